@@ -1,0 +1,109 @@
+package io.harpou.wyoming;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+
+/** Options of a {@link WyomingClient}: connect timeout, size limits and how long a frame may stall. */
+public class WyomingClientOptions {
+
+  /** Default connect timeout: 5 seconds. */
+  public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
+  /** Default time a half-received frame may wait for its next bytes: 10 seconds. */
+  public static final long DEFAULT_FRAME_TIMEOUT_MILLIS = 10_000;
+
+  private int connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
+  private WyomingLimits limits = WyomingLimits.DEFAULT;
+  private long frameTimeoutMillis = DEFAULT_FRAME_TIMEOUT_MILLIS;
+
+  /** Creates options with the defaults. */
+  public WyomingClientOptions() {
+  }
+
+  /**
+   * Reads options from JSON ({@code connectTimeoutMillis}, {@code limits}, {@code frameTimeoutMillis}); missing keys
+   * keep their defaults, unknown keys are ignored.
+   *
+   * @param json the JSON form
+   */
+  public WyomingClientOptions(JsonObject json) {
+    setConnectTimeoutMillis(json.getInteger("connectTimeoutMillis", DEFAULT_CONNECT_TIMEOUT_MILLIS));
+    setLimits(WyomingLimits.fromJson(json.getJsonObject("limits")));
+    setFrameTimeoutMillis(json.getLong("frameTimeoutMillis", DEFAULT_FRAME_TIMEOUT_MILLIS));
+  }
+
+  /**
+   * Returns the connect timeout.
+   *
+   * @return the timeout in milliseconds
+   */
+  public int getConnectTimeoutMillis() {
+    return connectTimeoutMillis;
+  }
+
+  /**
+   * Sets the connect timeout.
+   *
+   * @param connectTimeoutMillis a positive timeout in milliseconds
+   * @return these options
+   */
+  public WyomingClientOptions setConnectTimeoutMillis(int connectTimeoutMillis) {
+    if (connectTimeoutMillis <= 0) {
+      throw new IllegalArgumentException("connectTimeoutMillis must be positive");
+    }
+    this.connectTimeoutMillis = connectTimeoutMillis;
+    return this;
+  }
+
+  /**
+   * Returns the frame size limits.
+   *
+   * @return the limits
+   */
+  public WyomingLimits getLimits() {
+    return limits;
+  }
+
+  /**
+   * Sets the frame size limits.
+   *
+   * @param limits the limits
+   * @return these options
+   */
+  public WyomingClientOptions setLimits(WyomingLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    return this;
+  }
+
+  /**
+   * Returns how long a half-received frame may wait for more bytes before the connection is closed.
+   *
+   * @return the timeout in milliseconds
+   */
+  public long getFrameTimeoutMillis() {
+    return frameTimeoutMillis;
+  }
+
+  /**
+   * Sets how long a half-received frame may wait for more bytes before the connection is closed.
+   *
+   * @param frameTimeoutMillis a positive timeout in milliseconds
+   * @return these options
+   */
+  public WyomingClientOptions setFrameTimeoutMillis(long frameTimeoutMillis) {
+    if (frameTimeoutMillis <= 0) {
+      throw new IllegalArgumentException("frameTimeoutMillis must be positive");
+    }
+    this.frameTimeoutMillis = frameTimeoutMillis;
+    return this;
+  }
+
+  /**
+   * Returns the JSON form.
+   *
+   * @return a new JSON object
+   */
+  public JsonObject toJson() {
+    return new JsonObject().put("connectTimeoutMillis", connectTimeoutMillis).put("limits", limits.toJson())
+        .put("frameTimeoutMillis", frameTimeoutMillis);
+  }
+}

@@ -1,0 +1,64 @@
+package io.harpou.wyoming;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Size limits the decoder enforces before buffering a frame, so one peer cannot make a process hold unbounded
+ * memory.
+ *
+ * @param maxHeaderLineBytes the longest header line accepted, newline excluded (Python peers stop at 64 KiB)
+ * @param maxDataBytes the largest data block accepted
+ * @param maxPayloadBytes the largest payload accepted
+ */
+public record WyomingLimits(int maxHeaderLineBytes, int maxDataBytes, int maxPayloadBytes) {
+
+  /** Default header line limit: 64 KiB, as Python's {@code StreamReader.readline()}. */
+  public static final int DEFAULT_MAX_HEADER_LINE_BYTES = 64 * 1024;
+  /** Default data block limit: 4 MiB, enough for the {@code info} of a server with hundreds of voices. */
+  public static final int DEFAULT_MAX_DATA_BYTES = 4 * 1024 * 1024;
+  /** Default payload limit: 16 MiB, far above any audio chunk seen in practice. */
+  public static final int DEFAULT_MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+
+  /** The default limits. */
+  public static final WyomingLimits DEFAULT =
+      new WyomingLimits(DEFAULT_MAX_HEADER_LINE_BYTES, DEFAULT_MAX_DATA_BYTES, DEFAULT_MAX_PAYLOAD_BYTES);
+
+  /** Checks that every limit is positive. */
+  public WyomingLimits {
+    if (maxHeaderLineBytes < 16) {
+      throw new IllegalArgumentException("maxHeaderLineBytes must be at least 16, got " + maxHeaderLineBytes);
+    }
+    if (maxDataBytes < 0 || maxPayloadBytes < 0) {
+      throw new IllegalArgumentException("maxDataBytes and maxPayloadBytes must not be negative");
+    }
+  }
+
+  /**
+   * Returns the JSON form, with the record's component names as keys.
+   *
+   * @return a new JSON object
+   */
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("maxHeaderLineBytes", maxHeaderLineBytes)
+        .put("maxDataBytes", maxDataBytes)
+        .put("maxPayloadBytes", maxPayloadBytes);
+  }
+
+  /**
+   * Reads limits from JSON; missing keys keep their defaults and unknown keys are ignored.
+   *
+   * @param json the JSON form, may be {@code null}
+   * @return the limits
+   * @throws IllegalArgumentException when a limit is out of range
+   */
+  public static WyomingLimits fromJson(JsonObject json) {
+    if (json == null) {
+      return DEFAULT;
+    }
+    return new WyomingLimits(
+        json.getInteger("maxHeaderLineBytes", DEFAULT_MAX_HEADER_LINE_BYTES),
+        json.getInteger("maxDataBytes", DEFAULT_MAX_DATA_BYTES),
+        json.getInteger("maxPayloadBytes", DEFAULT_MAX_PAYLOAD_BYTES));
+  }
+}

@@ -1,0 +1,214 @@
+package io.harpou.wyoming.impl;
+
+import io.harpou.wyoming.WyomingDecoder;
+import io.harpou.wyoming.WyomingEvent;
+import io.harpou.wyoming.WyomingException;
+import io.harpou.wyoming.WyomingLimits;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
+import java.util.Objects;
+
+/**
+ * The decoder's state machine: header line, then {@code data_length} bytes of data, then {@code payload_length}
+ * bytes of payload. Limits are checked as soon as a header announces a length, so an over-sized frame is refused
+ * before any of its body is kept.
+ */
+public final class EventDecoder implements WyomingDecoder {
+
+  private enum State { HEADER, DATA, PAYLOAD, FAILED }
+
+  private final WyomingLimits limits;
+  private final Handler<WyomingEvent> handler;
+  private State state = State.HEADER;
+  /** Bytes received but not yet consumed, owned by this decoder; null when there are none. */
+  private Buffer pending;
+  /** How many bytes at the start of {@link #pending} were already searched for a newline. */
+  private int scanned;
+  private String type;
+  private JsonObject data;
+  private int dataLength;
+  private int payloadLength;
+
+  /**
+   * Creates a decoder.
+   *
+   * @param limits the size limits
+   * @param handler receives each event
+   */
+  public EventDecoder(WyomingLimits limits, Handler<WyomingEvent> handler) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.handler = Objects.requireNonNull(handler, "handler");
+  }
+
+  @Override
+  public void feed(Buffer bytes) {
+    if (state == State.FAILED) {
+      throw new WyomingException("the stream could not be framed earlier; no more input is accepted");
+    }
+    Buffer buf;
+    if (pending == null) {
+      buf = bytes;
+    } else {
+      pending.appendBuffer(bytes);
+      buf = pending;
+    }
+    int end = buf.length();
+    int pos = 0;
+    try {
+      while (pos < end) {
+        int consumed = step(buf, pos, end);
+        if (consumed < 0) {
+          break;
+        }
+        pos = consumed;
+      }
+    } catch (WyomingException e) {
+      fail();
+      throw e;
+    } finally {
+      if (state != State.FAILED) {
+        keep(buf, bytes, pos, end);
+      }
+    }
+  }
+
+  /** Consumes one segment if it is complete; returns the new position, or -1 when more bytes are needed. */
+  private int step(Buffer buf, int pos, int end) {
+    switch (state) {
+      case HEADER:
+        return readHeader(buf, pos, end);
+      case DATA:
+        if (end - pos < dataLength) {
+          return -1;
+        }
+        JsonObject block = parseObject(buf, pos, pos + dataLength, "data block");
+        data = data == null ? block : data.mergeIn(block);
+        pos += dataLength;
+        if (payloadLength > 0) {
+          state = State.PAYLOAD;
+          return pos;
+        }
+        emit(null);
+        return pos;
+      case PAYLOAD:
+        if (end - pos < payloadLength) {
+          return -1;
+        }
+        Buffer payload = buf.getBuffer(pos, pos + payloadLength);
+        emit(payload);
+        return pos + payloadLength;
+      default:
+        throw new IllegalStateException(state.name());
+    }
+  }
+
+  private int readHeader(Buffer buf, int pos, int end) {
+    int newline = -1;
+    for (int i = pos + scanned; i < end; i++) {
+      if (buf.getByte(i) == '\n') {
+        newline = i;
+        break;
+      }
+    }
+    int lineEnd = newline < 0 ? end : newline;
+    if (lineEnd > pos && buf.getByte(lineEnd - 1) == '\r') {
+      lineEnd--;
+    }
+    if (lineEnd - pos > limits.maxHeaderLineBytes()) {
+      throw new WyomingException("header line longer than " + limits.maxHeaderLineBytes() + " bytes");
+    }
+    if (newline < 0) {
+      scanned = end - pos;
+      return -1;
+    }
+    scanned = 0;
+    JsonObject header = parseObject(buf, pos, lineEnd, "header");
+    if (!(header.getValue("type") instanceof String t) || t.isBlank()) {
+      throw new WyomingException("header has no string \"type\"");
+    }
+    type = t;
+    data = header.getValue("data") instanceof JsonObject inline ? inline : null;
+    dataLength = length(header, "data_length", limits.maxDataBytes());
+    payloadLength = length(header, "payload_length", limits.maxPayloadBytes());
+    if (dataLength > 0) {
+      state = State.DATA;
+    } else if (payloadLength > 0) {
+      state = State.PAYLOAD;
+    } else {
+      emit(null);
+    }
+    return newline + 1;
+  }
+
+  private static int length(JsonObject header, String key, int max) {
+    Object value = header.getValue(key);
+    if (value == null) {
+      return 0;
+    }
+    if (!(value instanceof Integer || value instanceof Long || value instanceof BigInteger)) {
+      throw new WyomingException("\"" + key + "\" is not an integer");
+    }
+    BigInteger length = value instanceof BigInteger b ? b : BigInteger.valueOf(((Number) value).longValue());
+    if (length.signum() < 0) {
+      throw new WyomingException("\"" + key + "\" is negative: " + length);
+    }
+    if (length.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw new WyomingException("\"" + key + "\" of " + length + " bytes exceeds the limit of " + max);
+    }
+    return length.intValue();
+  }
+
+  private static JsonObject parseObject(Buffer buf, int from, int to, String what) {
+    Object parsed;
+    try {
+      parsed = buf.slice(from, to).toJsonValue();
+    } catch (RuntimeException e) {
+      throw new WyomingException("malformed JSON in " + what + ": " + e.getMessage(), e);
+    }
+    if (!(parsed instanceof JsonObject object)) {
+      throw new WyomingException(what + " is not a JSON object");
+    }
+    return object;
+  }
+
+  private void emit(Buffer payload) {
+    WyomingEvent event = new WyomingEvent(type, data, payload);
+    state = State.HEADER;
+    type = null;
+    data = null;
+    dataLength = 0;
+    payloadLength = 0;
+    handler.handle(event);
+  }
+
+  private void keep(Buffer buf, Buffer input, int pos, int end) {
+    if (pos >= end) {
+      pending = null;
+    } else if (pos == 0 && buf != input) {
+      pending = buf;
+    } else {
+      pending = buf.getBuffer(pos, end);
+    }
+  }
+
+  private void fail() {
+    state = State.FAILED;
+    pending = null;
+    data = null;
+  }
+
+  @Override
+  public boolean isMidFrame() {
+    return state == State.DATA || state == State.PAYLOAD || (pending != null && pending.length() > 0);
+  }
+
+  @Override
+  public void end() {
+    if (state != State.FAILED && isMidFrame()) {
+      fail();
+      throw new WyomingException("the stream ended in the middle of a frame");
+    }
+  }
+}
