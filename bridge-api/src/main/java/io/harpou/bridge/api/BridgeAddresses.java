@@ -1,0 +1,23 @@
+package io.harpou.bridge.api;
+
+/**
+ * Event-bus addresses: the seams along which Harpou can be spread over several machines. Messages on them are JSON
+ * objects (never audio), so they cross a clustered event bus unchanged.
+ */
+public final class BridgeAddresses {
+
+  /** Every {@link io.harpou.bridge.api.event.BridgeEvent}, published as its JSON form. */
+  public static final String EVENTS = "harpou.events";
+
+  /** Request-reply: an {@link io.harpou.bridge.api.agent.Utterance} as JSON in, a {@link io.harpou.bridge.api.agent.Reply} as JSON out. */
+  public static final String AGENT_ASK = "harpou.agent.ask";
+
+  /** Published Home Assistant state changes, as {@link io.harpou.bridge.api.home.StateChange} JSON. */
+  public static final String HOME_STATE_CHANGED = "harpou.home.state_changed";
+
+  /** Request-reply: an {@link io.harpou.bridge.api.voice.Announcement} as JSON, spoken in its room. */
+  public static final String VOICE_ANNOUNCE = "harpou.voice.announce";
+
+  private BridgeAddresses() {
+  }
+}

@@ -1,0 +1,64 @@
+package io.harpou.bridge.api.agent;
+
+import io.harpou.bridge.api.Json;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/**
+ * One thing a person said or typed, with where it came from.
+ *
+ * @param text what was said, never blank
+ * @param language a BCP-47 language tag such as {@code en} or {@code fr}
+ * @param conversationId groups turns into a conversation; generated when absent
+ * @param channel where it came from
+ * @param room the speaker's room (area id or name), or null when unknown
+ * @param satellite the satellite that heard it, or null
+ * @param user who said it, or null when unknown
+ */
+public record Utterance(String text, String language, String conversationId, Channel channel, String room,
+                        String satellite, String user) {
+
+  /** Validates the text and fills the defaults: English, a fresh conversation id, the embedded channel. */
+  public Utterance {
+    Json.requireText(text, "utterance text");
+    language = language == null || language.isBlank() ? "en" : language;
+    conversationId = conversationId == null || conversationId.isBlank()
+        ? UUID.randomUUID().toString() : conversationId;
+    channel = channel == null ? Channel.EMBEDDED : channel;
+  }
+
+  /** An utterance in English on the embedded channel, in a new conversation. */
+  public static Utterance of(String text) {
+    return new Utterance(text, null, null, null, null, null, null);
+  }
+
+  /** The same utterance with other text, in the same conversation. */
+  public Utterance withText(String other) {
+    return new Utterance(other, language, conversationId, channel, room, satellite, user);
+  }
+
+  /** The same utterance in another room. */
+  public Utterance withRoom(String other) {
+    return new Utterance(text, language, conversationId, channel, other, satellite, user);
+  }
+
+  /** The JSON form; absent optionals are omitted. */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject()
+        .put("text", text)
+        .put("language", language)
+        .put("conversation_id", conversationId)
+        .put("channel", channel.jsonName());
+    Json.putIfPresent(json, "room", room);
+    Json.putIfPresent(json, "satellite", satellite);
+    return Json.putIfPresent(json, "user", user);
+  }
+
+  /** Reads the JSON form; unknown keys are ignored. */
+  public static Utterance fromJson(JsonObject json) {
+    String channel = json.getString("channel");
+    return new Utterance(json.getString("text"), json.getString("language"), json.getString("conversation_id"),
+        channel == null ? null : Channel.fromJson(channel), json.getString("room"), json.getString("satellite"),
+        json.getString("user"));
+  }
+}

@@ -1,0 +1,22 @@
+package io.harpou.bridge.api.home;
+
+import java.util.Locale;
+
+/** The state of the link to Home Assistant, as reported in {@code /health} and events. */
+public enum ConnectionState {
+  /** Connecting or authenticating for the first time. */
+  CONNECTING,
+  /** Authenticated, subscribed and in sync. */
+  CONNECTED,
+  /** The link dropped; reconnecting with backoff. */
+  RECONNECTING,
+  /** The token was rejected; not retrying until reconfigured. */
+  AUTH_FAILED,
+  /** Stopped on purpose. */
+  CLOSED;
+
+  /** The lower-case name used in JSON. */
+  public String jsonName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

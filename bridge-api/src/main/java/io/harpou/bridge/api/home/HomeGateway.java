@@ -1,0 +1,60 @@
+package io.harpou.bridge.api.home;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The home: live states from an always-consistent cache, the joined registries, and actions. Reads of the cache are
+ * synchronous and cheap; everything that talks to Home Assistant returns a Future that fails with
+ * {@link HomeAssistantException}. Callbacks run on the gateway's Vert.x context.
+ */
+public interface HomeGateway {
+
+  /** The link's current state. */
+  ConnectionState connectionState();
+
+  /** Every entity's current state. */
+  Collection<EntityState> states();
+
+  /** One entity's current state. */
+  Optional<EntityState> state(String entityId);
+
+  /** Floors, from the floor registry. */
+  List<Floor> floors();
+
+  /** Areas, from the area registry. */
+  List<Area> areas();
+
+  /** Devices, from the device registry. */
+  List<Device> devices();
+
+  /** Entity registry entries. */
+  List<EntityEntry> entities();
+
+  /** The area an entity is in: its own, else its device's. */
+  Optional<Area> areaOf(String entityId);
+
+  /**
+   * Calls a service. The Future succeeds with HA's result object ({@code context}, and {@code response} when asked
+   * for); it fails with {@link HomeAssistantException} carrying HA's code ({@code not_found} for an unknown entity
+   * or service, {@code invalid_format} for bad data) or {@link HomeAssistantException#CONNECTION_LOST} when the link
+   * dropped mid-call (the call is never replayed).
+   */
+  Future<JsonObject> callService(ServiceCall call);
+
+  /** Fires an event on HA's bus. */
+  Future<Void> fireEvent(String eventType, JsonObject data);
+
+  /** Renders a Jinja template in HA and returns the text. */
+  Future<String> renderTemplate(String template);
+
+  /** Passes text to HA's own conversation agent and returns its response object. */
+  Future<JsonObject> processConversation(String text, String language, String conversationId);
+
+  /** Calls {@code handler} for every state change until the registration is cancelled. */
+  Registration onStateChange(Handler<StateChange> handler);
+}

@@ -1,0 +1,26 @@
+package io.harpou.bridge.api.memory;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * Remembers facts and recalls them by meaning and words together. Futures complete on the caller's Vert.x context and
+ * fail with {@link io.harpou.bridge.api.BridgeException} when the store cannot be reached.
+ */
+public interface MemoryStore {
+
+  /**
+   * Stores a memory and returns it with its id. A memory that repeats a known one returns the known one; one that
+   * contradicts an older fact replaces it.
+   */
+  Future<Memory> remember(Memory memory);
+
+  /** The memories most relevant to the query, best first. */
+  Future<List<RecalledMemory>> recall(MemoryQuery query);
+
+  /** Stored memories of a scope (all scopes when null), newest first. */
+  Future<List<Memory>> list(MemoryScope scope, int limit);
+
+  /** Forgets one memory; false when there was none with that id. */
+  Future<Boolean> forget(String id);
+}

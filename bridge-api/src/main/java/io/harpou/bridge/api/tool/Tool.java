@@ -1,0 +1,30 @@
+package io.harpou.bridge.api.tool;
+
+import io.vertx.core.Future;
+
+/**
+ * Something the agent can do. Tools are stateless towards the turn: everything they need about who asked and what
+ * they may reach comes in the {@link ToolContext}.
+ */
+public interface Tool {
+
+  /** Describes the tool to the model and to the policy. */
+  ToolSpec spec();
+
+  /**
+   * Runs one call. The Future completes on the Vert.x context the caller runs on; it should succeed with an
+   * {@link ToolResult#error error result} for any failure the model can understand (an unknown entity, a device that
+   * refused), and fail only with {@link ToolArgumentsException} when the arguments do not fit the schema.
+   */
+  Future<ToolResult> call(ToolCall call, ToolContext context);
+
+  /** Convenience: the spec's name. */
+  default String name() {
+    return spec().name();
+  }
+
+  /** Convenience for tools that finish at once. */
+  static Future<ToolResult> done(ToolResult result) {
+    return Future.succeededFuture(result);
+  }
+}

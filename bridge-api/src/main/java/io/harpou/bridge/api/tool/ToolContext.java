@@ -1,0 +1,149 @@
+package io.harpou.bridge.api.tool;
+
+import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.memory.MemoryStore;
+import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.voice.Announcer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a tool may reach while it runs: Vert.x, its configuration, the utterance that caused the call (who, where,
+ * which language), and the services of the hub that are present. Tools reach the home, memory and tasks only through
+ * these interfaces, never through the runtime's implementations.
+ */
+public interface ToolContext {
+
+  /** The Vert.x instance; callbacks of the tool's Futures run on the caller's context. */
+  Vertx vertx();
+
+  /** The tool provider's configuration section (never null). */
+  JsonObject config();
+
+  /** The utterance on whose behalf the tool runs. */
+  Utterance utterance();
+
+  /** Where tools may write files (snapshots, exports). */
+  Path dataDir();
+
+  /** Home Assistant, when the hub is connected to one. */
+  Optional<HomeGateway> home();
+
+  /** The memory store, when one is configured. */
+  Optional<MemoryStore> memory();
+
+  /** Background tasks, when the task service runs. */
+  Optional<TaskService> tasks();
+
+  /** Speaks a sentence in a room, when voice is running. */
+  Optional<Announcer> announcer();
+
+  /** The speaker's room, when known (a satellite's room, a console's chosen room). */
+  default Optional<String> room() {
+    return Optional.ofNullable(utterance().room());
+  }
+
+  /** The language of the utterance, for example {@code en} or {@code fr}. */
+  default String language() {
+    return utterance().language();
+  }
+
+  /** Starts a context for {@code utterance}; every service is absent until set. */
+  static Builder builder(Vertx vertx, Utterance utterance) {
+    return new Builder(vertx, utterance);
+  }
+
+  /** Builds a {@link ToolContext}; the runtime builds one per turn, tests build their own. */
+  final class Builder {
+    private final Vertx vertx;
+    private final Utterance utterance;
+    private JsonObject config = new JsonObject();
+    private Path dataDir = Path.of("data");
+    private HomeGateway home;
+    private MemoryStore memory;
+    private TaskService tasks;
+    private Announcer announcer;
+
+    private Builder(Vertx vertx, Utterance utterance) {
+      this.vertx = Objects.requireNonNull(vertx, "vertx");
+      this.utterance = Objects.requireNonNull(utterance, "utterance");
+    }
+
+    /** Sets the provider configuration. */
+    public Builder config(JsonObject config) {
+      this.config = config == null ? new JsonObject() : config;
+      return this;
+    }
+
+    /** Sets the data directory. */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    /** Sets the home gateway. */
+    public Builder home(HomeGateway home) {
+      this.home = home;
+      return this;
+    }
+
+    /** Sets the memory store. */
+    public Builder memory(MemoryStore memory) {
+      this.memory = memory;
+      return this;
+    }
+
+    /** Sets the task service. */
+    public Builder tasks(TaskService tasks) {
+      this.tasks = tasks;
+      return this;
+    }
+
+    /** Sets the announcer. */
+    public Builder announcer(Announcer announcer) {
+      this.announcer = announcer;
+      return this;
+    }
+
+    /** A copy of this builder for another utterance, keeping every service. */
+    public Builder forUtterance(Utterance other) {
+      return new Builder(vertx, other).config(config).dataDir(dataDir).home(home).memory(memory).tasks(tasks)
+          .announcer(announcer);
+    }
+
+    /** Builds the context. */
+    public ToolContext build() {
+      return new Snapshot(vertx, config, utterance, dataDir, home, memory, tasks, announcer);
+    }
+  }
+
+  /** The immutable context a {@link Builder} produces. */
+  record Snapshot(Vertx vertx, JsonObject config, Utterance utterance, Path dataDir, HomeGateway homeOrNull,
+                  MemoryStore memoryOrNull, TaskService tasksOrNull, Announcer announcerOrNull)
+      implements ToolContext {
+
+    @Override
+    public Optional<HomeGateway> home() {
+      return Optional.ofNullable(homeOrNull);
+    }
+
+    @Override
+    public Optional<MemoryStore> memory() {
+      return Optional.ofNullable(memoryOrNull);
+    }
+
+    @Override
+    public Optional<TaskService> tasks() {
+      return Optional.ofNullable(tasksOrNull);
+    }
+
+    @Override
+    public Optional<Announcer> announcer() {
+      return Optional.ofNullable(announcerOrNull);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.harpou.bridge.api.tool;
+
+import io.harpou.bridge.api.agent.Utterance;
+import io.vertx.core.Future;
+
+/**
+ * Runs tool calls through the policy and the audit log: the one place where risk is checked. Interpreters and the
+ * agent loop both act through it, so nothing reaches the home without passing the policy.
+ */
+public interface ToolExecutor {
+
+  /**
+   * Runs {@code call} on behalf of {@code utterance}. The Future succeeds with the tool's result (an error result for
+   * an unknown tool or a failing one), and fails with {@link io.harpou.bridge.api.agent.PolicyException} when the
+   * policy refuses the call or wants a confirmation first.
+   */
+  Future<ToolResult> execute(ToolCall call, Utterance utterance);
+}

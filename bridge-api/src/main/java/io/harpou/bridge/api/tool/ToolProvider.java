@@ -1,0 +1,23 @@
+package io.harpou.bridge.api.tool;
+
+import io.harpou.bridge.api.agent.Interpreter;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * A module's contribution of tools (and optionally interpreters), found through {@link java.util.ServiceLoader}.
+ * Implementations need a public no-argument constructor and a {@code META-INF/services} entry.
+ */
+public interface ToolProvider {
+
+  /** A short, stable identifier (for example {@code home}) used to enable the provider in configuration. */
+  String id();
+
+  /** The tools this provider offers, built from its configuration section (never null; may be empty). */
+  List<Tool> tools(JsonObject config);
+
+  /** Interpreters to try before the LLM, in order; none by default. */
+  default List<Interpreter> interpreters(JsonObject config) {
+    return List.of();
+  }
+}
