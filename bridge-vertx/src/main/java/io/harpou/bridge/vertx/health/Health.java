@@ -1,0 +1,80 @@
+package io.harpou.bridge.vertx.health;
+
+import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.event.BridgeEvent;
+import io.harpou.bridge.api.event.ComponentStateChanged;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The latest state of every component, kept from the {@link ComponentStateChanged} events on the bus, so a component
+ * reports its state once (as an event) and {@code /health}, the console and metrics all see it.
+ *
+ * <p>A component whose state is one of {@link #FAILED_STATES} makes the hub unhealthy; any other state is healthy.
+ */
+public final class Health {
+
+  /** States that mean a component is not doing its job. */
+  public static final Set<String> FAILED_STATES = Set.of("failed", "auth_failed", "down");
+
+  private final Vertx vertx;
+  private final Map<String, ComponentStateChanged> components = new TreeMap<>();
+  private MessageConsumer<JsonObject> consumer;
+
+  /** Creates an empty health record; call {@link #listen()} to follow the bus. */
+  public Health(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** Follows component events on {@link BridgeAddresses#EVENTS}. */
+  public Health listen() {
+    consumer = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, message -> {
+      JsonObject body = message.body();
+      if ("component_state".equals(body.getString("kind"))) {
+        record((ComponentStateChanged) BridgeEvent.fromJson(body));
+      }
+    });
+    return this;
+  }
+
+  /** Reports a component's state: records it and publishes it for everyone else. */
+  public void report(String component, String state, String detail) {
+    ComponentStateChanged event = new ComponentStateChanged(Instant.now(), component, state, detail);
+    record(event);
+    vertx.eventBus().publish(BridgeAddresses.EVENTS, event.toJson());
+  }
+
+  /** True when no component is in a failed state. */
+  public synchronized boolean healthy() {
+    return components.values().stream().noneMatch(c -> FAILED_STATES.contains(c.state()));
+  }
+
+  /** The {@code /health} body: overall status and each component with its state, detail and since when. */
+  public synchronized JsonObject toJson() {
+    JsonObject list = new JsonObject();
+    components.forEach((name, event) -> {
+      JsonObject entry = new JsonObject().put("state", event.state()).put("since", event.time().toString());
+      if (event.detail() != null) {
+        entry.put("detail", event.detail());
+      }
+      list.put(name, entry);
+    });
+    return new JsonObject().put("status", healthy() ? "up" : "down").put("components", list);
+  }
+
+  /** Stops following the bus. */
+  public void close() {
+    if (consumer != null) {
+      consumer.unregister();
+    }
+  }
+
+  private synchronized void record(ComponentStateChanged event) {
+    components.put(event.component(), event);
+  }
+}
