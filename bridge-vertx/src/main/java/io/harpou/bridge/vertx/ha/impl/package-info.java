@@ -1,0 +1,2 @@
+/** Implementation of the Home Assistant client: connection, commands, state cache, registries, REST fallback. */
+package io.harpou.bridge.vertx.ha.impl;
