@@ -28,6 +28,9 @@ public interface Bridge {
   /** Undeploys every verticle the bridge deployed and closes the database. */
   Future<Void> close();
 
+  /** The running services (home, agent, tasks, memory, voice). Available after {@link #start()}. */
+  BridgeContext context();
+
   /** The tools and interpreters loaded from the class path. Available after {@link #start()}. */
   ToolRegistry tools();
 

@@ -1,6 +1,6 @@
 package io.harpou.bridge.vertx.http;
 
-import io.harpou.bridge.vertx.health.Health;
+import io.harpou.bridge.vertx.BridgeContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -15,13 +15,13 @@ public final class HttpApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
 
   private final HttpApiOptions options;
-  private final Health health;
+  private final BridgeContext bridge;
   private HttpServer server;
 
-  /** Creates the verticle for the given health record. */
-  public HttpApiVerticle(HttpApiOptions options, Health health) {
+  /** Creates the verticle serving the given bridge's services. */
+  public HttpApiVerticle(HttpApiOptions options, BridgeContext bridge) {
     this.options = options;
-    this.health = health;
+    this.bridge = bridge;
   }
 
   @Override
@@ -41,7 +41,7 @@ public final class HttpApiVerticle extends VerticleBase {
   }
 
   private void health(RoutingContext ctx) {
-    ctx.response().setStatusCode(health.healthy() ? 200 : 503).putHeader("content-type", "application/json")
-        .end(health.toJson().encode());
+    ctx.response().setStatusCode(bridge.health().healthy() ? 200 : 503)
+        .putHeader("content-type", "application/json").end(bridge.health().toJson().encode());
   }
 }

@@ -2,19 +2,20 @@ package io.harpou.bridge.vertx.impl;
 
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.vertx.Bridge;
+import io.harpou.bridge.vertx.BridgeComponent;
+import io.harpou.bridge.vertx.BridgeContext;
 import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
-import io.harpou.bridge.vertx.http.HttpApiOptions;
-import io.harpou.bridge.vertx.http.HttpApiVerticle;
+import io.harpou.bridge.vertx.http.HttpApiComponent;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
-import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +24,17 @@ public final class BridgeImpl implements Bridge {
 
   private static final Logger LOG = LoggerFactory.getLogger(BridgeImpl.class);
 
+  /** The components, in start order: each may use the services of those before it. */
+  private static final List<Supplier<BridgeComponent>> COMPONENTS = List.of(
+      HttpApiComponent::new);
+
   private final Vertx vertx;
   private final BridgeOptions options;
   private final Health health;
-  private final Deque<String> deployments = new ArrayDeque<>();
-  private ToolRegistry tools;
+  private final List<BridgeComponent> started = new ArrayList<>();
+  private Services services;
   private Database database;
-  private HttpApiVerticle http;
+  private ToolRegistry tools;
 
   /** Creates the bridge; nothing runs until {@link #start()}. */
   public BridgeImpl(Vertx vertx, BridgeOptions options) {
@@ -52,35 +57,46 @@ public final class BridgeImpl implements Bridge {
         .compose(db -> {
           database = db;
           health.report("database", "ready", db.file().toString());
-          return options.httpEnabled() ? deployHttp() : Future.succeededFuture();
+          services = new Services(vertx, options, health, db, tools);
+          Future<Void> chain = Future.succeededFuture();
+          for (Supplier<BridgeComponent> supplier : COMPONENTS) {
+            BridgeComponent component = supplier.get();
+            chain = chain.compose(v -> component.start(services).onSuccess(ok -> started.add(component)));
+          }
+          return chain;
         })
         .<Bridge>map(this)
         .recover(e -> close().transform(ignored -> Future.failedFuture(e instanceof BridgeException ? e
             : new BridgeException("Harpou could not start: " + e.getMessage(), e))));
   }
 
-  private Future<String> deployHttp() {
-    http = new HttpApiVerticle(new HttpApiOptions(options.section("http")), health);
-    return deploy(http);
-  }
-
-  private Future<String> deploy(Deployable verticle) {
-    return vertx.deployVerticle(verticle).onSuccess(deployments::push);
-  }
-
   @Override
   public Future<Void> close() {
     Future<Void> chain = Future.succeededFuture();
-    while (!deployments.isEmpty()) {
-      String id = deployments.pop();
+    while (services != null && !services.deployments.isEmpty()) {
+      String id = services.deployments.pop();
       chain = chain.eventually(() -> vertx.undeploy(id)
           .onFailure(e -> LOG.warn("Undeploying {} failed: {}", id, e.getMessage())));
     }
+    for (int i = started.size() - 1; i >= 0; i--) {
+      BridgeComponent component = started.get(i);
+      chain = chain.eventually(() -> component.stop()
+          .onFailure(e -> LOG.warn("Stopping {} failed: {}", component.name(), e.getMessage())));
+    }
+    started.clear();
     return chain.eventually(() -> database == null ? Future.succeededFuture() : database.close())
         .eventually(() -> {
           health.close();
           return Future.succeededFuture();
         }).mapEmpty();
+  }
+
+  @Override
+  public BridgeContext context() {
+    if (services == null) {
+      throw new IllegalStateException("the bridge has not started");
+    }
+    return services;
   }
 
   @Override
@@ -98,11 +114,11 @@ public final class BridgeImpl implements Bridge {
 
   @Override
   public int httpPort() {
-    return http == null ? -1 : http.actualPort();
+    return services == null ? -1 : services.httpPort();
   }
 
   @Override
   public Set<String> deploymentIds() {
-    return new LinkedHashSet<>(deployments);
+    return services == null ? Set.of() : new LinkedHashSet<>(services.deployments);
   }
 }
