@@ -30,6 +30,7 @@ public final class EventDecoder implements WyomingDecoder {
   private JsonObject data;
   private int dataLength;
   private int payloadLength;
+  private WyomingEvent completed;
 
   /**
    * Creates a decoder.
@@ -63,6 +64,12 @@ public final class EventDecoder implements WyomingDecoder {
           break;
         }
         pos = consumed;
+        if (completed != null) {
+          // Delivered only once the position has moved past the frame, so a throwing handler loses nothing.
+          WyomingEvent event = completed;
+          completed = null;
+          handler.handle(event);
+        }
       }
     } catch (WyomingException e) {
       fail();
@@ -96,9 +103,9 @@ public final class EventDecoder implements WyomingDecoder {
         if (end - pos < payloadLength) {
           return -1;
         }
-        Buffer payload = buf.getBuffer(pos, pos + payloadLength);
-        emit(payload);
-        return pos + payloadLength;
+        int next = pos + payloadLength;
+        emit(buf.getBuffer(pos, next));
+        return next;
       default:
         throw new IllegalStateException(state.name());
     }
@@ -165,7 +172,10 @@ public final class EventDecoder implements WyomingDecoder {
     try {
       parsed = buf.slice(from, to).toJsonValue();
     } catch (RuntimeException e) {
-      throw new WyomingException("malformed JSON in " + what + ": " + e.getMessage(), e);
+      String reason = String.valueOf(e.getMessage());
+      int cut = reason.indexOf('\n');
+      reason = cut < 0 ? reason : reason.substring(0, cut);
+      throw new WyomingException("malformed JSON in " + what + ": " + reason, e);
     }
     if (!(parsed instanceof JsonObject object)) {
       throw new WyomingException(what + " is not a JSON object");
@@ -174,13 +184,12 @@ public final class EventDecoder implements WyomingDecoder {
   }
 
   private void emit(Buffer payload) {
-    WyomingEvent event = new WyomingEvent(type, data, payload);
+    completed = new WyomingEvent(type, data, payload);
     state = State.HEADER;
     type = null;
     data = null;
     dataLength = 0;
     payloadLength = 0;
-    handler.handle(event);
   }
 
   private void keep(Buffer buf, Buffer input, int pos, int end) {
