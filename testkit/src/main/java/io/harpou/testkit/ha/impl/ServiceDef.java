@@ -1,0 +1,116 @@
+package io.harpou.testkit.ha.impl;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A registered service: its schema, whether it targets entities, its response mode and what it does. */
+final class ServiceDef {
+
+  enum Response { NONE, OPTIONAL, ONLY }
+
+  /** Acts on one resolved entity. */
+  @FunctionalInterface
+  interface EntityAction {
+    void apply(CallContext call, String entityId);
+  }
+
+  /** Acts once, whatever the target. */
+  @FunctionalInterface
+  interface Action {
+    void apply(CallContext call);
+  }
+
+  static final java.util.Set<String> TARGET_KEYS =
+      java.util.Set.of("entity_id", "device_id", "area_id", "floor_id", "label_id");
+
+  final String domain;
+  final String service;
+  final Map<String, Field> fields = new LinkedHashMap<>();
+  boolean entityService;
+  /** Domains whose entities this service acts on (null = its own domain; empty = any domain). */
+  java.util.Set<String> targetDomains;
+  Response response = Response.NONE;
+  EntityAction entityAction;
+  Action action;
+
+  private ServiceDef(String domain, String service) {
+    this.domain = domain;
+    this.service = service;
+  }
+
+  static ServiceDef entity(String domain, String service, EntityAction action) {
+    ServiceDef def = new ServiceDef(domain, service);
+    def.entityService = true;
+    def.entityAction = action;
+    return def;
+  }
+
+  static ServiceDef plain(String domain, String service, Action action) {
+    ServiceDef def = new ServiceDef(domain, service);
+    def.action = action;
+    return def;
+  }
+
+  ServiceDef field(String name, Field field) {
+    fields.put(name, field);
+    return this;
+  }
+
+  ServiceDef response(Response mode) {
+    this.response = mode;
+    return this;
+  }
+
+  ServiceDef anyDomain() {
+    this.targetDomains = java.util.Set.of();
+    return this;
+  }
+
+  /** Validates and coerces service data (target already merged), as the service schema would. */
+  JsonObject validate(JsonObject data) {
+    JsonObject out = new JsonObject();
+    for (String key : data.fieldNames()) {
+      Object value = data.getValue(key);
+      if (entityService && TARGET_KEYS.contains(key)) {
+        out.put(key, Targets.toList(key, value));
+        continue;
+      }
+      Field field = fields.get(key);
+      if (field == null) {
+        throw ServiceError.invalid("extra keys not allowed @ data['" + key + "']");
+      }
+      try {
+        out.put(key, field.check().apply(value));
+      } catch (IllegalArgumentException e) {
+        throw ServiceError.invalid(e.getMessage() + " for dictionary value @ data['" + key + "']");
+      }
+    }
+    for (Map.Entry<String, Field> e : fields.entrySet()) {
+      if (e.getValue().required() && !out.containsKey(e.getKey())) {
+        throw ServiceError.invalid("required key not provided @ data['" + e.getKey() + "']");
+      }
+    }
+    return out;
+  }
+
+  /** The {@code get_services} description of this service. */
+  JsonObject describe() {
+    JsonObject f = new JsonObject();
+    fields.forEach((name, field) -> f.put(name, field.describe(name)));
+    JsonObject json = new JsonObject().put("name", service.replace('_', ' ')).put("description", "").put("fields", f);
+    if (entityService) {
+      JsonObject entity = new JsonObject();
+      if (targetDomains == null) {
+        entity.put("domain", new JsonArray().add(domain));
+      }
+      json.put("target", new JsonObject().put("entity", new JsonArray().add(entity)));
+    }
+    if (response != Response.NONE) {
+      json.put("response", new JsonObject().put("optional", response == Response.OPTIONAL));
+    }
+    return json;
+  }
+}

@@ -1,0 +1,179 @@
+package io.harpou.testkit.ha.impl;
+
+import io.harpou.testkit.ha.Faults;
+import io.harpou.testkit.ha.ServiceCall;
+import io.harpou.testkit.ha.VirtualHomeAssistant;
+import io.harpou.testkit.ha.VirtualHomeOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** The virtual Home Assistant: one HTTP server carrying the WebSocket API and the REST API. */
+public final class VirtualHomeAssistantImpl implements VirtualHomeAssistant {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VirtualHomeAssistantImpl.class);
+  /** aiohttp's default incoming message limit, which Home Assistant keeps. */
+  private static final int MAX_MESSAGE = 4 * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final VirtualHomeOptions options;
+  private final Home home;
+  private final Set<WsSession> sessions = FaultsImpl.newSessionSet();
+  private final FaultsImpl faults = new FaultsImpl(() -> sessions);
+  private final WsCommands commands;
+  private HttpServer server;
+  private volatile int port = -1;
+
+  /**
+   * Builds the virtual home and loads its house.
+   *
+   * @param vertx   the Vert.x instance
+   * @param options the options
+   */
+  public VirtualHomeAssistantImpl(Vertx vertx, VirtualHomeOptions options) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.options = Objects.requireNonNull(options, "options");
+    this.home = new Home(vertx, options);
+    this.commands = new WsCommands(home);
+  }
+
+  @Override
+  public Future<VirtualHomeAssistant> start() {
+    Router router = Router.router(vertx);
+    router.get("/api/websocket").handler(rc -> {
+      HttpConnection connection = rc.request().connection();
+      rc.request().toWebSocket().onSuccess(ws -> {
+        WsSession[] holder = new WsSession[1];
+        holder[0] = new WsSession(home, faults, commands, ws, connection, () -> sessions.remove(holder[0]));
+        sessions.add(holder[0]);
+        holder[0].start();
+      }).onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.toString()));
+    });
+    new RestApi(home, faults).mount(router);
+    HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort())
+        .setMaxWebSocketFrameSize(MAX_MESSAGE).setMaxWebSocketMessageSize(MAX_MESSAGE)
+        .setPerMessageWebSocketCompressionSupported(true);
+    server = vertx.createHttpServer(serverOptions).requestHandler(router);
+    return server.listen().map(s -> {
+      port = s.actualPort();
+      LOG.info("Virtual Home Assistant listening on {} with {} entities", url(), home.states.all().size());
+      return this;
+    });
+  }
+
+  @Override
+  public int actualPort() {
+    return port;
+  }
+
+  @Override
+  public String url() {
+    return "http://" + options.getHost() + ":" + port;
+  }
+
+  @Override
+  public String webSocketUrl() {
+    return "ws://" + options.getHost() + ":" + port + "/api/websocket";
+  }
+
+  @Override
+  public String accessToken() {
+    return options.getAccessToken();
+  }
+
+  @Override
+  public Future<Void> close() {
+    new ArrayList<>(sessions).forEach(WsSession::closeNormally);
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  @Override
+  public JsonObject state(String entityId) {
+    EntityState s = home.states.get(entityId);
+    return s == null ? null : s.toJson();
+  }
+
+  @Override
+  public List<String> entityIds() {
+    return home.states.all().stream().map(EntityState::entityId).toList();
+  }
+
+  @Override
+  public void setState(String entityId, String state) {
+    EntityState old = home.states.get(entityId);
+    setState(entityId, state, old == null ? new JsonObject() : old.attributes());
+  }
+
+  @Override
+  public void setState(String entityId, String state, JsonObject attributes) {
+    home.house.jammedLocks.remove(entityId);
+    home.states.set(entityId, state, attributes, HaContext.create(null), false);
+  }
+
+  @Override
+  public boolean removeState(String entityId) {
+    return home.states.remove(entityId, HaContext.create(null));
+  }
+
+  @Override
+  public void fireEvent(String eventType, JsonObject data) {
+    home.states.fire(eventType, data, "LOCAL", HaContext.create(null));
+  }
+
+  @Override
+  public void jamLock(String entityId) {
+    EntityState s = home.states.get(entityId);
+    if (s == null || !"lock".equals(s.domain())) {
+      throw new IllegalArgumentException("no such lock: " + entityId);
+    }
+    home.states.set(entityId, "jammed", s.attributes(), HaContext.create(null), false);
+    home.house.jammedLocks.add(entityId);
+  }
+
+  @Override
+  public List<ServiceCall> calls() {
+    return List.copyOf(home.calls);
+  }
+
+  @Override
+  public ServiceCall takeCall(Duration timeout) {
+    try {
+      ServiceCall call = home.untaken.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (call == null) {
+        throw new IllegalStateException("no service call within " + timeout);
+      }
+      return call;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a service call", e);
+    }
+  }
+
+  @Override
+  public List<JsonObject> notifications() {
+    return home.house.notifications.stream().map(JsonObject::copy).toList();
+  }
+
+  @Override
+  public int connectionCount() {
+    return sessions.size();
+  }
+
+  @Override
+  public Faults faults() {
+    return faults;
+  }
+}
