@@ -106,6 +106,24 @@ class ScriptedOllamaStreamingTest {
   }
 
   @Test
+  void should_stream_a_long_answer_whole_and_in_order(Vertx vertx) throws Exception {
+    ScriptedOllama fast = ScriptedOllama.create(vertx, new ScriptedOllamaOptions()).start().await();
+    try {
+      String text = String.join(" ", java.util.Collections.nCopies(20_000, "word"));
+      fast.enqueue(OllamaReply.text(text));
+      StreamingCollector collector = new StreamingCollector();
+
+      OllamaStreamingChatModel.builder().baseUrl(fast.baseUrl()).modelName("llama3.2").build()
+          .chat(ask("Talk a lot"), collector);
+
+      assertThat(collector.await().aiMessage().text()).isEqualTo(text);
+      assertThat(collector.partials).hasSize(20_000);
+    } finally {
+      fast.close().await();
+    }
+  }
+
+  @Test
   void should_report_a_scripted_http_error_to_the_streaming_handler() {
     ollama.enqueue(OllamaReply.error(500, "out of memory"));
 

@@ -3,6 +3,7 @@ package io.harpou.testkit.ollama.impl;
 import io.harpou.testkit.ollama.OllamaReply;
 import io.harpou.testkit.ollama.OllamaToolCall;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +32,6 @@ final class ChatResponder {
     int promptTokens = Tokens.prompt(request);
     JsonArray toolCalls = toolCallsJson(reply.toolCalls());
     int evalTokens = Tokens.reply(reply.text(), thinking, toolCalls.encode());
-    JsonObject last = finalChunk(model, promptTokens, evalTokens);
     if (!stream) {
       JsonObject message = assistant(reply.text());
       if (thinking != null) {
@@ -40,10 +40,11 @@ final class ChatResponder {
       if (!reply.toolCalls().isEmpty()) {
         message.put("tool_calls", toolCalls);
       }
-      response.putHeader("Content-Type", "application/json; charset=utf-8").end(last.put("message", message).encode());
+      JsonObject whole = stamped(finalChunk(model, message, promptTokens, evalTokens));
+      response.putHeader("Content-Type", "application/json; charset=utf-8").end(whole.encode());
       return;
     }
-    List<String> lines = new ArrayList<>();
+    List<JsonObject> lines = new ArrayList<>();
     if (thinking != null) {
       for (String piece : Tokens.chunks(thinking)) {
         lines.add(chunk(model, assistant("").put("thinking", piece)));
@@ -55,44 +56,52 @@ final class ChatResponder {
     if (!reply.toolCalls().isEmpty()) {
       lines.add(chunk(model, assistant("").put("tool_calls", toolCalls)));
     }
-    lines.add(last.put("message", assistant("")).encode());
+    lines.add(finalChunk(model, assistant(""), promptTokens, evalTokens));
     response.setChunked(true).putHeader("Content-Type", "application/x-ndjson");
     writeFrom(response, lines, 0);
   }
 
-  private void writeFrom(HttpServerResponse response, List<String> lines, int index) {
+  private void writeFrom(HttpServerResponse response, List<JsonObject> lines, int index) {
     if (response.closed()) {
       return;
     }
-    if (index == lines.size()) {
-      response.end();
+    if (chunkDelayMillis == 0) {
+      // The client reads line by line, so one write of every line streams the same and spares a flush per line.
+      Buffer all = Buffer.buffer();
+      lines.forEach(line -> all.appendString(stamped(line).encode()).appendString("\n"));
+      response.end(all);
       return;
     }
-    response.write(lines.get(index) + "\n");
-    if (chunkDelayMillis == 0) {
-      writeFrom(response, lines, index + 1);
+    response.write(stamped(lines.get(index)).encode() + "\n");
+    if (index + 1 == lines.size()) {
+      response.end();
     } else {
       vertx.setTimer(chunkDelayMillis, id -> writeFrom(response, lines, index + 1));
     }
   }
 
-  private static String chunk(String model, JsonObject message) {
-    return new JsonObject()
-        .put("model", model)
-        .put("created_at", Instant.now().toString())
-        .put("message", message)
-        .put("done", false)
-        .encode();
+  /** Sets {@code created_at} to the moment the line is sent, keeping the key's place. */
+  private static JsonObject stamped(JsonObject line) {
+    return line.put("created_at", Instant.now().toString());
   }
 
-  private static JsonObject finalChunk(String model, int promptTokens, int evalTokens) {
+  private static JsonObject chunk(String model, JsonObject message) {
+    return new JsonObject()
+        .put("model", model)
+        .put("created_at", "")
+        .put("message", message)
+        .put("done", false);
+  }
+
+  private static JsonObject finalChunk(String model, JsonObject message, int promptTokens, int evalTokens) {
     // Durations in nanoseconds, made up but consistent: 1 ms per prompt token, 10 ms per generated token.
     long promptNanos = promptTokens * 1_000_000L;
     long evalNanos = evalTokens * 10_000_000L;
     long loadNanos = 1_000_000L;
     return new JsonObject()
         .put("model", model)
-        .put("created_at", Instant.now().toString())
+        .put("created_at", "")
+        .put("message", message)
         .put("done_reason", "stop")
         .put("done", true)
         .put("total_duration", loadNanos + promptNanos + evalNanos)
