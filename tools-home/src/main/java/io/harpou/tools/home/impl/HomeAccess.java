@@ -1,0 +1,42 @@
+package io.harpou.tools.home.impl;
+
+import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.tools.home.ExposurePolicy;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/** What every home tool and the matcher share: the policy, the vocabulary, the resolver and one view per gateway. */
+public final class HomeAccess {
+
+  private final ExposurePolicy policy;
+  private final Vocabulary vocabulary;
+  private final Resolver resolver;
+  private final Map<HomeGateway, ExposedHomeImpl> homes = new WeakHashMap<>();
+
+  /** Shares {@code policy} and {@code vocabulary}. */
+  public HomeAccess(ExposurePolicy policy, Vocabulary vocabulary) {
+    this.policy = policy;
+    this.vocabulary = vocabulary;
+    this.resolver = new Resolver(vocabulary);
+  }
+
+  /** The exposed view of {@code gateway}, created on first use. */
+  public synchronized ExposedHomeImpl home(HomeGateway gateway) {
+    return homes.computeIfAbsent(gateway, g -> new ExposedHomeImpl(g, policy));
+  }
+
+  /** The exposure policy. */
+  public ExposurePolicy policy() {
+    return policy;
+  }
+
+  /** The words of every loaded language. */
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /** The shared resolver. */
+  public Resolver resolver() {
+    return resolver;
+  }
+}

@@ -1,0 +1,137 @@
+package io.harpou.tools.home.impl;
+
+import io.harpou.bridge.api.home.Area;
+import io.harpou.bridge.api.home.Device;
+import io.harpou.bridge.api.home.EntityEntry;
+import io.harpou.bridge.api.home.EntityState;
+import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.tools.home.Exposure;
+import io.harpou.tools.home.ExposurePolicy;
+import io.harpou.tools.home.HomeEntity;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** An immutable snapshot of the visible entities, indexed by id, name key, word, area and domain. */
+final class HomeIndex {
+
+  final List<HomeEntity> entities;
+  final Map<String, HomeEntity> byId = new HashMap<>();
+  final Map<String, List<HomeEntity>> byName = new HashMap<>();
+  final Map<String, List<HomeEntity>> byWord = new HashMap<>();
+  final Map<String, List<HomeEntity>> byArea = new HashMap<>();
+  final Map<String, List<HomeEntity>> byDomain = new HashMap<>();
+  final Map<String, Area> areasByKey = new HashMap<>();
+  final Map<String, Area> areasById = new LinkedHashMap<>();
+  final Map<HomeEntity, Set<String>> nameKeys = new HashMap<>();
+  int longestAreaKey = 1;
+
+  private HomeIndex(List<HomeEntity> entities) {
+    this.entities = entities;
+  }
+
+  static HomeIndex build(HomeGateway gateway, ExposurePolicy policy) {
+    Map<String, EntityEntry> entries = new HashMap<>();
+    for (EntityEntry e : gateway.entities()) {
+      entries.put(e.entityId(), e);
+    }
+    Map<String, Device> devices = new HashMap<>();
+    for (Device d : gateway.devices()) {
+      devices.put(d.deviceId(), d);
+    }
+    Map<String, Area> areas = new HashMap<>();
+    for (Area a : gateway.areas()) {
+      areas.put(a.areaId(), a);
+    }
+    List<HomeEntity> visible = new ArrayList<>();
+    for (EntityState state : gateway.states()) {
+      EntityEntry entry = entries.get(state.entityId());
+      String areaId = entry == null ? null : entry.areaId();
+      if (areaId == null && entry != null && entry.deviceId() != null && devices.containsKey(entry.deviceId())) {
+        areaId = devices.get(entry.deviceId()).areaId();
+      }
+      Area area = areaId == null ? null : areas.get(areaId);
+      String deviceClass = entry != null && entry.deviceClass() != null ? entry.deviceClass()
+          : state.attributes().getString("device_class");
+      Exposure exposure = policy.classify(state.entityId(), areaId, deviceClass, entry != null && entry.disabled());
+      if (!exposure.visible()) {
+        continue;
+      }
+      String name = entry != null && entry.name() != null ? entry.name() : state.friendlyName();
+      List<String> aliases = new ArrayList<>();
+      if (entry != null) {
+        aliases.addAll(entry.aliases());
+        if (!state.friendlyName().equals(name)) {
+          aliases.add(state.friendlyName());
+        }
+      }
+      visible.add(new HomeEntity(state.entityId(), name, aliases, areaId, area == null ? null : area.name(),
+          deviceClass, exposure));
+    }
+    HomeIndex index = new HomeIndex(Collections.unmodifiableList(visible));
+    for (HomeEntity e : visible) {
+      index.add(e, areas.get(e.areaId()));
+    }
+    return index;
+  }
+
+  private void add(HomeEntity e, Area area) {
+    byId.put(e.entityId(), e);
+    byDomain.computeIfAbsent(e.domain(), k -> new ArrayList<>()).add(e);
+    Set<String> keys = new LinkedHashSet<>();
+    keys.add(Text.key(e.name()));
+    keys.add(Text.key(e.entityId().substring(e.entityId().indexOf('.') + 1)));
+    for (String alias : e.aliases()) {
+      keys.add(Text.key(alias));
+    }
+    keys.remove("");
+    nameKeys.put(e, keys);
+    Set<String> words = new LinkedHashSet<>();
+    for (String key : keys) {
+      byName.computeIfAbsent(key, k -> new ArrayList<>(1)).add(e);
+      Collections.addAll(words, key.split(" "));
+    }
+    for (String w : words) {
+      byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(e);
+    }
+    if (area != null) {
+      byArea.computeIfAbsent(area.areaId(), k -> new ArrayList<>()).add(e);
+      if (!areasById.containsKey(area.areaId())) {
+        areasById.put(area.areaId(), area);
+        addAreaKey(area.areaId(), area);
+        addAreaKey(area.name(), area);
+        area.aliases().forEach(alias -> addAreaKey(alias, area));
+      }
+    }
+  }
+
+  private void addAreaKey(String text, Area area) {
+    String key = Text.key(text);
+    if (!key.isEmpty()) {
+      areasByKey.putIfAbsent(key, area);
+      longestAreaKey = Math.max(longestAreaKey, key.split(" ").length);
+    }
+  }
+
+  /** An area by id, name or alias. */
+  Area area(String idOrName) {
+    if (idOrName == null) {
+      return null;
+    }
+    Area byIdHit = areasById.get(idOrName);
+    return byIdHit != null ? byIdHit : areasByKey.get(Text.key(idOrName));
+  }
+
+  List<HomeEntity> inArea(String areaId) {
+    return byArea.getOrDefault(areaId, List.of());
+  }
+
+  List<HomeEntity> ofDomain(String domain) {
+    return byDomain.getOrDefault(domain, List.of());
+  }
+}

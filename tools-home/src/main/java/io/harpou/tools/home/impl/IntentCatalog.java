@@ -1,0 +1,176 @@
+package io.harpou.tools.home.impl;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The sentence data of every language: the bundled {@code intents/en.json} and {@code intents/fr.json}, plus any
+ * {@code *.json} of a household directory, whose intents are tried before the bundled ones and whose words are added
+ * to the vocabulary. Everything is compiled once.
+ */
+public final class IntentCatalog {
+
+  private static final List<String> BUNDLED = List.of("en", "fr");
+  private static final Set<String> NUMBER_WORDS = Set.of("zero", "one", "two", "three", "four", "five", "six",
+      "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+      "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+      "ninety", "hundred", "a", "and", "half", "point", "un", "une", "deux", "trois", "quatre", "cinq", "sept",
+      "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente",
+      "quarante", "cinquante", "soixante", "cent", "cents", "et", "demi", "demie", "virgule");
+
+  private final Vocabulary vocabulary = new Vocabulary();
+  private final Map<String, List<IntentEntry>> intents = new LinkedHashMap<>();
+  private final Map<String, List<String>> prefixes = new LinkedHashMap<>();
+  private final Map<String, List<String>> suffixes = new LinkedHashMap<>();
+
+  /**
+   * Loads the bundled files and, when {@code userDir} is not null, every {@code *.json} in it.
+   *
+   * @throws IllegalArgumentException when a file is malformed, naming the file
+   */
+  public static IntentCatalog load(Path userDir) {
+    List<JsonObject> files = new ArrayList<>();
+    if (userDir != null) {
+      try (DirectoryStream<Path> dir = Files.newDirectoryStream(userDir, "*.json")) {
+        List<Path> paths = new ArrayList<>();
+        dir.forEach(paths::add);
+        paths.sort(Comparator.naturalOrder());
+        for (Path p : paths) {
+          files.add(parse(Files.readString(p, StandardCharsets.UTF_8), p.toString()));
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read intents directory " + userDir + ": " + e.getMessage(), e);
+      }
+    }
+    for (String lang : BUNDLED) {
+      String resource = "/io/harpou/tools/home/intents/" + lang + ".json";
+      try (InputStream in = IntentCatalog.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + resource);
+        }
+        files.add(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read " + resource, e);
+      }
+    }
+    return new IntentCatalog(files);
+  }
+
+  private static JsonObject parse(String text, String where) {
+    try {
+      JsonObject json = new JsonObject(text);
+      if (json.getString("language") == null) {
+        throw new IllegalArgumentException("no \"language\"");
+      }
+      return json;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("malformed intents file " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private IntentCatalog(List<JsonObject> files) {
+    files.forEach(vocabulary::add);
+    Map<String, Set<String>> closed = vocabulary.closedSlots();
+    closed.put("number", NUMBER_WORDS);
+    PatternCompiler compiler = new PatternCompiler(closed);
+    for (JsonObject file : files) {
+      String lang = file.getString("language");
+      List<IntentEntry> entries = intents.computeIfAbsent(lang, k -> new ArrayList<>());
+      JsonArray list = file.getJsonArray("intents", new JsonArray());
+      for (int i = 0; i < list.size(); i++) {
+        entries.add(entry(list.getJsonObject(i), compiler));
+      }
+      prefixes.computeIfAbsent(lang, k -> new ArrayList<>()).addAll(phrases(file, "prefixes"));
+      suffixes.computeIfAbsent(lang, k -> new ArrayList<>()).addAll(phrases(file, "suffixes"));
+    }
+    prefixes.values().forEach(l -> l.sort(Comparator.comparingInt(String::length).reversed()));
+    suffixes.values().forEach(l -> l.sort(Comparator.comparingInt(String::length).reversed()));
+  }
+
+  private static IntentEntry entry(JsonObject json, PatternCompiler compiler) {
+    String intent = json.getString("intent");
+    if (intent == null || !IntentHandlers.known(intent)) {
+      throw new IllegalArgumentException("unknown intent: " + intent);
+    }
+    List<Pattern> patterns = new ArrayList<>();
+    for (Object s : json.getJsonArray("sentences", new JsonArray())) {
+      patterns.add(compiler.compile(String.valueOf(s)));
+    }
+    Set<String> domains = new LinkedHashSet<>();
+    json.getJsonArray("domains", new JsonArray()).forEach(d -> domains.add(String.valueOf(d)));
+    return new IntentEntry(intent, Set.copyOf(domains), List.copyOf(patterns),
+        json.getJsonObject("args", new JsonObject()), json.getString("default_name"),
+        json.getBoolean("area_means_devices", false), json.getBoolean("exact_name", false));
+  }
+
+  private static List<String> phrases(JsonObject file, String key) {
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Object p : file.getJsonArray(key, new JsonArray())) {
+      String n = Text.normalize(String.valueOf(p));
+      if (!n.isEmpty() && seen.add(n)) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  /** The words of every language. */
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /** The languages to try for {@code language}: it first, then the others. */
+  List<String> languagesFor(String language) {
+    String primary = language == null ? "en" : language.toLowerCase(java.util.Locale.ROOT);
+    int dash = primary.indexOf('-');
+    String base = dash > 0 ? primary.substring(0, dash) : primary;
+    List<String> out = new ArrayList<>();
+    if (intents.containsKey(base)) {
+      out.add(base);
+    }
+    intents.keySet().stream().filter(l -> !l.equals(base)).forEach(out::add);
+    return out;
+  }
+
+  List<IntentEntry> intents(String language) {
+    return intents.getOrDefault(language, List.of());
+  }
+
+  /** {@code normalized} without the polite openings and closings of {@code language}. */
+  String strip(String language, String normalized) {
+    String s = normalized;
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String p : prefixes.getOrDefault(language, List.of())) {
+        if (s.startsWith(p + " ")) {
+          s = s.substring(p.length() + 1);
+          changed = true;
+        }
+      }
+      for (String p : suffixes.getOrDefault(language, List.of())) {
+        if (s.endsWith(" " + p)) {
+          s = s.substring(0, s.length() - p.length() - 1);
+          changed = true;
+        }
+      }
+    }
+    return s;
+  }
+}
