@@ -113,10 +113,9 @@ public final class PythonJson {
   }
 
   private static void writeDouble(double d, StringBuilder out) {
-    if (Double.isNaN(d)) {
-      out.append("NaN");
-    } else if (Double.isInfinite(d)) {
-      out.append(d > 0 ? "Infinity" : "-Infinity");
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      // Python would write NaN/Infinity, but strict JSON readers (Jackson, Home Assistant's orjson) refuse them.
+      throw new WyomingException("cannot write " + d + " as JSON");
     } else if (d == Math.rint(d) && Math.abs(d) < 1e16) {
       out.append((long) d).append(".0");
     } else {
