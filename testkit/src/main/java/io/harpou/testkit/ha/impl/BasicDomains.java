@@ -101,12 +101,13 @@ final class BasicDomains {
       ServiceDef def = service == null ? null : c.home.services.find(domain, service);
       if (def != null) {
         JsonObject data = new JsonObject().put("entity_id", entityId);
-        wanted.forEach(e -> {
-          if (def.fields.containsKey(e.getKey())) {
-            data.put(e.getKey(), e.getValue());
-          }
-        });
+        JsonObject rest = new JsonObject();
+        wanted.forEach(e -> (def.fields.containsKey(e.getKey()) ? data : rest).put(e.getKey(), e.getValue()));
         c.callNested(domain, service, data);
+        if (!rest.isEmpty()) {
+          // Attributes the service cannot set (a TV's source) are reproduced directly, as reproduce_state would.
+          c.write(entityId, c.state(entityId).state(), c.attrs(entityId).mergeIn(rest));
+        }
       } else {
         c.write(entityId, state, c.attrs(entityId).mergeIn(wanted));
       }
