@@ -152,6 +152,8 @@ final class HaConnection {
     dropped = true;
     HomeAssistantException lost = new HomeAssistantException(HomeAssistantException.CONNECTION_LOST,
         "connection to Home Assistant lost: " + reason);
+    // The owner learns of the drop first, so by the time a caller sees CONNECTION_LOST the state says so too.
+    closed.tryFail(lost);
     if (auth != null) {
       auth.tryFail(lost);
     }
@@ -162,7 +164,6 @@ final class HaConnection {
       vertx.cancelTimer(p.timer());
       p.promise().tryFail(lost);
     });
-    closed.tryFail(lost);
   }
 
   private void onText(String text) {

@@ -50,11 +50,11 @@ final class RestFallback {
     }
     JsonObject body = call.data().copy().mergeIn(call.target().toJson());
     return send(request, body).map(buffer -> {
-      Object json = buffer.toJson();
-      if (json instanceof JsonArray changed) {
-        return new JsonObject().put("changed_states", changed);
+      String text = buffer.toString().stripLeading();
+      if (text.startsWith("[")) {
+        return new JsonObject().put("changed_states", new JsonArray(text));
       }
-      JsonObject reply = (JsonObject) json;
+      JsonObject reply = new JsonObject(text);
       return new JsonObject().put("changed_states", reply.getJsonArray("changed_states", new JsonArray()))
           .put("response", reply.getValue("service_response"));
     });
