@@ -27,7 +27,7 @@ record Conversation(String lastUserMessage, List<ToolResult> trailingToolResults
     String lastUser = null;
     for (int i = list.size() - 1; i >= 0 && lastUser == null; i--) {
       if ("user".equals(list.get(i).getString("role"))) {
-        lastUser = String.valueOf(list.get(i).getValue("content", ""));
+        lastUser = text(list.get(i));
       }
     }
     int first = list.size();
@@ -42,9 +42,14 @@ record Conversation(String lastUserMessage, List<ToolResult> trailingToolResults
       if (name == null && calls.getValue(i - first) instanceof JsonObject call) {
         name = call.getJsonObject("function", new JsonObject()).getString("name");
       }
-      results.add(new ToolResult(name, String.valueOf(message.getValue("content", ""))));
+      results.add(new ToolResult(name, text(message)));
     }
     return new Conversation(lastUser, List.copyOf(results));
+  }
+
+  private static String text(JsonObject message) {
+    Object content = message.getValue("content");
+    return content == null ? "" : String.valueOf(content);
   }
 
   private static JsonArray callsOf(JsonObject message) {

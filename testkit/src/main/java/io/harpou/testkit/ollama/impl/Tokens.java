@@ -27,7 +27,8 @@ final class Tokens {
     int count = 0;
     for (Object message : request.getJsonArray("messages", new JsonArray())) {
       if (message instanceof JsonObject object) {
-        count += words(String.valueOf(object.getValue("content", "")));
+        Object content = object.getValue("content");
+        count += content == null ? 0 : words(String.valueOf(content));
       }
     }
     for (Object tool : request.getJsonArray("tools", new JsonArray())) {
