@@ -13,6 +13,7 @@ import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
@@ -39,7 +40,12 @@ public interface BridgeContext {
   ToolRegistry tools();
 
   /** Deploys a verticle that the bridge undeploys on close; the Future carries the deployment id. */
-  Future<String> deploy(Deployable verticle);
+  default Future<String> deploy(Deployable verticle) {
+    return deploy(verticle, new DeploymentOptions());
+  }
+
+  /** Deploys a verticle with options; the bridge undeploys it on close. */
+  Future<String> deploy(Deployable verticle, DeploymentOptions options);
 
   /** A tool context for an utterance, with every service present so far. */
   ToolContext toolContext(Utterance utterance);

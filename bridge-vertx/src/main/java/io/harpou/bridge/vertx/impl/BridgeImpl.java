@@ -7,6 +7,7 @@ import io.harpou.bridge.vertx.BridgeContext;
 import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
+import io.harpou.bridge.vertx.ha.HomeAssistantComponent;
 import io.harpou.bridge.vertx.http.HttpApiComponent;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.vertx.core.Future;
@@ -26,6 +27,7 @@ public final class BridgeImpl implements Bridge {
 
   /** The components, in start order: each may use the services of those before it. */
   private static final List<Supplier<BridgeComponent>> COMPONENTS = List.of(
+      HomeAssistantComponent::new,
       HttpApiComponent::new);
 
   private final Vertx vertx;
@@ -46,17 +48,16 @@ public final class BridgeImpl implements Bridge {
   @Override
   public Future<Bridge> start() {
     health.listen();
-    try {
-      tools = ToolRegistry.load(options.section("tools"));
-    } catch (BridgeException e) {
-      health.close();
-      return Future.failedFuture(e);
-    }
-    health.report("tools", "ready", tools.tools().size() + " tools from " + tools.providers());
-    return Database.open(vertx, options.dataDir().resolve("harpou.db"))
+    // Discovery loads classes and reads jars: keep it off the event loop.
+    return vertx.executeBlocking(() -> ToolRegistry.load(options.section("tools")), false)
+        .compose(registry -> {
+          tools = registry;
+          health.report("tools", "ready", registry.tools().size() + " tools from " + registry.providers());
+          return Database.open(vertx, options.dataDir().resolve("harpou.db"));
+        })
         .compose(db -> {
           database = db;
-          health.report("database", "ready", db.file().toString());
+          health.report("database", "ready", db.file().toAbsolutePath().normalize().toString());
           services = new Services(vertx, options, health, db, tools);
           Future<Void> chain = Future.succeededFuture();
           for (Supplier<BridgeComponent> supplier : COMPONENTS) {
@@ -75,8 +76,9 @@ public final class BridgeImpl implements Bridge {
     Future<Void> chain = Future.succeededFuture();
     while (services != null && !services.deployments.isEmpty()) {
       String id = services.deployments.pop();
-      chain = chain.eventually(() -> vertx.undeploy(id)
-          .onFailure(e -> LOG.warn("Undeploying {} failed: {}", id, e.getMessage())));
+      // When Vert.x itself is closing, it may have undeployed our verticles already.
+      chain = chain.eventually(() -> !vertx.deploymentIDs().contains(id) ? Future.succeededFuture()
+          : vertx.undeploy(id).onFailure(e -> LOG.warn("Undeploying {} failed: {}", id, e.getMessage())));
     }
     for (int i = started.size() - 1; i >= 0; i--) {
       BridgeComponent component = started.get(i);

@@ -15,6 +15,7 @@ import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
@@ -73,8 +74,8 @@ final class Services implements BridgeContext {
   }
 
   @Override
-  public Future<String> deploy(Deployable verticle) {
-    return vertx.deployVerticle(verticle).onSuccess(deployments::push);
+  public Future<String> deploy(Deployable verticle, DeploymentOptions deploymentOptions) {
+    return vertx.deployVerticle(verticle, deploymentOptions).onSuccess(deployments::push);
   }
 
   @Override

@@ -1,0 +1,52 @@
+package io.harpou.samples.hub;
+
+import java.util.List;
+
+/**
+ * One setting that can come from the environment or the command line, and where it lands in the configuration.
+ *
+ * @param env the environment variable
+ * @param flag the command-line flag, or null
+ * @param path the dotted path in the configuration JSON
+ * @param type how the text is read
+ * @param help one line for the README and {@code --help}
+ */
+public record ConfigKey(String env, String flag, String path, Type type, String help) {
+
+  /** How a value is read from text. */
+  public enum Type {
+    /** Kept as text. */
+    TEXT,
+    /** A whole number. */
+    INTEGER,
+    /** Kept as text, never printed. */
+    SECRET,
+    /** A path to a file whose content is the secret (trailing whitespace removed). */
+    SECRET_FILE
+  }
+
+  /** Every setting, in the order the README lists them. */
+  public static final List<ConfigKey> ALL = List.of(
+      new ConfigKey("HARPOU_HTTP_HOST", "--http-host", "http.host", Type.TEXT,
+          "HTTP API bind address (default 127.0.0.1; anything else needs API keys)"),
+      new ConfigKey("HARPOU_HTTP_PORT", "--http-port", "http.port", Type.INTEGER, "HTTP API and console port (8099)"),
+      new ConfigKey("HARPOU_WYOMING_PORT", "--wyoming-port", "wyoming.port", Type.INTEGER,
+          "Wyoming server port (10700)"),
+      new ConfigKey("HARPOU_DATA_DIR", "--data-dir", "data_dir", Type.TEXT,
+          "database and files (./data)"),
+      new ConfigKey("HARPOU_HA_URL", "--ha-url", "home_assistant.url", Type.TEXT,
+          "Home Assistant base URL; without it the virtual home runs in process"),
+      new ConfigKey("HARPOU_HA_TOKEN", null, "home_assistant.token", Type.SECRET,
+          "Home Assistant long-lived access token"),
+      new ConfigKey("HARPOU_HA_TOKEN_FILE", "--ha-token-file", "home_assistant.token", Type.SECRET_FILE,
+          "file holding the Home Assistant token"),
+      new ConfigKey("HARPOU_OLLAMA_URL", "--ollama-url", "agent.ollama.url", Type.TEXT,
+          "Ollama base URL; without it only the local intent matcher answers"),
+      new ConfigKey("HARPOU_OLLAMA_MODEL", "--ollama-model", "agent.ollama.model", Type.TEXT, "Ollama model name"),
+      new ConfigKey("HARPOU_WHISPER_MODEL", "--whisper-model", "voice.whisper.model", Type.TEXT,
+          "whisper.cpp model file for speech to text"),
+      new ConfigKey("HARPOU_CHROMA_URL", "--chroma-url", "memory.chroma.url", Type.TEXT,
+          "Chroma server for memory vectors (embedded SQLite when absent)"),
+      new ConfigKey("HARPOU_DOCS_DIR", "--docs-dir", "memory.docs_dir", Type.TEXT,
+          "folder of documents to answer from"));
+}

@@ -1,0 +1,43 @@
+package io.harpou.samples.hub;
+
+import io.harpou.bridge.vertx.Bridge;
+import io.harpou.testkit.ha.VirtualHomeAssistant;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+
+/** What the hub prints once it runs: where to reach it and what it is using, real or embedded. */
+final class StartupReport {
+
+  private StartupReport() {
+  }
+
+  static String describe(JsonObject config, Bridge bridge, VirtualHomeAssistant virtualHome) {
+    JsonObject http = config.getJsonObject("http", new JsonObject());
+    String host = http.getString("host", "127.0.0.1");
+    JsonObject ollama = config.getJsonObject("agent", new JsonObject()).getJsonObject("ollama", new JsonObject());
+    JsonObject components = bridge.health().toJson().getJsonObject("components");
+    StringBuilder out = new StringBuilder("\nHarpou is running.\n");
+    line(out, "Console and API", bridge.httpPort() < 0 ? "off"
+        : "http://" + host + ":" + bridge.httpPort() + "/   (health: /health)");
+    line(out, "Data directory", Path.of(config.getString("data_dir", "./data")).toAbsolutePath().normalize()
+        .toString());
+    line(out, "Home Assistant", virtualHome != null
+        ? "virtual home (" + virtualHome.entityIds().size() + " entities) at " + virtualHome.url()
+        : config.getJsonObject("home_assistant").getString("url"));
+    line(out, "Understanding", ollama.getString("url") == null
+        ? "local intent matcher only (set HARPOU_OLLAMA_URL for an LLM)"
+        : "local intent matcher, then Ollama at " + ollama.getString("url") + " (" + ollama.getString("model",
+            "default model") + ")");
+    line(out, "Tools", bridge.tools().tools().size() + " from " + bridge.tools().providers());
+    for (String name : components.fieldNames()) {
+      JsonObject component = components.getJsonObject(name);
+      String detail = component.getString("detail");
+      line(out, "  " + name, component.getString("state") + (detail == null ? "" : " - " + detail));
+    }
+    return out.append("Stop with Ctrl-C.\n").toString();
+  }
+
+  private static void line(StringBuilder out, String label, String value) {
+    out.append(String.format("  %-18s %s%n", label, value));
+  }
+}

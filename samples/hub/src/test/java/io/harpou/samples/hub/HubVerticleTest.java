@@ -1,0 +1,47 @@
+package io.harpou.samples.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HubVerticleTest {
+
+  private final Vertx vertx = Vertx.vertx();
+
+  @TempDir
+  Path dataDir;
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  @Test
+  void should_start_on_the_virtual_home_and_answer_health_then_stop_cleanly() {
+    JsonObject config = new JsonObject().put("data_dir", dataDir.toString())
+        .put("http", new JsonObject().put("port", 0))
+        .put("wyoming", new JsonObject().put("port", 0));
+    HubVerticle hub = new HubVerticle();
+    String id = vertx.deployVerticle(hub, new DeploymentOptions().setConfig(config)).await();
+
+    HttpResponse<Buffer> response = WebClient.create(vertx)
+        .get(hub.bridge().httpPort(), "127.0.0.1", "/health").send().await();
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject components = response.bodyAsJsonObject().getJsonObject("components");
+    assertThat(components.getJsonObject("home_assistant").getString("state")).isEqualTo("connected");
+    assertThat(components.getJsonObject("database").getString("state")).isEqualTo("ready");
+
+    vertx.undeploy(id).await();
+    assertThat(vertx.deploymentIDs()).isEmpty();
+  }
+}
