@@ -85,7 +85,6 @@ final class HomeIndex {
     byDomain.computeIfAbsent(e.domain(), k -> new ArrayList<>()).add(e);
     Set<String> keys = new LinkedHashSet<>();
     keys.add(Text.key(e.name()));
-    keys.add(Text.key(e.entityId().substring(e.entityId().indexOf('.') + 1)));
     for (String alias : e.aliases()) {
       keys.add(Text.key(alias));
     }
@@ -95,6 +94,12 @@ final class HomeIndex {
     for (String key : keys) {
       byName.computeIfAbsent(key, k -> new ArrayList<>(1)).add(e);
       Collections.addAll(words, key.split(" "));
+    }
+    // The object id helps partial matches only: as an exact name it would turn "kitchen" into light.kitchen.
+    for (String w : Text.key(e.entityId().substring(e.entityId().indexOf('.') + 1)).split(" ")) {
+      if (!w.isEmpty()) {
+        words.add(w);
+      }
     }
     for (String w : words) {
       byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(e);

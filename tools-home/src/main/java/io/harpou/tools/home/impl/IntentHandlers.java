@@ -52,16 +52,22 @@ final class IntentHandlers {
     String intent = entry.intent();
     switch (intent) {
       case "set_brightness", "set_cover_position", "set_temperature" -> {
+        String key = intent.equals("set_brightness") ? "brightness"
+            : intent.equals("set_cover_position") ? "position" : "temperature";
         Double n = number(m);
+        if (n == null && args.containsKey(key)) {
+          n = args.getDouble(key);
+        }
         if (n == null) {
           return null;
         }
-        String key = intent.equals("set_brightness") ? "brightness"
-            : intent.equals("set_cover_position") ? "position" : "temperature";
         if (!key.equals("temperature") && (n < 0 || n > 100)) {
           return null;
         }
         args.put(key, n);
+        if (key.equals("position")) {
+          args.put("action", "position");
+        }
       }
       case "set_color_temp" -> {
         Double n = number(m);

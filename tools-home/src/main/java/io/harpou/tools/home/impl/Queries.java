@@ -54,7 +54,8 @@ final class Queries {
     HomeEntity chosen = sources.get(0);
     JsonObject hints = new JsonObject().put("query", "temperature");
     if (area != null) {
-      hints.put("area", area.name());
+      boolean fr = h.language != null && h.language.startsWith("fr");
+      hints.put("area", fr && !area.aliases().isEmpty() ? area.aliases().get(0) : area.name());
     }
     return call(entry, chosen, hints);
   }
@@ -87,7 +88,14 @@ final class Queries {
     if (expected == null || name == null) {
       return null;
     }
-    Resolution r = h.target(entry, name);
+    java.util.Set<String> domains = switch (expected) {
+      case "locked", "unlocked" -> java.util.Set.of("lock");
+      case "open", "closed" -> java.util.Set.of("cover", "binary_sensor", "lock");
+      case "playing", "paused" -> java.util.Set.of("media_player");
+      default -> entry.domains();
+    };
+    Resolution r = h.target(new IntentEntry(entry.intent(), domains, entry.patterns(), entry.args(),
+        entry.defaultName(), entry.areaMeansDevices(), entry.exactName()), name);
     if (r == null) {
       return null;
     }

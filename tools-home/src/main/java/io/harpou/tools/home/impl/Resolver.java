@@ -113,8 +113,23 @@ public final class Resolver {
     List<HomeEntity> here = index.inArea(area.areaId());
     String restKey = String.join(" ", rest);
     Set<String> kinds = vocabulary.domains(restKey);
+    List<HomeEntity> named = new ArrayList<>();
+    for (HomeEntity e : filter(here, kinds == null ? domains : intersect(kinds, domains))) {
+      for (String nameKey : index.nameKeys.get(e)) {
+        if (List.of(nameKey.split(" ")).containsAll(rest)) {
+          named.add(e);
+          break;
+        }
+      }
+    }
+    if (named.size() == 1 && !all && !plural) {
+      return Resolution.found(named, area);
+    }
     if (kinds != null) {
       Set<String> allowed = intersect(kinds, domains);
+      if (allowed.isEmpty()) {
+        return Resolution.notFound(List.of());
+      }
       List<HomeEntity> candidates = filter(here, allowed);
       if (candidates.isEmpty()) {
         return Resolution.notFound(List.of());

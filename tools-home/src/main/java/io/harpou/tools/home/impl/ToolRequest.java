@@ -162,7 +162,7 @@ final class ToolRequest {
   }
 
   private void checkProtection(List<HomeEntity> entities) {
-    if (spec.risk() == Risk.PROTECTED) {
+    if (spec.risk() != Risk.ACT) {
       return;
     }
     for (HomeEntity e : entities) {
