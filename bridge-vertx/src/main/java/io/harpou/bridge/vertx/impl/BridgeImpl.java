@@ -28,6 +28,7 @@ public final class BridgeImpl implements Bridge {
   /** The components, in start order: each may use the services of those before it. */
   private static final List<Supplier<BridgeComponent>> COMPONENTS = List.of(
       HomeAssistantComponent::new,
+      io.harpou.bridge.vertx.memory.MemoryComponent::new,
       HttpApiComponent::new);
 
   private final Vertx vertx;

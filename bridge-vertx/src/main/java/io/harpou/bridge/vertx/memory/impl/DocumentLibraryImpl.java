@@ -1,0 +1,225 @@
+package io.harpou.bridge.vertx.memory.impl;
+
+import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.vertx.memory.DocumentLibrary;
+import io.harpou.bridge.vertx.memory.Embedder;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.memory.Passage;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Indexes one folder incrementally by content hash; file reading and parsing run on workers. */
+final class DocumentLibraryImpl implements DocumentLibrary {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentLibraryImpl.class);
+  private static final int EMBED_BATCH = 32;
+
+  private final Vertx vertx;
+  private final Database db;
+  private final Embedder embedder;
+  private final VectorIndex index;
+  private final HybridSearch search;
+  private final MemoryOptions options;
+  private final Path folder;
+  private Future<JsonObject> running;
+
+  DocumentLibraryImpl(Vertx vertx, Database db, Embedder embedder, VectorIndex index, HybridSearch search,
+                      MemoryOptions options) {
+    this.vertx = vertx;
+    this.db = db;
+    this.embedder = embedder;
+    this.index = index;
+    this.search = search;
+    this.options = options;
+    this.folder = options.getDocsDir() == null ? null : Path.of(options.getDocsDir()).toAbsolutePath();
+  }
+
+  @Override
+  public synchronized Future<JsonObject> sync() {
+    if (running != null) {
+      return running;
+    }
+    JsonObject counts = new JsonObject().put("indexed", 0).put("removed", 0).put("unchanged", 0).put("failed", 0)
+        .put("pages", 0).put("chunks", 0);
+    if (folder == null) {
+      return Future.succeededFuture(counts);
+    }
+    Future<JsonObject> sync = vertx.executeBlocking(this::scan, false)
+        .compose(found -> db.run(DocumentTables::hashes).compose(known -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (String file : known.keySet()) {
+            if (!found.containsKey(file)) {
+              chain = chain.compose(v -> removeFile(file).map(n -> bump(counts, "removed", 1)));
+            }
+          }
+          for (Map.Entry<String, String> entry : found.entrySet()) {
+            String file = entry.getKey();
+            if (entry.getValue().equals(known.get(file))) {
+              bump(counts, "unchanged", 1);
+              continue;
+            }
+            chain = chain.compose(v -> indexFile(file, entry.getValue(), counts)
+                .recover(e -> {
+                  LOG.warn("Could not index {}: {}", file, e.getMessage());
+                  bump(counts, "failed", 1);
+                  return Future.succeededFuture();
+                }));
+          }
+          return chain.map(counts);
+        }))
+        .onSuccess(c -> LOG.debug("Documents synced: {}", c.encode()));
+    running = sync;
+    sync.onComplete(ignored -> {
+      synchronized (this) {
+        running = null;
+      }
+    });
+    return sync;
+  }
+
+  private Void bump(JsonObject counts, String key, int by) {
+    synchronized (counts) {
+      counts.put(key, counts.getInteger(key) + by);
+    }
+    return null;
+  }
+
+  /** Relative path (with '/') to content hash, for every supported, non-hidden file under the folder. */
+  private Map<String, String> scan() throws IOException {
+    Map<String, String> found = new TreeMap<>();
+    if (!Files.isDirectory(folder)) {
+      return found;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).filter(TextExtractor::supports).toList()) {
+        Path relative = folder.relativize(file);
+        boolean hidden = false;
+        for (Path part : relative) {
+          hidden |= part.toString().startsWith(".");
+        }
+        if (!hidden) {
+          found.put(relative.toString().replace('\\', '/'), sha256(file));
+        }
+      }
+    }
+    return found;
+  }
+
+  private Future<Void> removeFile(String file) {
+    return db.transaction(c -> DocumentTables.remove(c, file)).compose(index::remove);
+  }
+
+  private Future<Void> indexFile(String file, String hash, JsonObject counts) {
+    return vertx.executeBlocking(() -> {
+      List<TextExtractor.Page> pages = TextExtractor.pages(folder.resolve(file));
+      String prefix = "doc-" + sha256(file + "\n" + hash).substring(0, 20) + "-";
+      List<DocumentTables.Chunk> chunks = new ArrayList<>();
+      for (TextExtractor.Page page : pages) {
+        for (String text : Chunker.chunks(page.text(), options.getChunkSize(), options.getChunkOverlap())) {
+          chunks.add(new DocumentTables.Chunk(prefix + chunks.size(), file, page.number(), chunks.size(), text));
+        }
+      }
+      return new Object[] {pages.size(), chunks};
+    }, false).compose(parsed -> {
+      @SuppressWarnings("unchecked")
+      List<DocumentTables.Chunk> chunks = (List<DocumentTables.Chunk>) parsed[1];
+      int pageCount = (Integer) parsed[0];
+      return embedAll(chunks.stream().map(DocumentTables.Chunk::text).toList())
+          .compose(vectors -> db.transaction(c -> {
+            List<String> old = DocumentTables.remove(c, file);
+            DocumentTables.add(c, file, hash, pageCount, chunks, vectors, embedder.modelId());
+            return old;
+          }).compose(old -> index.remove(old)).compose(v -> {
+            List<VectorIndex.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < chunks.size(); i++) {
+              entries.add(new VectorIndex.Entry(chunks.get(i).id(), MemoryTables.CHUNK, vectors.get(i)));
+            }
+            return index.upsert(entries);
+          }))
+          .onSuccess(v -> {
+            bump(counts, "indexed", 1);
+            bump(counts, "pages", pageCount);
+            bump(counts, "chunks", chunks.size());
+          });
+    });
+  }
+
+  private Future<List<float[]>> embedAll(List<String> texts) {
+    List<float[]> out = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < texts.size(); from += EMBED_BATCH) {
+      List<String> batch = texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH));
+      chain = chain.compose(v -> embedder.embedAll(batch).map(vectors -> {
+        out.addAll(vectors);
+        return null;
+      }));
+    }
+    return chain.map(v -> out);
+  }
+
+  @Override
+  public Future<List<Passage>> search(String text, int limit) {
+    if (text == null || text.isBlank() || limit <= 0) {
+      return Future.failedFuture(new IllegalArgumentException("document search needs text and a positive limit"));
+    }
+    int depth = Math.max(limit * 4, 20);
+    return search.rank(text, MemoryTables.CHUNK, depth, match -> c -> DocumentTables.search(c, match, depth))
+        .compose(ranked -> db.run(c -> DocumentTables.chunks(c, ranked.stream().map(HybridSearch.Scored::id)
+            .toList())).map(found -> {
+              List<Passage> out = new ArrayList<>();
+              for (HybridSearch.Scored scored : ranked) {
+                DocumentTables.Chunk chunk = found.get(scored.id());
+                if (chunk != null && out.size() < limit) {
+                  out.add(new Passage(chunk.file(), chunk.page(), chunk.text(), scored.score()));
+                }
+              }
+              return out;
+            }));
+  }
+
+  @Override
+  public Future<List<JsonObject>> files() {
+    return db.run(DocumentTables::files).map(rows -> rows.stream().map(row -> new JsonObject()
+        .put("file", row[0]).put("pages", row[1]).put("chunks", row[2])
+        .put("indexed_at", Instant.ofEpochMilli((Long) row[3]).toString())).toList());
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = digest();
+      byte[] buffer = new byte[65536];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    }
+  }
+
+  private static String sha256(String text) {
+    return HexFormat.of().formatHex(digest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

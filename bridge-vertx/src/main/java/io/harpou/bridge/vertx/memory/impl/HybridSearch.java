@@ -1,0 +1,64 @@
+package io.harpou.bridge.vertx.memory.impl;
+
+import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.vertx.db.SqlWork;
+import io.harpou.bridge.vertx.memory.Embedder;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.memory.MemoryOptions.RecallMode;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Ranks memories or passages by words (FTS5 BM25) and by meaning (vectors), fused by reciprocal rank. */
+final class HybridSearch {
+
+  /** A ranked id with its fused score and its cosine similarity to the query (0 when not a vector match). */
+  record Scored(String id, double score, double similarity) {
+  }
+
+  private final Database db;
+  private final Embedder embedder;
+  private final VectorIndex index;
+  private final MemoryOptions options;
+
+  HybridSearch(Database db, Embedder embedder, VectorIndex index, MemoryOptions options) {
+    this.db = db;
+    this.embedder = embedder;
+    this.index = index;
+    this.options = options;
+  }
+
+  /**
+   * The fused ranking for {@code text}: {@code lexical} turns an FTS5 expression into the ids it matches, best first;
+   * vectors of {@code kind} under the minimum similarity are left out.
+   */
+  Future<List<Scored>> rank(String text, String kind, int depth, Function<String, SqlWork<List<String>>> lexical) {
+    RecallMode mode = options.getRecallMode();
+    String match = FtsQuery.of(text);
+    Future<List<String>> words = match == null || mode == RecallMode.SEMANTIC
+        ? Future.succeededFuture(List.of()) : db.run(lexical.apply(match));
+    Future<List<VectorIndex.Hit>> meaning = mode == RecallMode.LEXICAL
+        ? Future.succeededFuture(List.of()) : closest(text, kind, depth);
+    return Future.all(words, meaning).map(both -> {
+      Map<String, Double> similarity = new HashMap<>();
+      List<String> semantic = new ArrayList<>();
+      for (VectorIndex.Hit hit : meaning.result()) {
+        if (hit.similarity() >= options.getMinSimilarity()) {
+          semantic.add(hit.id());
+          similarity.put(hit.id(), hit.similarity());
+        }
+      }
+      return Ranking.fuse(List.of(semantic, words.result())).stream()
+          .map(f -> new Scored(f.id(), f.score(), similarity.getOrDefault(f.id(), 0.0)))
+          .toList();
+    });
+  }
+
+  /** The {@code k} vectors of {@code kind} closest to {@code text}. */
+  Future<List<VectorIndex.Hit>> closest(String text, String kind, int k) {
+    return embedder.embed(text).compose(vector -> index.search(vector, kind, k));
+  }
+}

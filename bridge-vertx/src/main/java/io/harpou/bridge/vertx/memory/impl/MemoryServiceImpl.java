@@ -1,0 +1,260 @@
+package io.harpou.bridge.vertx.memory.impl;
+
+import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.memory.Memory;
+import io.harpou.bridge.api.memory.MemoryQuery;
+import io.harpou.bridge.api.memory.MemoryScope;
+import io.harpou.bridge.api.memory.RecalledMemory;
+import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.vertx.memory.DocumentLibrary;
+import io.harpou.bridge.vertx.memory.Embedder;
+import io.harpou.bridge.vertx.memory.FactExtractor;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.memory.MemoryService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The memory store over the embedded database and a vector index; writes are serialised so governance holds. */
+public final class MemoryServiceImpl implements MemoryService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MemoryServiceImpl.class);
+  /** A request to forget matches a memory from this similarity (MiniLM: a paraphrase, not a neighbour topic). */
+  static final double FORGET_SIMILARITY = 0.5;
+
+  private final Database db;
+  private final MemoryOptions options;
+  private final Embedder embedder;
+  private final VectorIndex index;
+  private final HybridSearch search;
+  private final DocumentLibraryImpl documents;
+  private Future<?> writes = Future.succeededFuture();
+
+  private MemoryServiceImpl(Vertx vertx, Database db, MemoryOptions options, Embedder embedder, VectorIndex index) {
+    this.db = db;
+    this.options = options;
+    this.embedder = embedder;
+    this.index = index;
+    this.search = new HybridSearch(db, embedder, index, options);
+    this.documents = new DocumentLibraryImpl(vertx, db, embedder, index, search, options);
+  }
+
+  /** Migrates, re-embeds what another model embedded, and opens the vector index. */
+  public static Future<MemoryService> open(Vertx vertx, Database db, MemoryOptions options, Embedder embedder) {
+    VectorIndex index = options.getChromaUrl() == null ? new InMemoryVectorIndex(vertx)
+        : new ChromaVectorIndex(vertx, options.getChromaUrl(), options.getChromaCollection());
+    MemoryServiceImpl service = new MemoryServiceImpl(vertx, db, options, embedder, index);
+    return db.migrate("memory", MemoryTables.MIGRATIONS)
+        .compose(v -> service.reembed())
+        .compose(v -> db.run(c -> MemoryTables.vectors(c, embedder.modelId())))
+        .compose(stored -> index.open(embedder.modelId(), stored))
+        .<MemoryService>map(service)
+        .onFailure(e -> index.close());
+  }
+
+  private Future<Void> reembed() {
+    String model = embedder.modelId();
+    return db.run(c -> MemoryTables.stale(c, model)).compose(stale -> {
+      if (stale.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      LOG.info("Embedding {} memories and passages with {}", stale.size(), model);
+      Future<Void> chain = Future.succeededFuture();
+      for (int from = 0; from < stale.size(); from += 32) {
+        List<MemoryTables.Text> batch = stale.subList(from, Math.min(stale.size(), from + 32));
+        chain = chain.compose(v -> embedder.embedAll(batch.stream().map(MemoryTables.Text::text).toList())
+            .compose(vectors -> db.transaction(c -> {
+              for (int i = 0; i < batch.size(); i++) {
+                MemoryTables.putVector(c, batch.get(i).id(), batch.get(i).kind(), model, vectors.get(i));
+              }
+              return null;
+            })));
+      }
+      return chain;
+    });
+  }
+
+  @Override
+  public String modelId() {
+    return embedder.modelId();
+  }
+
+  @Override
+  public DocumentLibrary documents() {
+    return documents;
+  }
+
+  @Override
+  public Future<Memory> remember(Memory memory) {
+    return store(memory, "explicit");
+  }
+
+  private Future<Memory> store(Memory memory, String origin) {
+    Objects.requireNonNull(memory, "memory");
+    Instant now = Instant.now();
+    Duration ttl = options.ttl(memory.scope());
+    Memory fresh = new Memory(UUID.randomUUID().toString(), memory.text().strip(), memory.scope(), memory.subject(),
+        memory.conversationId(), memory.source(), now,
+        memory.expiresAt() != null || ttl == null ? memory.expiresAt() : now.plus(ttl));
+    return serially(() -> embedder.embed(fresh.text())
+        .compose(vector -> index.search(vector, MemoryTables.MEMORY, 8)
+            .compose(hits -> db.transaction(c -> {
+              List<Memory> known = MemoryTables.inScope(c, fresh.scope(), fresh.subject(), now).stream()
+                  .filter(m -> Objects.equals(m.subject(), fresh.subject())).toList();
+              Governance.Decision decision = Governance.decide(fresh, known, hits, options.getDuplicateSimilarity());
+              if (decision.duplicateOf() != null) {
+                return decision;
+              }
+              MemoryTables.delete(c, decision.replaced().stream().map(Memory::id).toList());
+              MemoryTables.insert(c, fresh, origin, vector, embedder.modelId());
+              return decision;
+            }))
+            .compose(decision -> {
+              if (decision.duplicateOf() != null) {
+                return Future.succeededFuture(decision.duplicateOf());
+              }
+              if (!decision.replaced().isEmpty()) {
+                LOG.info("A new {} memory replaced {} older one(s) it contradicts", fresh.scope().jsonName(),
+                    decision.replaced().size());
+              }
+              return index.remove(decision.replaced().stream().map(Memory::id).toList())
+                  .compose(v -> index.upsert(List.of(new VectorIndex.Entry(fresh.id(), MemoryTables.MEMORY,
+                      vector))))
+                  .map(fresh);
+            })));
+  }
+
+  @Override
+  public Future<List<RecalledMemory>> recall(MemoryQuery query) {
+    int depth = Math.max(query.limit() * 4, 20);
+    Instant now = Instant.now();
+    return search.rank(query.text(), MemoryTables.MEMORY, depth,
+            match -> c -> MemoryTables.search(c, match, query.scopes(), query.subject(), now, depth))
+        .compose(ranked -> db.run(c -> MemoryTables.byIds(c, ranked.stream().map(HybridSearch.Scored::id).toList(),
+                query.scopes(), query.subject(), now))
+            .map(found -> {
+              List<RecalledMemory> out = new ArrayList<>();
+              for (HybridSearch.Scored scored : ranked) {
+                Memory m = found.get(scored.id());
+                if (m != null && out.size() < query.limit()) {
+                  out.add(new RecalledMemory(m, scored.score()));
+                }
+              }
+              return out;
+            }));
+  }
+
+  @Override
+  public Future<List<Memory>> list(MemoryScope scope, int limit) {
+    if (limit <= 0) {
+      return Future.failedFuture(new IllegalArgumentException("list limit must be positive"));
+    }
+    return db.run(c -> MemoryTables.list(c, scope, limit, Instant.now()));
+  }
+
+  @Override
+  public Future<Boolean> forget(String id) {
+    if (id == null || id.isBlank()) {
+      return Future.succeededFuture(false);
+    }
+    return deleteIds(() -> db.run(c -> List.of(id))).map(n -> n > 0);
+  }
+
+  @Override
+  public Future<Integer> forgetScope(MemoryScope scope, String subject) {
+    Objects.requireNonNull(scope, "scope");
+    return deleteIds(() -> db.run(c -> MemoryTables.idsInScope(c, scope, subject)));
+  }
+
+  @Override
+  public Future<Integer> sweepExpired() {
+    return deleteIds(() -> db.run(c -> MemoryTables.expired(c, Instant.now())));
+  }
+
+  @Override
+  public Future<List<Memory>> forgetMatching(String text, MemoryScope scope, String subject) {
+    if (text == null || text.isBlank()) {
+      return Future.succeededFuture(List.of());
+    }
+    Set<MemoryScope> scopes = scope == null ? Set.of() : Set.of(scope);
+    Instant now = Instant.now();
+    return search.closest(text, MemoryTables.MEMORY, 5).compose(hits -> db.run(c -> {
+      Map<String, Memory> found = MemoryTables.byIds(c, hits.stream().map(VectorIndex.Hit::id).toList(), scopes,
+          subject, now);
+      List<Memory> chosen = new ArrayList<>();
+      double best = -1;
+      for (VectorIndex.Hit hit : hits) {
+        Memory m = found.get(hit.id());
+        if (m == null || hit.similarity() < FORGET_SIMILARITY) {
+          continue;
+        }
+        if (best < 0) {
+          best = hit.similarity();
+          chosen.add(m);
+        } else if (hit.similarity() >= Math.min(best, options.getDuplicateSimilarity())) {
+          chosen.add(m);
+        }
+      }
+      return chosen;
+    })).compose(chosen -> deleteIds(() -> Future.succeededFuture(chosen.stream().map(Memory::id).toList()))
+        .map(chosen));
+  }
+
+  @Override
+  public Future<List<Memory>> learn(Utterance utterance, FactExtractor extractor) {
+    return extractor.extract(utterance).compose(facts -> {
+      List<Memory> stored = new ArrayList<>();
+      Future<Void> chain = Future.succeededFuture();
+      for (Memory fact : facts) {
+        Memory sourced = new Memory(null, fact.text(), fact.scope(),
+            fact.subject() != null ? fact.subject() : defaultSubject(fact.scope(), utterance),
+            utterance.conversationId(), utterance.user(), null, fact.expiresAt());
+        chain = chain.compose(v -> store(sourced, "conversation").onSuccess(stored::add).mapEmpty());
+      }
+      return chain.map(v -> List.copyOf(stored));
+    });
+  }
+
+  private static String defaultSubject(MemoryScope scope, Utterance utterance) {
+    return switch (scope) {
+      case PERSON -> utterance.user();
+      case ROOM -> utterance.room();
+      case HOUSEHOLD -> null;
+    };
+  }
+
+  private Future<Integer> deleteIds(Supplier<Future<List<String>>> ids) {
+    return serially(() -> ids.get().compose(list -> list.isEmpty() ? Future.succeededFuture(List.<String>of())
+            : db.transaction(c -> MemoryTables.delete(c, list)))
+        .compose(deleted -> index.remove(deleted).map(deleted.size())));
+  }
+
+  private synchronized <T> Future<T> serially(Supplier<Future<T>> work) {
+    Future<T> next = writes.transform(ignored -> {
+      try {
+        return work.get();
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    });
+    writes = next;
+    return next.recover(e -> Future.failedFuture(e instanceof BridgeException || e instanceof IllegalArgumentException
+        ? e : new BridgeException("memory store error: " + e.getMessage(), e)));
+  }
+
+  @Override
+  public Future<Void> close() {
+    return index.close().eventually(embedder::close);
+  }
+}

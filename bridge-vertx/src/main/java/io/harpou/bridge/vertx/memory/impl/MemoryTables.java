@@ -1,0 +1,258 @@
+package io.harpou.bridge.vertx.memory.impl;
+
+import io.harpou.bridge.api.memory.Memory;
+import io.harpou.bridge.api.memory.MemoryScope;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The memory component's tables and the statements over them; every method runs on the database thread. */
+final class MemoryTables {
+
+  /** The component's migration history, oldest first. */
+  static final List<String> MIGRATIONS = List.of("""
+      CREATE TABLE memories (id TEXT PRIMARY KEY, text TEXT NOT NULL, scope TEXT NOT NULL, subject TEXT,
+        conversation_id TEXT, source TEXT, origin TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER);
+      CREATE INDEX memories_scope ON memories(scope, subject);
+      CREATE INDEX memories_expiry ON memories(expires_at);
+      CREATE VIRTUAL TABLE memories_fts USING fts5(id UNINDEXED, text,
+        tokenize = 'porter unicode61 remove_diacritics 2');
+      CREATE TABLE memory_vectors (id TEXT PRIMARY KEY, kind TEXT NOT NULL, model TEXT NOT NULL,
+        vector BLOB NOT NULL);
+      CREATE TABLE documents (file TEXT PRIMARY KEY, hash TEXT NOT NULL, pages INTEGER NOT NULL,
+        chunks INTEGER NOT NULL, indexed_at INTEGER NOT NULL);
+      CREATE TABLE document_chunks (id TEXT PRIMARY KEY, file TEXT NOT NULL, page INTEGER NOT NULL,
+        ordinal INTEGER NOT NULL, text TEXT NOT NULL);
+      CREATE INDEX document_chunks_file ON document_chunks(file);
+      CREATE VIRTUAL TABLE document_chunks_fts USING fts5(id UNINDEXED, text,
+        tokenize = 'porter unicode61 remove_diacritics 2')
+      """);
+
+  static final String MEMORY = "memory";
+  static final String CHUNK = "chunk";
+  private static final String COLUMNS = "id, text, scope, subject, conversation_id, source, created_at, expires_at";
+
+  /** An id and its text, for re-embedding. */
+  record Text(String id, String kind, String text) {
+  }
+
+  private MemoryTables() {
+  }
+
+  static void insert(Connection c, Memory m, String origin, float[] vector, String model) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO memories(" + COLUMNS + ", origin) "
+        + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, m.id());
+      s.setString(2, m.text());
+      s.setString(3, m.scope().jsonName());
+      s.setString(4, m.subject());
+      s.setString(5, m.conversationId());
+      s.setString(6, m.source());
+      s.setLong(7, m.createdAt().toEpochMilli());
+      if (m.expiresAt() == null) {
+        s.setNull(8, java.sql.Types.INTEGER);
+      } else {
+        s.setLong(8, m.expiresAt().toEpochMilli());
+      }
+      s.setString(9, origin);
+      s.executeUpdate();
+    }
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO memories_fts(id, text) VALUES(?, ?)")) {
+      s.setString(1, m.id());
+      s.setString(2, m.text());
+      s.executeUpdate();
+    }
+    putVector(c, m.id(), MEMORY, model, vector);
+  }
+
+  static void putVector(Connection c, String id, String kind, String model, float[] vector) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO memory_vectors(id, kind, model, vector) "
+        + "VALUES(?, ?, ?, ?)")) {
+      s.setString(1, id);
+      s.setString(2, kind);
+      s.setString(3, model);
+      s.setBytes(4, Vectors.toBlob(vector));
+      s.executeUpdate();
+    }
+  }
+
+  /** Deletes memories with their text index and vectors; returns the ids that existed. */
+  static List<String> delete(Connection c, Collection<String> ids) throws SQLException {
+    List<String> deleted = new ArrayList<>();
+    for (String id : ids) {
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM memories WHERE id = ?")) {
+        s.setString(1, id);
+        if (s.executeUpdate() > 0) {
+          deleted.add(id);
+        }
+      }
+      for (String table : List.of("memories_fts", "memory_vectors")) {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+          s.setString(1, id);
+          s.executeUpdate();
+        }
+      }
+    }
+    return deleted;
+  }
+
+  /** Live memories of one scope and subject (any subject when null). */
+  static List<Memory> inScope(Connection c, MemoryScope scope, String subject, Instant now) throws SQLException {
+    String sql = "SELECT " + COLUMNS + " FROM memories WHERE scope = ? AND (expires_at IS NULL OR expires_at > ?)"
+        + (subject == null ? "" : " AND subject = ?") + " ORDER BY created_at DESC";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, scope.jsonName());
+      s.setLong(2, now.toEpochMilli());
+      if (subject != null) {
+        s.setString(3, subject);
+      }
+      return read(s);
+    }
+  }
+
+  /** Live memories, newest first, of one scope or all. */
+  static List<Memory> list(Connection c, MemoryScope scope, int limit, Instant now) throws SQLException {
+    String sql = "SELECT " + COLUMNS + " FROM memories WHERE (expires_at IS NULL OR expires_at > ?)"
+        + (scope == null ? "" : " AND scope = ?") + " ORDER BY created_at DESC, rowid DESC LIMIT ?";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, now.toEpochMilli());
+      int next = 2;
+      if (scope != null) {
+        s.setString(next++, scope.jsonName());
+      }
+      s.setInt(next, limit);
+      return read(s);
+    }
+  }
+
+  /** Live memories by id, restricted to some scopes (all when empty) and a subject (any when null). */
+  static Map<String, Memory> byIds(Connection c, Collection<String> ids, Set<MemoryScope> scopes, String subject,
+                                   Instant now) throws SQLException {
+    Map<String, Memory> out = new LinkedHashMap<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM memories WHERE id = ? "
+        + "AND (expires_at IS NULL OR expires_at > ?)")) {
+      for (String id : ids) {
+        s.setString(1, id);
+        s.setLong(2, now.toEpochMilli());
+        for (Memory m : read(s)) {
+          if ((scopes.isEmpty() || scopes.contains(m.scope())) && (subject == null || subject.equals(m.subject()))) {
+            out.put(id, m);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Ids of live memories matching an FTS query, best BM25 first. */
+  static List<String> search(Connection c, String match, Set<MemoryScope> scopes, String subject, Instant now,
+                             int limit) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT f.id FROM memories_fts f JOIN memories m ON m.id = f.id "
+        + "WHERE memories_fts MATCH ? AND (m.expires_at IS NULL OR m.expires_at > ?)");
+    if (!scopes.isEmpty()) {
+      sql.append(" AND m.scope IN (").append("?,".repeat(scopes.size() - 1)).append("?)");
+    }
+    if (subject != null) {
+      sql.append(" AND m.subject = ?");
+    }
+    sql.append(" ORDER BY bm25(memories_fts) LIMIT ?");
+    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+      int next = 1;
+      s.setString(next++, match);
+      s.setLong(next++, now.toEpochMilli());
+      for (MemoryScope scope : scopes) {
+        s.setString(next++, scope.jsonName());
+      }
+      if (subject != null) {
+        s.setString(next++, subject);
+      }
+      s.setInt(next, limit);
+      return ids(s);
+    }
+  }
+
+  /** Ids of memories of a scope (and subject when not null). */
+  static List<String> idsInScope(Connection c, MemoryScope scope, String subject) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT id FROM memories WHERE scope = ?"
+        + (subject == null ? "" : " AND subject = ?"))) {
+      s.setString(1, scope.jsonName());
+      if (subject != null) {
+        s.setString(2, subject);
+      }
+      return ids(s);
+    }
+  }
+
+  /** Ids of memories whose expiry has passed. */
+  static List<String> expired(Connection c, Instant now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT id FROM memories WHERE expires_at IS NOT NULL "
+        + "AND expires_at <= ?")) {
+      s.setLong(1, now.toEpochMilli());
+      return ids(s);
+    }
+  }
+
+  /** Memories and chunks that have no vector from {@code model}. */
+  static List<Text> stale(Connection c, String model) throws SQLException {
+    List<Text> out = new ArrayList<>();
+    String[][] sources = {{"memories", MEMORY}, {"document_chunks", CHUNK}};
+    for (String[] source : sources) {
+      try (PreparedStatement s = c.prepareStatement("SELECT t.id, t.text FROM " + source[0] + " t "
+          + "LEFT JOIN memory_vectors v ON v.id = t.id AND v.model = ? WHERE v.id IS NULL")) {
+        s.setString(1, model);
+        try (ResultSet rows = s.executeQuery()) {
+          while (rows.next()) {
+            out.add(new Text(rows.getString(1), source[1], rows.getString(2)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every vector from {@code model}. */
+  static List<VectorIndex.Entry> vectors(Connection c, String model) throws SQLException {
+    List<VectorIndex.Entry> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT id, kind, vector FROM memory_vectors WHERE model = ?")) {
+      s.setString(1, model);
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          out.add(new VectorIndex.Entry(rows.getString(1), rows.getString(2), Vectors.fromBlob(rows.getBytes(3))));
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<String> ids(PreparedStatement s) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rows = s.executeQuery()) {
+      while (rows.next()) {
+        out.add(rows.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private static List<Memory> read(PreparedStatement s) throws SQLException {
+    List<Memory> out = new ArrayList<>();
+    try (ResultSet rows = s.executeQuery()) {
+      while (rows.next()) {
+        long expires = rows.getLong(8);
+        Instant expiresAt = rows.wasNull() ? null : Instant.ofEpochMilli(expires);
+        out.add(new Memory(rows.getString(1), rows.getString(2), MemoryScope.fromJson(rows.getString(3)),
+            rows.getString(4), rows.getString(5), rows.getString(6), Instant.ofEpochMilli(rows.getLong(7)),
+            expiresAt));
+      }
+    }
+    return out;
+  }
+}
