@@ -1,0 +1,245 @@
+package io.harpou.bridge.vertx.agent.impl;
+
+import io.harpou.bridge.api.agent.PolicyException;
+import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.event.ToolFinished;
+import io.harpou.bridge.api.event.ToolStarted;
+import io.harpou.bridge.api.task.TaskInfo;
+import io.harpou.bridge.api.task.TaskRequest;
+import io.harpou.bridge.api.tool.Risk;
+import io.harpou.bridge.api.tool.Tool;
+import io.harpou.bridge.api.tool.ToolArgumentsException;
+import io.harpou.bridge.api.tool.ToolCall;
+import io.harpou.bridge.api.tool.ToolContext;
+import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolResult;
+import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.agent.PolicyOptions;
+import io.harpou.bridge.vertx.audit.AuditEntry;
+import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.task.DurableTaskService;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where tool calls run: the policy (channel denials, DANGEROUS off, PROTECTED waits for a "yes"), the
+ * argument check, the timeout, the hand-over of long calls to background tasks, the tool events and the audit row,
+ * written before the result is returned.
+ */
+public final class PolicyExecutor implements ToolExecutor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyExecutor.class);
+
+  /** How a call reaches the executor, which decides what the policy may still ask. */
+  enum Mode { TURN, CONFIRMED, TASK, TASK_APPROVED }
+
+  private final BridgeContext context;
+  private final AgentOptions options;
+  private final PolicyOptions policy;
+  private final AuditLog audit;
+  private final DurableTaskService tasks;
+  private final PendingConfirmations pending;
+  private final TurnEvents events;
+
+  /** Creates the executor; {@code tasks} may be null, then long calls simply run to their timeout. */
+  public PolicyExecutor(BridgeContext context, AgentOptions options, AuditLog audit, DurableTaskService tasks,
+                        PendingConfirmations pending, TurnEvents events) {
+    this.context = context;
+    this.options = options;
+    this.policy = options.getPolicy();
+    this.audit = audit;
+    this.tasks = tasks;
+    this.pending = pending;
+    this.events = events;
+  }
+
+  @Override
+  public Future<ToolResult> execute(ToolCall call, Utterance utterance) {
+    return run(call, utterance, Mode.TURN);
+  }
+
+  /** Runs a call the user just confirmed. */
+  public Future<ToolResult> executeConfirmed(ToolCall call, Utterance utterance) {
+    return run(call, utterance, Mode.CONFIRMED);
+  }
+
+  /** Runs a background task's call; {@code approved} when the policy let it through before it became a task. */
+  public Future<ToolResult> executeForTask(ToolCall call, Utterance origin, boolean approved) {
+    return run(call, origin, approved ? Mode.TASK_APPROVED : Mode.TASK);
+  }
+
+  private Future<ToolResult> run(ToolCall call, Utterance u, Mode mode) {
+    Tool tool = context.tools().tool(call.name()).orElse(null);
+    if (tool == null) {
+      ToolResult unknown = ToolResult.error("Unknown tool '" + call.name() + "'. Use one of: "
+          + String.join(", ", context.tools().specs().stream().map(s -> s.name()).limit(40).toList()) + ".");
+      return finish(call, u, Risk.READ, "unknown_tool", 0, unknown).map(unknown);
+    }
+    Risk risk = riskOf(tool, call);
+    boolean interactive = mode == Mode.TURN || mode == Mode.CONFIRMED;
+    if (mode != Mode.TASK_APPROVED && mode != Mode.CONFIRMED) {
+      if (policy.denies(u.channel(), risk)) {
+        return deny(call, u, risk, french(u) ? "Désolé, je ne peux pas faire cela depuis cet appareil."
+            : "Sorry, I can't do that from this device.");
+      }
+      if (risk == Risk.DANGEROUS && !policy.isDangerousEnabled()) {
+        return deny(call, u, risk, french(u) ? "Désolé, cette action système est désactivée sur ce hub."
+            : "Sorry, " + call.name() + " is a system action and is disabled on this hub.");
+      }
+    }
+    List<String> problems = ArgumentValidator.validate(tool.spec().parameters(), call.arguments());
+    if (!problems.isEmpty()) {
+      String message = "Invalid arguments for " + call.name() + ": " + String.join("; ", problems) + ".";
+      return finish(call, u, risk, "invalid_arguments", 0, ToolResult.error(message))
+          .compose(v -> Future.failedFuture(new ToolArgumentsException(message)));
+    }
+    if (risk == Risk.PROTECTED && mode == Mode.TURN) {
+      pending.put(call, u);
+      String question = question(call, u);
+      return finish(call, u, risk, "confirmation_required", 0, ToolResult.error(question))
+          .compose(v -> Future.failedFuture(PolicyException.confirm(question)));
+    }
+    if (risk == Risk.PROTECTED && mode == Mode.TASK) {
+      return deny(call, u, risk, "A protected action needs a spoken confirmation and cannot run as a background task.");
+    }
+    events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
+    long start = System.nanoTime();
+    boolean canDefer = tasks != null && (mode == Mode.TURN || mode == Mode.CONFIRMED);
+    if (canDefer && tool.spec().longRunning()) {
+      return tasks.submitApproved(TaskRequest.run(title(call), u, call))
+          .compose(task -> started(call, u, risk, task, start));
+    }
+    Future<ToolResult> running = invoke(tool, call, u);
+    if (!canDefer) {
+      long timeout = interactive ? options.getToolTimeoutMs() : options.getTaskTimeoutMs();
+      return running.timeout(timeout, TimeUnit.MILLISECONDS)
+          .recover(e -> e instanceof TimeoutException
+              ? Future.succeededFuture(ToolResult.error(call.name() + " timed out after " + timeout + " ms."))
+              : Future.failedFuture(e))
+          .transform(ar -> completed(call, u, risk, start, ar.succeeded() ? ar.result() : null, ar.cause()));
+    }
+    Promise<ToolResult> first = Promise.promise();
+    AtomicBoolean decided = new AtomicBoolean();
+    long timer = context.vertx().setTimer(options.getTaskThresholdMs(), t -> {
+      if (decided.compareAndSet(false, true)) {
+        tasks.adopt(TaskRequest.run(title(call), u, call), running)
+            .compose(task -> {
+              running.onComplete(ar -> completed(call, u, risk, start, ar.succeeded() ? ar.result() : null,
+                  ar.cause()));
+              return started(call, u, risk, task, start);
+            })
+            .onComplete(first);
+      }
+    });
+    running.onComplete(ar -> {
+      if (decided.compareAndSet(false, true)) {
+        context.vertx().cancelTimer(timer);
+        completed(call, u, risk, start, ar.succeeded() ? ar.result() : null, ar.cause()).onComplete(first);
+      }
+    });
+    return first.future();
+  }
+
+  private Future<ToolResult> invoke(Tool tool, ToolCall call, Utterance u) {
+    try {
+      return tool.call(call, toolContext(u, call.name())).recover(e -> e instanceof ToolArgumentsException
+          ? Future.failedFuture(e) : Future.succeededFuture(ToolResult.error(call.name() + " failed: "
+          + e.getMessage())));
+    } catch (ToolArgumentsException e) {
+      return Future.failedFuture(e);
+    } catch (RuntimeException e) {
+      LOG.warn("Tool {} threw: {}", call.name(), e.toString());
+      return Future.succeededFuture(ToolResult.error(call.name() + " failed: " + e.getMessage()));
+    }
+  }
+
+  private Future<ToolResult> completed(ToolCall call, Utterance u, Risk risk, long start, ToolResult result,
+                                       Throwable failure) {
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    if (failure != null) {
+      String outcome = failure instanceof ToolArgumentsException ? "invalid_arguments" : "error";
+      return finish(call, u, risk, outcome, millis, ToolResult.error(String.valueOf(failure.getMessage())))
+          .compose(v -> Future.failedFuture(failure));
+    }
+    String outcome = result.error() && result.content().contains("timed out") ? "timeout"
+        : result.error() ? "error" : "ok";
+    return finish(call, u, risk, outcome, millis, result).map(result);
+  }
+
+  private Future<ToolResult> started(ToolCall call, Utterance u, Risk risk, TaskInfo task, long start) {
+    boolean french = french(u);
+    String text = french ? "J'ai lancé « " + task.title() + " » ; je vous préviendrai quand ce sera fini."
+        : "I've started " + task.title() + "; I'll tell you when it's done.";
+    ToolResult result = ToolResult.ok(new JsonObject().put("task_id", task.id()).put("status", "started")
+        .put("title", task.title()).put("message", text));
+    return finish(call, u, risk, "task", (System.nanoTime() - start) / 1_000_000, result).map(result);
+  }
+
+  private Future<ToolResult> deny(ToolCall call, Utterance u, Risk risk, String message) {
+    return finish(call, u, risk, "denied", 0, ToolResult.error(message))
+        .compose(v -> Future.failedFuture(PolicyException.denied(message)));
+  }
+
+  /** Publishes the finished event and writes the audit row; an audit failure is logged, never fatal to the turn. */
+  private Future<Void> finish(ToolCall call, Utterance u, Risk risk, String outcome, long millis, ToolResult result) {
+    events.publish(new ToolFinished(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call.id(),
+        call.name(), outcome, result, millis));
+    AuditEntry entry = new AuditEntry(Instant.now(), u.conversationId(), u.channel().jsonName(), u.room(), u.user(),
+        call.name(), call.arguments(), risk.jsonName(), outcome, millis, result.content());
+    return audit.record(entry).recover(e -> {
+      LOG.warn("Audit row for {} could not be written: {}", call.name(), e.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
+  private Risk riskOf(Tool tool, ToolCall call) {
+    Risk declared = tool.spec().risk();
+    if (declared.ordinal() >= Risk.PROTECTED.ordinal()) {
+      return declared;
+    }
+    if (policy.getProtectedTools().contains(call.name())) {
+      return Risk.PROTECTED;
+    }
+    for (String id : CallTargets.entityIds(call.arguments())) {
+      if (policy.getProtectedDomains().contains(id.substring(0, id.indexOf('.')))) {
+        return Risk.PROTECTED;
+      }
+    }
+    return declared;
+  }
+
+  private String question(ToolCall call, Utterance u) {
+    String action = call.name().replace('_', ' ');
+    List<String> names = CallTargets.targets(call.arguments(), context.home().orElse(null)).stream()
+        .map(t -> t.name()).toList();
+    String what = Character.toUpperCase(action.charAt(0)) + action.substring(1)
+        + (names.isEmpty() ? "" : " " + String.join(", ", names));
+    return french(u) ? "Confirmer : " + what + " ? Dites oui pour confirmer." : what + "? Say yes to confirm.";
+  }
+
+  private static String title(ToolCall call) {
+    return call.name().replace('_', ' ');
+  }
+
+  private static boolean french(Utterance u) {
+    return u.language().startsWith("fr");
+  }
+
+  private ToolContext toolContext(Utterance u, String toolName) {
+    JsonObject config = context.tools().providerOf(toolName)
+        .map(id -> context.options().section("tools").getJsonObject(id, new JsonObject()))
+        .orElseGet(JsonObject::new);
+    return ToolContext.builder(context.vertx(), u).config(config).dataDir(context.options().dataDir())
+        .home(context.home().orElse(null)).memory(context.memory().orElse(null))
+        .tasks(context.tasks().orElse(null)).announcer(context.announcer().orElse(null)).build();
+  }
+}

@@ -1,0 +1,52 @@
+package io.harpou.bridge.vertx.agent.impl;
+
+import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.memory.RecalledMemory;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes the system message: persona, date and time, the speaker's room, the relevant home, and memories. */
+public final class PromptBuilder {
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+
+  private final String persona;
+  private final int entityBudgetTokens;
+
+  /** Creates a builder with the agent's persona and entity budget. */
+  public PromptBuilder(String persona, int entityBudgetTokens) {
+    this.persona = persona;
+    this.entityBudgetTokens = entityBudgetTokens;
+  }
+
+  /** The system message for one turn; {@code home} may be null, {@code memories} empty. */
+  public String system(Utterance utterance, HomeGateway home, List<RecalledMemory> memories) {
+    ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
+    StringBuilder out = new StringBuilder(persona).append("\n\n");
+    out.append("Now: ").append(WHEN.format(now)).append(" (").append(now.getZone()).append(").\n");
+    out.append("Reply in the language of the user (").append(utterance.language()).append(").\n");
+    if (utterance.room() != null) {
+      out.append("The speaker is in: ").append(utterance.room()).append(".\n");
+    }
+    if (utterance.user() != null) {
+      out.append("The speaker is: ").append(utterance.user()).append(".\n");
+    }
+    if (home != null) {
+      List<HomeSelector.Selected> selected =
+          HomeSelector.select(home, utterance.text(), utterance.room(), entityBudgetTokens);
+      if (!selected.isEmpty()) {
+        out.append("\nRelevant devices (entity_id \"name\" (area) = state):\n");
+        selected.forEach(s -> out.append("- ").append(s.line()).append('\n'));
+      }
+    }
+    if (!memories.isEmpty()) {
+      out.append("\nThings you remember:\n");
+      memories.forEach(m -> out.append("- ").append(m.memory().text()).append('\n'));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,37 @@
+package io.harpou.bridge.vertx.agent.impl;
+
+import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.event.BridgeEvent;
+import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Publishes a turn's events, and remembers which turn each conversation is in so tool events name it. */
+public final class TurnEvents {
+
+  private final Vertx vertx;
+  private final Map<String, String> turnOfConversation = new ConcurrentHashMap<>();
+
+  /** Creates a publisher on {@code vertx}'s event bus. */
+  public TurnEvents(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** Publishes an event on {@link BridgeAddresses#EVENTS}. */
+  public void publish(BridgeEvent event) {
+    vertx.eventBus().publish(BridgeAddresses.EVENTS, event.toJson());
+  }
+
+  void begin(String conversationId, String turnId) {
+    turnOfConversation.put(conversationId, turnId);
+  }
+
+  void end(String conversationId, String turnId) {
+    turnOfConversation.remove(conversationId, turnId);
+  }
+
+  /** The current turn of a conversation, or a marker for calls outside any turn (background tasks). */
+  String turnOf(String conversationId) {
+    return turnOfConversation.getOrDefault(conversationId, "background");
+  }
+}

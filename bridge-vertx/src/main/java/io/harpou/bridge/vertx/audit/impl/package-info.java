@@ -1,0 +1,2 @@
+/** The SQLite implementation of the audit log. */
+package io.harpou.bridge.vertx.audit.impl;

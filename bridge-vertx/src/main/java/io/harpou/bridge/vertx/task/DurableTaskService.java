@@ -1,0 +1,46 @@
+package io.harpou.bridge.vertx.task;
+
+import io.harpou.bridge.api.task.TaskInfo;
+import io.harpou.bridge.api.task.TaskRequest;
+import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.tool.ToolResult;
+import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.task.impl.TaskServiceImpl;
+import io.vertx.core.Future;
+
+/**
+ * The {@link TaskService} of the hub, kept in the embedded database. Finished results are published as
+ * {@link io.harpou.bridge.api.event.TaskDone} events, spoken in the asking room when an announcer is present, and
+ * posted as a Home Assistant persistent notification when asked to. Futures complete on the caller's context and fail
+ * with {@link io.harpou.bridge.api.BridgeException} when the database cannot be reached.
+ */
+public interface DurableTaskService extends TaskService {
+
+  /**
+   * Opens the service on the context's database (creating its tables); nothing runs until {@link #resume()}.
+   *
+   * @param notifyHome whether results are also posted to Home Assistant as persistent notifications
+   * @param taskTimeoutMs how long one task may run
+   */
+  static Future<DurableTaskService> open(BridgeContext context, boolean notifyHome, long taskTimeoutMs) {
+    return TaskServiceImpl.open(context, notifyHome, taskTimeoutMs);
+  }
+
+  /** Sets how task tool calls run; tasks with a call fail with a clear result until one is set. */
+  void runner(TaskCallRunner runner);
+
+  /**
+   * Picks up after a restart: results finished but not delivered are delivered, tasks that were running are marked
+   * {@link io.harpou.bridge.api.task.TaskStatus#INTERRUPTED} and reported, timers are scheduled again.
+   */
+  Future<Void> resume();
+
+  /** Accepts a task whose call the policy already let through; it runs without asking again. */
+  Future<TaskInfo> submitApproved(TaskRequest request);
+
+  /** Turns a call already running into a task: its result, when it comes, is delivered like any task's. */
+  Future<TaskInfo> adopt(TaskRequest request, Future<ToolResult> running);
+
+  /** Stops the timers; stored tasks stay for the next start. */
+  void close();
+}
