@@ -29,6 +29,7 @@ public final class BridgeImpl implements Bridge {
   private static final List<Supplier<BridgeComponent>> COMPONENTS = List.of(
       HomeAssistantComponent::new,
       io.harpou.bridge.vertx.memory.MemoryComponent::new,
+      io.harpou.bridge.vertx.agent.AgentComponent::new,
       HttpApiComponent::new);
 
   private final Vertx vertx;
