@@ -72,6 +72,15 @@ class EntityStateCacheTest {
   }
 
   @Test
+  void should_not_report_a_diff_that_only_moves_the_context() {
+    EntityState before = kitchen();
+    cache.apply(new JsonObject("{\"c\":{\"light.kitchen\":{\"+\":{\"c\":{\"user_id\":\"abc\"}}}}}"), changes::add);
+
+    assertThat(changes).isEmpty();
+    assertThat(kitchen()).isEqualTo(before);
+  }
+
+  @Test
   void should_remove_entities_and_report_them_gone() {
     cache.apply(new JsonObject("{\"r\":[\"sensor.t\",\"sensor.unknown\"]}"), changes::add);
 

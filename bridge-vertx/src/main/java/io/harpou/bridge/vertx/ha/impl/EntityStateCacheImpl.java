@@ -19,7 +19,28 @@ import java.util.function.Consumer;
 public final class EntityStateCacheImpl implements EntityStateCache {
 
   /** A state with the context HA attached to it (kept so context diffs can be applied). */
-  private record Entry(EntityState state, JsonObject context) {
+  private record Entry(EntityState state, Ctx context) {
+  }
+
+  /** HA's context: id, parent_id, user_id. */
+  private record Ctx(String id, String parentId, String userId) {
+    static final Ctx NONE = new Ctx(null, null, null);
+
+    static Ctx of(JsonObject json) {
+      return json == null ? NONE : new Ctx(json.getString("id"), json.getString("parent_id"),
+          json.getString("user_id"));
+    }
+
+    /** A bare string replaces the id; an object carries only the keys that changed. */
+    Ctx merge(Object value) {
+      if (value instanceof String bare) {
+        return new Ctx(bare, parentId, userId);
+      }
+      JsonObject json = asObject(value);
+      return new Ctx(json.containsKey("id") ? json.getString("id") : id,
+          json.containsKey("parent_id") ? json.getString("parent_id") : parentId,
+          json.containsKey("user_id") ? json.getString("user_id") : userId);
+    }
   }
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -76,7 +97,12 @@ public final class EntityStateCacheImpl implements EntityStateCache {
       for (Map.Entry<String, Object> item : diffs) {
         Entry old = entries.get(item.getKey());
         if (old != null) {
-          put(item.getKey(), applyDiff(old, asObject(item.getValue())), changes);
+          Entry updated = applyDiff(old, asObject(item.getValue()));
+          entries.put(item.getKey(), updated);
+          // A diff touching only the context changes nothing a state object shows.
+          if (updated.state() != old.state()) {
+            changes.accept(new StateChange(item.getKey(), old.state(), updated.state()));
+          }
         }
       }
     }
@@ -107,7 +133,7 @@ public final class EntityStateCacheImpl implements EntityStateCache {
     for (int i = 0; i < states.size(); i++) {
       JsonObject json = states.getJsonObject(i);
       EntityState state = EntityState.fromJson(json);
-      fresh.put(state.entityId(), new Entry(state, json.getJsonObject("context")));
+      fresh.put(state.entityId(), new Entry(state, Ctx.of(json.getJsonObject("context"))));
     }
     replace(fresh, changes);
   }
@@ -135,7 +161,8 @@ public final class EntityStateCacheImpl implements EntityStateCache {
     JsonObject attributes = c.getJsonObject("a");
     EntityState state = new EntityState(id, c.getString("s"), attributes == null ? new JsonObject() : attributes,
         lastChanged, lastUpdated);
-    return new Entry(state, context(null, c.getValue("c")));
+    Object context = c.getValue("c");
+    return new Entry(state, context == null ? Ctx.NONE : Ctx.NONE.merge(context));
   }
 
   private static Entry applyDiff(Entry old, JsonObject diff) {
@@ -146,22 +173,30 @@ public final class EntityStateCacheImpl implements EntityStateCache {
     Instant lastChanged = before.lastChanged();
     Instant lastUpdated = before.lastUpdated();
     JsonObject attributes = before.attributes();
-    JsonObject context = old.context();
+    Ctx context = old.context();
+    boolean visible = false;
     if (plus != null) {
-      state = plus.containsKey("s") ? plus.getString("s") : state;
+      if (plus.containsKey("s")) {
+        state = plus.getString("s");
+        visible = true;
+      }
       if (plus.containsKey("lc")) {
         lastChanged = epoch(plus.getValue("lc"));
         lastUpdated = lastChanged;
+        visible = true;
       } else if (plus.containsKey("lu")) {
         lastUpdated = epoch(plus.getValue("lu"));
+        visible = true;
       }
       JsonObject addedAttributes = plus.getJsonObject("a");
       if (addedAttributes != null && !addedAttributes.isEmpty()) {
         attributes = copy(attributes);
         attributes.getMap().putAll(addedAttributes.getMap());
+        visible = true;
       }
-      if (plus.containsKey("c")) {
-        context = context(context, plus.getValue("c"));
+      Object contextDiff = plus.getValue("c");
+      if (contextDiff != null) {
+        context = context.merge(contextDiff);
       }
     }
     if (minus != null) {
@@ -171,22 +206,12 @@ public final class EntityStateCacheImpl implements EntityStateCache {
         for (Object name : removed) {
           attributes.remove(String.valueOf(name));
         }
+        visible = true;
       }
     }
-    return new Entry(new EntityState(before.entityId(), state, attributes, lastChanged, lastUpdated), context);
-  }
-
-  /** A bare string is a context id (parent and user null when new); an object carries the keys that changed. */
-  private static JsonObject context(JsonObject old, Object value) {
-    if (value == null) {
-      return old;
-    }
-    JsonObject merged = old == null
-        ? new JsonObject().put("id", null).put("parent_id", null).put("user_id", null) : old.copy();
-    if (value instanceof String id) {
-      return merged.put("id", id);
-    }
-    return merged.mergeIn(asObject(value));
+    EntityState after = visible
+        ? new EntityState(before.entityId(), state, attributes, lastChanged, lastUpdated) : before;
+    return new Entry(after, context);
   }
 
   private static JsonObject copy(JsonObject attributes) {
