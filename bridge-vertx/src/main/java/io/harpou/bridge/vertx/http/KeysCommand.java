@@ -1,0 +1,89 @@
+package io.harpou.bridge.vertx.http;
+
+import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.db.Database;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code harpou keys} command: {@code create NAME} prints a new key once, {@code list} shows names and dates,
+ * {@code revoke NAME} deletes one; {@code --data-dir DIR} names the hub's data directory (default {@code ./data}).
+ * A running hub picks up changes within ten seconds.
+ */
+public final class KeysCommand {
+
+  private static final String USAGE = "usage: harpou keys [--data-dir DIR] create NAME | list | revoke NAME";
+
+  private KeysCommand() {
+  }
+
+  /** Runs the command and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command; returns 0 on success, 1 on failure, 2 on a usage error. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Path dataDir = Path.of(BridgeOptions.DEFAULT_DATA_DIR);
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--data-dir") && i + 1 < args.length) {
+        dataDir = Path.of(args[++i]);
+      } else if (args[i].startsWith("--data-dir=")) {
+        dataDir = Path.of(args[i].substring("--data-dir=".length()));
+      } else {
+        words.add(args[i]);
+      }
+    }
+    String action = words.isEmpty() ? "" : words.get(0);
+    boolean named = action.equals("create") || action.equals("revoke");
+    if (!(named && words.size() == 2) && !(action.equals("list") && words.size() == 1)) {
+      err.println(USAGE);
+      return 2;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      Database database = Database.open(vertx, dataDir.resolve("harpou.db")).await();
+      try {
+        ApiKeys keys = ApiKeys.open(database).await();
+        return execute(keys, action, named ? words.get(1) : null, out, err).await();
+      } finally {
+        database.close().await();
+      }
+    } catch (RuntimeException e) {
+      err.println("harpou keys: " + e.getMessage());
+      return 1;
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  private static Future<Integer> execute(ApiKeys keys, String action, String name, PrintStream out, PrintStream err) {
+    return switch (action) {
+      case "create" -> keys.create(name).map(key -> {
+        out.println(key);
+        err.println("Created API key '" + name + "'. It is shown only now: store it safely.");
+        return 0;
+      });
+      case "revoke" -> keys.revoke(name).map(revoked -> {
+        if (!revoked) {
+          err.println("harpou keys: no key named '" + name + "'");
+          return 1;
+        }
+        out.println("Revoked API key '" + name + "'.");
+        return 0;
+      });
+      default -> keys.list().map(list -> {
+        if (list.isEmpty()) {
+          out.println("No API keys: the HTTP API only listens on this machine.");
+        }
+        list.forEach(key -> out.println(key.name() + "\t" + key.createdAt()));
+        return 0;
+      });
+    };
+  }
+}
