@@ -40,6 +40,8 @@ public final class MemoryOptions {
   public static final double DEFAULT_DUPLICATE_SIMILARITY = 0.9;
   /** Cosine similarity under which a vector match does not count at all. */
   public static final double DEFAULT_MIN_SIMILARITY = 0.25;
+  /** The weight of the full-text ranking against the vector ranking (1) in hybrid recall. */
+  public static final double DEFAULT_LEXICAL_WEIGHT = 0.5;
 
   private boolean enabled = true;
   private String chromaUrl;
@@ -54,6 +56,7 @@ public final class MemoryOptions {
   private JsonObject ttlSeconds = new JsonObject();
   private double duplicateSimilarity = DEFAULT_DUPLICATE_SIMILARITY;
   private double minSimilarity = DEFAULT_MIN_SIMILARITY;
+  private double lexicalWeight = DEFAULT_LEXICAL_WEIGHT;
   private int chunkSize = 800;
   private int chunkOverlap = 150;
   private int embeddingThreads = 2;
@@ -82,6 +85,7 @@ public final class MemoryOptions {
     ttlSeconds = j.getJsonObject("ttl_seconds", new JsonObject()).copy();
     duplicateSimilarity = j.getDouble("duplicate_similarity", duplicateSimilarity);
     minSimilarity = j.getDouble("min_similarity", minSimilarity);
+    lexicalWeight = j.getDouble("lexical_weight", lexicalWeight);
     chunkSize = j.getInteger("chunk_size", chunkSize);
     chunkOverlap = j.getInteger("chunk_overlap", chunkOverlap);
     embeddingThreads = j.getInteger("embedding_threads", embeddingThreads);
@@ -250,6 +254,17 @@ public final class MemoryOptions {
     return this;
   }
 
+  /** The weight of the full-text ranking in hybrid recall, the vector ranking weighing 1. */
+  public double getLexicalWeight() {
+    return lexicalWeight;
+  }
+
+  /** Sets the weight of the full-text ranking. */
+  public MemoryOptions setLexicalWeight(double weight) {
+    this.lexicalWeight = weight;
+    return this;
+  }
+
   /** The target length of a document chunk, in characters. */
   public int getChunkSize() {
     return chunkSize;
@@ -315,7 +330,7 @@ public final class MemoryOptions {
         .put("facts", facts)
         .put("docs_scan_interval_ms", docsScanInterval.toMillis()).put("sweep_interval_ms", sweepInterval.toMillis())
         .put("ttl_seconds", ttlSeconds.copy()).put("duplicate_similarity", duplicateSimilarity)
-        .put("min_similarity", minSimilarity).put("chunk_size", chunkSize).put("chunk_overlap", chunkOverlap)
+        .put("min_similarity", minSimilarity).put("lexical_weight", lexicalWeight).put("chunk_size", chunkSize).put("chunk_overlap", chunkOverlap)
         .put("embedding_threads", embeddingThreads)
         .put("recall_mode", recallMode.name().toLowerCase(Locale.ROOT));
     if (docsDir != null) {

@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Ranks memories or passages by words (FTS5 BM25) and by meaning (vectors), fused by reciprocal rank. */
+/**
+ * Ranks memories or passages by words (FTS5 BM25) and by meaning (vectors), fused by weighted reciprocal rank. Words
+ * count less than meaning by default: a word match is often one shared name ("Bob") among several facts about Bob,
+ * while the vector ranking already orders those by what is asked; the word ranking then settles exact identifiers
+ * (codes, plates, surnames) that vectors blur.
+ */
 final class HybridSearch {
 
   /** A ranked id with its fused score and its cosine similarity to the query (0 when not a vector match). */
@@ -51,7 +56,7 @@ final class HybridSearch {
           similarity.put(hit.id(), hit.similarity());
         }
       }
-      return Ranking.fuse(List.of(semantic, words.result())).stream()
+      return Ranking.fuse(List.of(semantic, words.result()), 1.0, options.getLexicalWeight()).stream()
           .map(f -> new Scored(f.id(), f.score(), similarity.getOrDefault(f.id(), 0.0)))
           .toList();
     });

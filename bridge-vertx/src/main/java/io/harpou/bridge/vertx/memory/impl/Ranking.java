@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reciprocal rank fusion: each ranking gives an item {@code 1 / (K + rank)}, and the sums order the result. It needs
- * no calibration between BM25 scores and cosine similarities, which live on unrelated scales.
+ * Weighted reciprocal rank fusion: each ranking gives an item {@code weight / (K + rank)}, and the sums order the
+ * result. It needs no calibration between BM25 scores and cosine similarities, which live on unrelated scales.
  */
 final class Ranking {
 
@@ -21,15 +21,18 @@ final class Ranking {
   private Ranking() {
   }
 
-  /** Fuses rankings (each best first) into one, best first; on a tie the earlier ranking's item wins. */
-  static List<Fused> fuse(List<List<String>> rankings) {
+  /**
+   * Fuses rankings (each best first) into one, best first; ranking {@code i} counts {@code weights[i]} times. On a
+   * tie the earlier ranking's item wins.
+   */
+  static List<Fused> fuse(List<List<String>> rankings, double... weights) {
     Map<String, Double> scores = new HashMap<>();
     Map<String, Integer> firstSeen = new HashMap<>();
     for (int which = 0; which < rankings.size(); which++) {
       List<String> ranking = rankings.get(which);
       for (int rank = 0; rank < ranking.size(); rank++) {
         String id = ranking.get(rank);
-        scores.merge(id, 1.0 / (K + rank + 1), Double::sum);
+        scores.merge(id, weights[which] / (K + rank + 1), Double::sum);
         // Ties go to the better rank, then to the earlier ranking.
         firstSeen.merge(id, rank * rankings.size() + which, Math::min);
       }
