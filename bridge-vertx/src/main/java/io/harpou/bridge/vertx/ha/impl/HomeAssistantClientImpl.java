@@ -47,6 +47,7 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
   private final EntityStateCache cache = EntityStateCache.create();
   private final HomeModel model = new HomeModel();
   private final Backoff backoff;
+  private final SessionSync sync;
   private final Promise<Void> firstSync = Promise.promise();
   private final List<Handler<StateChange>> changeHandlers = new CopyOnWriteArrayList<>();
   private final List<Handler<ConnectionState>> stateHandlers = new CopyOnWriteArrayList<>();
@@ -74,6 +75,7 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
     this.rest = new RestFallback(vertx, this.options);
     this.commands = new HaCommands(vertx, options.getCallTimeoutMs());
     this.backoff = new Backoff(options.getInitialBackoffMs(), options.getMaxBackoffMs(), options.getBackoffJitter());
+    this.sync = new SessionSync(vertx, options.getCallTimeoutMs(), cache, model, this::emit);
   }
 
   @Override
@@ -100,78 +102,18 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
             c.close("client closed");
           }
           return c.authenticate(options.getToken(), options.getCallTimeoutMs())
-              .compose(version -> new SessionSync(c, version).run());
+              .compose(version -> {
+                boolean resync = cacheLoaded;
+                cacheLoaded = true;
+                return sync.run(c, resync).map(v -> {
+                  LOG.info("Connected to Home Assistant {} at {}: {} entities, {} areas, {} devices", version,
+                      options.getUrl(), cache.size(), model.areas().size(), model.devices().size());
+                  return c;
+                });
+              });
         })
         .onSuccess(this::onSynced)
         .onFailure(this::onAttemptFailed);
-  }
-
-  /** Everything a fresh connection must do before it counts as connected, sent without waiting in between. */
-  private final class SessionSync {
-    private final HaConnection c;
-    private final String version;
-    private final Promise<Void> initialStates = Promise.promise();
-
-    SessionSync(HaConnection c, String version) {
-      this.c = c;
-      this.version = version;
-    }
-
-    Future<HaConnection> run() {
-      long timeout = options.getCallTimeoutMs();
-      List<Future<?>> steps = new ArrayList<>();
-      steps.add(c.call(new JsonObject().put("type", "supported_features")
-          .put("features", new JsonObject().put("coalesce_messages", 1)), timeout));
-      steps.add(c.subscribe(new JsonObject().put("type", "subscribe_entities"), timeout, this::onEntities));
-      steps.add(initialStates.future());
-      for (String registry : HomeModel.REGISTRIES) {
-        steps.add(loadRegistry(c, registry));
-        steps.add(c.subscribe(new JsonObject().put("type", "subscribe_events")
-            .put("event_type", registry + "_registry_updated"), timeout, e -> scheduleRefresh(c, registry)));
-      }
-      vertx.setTimer(timeout, t -> initialStates.tryFail(new HomeAssistantException(HomeAssistantException.TIMEOUT,
-          "no initial states within " + timeout + " ms")));
-      c.closed().onFailure(initialStates::tryFail);
-      return Future.all(steps).map(all -> {
-        LOG.info("Connected to Home Assistant {} at {}: {} entities, {} areas, {} devices", version,
-            options.getUrl(), cache.size(), model.areas().size(), model.devices().size());
-        return c;
-      });
-    }
-
-    private void onEntities(JsonObject event) {
-      if (!initialStates.future().isComplete()) {
-        cache.replaceAll(event, cacheLoaded ? HomeAssistantClientImpl.this::emit : change -> { });
-        cacheLoaded = true;
-        initialStates.tryComplete();
-      } else if (c == live || c == attempt) {
-        cache.apply(event, HomeAssistantClientImpl.this::emit);
-      }
-    }
-  }
-
-  private Future<Void> loadRegistry(HaConnection c, String registry) {
-    return c.call(new JsonObject().put("type", "config/" + registry + "_registry/list"), options.getCallTimeoutMs())
-        .map(list -> {
-          model.update(registry, list instanceof io.vertx.core.json.JsonArray array ? array
-              : new io.vertx.core.json.JsonArray());
-          return null;
-        });
-  }
-
-  private final java.util.Set<String> refreshing = new java.util.HashSet<>();
-
-  /** Registry events come in bursts; re-read each registry at most once per burst. */
-  private void scheduleRefresh(HaConnection c, String registry) {
-    if (refreshing.add(registry)) {
-      vertx.setTimer(100, t -> {
-        refreshing.remove(registry);
-        if (c == live) {
-          loadRegistry(c, registry).onFailure(e -> LOG.warn("Could not re-read the {} registry: {}", registry,
-              e.getMessage()));
-        }
-      });
-    }
   }
 
   private void onSynced(HaConnection c) {
