@@ -175,7 +175,7 @@ final class IntentHandlers {
       return null;
     }
     Resolution r = entry.exactName() ? resolver.exact(index, phrase, entry.domains())
-        : resolver.resolve(index, phrase, entry.domains(), room);
+        : resolver.resolve(index, phrase, entry.domains(), room, false);
     if (r.kind() == Resolution.Kind.AREA_ONLY && entry.areaMeansDevices()) {
       List<HomeEntity> here = index.inArea(r.area().areaId()).stream()
           .filter(e -> entry.domains().contains(e.domain())).toList();

@@ -20,7 +20,7 @@ final class Queries {
     Area area = null;
     List<HomeEntity> sources = new ArrayList<>();
     if (name != null) {
-      Resolution r = h.resolver.resolve(h.index, name, java.util.Set.of("sensor", "climate"), h.room);
+      Resolution r = h.resolver.resolve(h.index, name, java.util.Set.of("sensor", "climate"), h.room, false);
       if (r.kind() == Resolution.Kind.AREA_ONLY) {
         area = r.area();
       } else if (r.found()) {

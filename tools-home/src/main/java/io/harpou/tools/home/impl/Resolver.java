@@ -22,6 +22,7 @@ public final class Resolver {
       "ensemble");
 
   private final Vocabulary vocabulary;
+  private final ThreadLocal<Boolean> suggesting = ThreadLocal.withInitial(() -> true);
 
   /** A resolver using {@code vocabulary} for words that name kinds of devices. */
   public Resolver(Vocabulary vocabulary) {
@@ -37,6 +38,12 @@ public final class Resolver {
    * @param room the speaker's room (area id or name), or null
    */
   Resolution resolve(HomeIndex index, String phrase, Set<String> domains, String room) {
+    return resolve(index, phrase, domains, room, true);
+  }
+
+  /** As {@link #resolve(HomeIndex, String, Set, String)}; without suggestions when {@code suggest} is false. */
+  Resolution resolve(HomeIndex index, String phrase, Set<String> domains, String room, boolean suggest) {
+    this.suggesting.set(suggest);
     List<String> words = new ArrayList<>(Text.words(phrase));
     boolean all = words.removeIf(ALL_WORDS::contains);
     boolean plural = false;
@@ -208,7 +215,10 @@ public final class Resolver {
   }
 
   /** Up to three entities sharing the most words with what was said. */
-  private static List<HomeEntity> suggest(HomeIndex index, List<String> words, Set<String> domains) {
+  private List<HomeEntity> suggest(HomeIndex index, List<String> words, Set<String> domains) {
+    if (!suggesting.get()) {
+      return List.of();
+    }
     Map<HomeEntity, Integer> scores = new HashMap<>();
     for (String w : words) {
       for (HomeEntity e : index.byWord.getOrDefault(w, List.of())) {
