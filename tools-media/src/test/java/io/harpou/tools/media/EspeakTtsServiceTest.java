@@ -128,6 +128,14 @@ class EspeakTtsServiceTest {
   }
 
   @Test
+  void should_fail_clearly_once_closed() {
+    EspeakTtsService closing = EspeakTtsService.create(vertx, new EspeakOptions());
+    closing.close().await();
+    assertThatThrownBy(() -> closing.synthesize("hello", "en", null).await()).isInstanceOf(BridgeException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
   void should_offer_the_configured_voices_before_the_list_is_read() {
     EspeakTtsService configured = EspeakTtsService.create(vertx, new EspeakOptions(
         new JsonObject().put("command", "/nonexistent/espeak-ng").put("voices", new JsonObject().put("de", "de"))));

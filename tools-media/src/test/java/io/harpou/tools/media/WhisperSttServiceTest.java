@@ -114,7 +114,8 @@ class WhisperSttServiceTest {
     WhisperSttService stt = service(SharedData.file("for-tests-ggml-tiny.en.bin").toString());
     stt.load().await();
     stt.close().await();
-    assertThatThrownBy(() -> stt.transcribe(jfk(), "en").await()).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> stt.transcribe(jfk(), "en").await()).isInstanceOf(BridgeException.class)
+        .hasMessageContaining("closed");
   }
 
   @Test

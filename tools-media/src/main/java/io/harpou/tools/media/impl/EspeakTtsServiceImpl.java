@@ -34,6 +34,7 @@ public final class EspeakTtsServiceImpl implements EspeakTtsService {
   private final ProcessRunner runner;
   private volatile List<Voice> installed;
   private volatile boolean loadingVoices;
+  private volatile boolean closed;
 
   /** Creates the service. */
   public EspeakTtsServiceImpl(Vertx vertx, EspeakOptions options) {
@@ -82,6 +83,9 @@ public final class EspeakTtsServiceImpl implements EspeakTtsService {
   public Future<SpeechAudio> synthesize(String text, String language, String voice) {
     String name;
     try {
+      if (closed) {
+        throw new BridgeException("the espeak-ng service is closed");
+      }
       if (text == null || text.isBlank()) {
         throw new BridgeException("no text to speak");
       }
@@ -136,6 +140,7 @@ public final class EspeakTtsServiceImpl implements EspeakTtsService {
 
   @Override
   public Future<Void> close() {
+    closed = true;
     return executor.close();
   }
 }

@@ -48,7 +48,7 @@ public final class WhisperSttServiceImpl implements WhisperSttService {
   private boolean multilingual = true;
   // Read by languages() on the event loop without taking the monitor a model load may hold.
   private volatile boolean englishOnly;
-  private boolean closed;
+  private volatile boolean closed;
 
   /** Creates the service. */
   public WhisperSttServiceImpl(Vertx vertx, WhisperOptions options) {
@@ -91,6 +91,9 @@ public final class WhisperSttServiceImpl implements WhisperSttService {
     float[] samples;
     String lang;
     try {
+      if (closed) {
+        throw new BridgeException("the whisper service is closed");
+      }
       samples = validate(pcm);
       lang = language == null || language.isBlank() ? options.getLanguage() : primary(language);
     } catch (BridgeException e) {
