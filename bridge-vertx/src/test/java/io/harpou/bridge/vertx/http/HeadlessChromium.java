@@ -1,0 +1,137 @@
+package io.harpou.bridge.vertx.http;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Drives a headless Chromium over the DevTools protocol (a WebSocket), for console tests. */
+final class HeadlessChromium implements AutoCloseable {
+
+  private final Process process;
+  private final WebSocket socket;
+  private final AtomicInteger ids = new AtomicInteger();
+  private final Map<Integer, Promise<JsonObject>> calls = new ConcurrentHashMap<>();
+  /** Console and log messages the page produced. */
+  final List<String> log = new CopyOnWriteArrayList<>();
+
+  private HeadlessChromium(Process process, WebSocket socket) {
+    this.process = process;
+    this.socket = socket;
+    socket.textMessageHandler(text -> {
+      JsonObject message = new JsonObject(text);
+      Integer id = message.getInteger("id");
+      if (id != null) {
+        Promise<JsonObject> call = calls.remove(id);
+        if (message.containsKey("error")) {
+          call.fail(message.getJsonObject("error").encode());
+        } else {
+          call.complete(message.getJsonObject("result"));
+        }
+      } else if ("Log.entryAdded".equals(message.getString("method"))) {
+        log.add(message.getJsonObject("params").getJsonObject("entry").getString("text"));
+      } else if ("Runtime.exceptionThrown".equals(message.getString("method"))) {
+        log.add("exception: " + message.getJsonObject("params").encode());
+      }
+    });
+  }
+
+  /** Starts Chromium with a fresh profile; fails the test, saying what to install, when Chromium is missing. */
+  static HeadlessChromium launch(Vertx vertx, Path profile) throws Exception {
+    String binary = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    if (!Files.isExecutable(Path.of(binary))) {
+      fail("Chromium is needed for the console test: apt-get install chromium chromium-driver (or set CHROMIUM)");
+    }
+    Process process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank")
+        .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
+    Path portFile = profile.resolve("DevToolsActivePort");
+    for (int i = 0; i < 300 && !Files.exists(portFile); i++) {
+      Thread.sleep(100);
+    }
+    if (!Files.exists(portFile)) {
+      process.destroyForcibly();
+      fail("Chromium did not open its DevTools port; see " + profile.resolveSibling("chromium.log"));
+    }
+    int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
+    JsonArray targets = WebClient.create(vertx).get(port, "127.0.0.1", "/json/list").send().await()
+        .bodyAsJsonArray();
+    String url = targets.stream().map(JsonObject.class::cast).filter(t -> "page".equals(t.getString("type")))
+        .findFirst().orElseThrow().getString("webSocketDebuggerUrl");
+    WebSocket socket = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(64 << 20)
+        .setMaxMessageSize(64 << 20)).connect(new io.vertx.core.http.WebSocketConnectOptions()
+        .setAbsoluteURI(url).setAllowOriginHeader(false)).await();
+    HeadlessChromium chromium = new HeadlessChromium(process, socket);
+    chromium.call("Log.enable", new JsonObject());
+    chromium.call("Runtime.enable", new JsonObject());
+    chromium.call("Page.enable", new JsonObject());
+    return chromium;
+  }
+
+  JsonObject call(String method, JsonObject params) {
+    int id = ids.incrementAndGet();
+    Promise<JsonObject> promise = Promise.promise();
+    calls.put(id, promise);
+    socket.writeTextMessage(new JsonObject().put("id", id).put("method", method).put("params", params).encode());
+    Future<JsonObject> future = promise.future();
+    return future.await();
+  }
+
+  /** Evaluates JavaScript in the page (awaiting promises) and returns its JSON value. */
+  Object eval(String expression) {
+    JsonObject result = call("Runtime.evaluate", new JsonObject().put("expression", expression)
+        .put("awaitPromise", true).put("returnByValue", true));
+    if (result.containsKey("exceptionDetails")) {
+      throw new AssertionError("page script failed: " + result.getJsonObject("exceptionDetails").encode());
+    }
+    return result.getJsonObject("result").getValue("value");
+  }
+
+  /** Waits until a JavaScript condition is true, failing with {@code what} after {@code seconds}. */
+  void waitFor(String condition, String what, int seconds) throws InterruptedException {
+    for (int i = 0; i < seconds * 10; i++) {
+      if (Boolean.TRUE.equals(eval("!!(" + condition + ")"))) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("timed out waiting for " + what + "; page log: " + log);
+  }
+
+  void navigate(String url) {
+    call("Page.navigate", new JsonObject().put("url", url));
+  }
+
+  void viewport(int width, int height, boolean mobile) {
+    call("Emulation.setDeviceMetricsOverride", new JsonObject().put("width", width).put("height", height)
+        .put("deviceScaleFactor", 1).put("mobile", mobile));
+  }
+
+  void screenshot(Path file) throws Exception {
+    String data = call("Page.captureScreenshot", new JsonObject().put("format", "png")
+        .put("captureBeyondViewport", true)).getString("data");
+    Files.createDirectories(file.getParent());
+    Files.write(file, Base64.getDecoder().decode(data));
+  }
+
+  @Override
+  public void close() {
+    socket.close();
+    process.destroy();
+  }
+}

@@ -1,0 +1,153 @@
+package io.harpou.bridge.vertx.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.agent.Reply;
+import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.audit.AuditQuery;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecurityTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final WebClient client = WebClient.create(vertx);
+
+  @TempDir
+  Path dataDir;
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  private TestContext started(JsonObject http, String... keyNames) {
+    TestContext context = new TestContext(vertx, dataDir, http);
+    ApiKeys keys = ApiKeys.open(context.database()).await();
+    for (String name : keyNames) {
+      context.options().setSection("key." + name, new JsonObject().put("key", keys.create(name).await()));
+    }
+    context.agent(new ScriptedAgent(vertx, u -> Reply.answer("ok", u.conversationId())));
+    context.startHttp().await();
+    return context;
+  }
+
+  private static String key(TestContext context, String name) {
+    return context.options().section("key." + name).getString("key");
+  }
+
+  private HttpResponse<Buffer> get(TestContext context, String path, String bearer) {
+    var request = client.get(context.httpPort(), "127.0.0.1", path);
+    if (bearer != null) {
+      request.putHeader("Authorization", "Bearer " + bearer);
+    }
+    return request.send().await();
+  }
+
+  @Test
+  void should_refuse_missing_and_wrong_keys_with_401_leaking_nothing_and_audit_each_refusal() {
+    TestContext context = started(new JsonObject(), "laptop");
+
+    HttpResponse<Buffer> missing = get(context, "/api/tools", null);
+    HttpResponse<Buffer> wrong = get(context, "/health", "hpk_not-a-real-key");
+    HttpResponse<Buffer> right = get(context, "/api/tools", key(context, "laptop"));
+
+    for (HttpResponse<Buffer> refused : new HttpResponse[] {missing, wrong}) {
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(refused.getHeader("www-authenticate")).isEqualTo("Bearer");
+      assertThat(refused.bodyAsJsonObject()).isEqualTo(new JsonObject().put("error", new JsonObject()
+          .put("code", "unauthorized").put("message", "a valid API key is required").put("type", "unauthorized")));
+    }
+    assertThat(right.statusCode()).isEqualTo(200);
+    var rows = AuditLog.open(context.database()).await().query(AuditQuery.latest()).await();
+    assertThat(rows).hasSize(2).allSatisfy(row -> {
+      assertThat(row.tool()).isEqualTo("http_api");
+      assertThat(row.outcome()).isEqualTo("denied");
+      assertThat(row.toJson().encode()).doesNotContain("hpk_");
+    });
+    assertThat(rows).extracting(row -> row.arguments().getString("path")).containsExactlyInAnyOrder("/api/tools",
+        "/health");
+  }
+
+  @Test
+  void should_serve_the_console_page_without_a_key_so_it_can_ask_for_one() {
+    TestContext context = started(new JsonObject(), "laptop");
+
+    HttpResponse<Buffer> page = get(context, "/console/", null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.getHeader("content-security-policy")).contains("script-src 'self'")
+        .doesNotContain("unsafe-inline");
+  }
+
+  @Test
+  void should_answer_429_with_retry_after_once_a_key_spends_its_minute() {
+    TestContext context = started(new JsonObject().put("rate_limit_per_minute", 3), "phone", "laptop");
+    String phone = key(context, "phone");
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(get(context, "/api/tools", phone).statusCode()).isEqualTo(200);
+    }
+    HttpResponse<Buffer> limited = get(context, "/api/tools", phone);
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(limited.getHeader("retry-after"))).isBetween(1L, 20L);
+    assertThat(limited.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("rate_limited");
+    assertThat(get(context, "/api/tools", key(context, "laptop")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void should_refuse_to_listen_beyond_loopback_without_keys_and_accept_it_with_one() {
+    TestContext open = new TestContext(vertx, dataDir, new JsonObject().put("host", "0.0.0.0"));
+
+    assertThatThrownBy(() -> open.startHttp().await()).isInstanceOf(BridgeException.class)
+        .hasMessageContaining("0.0.0.0").hasMessageContaining("API key");
+    assertThat(open.httpPort()).isEqualTo(-1);
+
+    ApiKeys.open(open.database()).await().create("server").await();
+    open.startHttp().await();
+    assertThat(open.httpPort()).isPositive();
+  }
+
+  @Test
+  void should_create_list_and_revoke_keys_from_the_command_line_and_store_only_hashes() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String dir = dataDir.toString();
+
+    int created = KeysCommand.run(new String[] {"--data-dir", dir, "create", "kitchen-tablet"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    String key = out.toString(StandardCharsets.UTF_8).trim();
+    out.reset();
+    int listed = KeysCommand.run(new String[] {"list", "--data-dir=" + dir}, new PrintStream(out, true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    String list = out.toString(StandardCharsets.UTF_8);
+
+    assertThat(created).isZero();
+    assertThat(key).startsWith("hpk_").hasSizeGreaterThan(40);
+    assertThat(listed).isZero();
+    assertThat(list).contains("kitchen-tablet").doesNotContain(key);
+    byte[] database = java.nio.file.Files.readAllBytes(dataDir.resolve("harpou.db"));
+    assertThat(new String(database, StandardCharsets.ISO_8859_1)).doesNotContain(key);
+    assertThat(KeysCommand.run(new String[] {"--data-dir", dir, "create", "kitchen-tablet"}, new PrintStream(out),
+        new PrintStream(err))).isEqualTo(1);
+    assertThat(KeysCommand.run(new String[] {"--data-dir", dir, "revoke", "kitchen-tablet"}, new PrintStream(out),
+        new PrintStream(err))).isZero();
+    assertThat(KeysCommand.run(new String[] {"--data-dir", dir, "revoke", "kitchen-tablet"}, new PrintStream(out),
+        new PrintStream(err))).isEqualTo(1);
+    assertThat(KeysCommand.run(new String[] {"--data-dir", dir, "frobnicate"}, new PrintStream(out),
+        new PrintStream(err))).isEqualTo(2);
+  }
+}
