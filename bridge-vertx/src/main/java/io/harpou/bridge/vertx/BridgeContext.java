@@ -92,6 +92,15 @@ public interface BridgeContext {
   /** Publishes the text-to-speech engine. */
   void tts(TtsService tts);
 
+  /** The satellites voice knows (for {@code GET /api/satellites}), once voice started. */
+  default Optional<io.harpou.bridge.vertx.voice.Satellites> satellites() {
+    return Optional.empty();
+  }
+
+  /** Publishes the satellites view. */
+  default void satellites(io.harpou.bridge.vertx.voice.Satellites satellites) {
+  }
+
   /** The port the HTTP API listens on, or -1. */
   int httpPort();
 

@@ -38,6 +38,7 @@ final class Services implements BridgeContext {
   private volatile Announcer announcer;
   private volatile SttService stt;
   private volatile TtsService tts;
+  private volatile io.harpou.bridge.vertx.voice.Satellites satellites;
   private volatile int httpPort = -1;
 
   Services(Vertx vertx, BridgeOptions options, Health health, Database database, ToolRegistry tools) {
@@ -152,6 +153,16 @@ final class Services implements BridgeContext {
   @Override
   public void tts(TtsService tts) {
     this.tts = tts;
+  }
+
+  @Override
+  public Optional<io.harpou.bridge.vertx.voice.Satellites> satellites() {
+    return Optional.ofNullable(satellites);
+  }
+
+  @Override
+  public void satellites(io.harpou.bridge.vertx.voice.Satellites satellites) {
+    this.satellites = satellites;
   }
 
   @Override

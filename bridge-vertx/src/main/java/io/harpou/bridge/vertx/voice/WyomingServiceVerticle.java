@@ -1,0 +1,99 @@
+package io.harpou.bridge.vertx.voice;
+
+import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.voice.Announcement;
+import io.harpou.bridge.api.voice.Announcer;
+import io.harpou.bridge.vertx.voice.impl.SatelliteLink;
+import io.harpou.bridge.vertx.voice.impl.ServiceConnection;
+import io.harpou.bridge.vertx.voice.impl.VoiceRuntime;
+import io.harpou.wyoming.WyomingClient;
+import io.harpou.wyoming.WyomingClientOptions;
+import io.harpou.wyoming.WyomingServer;
+import io.harpou.wyoming.WyomingServerOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Harpou's Wyoming side on one event loop: the server Home Assistant adds (speech to text, text to speech, the
+ * conversation agent, and satellites dialing in), the links to configured satellites, and
+ * {@link BridgeAddresses#VOICE_ANNOUNCE}. {@link #satellites()} and {@link #announcer()} may be used from any thread
+ * once it is deployed.
+ */
+public class WyomingServiceVerticle extends VerticleBase {
+
+  private final VoiceOptions options;
+  private final VoiceBackends backends;
+  private final List<SatelliteLink> links = new ArrayList<>();
+  private VoiceRuntime runtime;
+  private WyomingServer server;
+  private WyomingClient client;
+  private MessageConsumer<JsonObject> announcements;
+
+  /** A verticle serving {@code options} with {@code backends}. */
+  public WyomingServiceVerticle(VoiceOptions options, VoiceBackends backends) {
+    this.options = options;
+    this.backends = backends;
+  }
+
+  @Override
+  public Future<?> start() {
+    runtime = new VoiceRuntime(vertx, options, backends);
+    server = WyomingServer.create(vertx, new WyomingServerOptions().setHost(options.getHost())
+        .setPort(options.getPort()));
+    server.connectHandler(connection -> new ServiceConnection(runtime, connection));
+    client = WyomingClient.create(vertx, new WyomingClientOptions());
+    announcements = vertx.eventBus().consumer(BridgeAddresses.VOICE_ANNOUNCE, message -> {
+      Announcement announcement;
+      try {
+        announcement = Announcement.fromJson(message.body());
+      } catch (RuntimeException e) {
+        message.fail(400, "not an announcement: " + e.getMessage());
+        return;
+      }
+      runtime.announce(announcement).onComplete(ar -> {
+        if (ar.succeeded()) {
+          message.reply(new JsonObject().put("played", true));
+        } else {
+          message.fail(404, ar.cause().getMessage());
+        }
+      });
+    });
+    return announcements.completion().compose(v -> server.listen()).onSuccess(s -> {
+      options.getSatellites().forEach(config -> links.add(new SatelliteLink(runtime, client, config)));
+      links.forEach(SatelliteLink::start);
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    links.forEach(SatelliteLink::stop);
+    runtime.closeAll();
+    return Future.join(announcements.unregister(), server.close(), client.close());
+  }
+
+  /** The port the Wyoming server listens on (useful after port 0), or 0 before it is bound. */
+  public int actualPort() {
+    return server == null ? 0 : server.actualPort();
+  }
+
+  /** The satellites view. */
+  public Satellites satellites() {
+    return () -> runtime == null ? List.of() : runtime.list();
+  }
+
+  /** Speaks announcements in rooms through their satellites. */
+  public Announcer announcer() {
+    return this::announce;
+  }
+
+  private Future<Void> announce(Announcement announcement) {
+    if (runtime == null) {
+      return Future.failedFuture(new io.harpou.bridge.api.BridgeException("voice is not running"));
+    }
+    return runtime.announce(announcement);
+  }
+}

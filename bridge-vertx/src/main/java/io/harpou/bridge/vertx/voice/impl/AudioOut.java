@@ -1,0 +1,93 @@
+package io.harpou.bridge.vertx.voice.impl;
+
+import io.harpou.bridge.api.voice.AudioFormat;
+import io.harpou.bridge.api.voice.SpeechAudio;
+import io.harpou.wyoming.WyomingConnection;
+import io.harpou.wyoming.message.Audio;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Sends speech as one Wyoming audio stream: {@code audio-start}, 2048-byte {@code audio-chunk}s with running
+ * timestamps, {@code audio-stop}. The format is fixed by the first audio (or given), and later audio is converted to
+ * it, because Home Assistant reads the format once per stream. Honours the socket's back-pressure.
+ */
+final class AudioOut {
+
+  /** Home Assistant's chunk size for speech sent to satellites. */
+  static final int CHUNK_BYTES = 2048;
+
+  private final WyomingConnection connection;
+  private AudioFormat format;
+  private boolean started;
+  private long sentBytes;
+
+  AudioOut(WyomingConnection connection, AudioFormat format) {
+    this.connection = connection;
+    this.format = format;
+  }
+
+  /** The stream's format, or null before the first audio when none was given. */
+  AudioFormat format() {
+    return format;
+  }
+
+  /** True once {@code audio-start} went out. */
+  boolean started() {
+    return started;
+  }
+
+  /** How much audio has been sent, in milliseconds. */
+  long sentMillis() {
+    return format == null ? 0 : format.millisOf(sentBytes);
+  }
+
+  /** Sends {@code audio-start} unless already sent; needs a format. */
+  Future<Void> start() {
+    if (started) {
+      return Future.succeededFuture();
+    }
+    started = true;
+    return connection.write(new Audio.AudioStart(format.rate(), format.width(), format.channels(), 0L));
+  }
+
+  /** Sends one piece of speech, starting the stream first when needed. */
+  Future<Void> write(SpeechAudio audio) {
+    if (format == null) {
+      format = audio.format();
+    }
+    Buffer pcm = PcmAudio.convert(audio.pcm(), audio.format(), format);
+    return start().compose(v -> send(pcm, 0));
+  }
+
+  private Future<Void> send(Buffer pcm, int offset) {
+    int frame = format.width() * format.channels();
+    Future<Void> last = Future.succeededFuture();
+    int at = offset;
+    while (at < pcm.length()) {
+      int end = Math.min(pcm.length(), at + CHUNK_BYTES - CHUNK_BYTES % frame);
+      Buffer chunk = pcm.getBuffer(at, end);
+      long timestamp = format.millisOf(sentBytes);
+      sentBytes += chunk.length();
+      last = connection.write(new Audio.AudioChunk(format.rate(), format.width(), format.channels(), timestamp,
+          chunk));
+      at = end;
+      if (at < pcm.length() && connection.writeQueueFull()) {
+        int resumeAt = at;
+        Promise<Void> drained = Promise.promise();
+        connection.drainHandler(v -> drained.tryComplete());
+        return drained.future().compose(v -> send(pcm, resumeAt));
+      }
+    }
+    return last;
+  }
+
+  /** Ends the stream with {@code audio-stop}; sends an empty {@code audio-start} first if nothing was sent. */
+  Future<Void> stop() {
+    if (format == null) {
+      format = AudioFormat.SPEECH;
+    }
+    return start().compose(v -> connection.write(new Audio.AudioStop(sentMillis())));
+  }
+}

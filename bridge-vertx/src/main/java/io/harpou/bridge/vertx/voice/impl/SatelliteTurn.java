@@ -1,0 +1,123 @@
+package io.harpou.bridge.vertx.voice.impl;
+
+import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.Channel;
+import io.harpou.bridge.api.agent.Reply;
+import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.event.SatelliteStateChanged.State;
+import io.harpou.bridge.api.event.TranscriptReceived;
+import io.harpou.bridge.api.voice.AudioFormat;
+import io.harpou.bridge.api.voice.Sentences;
+import io.harpou.bridge.api.voice.SttService;
+import io.harpou.bridge.api.voice.TtsService;
+import io.harpou.wyoming.message.Asr;
+import io.harpou.wyoming.message.PipelineStage;
+import io.harpou.wyoming.message.Tts;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One turn of a satellite session after the speech has ended: transcription, the agent, and the spoken answer
+ * (22050 Hz, 2048-byte chunks), waiting for the satellite's {@code played}. Every failure becomes an {@code error}
+ * event for the satellite. A turn whose session moved on (a drop, a new wake) stops quietly.
+ */
+final class SatelliteTurn {
+
+  private final SatelliteSession session;
+  private final long turn;
+  private final String language;
+
+  SatelliteTurn(SatelliteSession session, long turn) {
+    this.session = session;
+    this.turn = turn;
+    this.language = session.options().getLanguage();
+  }
+
+  /** Transcribes the utterance (16 kHz mono), then answers it. */
+  void transcribe(Buffer audio) {
+    Optional<SttService> engine = session.runtime().backends().stt();
+    if (engine.isEmpty()) {
+      session.fail(turn, ErrorCodes.STT_MISSING, "no speech-to-text engine is configured");
+      return;
+    }
+    SttService stt = engine.get();
+    Future<io.harpou.bridge.api.voice.Transcript> result;
+    try {
+      result = stt.transcribe(PcmAudio.convert(audio, AudioFormat.MICROPHONE, stt.inputFormat()), language);
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    result.onComplete(ar -> {
+      if (!session.current(turn)) {
+        return;
+      }
+      if (ar.failed()) {
+        session.fail(turn, ErrorCodes.STT_FAILED, "speech-to-text failed: " + ar.cause().getMessage());
+      } else if (ar.result().isEmpty()) {
+        session.fail(turn, ErrorCodes.NO_TEXT, "no text was recognised");
+      } else {
+        session.send(new Asr.Transcript(ar.result().text(), ar.result().language(), null));
+        respond(ar.result().text());
+      }
+    });
+  }
+
+  /** Asks the agent and speaks its answer. */
+  void respond(String text) {
+    session.runtime().publish(new TranscriptReceived(Instant.now(), session.conversationId(), session.id(),
+        session.room(), text));
+    Optional<Agent> agent = session.runtime().backends().agent();
+    if (agent.isEmpty()) {
+      session.fail(turn, ErrorCodes.AGENT_MISSING, "no agent is running");
+      return;
+    }
+    Utterance utterance = new Utterance(text, language, session.conversationId(), Channel.SATELLITE,
+        session.room(), session.id(), null);
+    agent.get().ask(utterance).onComplete(ar -> {
+      if (!session.current(turn)) {
+        return;
+      }
+      if (ar.failed()) {
+        session.fail(turn, ErrorCodes.AGENT_FAILED, "the agent failed: " + ar.cause().getMessage());
+        return;
+      }
+      Reply reply = ar.result();
+      session.conversationId(reply.continueConversation() ? reply.conversationId() : null);
+      if (session.endStage() != PipelineStage.TTS) {
+        session.finish(turn);
+        return;
+      }
+      session.setState(State.RESPONDING);
+      speak(reply.speech(), language, true).onFailure(e -> {
+      });
+    });
+  }
+
+  /**
+   * Speaks text on the satellite and waits for {@code played}; the Future fails with {@link BridgeException} when
+   * there is no engine, the engine fails, or the satellite drops.
+   */
+  Future<Void> speak(String text, String lang, boolean announceText) {
+    Optional<TtsService> engine = session.runtime().backends().tts();
+    if (engine.isEmpty()) {
+      session.fail(turn, ErrorCodes.TTS_MISSING, "no text-to-speech engine is configured");
+      return Future.failedFuture(new BridgeException("no text-to-speech engine is configured"));
+    }
+    if (announceText) {
+      session.send(new Tts.Synthesize(text, null, null, null));
+    }
+    AudioOut out = new AudioOut(session.connection(), AudioFormat.SPEECH);
+    return Speaker.speak(engine.get(), Sentences.split(text), lang, null, out)
+        .compose(v -> out.stop())
+        .recover(e -> {
+          session.fail(turn, ErrorCodes.TTS_FAILED, "text-to-speech failed: " + e.getMessage());
+          return Future.failedFuture(e instanceof BridgeException ? e
+              : new BridgeException("speaking failed: " + e.getMessage(), e));
+        })
+        .compose(v -> session.awaitPlayed(out.sentMillis()))
+        .onSuccess(v -> session.finish(turn));
+  }
+}
