@@ -110,8 +110,7 @@ public final class MemoryServiceImpl implements MemoryService {
     return serially(() -> embedder.embed(fresh.text())
         .compose(vector -> index.search(vector, MemoryTables.MEMORY, 8)
             .compose(hits -> db.transaction(c -> {
-              List<Memory> known = MemoryTables.inScope(c, fresh.scope(), fresh.subject(), now).stream()
-                  .filter(m -> Objects.equals(m.subject(), fresh.subject())).toList();
+              List<Memory> known = candidates(c, fresh, hits, now);
               Governance.Decision decision = Governance.decide(fresh, known, hits, options.getDuplicateSimilarity());
               if (decision.duplicateOf() != null) {
                 return decision;
@@ -133,6 +132,27 @@ public final class MemoryServiceImpl implements MemoryService {
                       vector))))
                   .map(fresh);
             })));
+  }
+
+  /**
+   * The known memories a new one may repeat or contradict, in its scope and subject: its nearest vectors, and those
+   * sharing words with the subject of its claim (a contradiction says something else about the same subject, so it
+   * shares those words). This keeps a write independent of the size of the store.
+   */
+  private static List<Memory> candidates(java.sql.Connection c, Memory fresh, List<VectorIndex.Hit> hits,
+                                         Instant now) throws java.sql.SQLException {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    hits.forEach(hit -> ids.add(hit.id()));
+    String exact = FtsQuery.of(fresh.text());
+    if (exact != null) {
+      ids.addAll(MemoryTables.search(c, exact, Set.of(fresh.scope()), fresh.subject(), now, 20));
+    }
+    String about = Statements.claim(fresh.text()).map(claim -> FtsQuery.of(claim.subject())).orElse(null);
+    if (about != null) {
+      ids.addAll(MemoryTables.search(c, about, Set.of(fresh.scope()), fresh.subject(), now, 50));
+    }
+    return MemoryTables.byIds(c, ids, Set.of(fresh.scope()), fresh.subject(), now).values().stream()
+        .filter(m -> Objects.equals(m.subject(), fresh.subject())).toList();
   }
 
   @Override

@@ -104,20 +104,6 @@ final class MemoryTables {
     return deleted;
   }
 
-  /** Live memories of one scope and subject (any subject when null). */
-  static List<Memory> inScope(Connection c, MemoryScope scope, String subject, Instant now) throws SQLException {
-    String sql = "SELECT " + COLUMNS + " FROM memories WHERE scope = ? AND (expires_at IS NULL OR expires_at > ?)"
-        + (subject == null ? "" : " AND subject = ?") + " ORDER BY created_at DESC";
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, scope.jsonName());
-      s.setLong(2, now.toEpochMilli());
-      if (subject != null) {
-        s.setString(3, subject);
-      }
-      return read(s);
-    }
-  }
-
   /** Live memories, newest first, of one scope or all. */
   static List<Memory> list(Connection c, MemoryScope scope, int limit, Instant now) throws SQLException {
     String sql = "SELECT " + COLUMNS + " FROM memories WHERE (expires_at IS NULL OR expires_at > ?)"
