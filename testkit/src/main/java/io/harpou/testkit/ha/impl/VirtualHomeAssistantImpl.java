@@ -6,7 +6,6 @@ import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -27,6 +26,7 @@ public final class VirtualHomeAssistantImpl implements VirtualHomeAssistant {
   private static final Logger LOG = LoggerFactory.getLogger(VirtualHomeAssistantImpl.class);
   /** aiohttp's default incoming message limit, which Home Assistant keeps. */
   private static final int MAX_MESSAGE = 4 * 1024 * 1024;
+  private static final String WS_PATH = "/api/websocket";
 
   private final Vertx vertx;
   private final VirtualHomeOptions options;
@@ -53,20 +53,27 @@ public final class VirtualHomeAssistantImpl implements VirtualHomeAssistant {
   @Override
   public Future<VirtualHomeAssistant> start() {
     Router router = Router.router(vertx);
-    router.get("/api/websocket").handler(rc -> {
-      HttpConnection connection = rc.request().connection();
-      rc.request().toWebSocket().onSuccess(ws -> {
-        WsSession[] holder = new WsSession[1];
-        holder[0] = new WsSession(home, faults, commands, ws, connection, () -> sessions.remove(holder[0]));
-        sessions.add(holder[0]);
-        holder[0].start();
-      }).onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.toString()));
-    });
     new RestApi(home, faults).mount(router);
     HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort())
         .setMaxWebSocketFrameSize(MAX_MESSAGE).setMaxWebSocketMessageSize(MAX_MESSAGE)
         .setPerMessageWebSocketCompressionSupported(true);
-    server = vertx.createHttpServer(serverOptions).requestHandler(router);
+    // The WebSocket is served by the server itself rather than a router route, so the session holds Vert.x's own
+    // WebSocket object (needed to drop a connection without a close frame).
+    server = vertx.createHttpServer(serverOptions)
+        .webSocketHandshakeHandler(handshake -> {
+          if (WS_PATH.equals(handshake.path())) {
+            handshake.accept();
+          } else {
+            handshake.reject(404);
+          }
+        })
+        .webSocketHandler(ws -> {
+          WsSession[] holder = new WsSession[1];
+          holder[0] = new WsSession(home, faults, commands, ws, () -> sessions.remove(holder[0]));
+          sessions.add(holder[0]);
+          holder[0].start();
+        })
+        .requestHandler(router);
     return server.listen().map(s -> {
       port = s.actualPort();
       LOG.info("Virtual Home Assistant listening on {} with {} entities", url(), home.states.all().size());

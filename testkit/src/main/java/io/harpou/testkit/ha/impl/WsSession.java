@@ -3,7 +3,6 @@ package io.harpou.testkit.ha.impl;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -31,7 +30,6 @@ final class WsSession {
   final FaultsImpl faults;
   final WsCommands commands;
   private final ServerWebSocket ws;
-  private final HttpConnection connection;
   private final Context context;
   private final Runnable onClose;
   private final ArrayDeque<Object> outbox = new ArrayDeque<>();
@@ -43,13 +41,11 @@ final class WsSession {
   private long lastId;
   private long authTimer = -1;
 
-  WsSession(Home home, FaultsImpl faults, WsCommands commands, ServerWebSocket ws, HttpConnection connection,
-            Runnable onClose) {
+  WsSession(Home home, FaultsImpl faults, WsCommands commands, ServerWebSocket ws, Runnable onClose) {
     this.home = home;
     this.faults = faults;
     this.commands = commands;
     this.ws = ws;
-    this.connection = connection;
     this.context = Vertx.currentContext();
     this.onClose = onClose;
   }
@@ -220,7 +216,13 @@ final class WsSession {
   void drop() {
     context.runOnContext(v -> {
       closed = true;
-      connection.close();
+      // Closing below Vert.x's own handler skips the WebSocket close handshake, as a network failure would; Vert.x's
+      // public close() always sends a 1000 close frame first.
+      if (ws instanceof io.vertx.core.internal.http.WebSocketInternal internal) {
+        internal.channelHandlerContext().close();
+      } else {
+        ws.close();
+      }
     });
   }
 
