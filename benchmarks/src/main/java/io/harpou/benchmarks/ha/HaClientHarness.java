@@ -10,6 +10,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -39,7 +40,10 @@ public final class HaClientHarness {
         new VirtualHomeOptions().setGeneratedEntities(entities));
     home.start().await();
     HomeAssistantOptions options = new HomeAssistantOptions().setUrl(home.url()).setToken(home.accessToken());
-    Context context = vertx.getOrCreateContext();
+    // The client gets its own event loop, as it would have facing a real Home Assistant in another process.
+    ClientHost host = new ClientHost();
+    vertx.deployVerticle(host).await();
+    Context context = host.context();
     try {
       for (int i = 0; i < 3; i++) {
         syncOnce(vertx, context, options);
@@ -69,6 +73,13 @@ public final class HaClientHarness {
     } finally {
       home.close().await();
       vertx.close().await();
+    }
+  }
+
+  /** A verticle whose only job is to own an event loop for the client. */
+  private static final class ClientHost extends VerticleBase {
+    Context context() {
+      return context;
     }
   }
 

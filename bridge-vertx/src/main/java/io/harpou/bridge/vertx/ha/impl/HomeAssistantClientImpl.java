@@ -96,7 +96,7 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
         .setTimeout(options.getConnectTimeoutMs());
     webSockets.connect(target)
         .compose(socket -> {
-          HaConnection c = new HaConnection(vertx, socket);
+          HaConnection c = new HaConnection(vertx, socket, options.getMaxMessageSize());
           attempt = c;
           if (closed) {
             c.close("client closed");
