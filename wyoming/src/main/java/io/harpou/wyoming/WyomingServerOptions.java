@@ -3,7 +3,10 @@ package io.harpou.wyoming;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
-/** Options of a {@link WyomingServer}: where to listen, size limits and how long a frame may stall. */
+/**
+ * Options of a {@link WyomingServer}: where to listen, size limits, how long a frame may stall, and an optional
+ * zeroconf announcement.
+ */
 public class WyomingServerOptions {
 
   /** Default host: every interface, since Home Assistant and satellites connect from other machines. */
@@ -17,6 +20,7 @@ public class WyomingServerOptions {
   private int port = DEFAULT_PORT;
   private WyomingLimits limits = WyomingLimits.DEFAULT;
   private long frameTimeoutMillis = DEFAULT_FRAME_TIMEOUT_MILLIS;
+  private String zeroconfName;
 
   /** Creates options with the defaults. */
   public WyomingServerOptions() {
@@ -33,6 +37,7 @@ public class WyomingServerOptions {
     setPort(json.getInteger("port", DEFAULT_PORT));
     setLimits(WyomingLimits.fromJson(json.getJsonObject("limits")));
     setFrameTimeoutMillis(json.getLong("frameTimeoutMillis", DEFAULT_FRAME_TIMEOUT_MILLIS));
+    setZeroconfName(json.getString("zeroconfName"));
   }
 
   /**
@@ -122,12 +127,36 @@ public class WyomingServerOptions {
   }
 
   /**
+   * Returns the zeroconf instance name the server announces under, or {@code null} when it does not announce.
+   *
+   * @return the instance name, or {@code null}
+   */
+  public String getZeroconfName() {
+    return zeroconfName;
+  }
+
+  /**
+   * Announces the server on the local network as {@code <name>._wyoming._tcp.local.} once it listens, so Home
+   * Assistant discovers it. Off by default; needs {@code org.jmdns:jmdns} on the class path.
+   *
+   * @param zeroconfName the instance name, or {@code null} to stay silent
+   * @return these options
+   */
+  public WyomingServerOptions setZeroconfName(String zeroconfName) {
+    if (zeroconfName != null && zeroconfName.isBlank()) {
+      throw new IllegalArgumentException("zeroconfName must not be blank");
+    }
+    this.zeroconfName = zeroconfName;
+    return this;
+  }
+
+  /**
    * Returns the JSON form.
    *
    * @return a new JSON object
    */
   public JsonObject toJson() {
     return new JsonObject().put("host", host).put("port", port).put("limits", limits.toJson())
-        .put("frameTimeoutMillis", frameTimeoutMillis);
+        .put("frameTimeoutMillis", frameTimeoutMillis).put("zeroconfName", zeroconfName);
   }
 }

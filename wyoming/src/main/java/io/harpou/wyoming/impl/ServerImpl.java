@@ -22,6 +22,7 @@ public final class ServerImpl implements WyomingServer {
   private final WyomingServerOptions options;
   private Handler<WyomingConnection> connectHandler;
   private NetServer netServer;
+  private Future<ZeroconfAnnouncer> announcer;
 
   /**
    * Creates the server.
@@ -58,8 +59,22 @@ public final class ServerImpl implements WyomingServer {
     netServer = server;
     return server.listen().map(s -> {
       LOG.info("Wyoming server listening on {}:{}", options.getHost(), s.actualPort());
+      if (options.getZeroconfName() != null) {
+        announce(s.actualPort());
+      }
       return (WyomingServer) this;
     }).onFailure(e -> netServer = null);
+  }
+
+  private void announce(int port) {
+    String name = options.getZeroconfName();
+    try {
+      announcer = ZeroconfAnnouncer.start(vertx, name, options.getHost(), port)
+          .onSuccess(a -> LOG.info("Wyoming server announced as {}.{}", name, ZeroconfAnnouncer.SERVICE_TYPE))
+          .onFailure(e -> LOG.warn("Wyoming zeroconf announcement failed; the server still listens", e));
+    } catch (NoClassDefFoundError e) {
+      LOG.warn("Wyoming zeroconf needs org.jmdns:jmdns on the class path; the server still listens");
+    }
   }
 
   private void accept(NetSocket socket, Handler<WyomingConnection> handler) {
@@ -83,6 +98,10 @@ public final class ServerImpl implements WyomingServer {
   public Future<Void> close() {
     NetServer server = netServer;
     netServer = null;
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<ZeroconfAnnouncer> announced = announcer;
+    announcer = null;
+    Future<Void> silenced = announced == null ? Future.succeededFuture()
+        : announced.compose(a -> a.stop(vertx), e -> Future.succeededFuture());
+    return silenced.transform(ar -> server == null ? Future.<Void>succeededFuture() : server.close());
   }
 }

@@ -1,0 +1,62 @@
+package io.harpou.wyoming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class WyomingOptionsTest {
+
+  @Test
+  void should_default_to_the_satellite_port_python_limits_and_no_announcement() {
+    WyomingServerOptions options = new WyomingServerOptions();
+
+    assertThat(options.getPort()).isEqualTo(10700);
+    assertThat(options.getLimits().maxHeaderLineBytes()).isEqualTo(64 * 1024);
+    assertThat(options.getZeroconfName()).isNull();
+  }
+
+  @Test
+  void should_read_server_options_from_json_and_ignore_unknown_keys() {
+    JsonObject json = new JsonObject().put("host", "127.0.0.1").put("port", 10300).put("frameTimeoutMillis", 500)
+        .put("zeroconfName", "harpou-stt").put("limits", new JsonObject().put("maxPayloadBytes", 1024))
+        .put("colour", "blue");
+
+    WyomingServerOptions options = new WyomingServerOptions(json);
+
+    assertThat(options.getHost()).isEqualTo("127.0.0.1");
+    assertThat(options.getPort()).isEqualTo(10300);
+    assertThat(options.getFrameTimeoutMillis()).isEqualTo(500);
+    assertThat(options.getZeroconfName()).isEqualTo("harpou-stt");
+    assertThat(options.getLimits()).isEqualTo(new WyomingLimits(64 * 1024, 4 * 1024 * 1024, 1024));
+    assertThat(new WyomingServerOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
+  }
+
+  @Test
+  void should_round_trip_client_options_through_json() {
+    WyomingClientOptions options = new WyomingClientOptions().setConnectTimeoutMillis(1000)
+        .setFrameTimeoutMillis(2000).setLimits(new WyomingLimits(1024, 2048, 4096));
+
+    assertThat(new WyomingClientOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
+  }
+
+  @Test
+  void should_refuse_out_of_range_options() {
+    assertThatThrownBy(() -> new WyomingServerOptions().setPort(70000)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new WyomingServerOptions().setFrameTimeoutMillis(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new WyomingLimits(4, 10, 10)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void should_refuse_to_listen_without_a_connect_handler() {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      assertThat(WyomingServer.create(vertx, new WyomingServerOptions().setPort(0)).listen().cause())
+          .isInstanceOf(WyomingException.class);
+    } finally {
+      vertx.close();
+    }
+  }
+}
