@@ -18,7 +18,7 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
     start(agentSection(true));
 
     ask("My name is Ada", "h1");
-    ask("Remember the cat is called Tom", "h1");
+    ask("The cat is called Tom", "h1");
     String second = ollama.requests().get(1).messages().encode();
     restart(agentSection(true));
     ask("What is my name?", "h1");
@@ -27,7 +27,7 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
     String fourth = ollama.requests().get(3).messages().encode();
 
     assertThat(second).contains("My name is Ada").contains("You said: My name is Ada");
-    assertThat(third).contains("My name is Ada").contains("Remember the cat is called Tom");
+    assertThat(third).contains("My name is Ada").contains("The cat is called Tom");
     assertThat(fourth).doesNotContain("My name is Ada");
   }
 
