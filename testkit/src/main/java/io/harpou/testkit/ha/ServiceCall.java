@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param data      the service data after the target was merged in (as Home Assistant does)
  * @param entityIds the entities the call resolved to, in order
  * @param contextId the id of the call's context
- * @param channel   {@code websocket} or {@code rest}
+ * @param channel   {@code websocket}, {@code rest}, {@code conversation}, or {@code internal} for a call made by a
+ *                  scene, a script or a {@code homeassistant.*} service on behalf of another call
  */
 public record ServiceCall(String domain, String service, JsonObject data, List<String> entityIds, String contextId,
                           String channel) {
