@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -45,6 +46,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SpeechEnginesBenchmark {
 
+  /** Whisper's CPU threads per call; ggml's workers spin while they wait, so one thread can win on a busy host. */
+  @Param({"1", "2"})
+  public int threads;
+
   private Vertx vertx;
   private WhisperSttService trimmed;
   private WhisperSttService fullWindow;
@@ -58,7 +63,6 @@ public class SpeechEnginesBenchmark {
     vertx = Vertx.vertx();
     Path data = Path.of(System.getProperty("harpou.shared.dir", "../shared"), "data");
     String model = data.resolve("for-tests-ggml-tiny.en.bin").toString();
-    int threads = Runtime.getRuntime().availableProcessors();
     trimmed = WhisperSttService.create(vertx, new WhisperOptions().setModel(model).setThreads(threads));
     fullWindow = WhisperSttService.create(vertx,
         new WhisperOptions().setModel(model).setThreads(threads).setTrimAudioContext(false));
