@@ -254,6 +254,20 @@ class WyomingConnectionTest {
   }
 
   @Test
+  void should_close_open_connections_when_the_server_closes() throws Exception {
+    WyomingConnection conn = await(client.connect("127.0.0.1", server.actualPort()));
+    Promise<Void> closed = Promise.promise();
+    conn.closeHandler(v -> closed.complete());
+    assertThat(pingOnce()).isEqualTo(new Pong("hello"));
+
+    await(server.close());
+
+    await(closed.future());
+    assertThat(conn.isClosed()).isTrue();
+    server = WyomingServer.create(vertx, new WyomingServerOptions()).connectHandler(c -> { });
+  }
+
+  @Test
   void should_fail_a_write_after_the_connection_closed() throws Exception {
     WyomingConnection conn = await(client.connect("127.0.0.1", server.actualPort()));
     await(conn.close());
