@@ -94,6 +94,21 @@ class WyomingSpeechServicesTest {
   }
 
   @Test
+  void should_stream_a_long_utterance_whole_in_small_chunks() {
+    Buffer heard = Buffer.buffer();
+    server = FakeSpeechServer.start(vertx, (c, m) -> fasterWhisper(c, m, heard));
+    short[] samples = new short[16000 * 30];
+    for (int i = 0; i < samples.length; i++) {
+      samples[i] = (short) (i * 7);
+    }
+    Buffer utterance = Pcm.toBuffer(samples);
+    WyomingSttService stt = WyomingSttService.create(vertx, options().setChunkMillis(20));
+    assertThat(stt.transcribe(utterance, "en").await().isEmpty()).isFalse();
+    assertThat(heard).isEqualTo(utterance);
+    assertThat(server.received).filteredOn(m -> m instanceof Audio.AudioChunk).hasSize(1500);
+  }
+
+  @Test
   void should_learn_the_remote_languages_from_describe() {
     server = FakeSpeechServer.start(vertx, (c, m) -> fasterWhisper(c, m, Buffer.buffer()));
     WyomingSttService stt = WyomingSttService.create(vertx, options());
