@@ -8,10 +8,12 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.voice.AudioFormat;
 import io.harpou.bridge.api.voice.SpeechAudio;
 import io.harpou.bridge.api.voice.Transcript;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,17 @@ class WhisperSttServiceTest {
     Buffer half = jfk().slice(0, 16000 * 2 * 2);
     assertThat(stt.transcribe(half, "fr-FR").await().language()).isEqualTo("fr");
     assertThat(stt.languages()).containsExactly("en", "fr");
+    stt.close().await();
+  }
+
+  @Test
+  void should_run_concurrent_transcriptions_on_one_model_with_a_state_each() throws Exception {
+    WhisperSttService stt = WhisperSttService.create(vertx, new WhisperOptions()
+        .setModel(SharedData.file("for-tests-ggml-tiny.en.bin").toString()).setThreads(1).setPoolSize(3));
+    Buffer utterance = jfk().slice(0, 16000 * 2);
+    List<Future<Transcript>> calls = List.of(stt.transcribe(utterance, "en"), stt.transcribe(utterance, "en"),
+        stt.transcribe(utterance, "en"), stt.transcribe(utterance, "en"));
+    assertThat(Future.all(calls).await().<Transcript>list()).hasSize(4).allMatch(Transcript::isEmpty);
     stt.close().await();
   }
 
