@@ -20,6 +20,7 @@ final class WsTestClient implements AutoCloseable {
   final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
   final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
   final CompletableFuture<Short> closed = new CompletableFuture<>();
+  final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
   private final WebSocketClient client;
   private final WebSocket ws;
 
@@ -35,6 +36,7 @@ final class WsTestClient implements AutoCloseable {
         messages.add((JsonObject) parsed);
       }
     });
+    ws.exceptionHandler(err -> errors.add(err));
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode() == null ? -1 : ws.closeStatusCode()));
   }
 
