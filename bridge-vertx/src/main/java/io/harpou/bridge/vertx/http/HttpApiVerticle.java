@@ -38,6 +38,7 @@ public final class HttpApiVerticle extends VerticleBase {
   private EventHub events;
   private SatellitesHandler satellites;
   private MetricsHandler metrics;
+  private long reloadTimer = -1;
 
   /** Creates the verticle serving the given bridge's services, guarded by {@code keys}, auditing to {@code audit}. */
   public HttpApiVerticle(HttpApiOptions options, BridgeContext bridge, ApiKeys keys, AuditLog audit) {
@@ -75,7 +76,7 @@ public final class HttpApiVerticle extends VerticleBase {
     router.route().last().handler(ctx -> ApiError.notFound("no such endpoint: " + ctx.request().method() + " "
         + ctx.request().path()).send(ctx));
     router.route().failureHandler(ApiError::handleFailure);
-    vertx.setPeriodic(KEY_RELOAD_MS, id -> keys.reload()
+    reloadTimer = vertx.setPeriodic(KEY_RELOAD_MS, id -> keys.reload()
         .onFailure(e -> LOG.warn("Could not reload API keys: {}", e.getMessage())));
     return vertx.createHttpServer().requestHandler(router).listen(options.getPort(), options.getHost())
         .onSuccess(s -> {
@@ -87,6 +88,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(reloadTimer);
     if (events != null) {
       events.close();
       satellites.close();

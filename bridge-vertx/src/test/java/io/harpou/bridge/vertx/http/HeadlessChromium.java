@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,14 +24,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HeadlessChromium implements AutoCloseable {
 
   private final Process process;
+  /** Held so the client (and with it the socket) is not closed as unreachable. */
+  private final WebSocketClient client;
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, Promise<JsonObject>> calls = new ConcurrentHashMap<>();
   /** Console and log messages the page produced. */
   final List<String> log = new CopyOnWriteArrayList<>();
 
-  private HeadlessChromium(Process process, WebSocket socket) {
+  private HeadlessChromium(Process process, WebSocketClient client, WebSocket socket) {
     this.process = process;
+    this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> {
       JsonObject message = new JsonObject(text);
@@ -73,10 +77,11 @@ final class HeadlessChromium implements AutoCloseable {
         .bodyAsJsonArray();
     String url = targets.stream().map(JsonObject.class::cast).filter(t -> "page".equals(t.getString("type")))
         .findFirst().orElseThrow().getString("webSocketDebuggerUrl");
-    WebSocket socket = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(64 << 20)
-        .setMaxMessageSize(64 << 20)).connect(new io.vertx.core.http.WebSocketConnectOptions()
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(64 << 20)
+        .setMaxMessageSize(64 << 20));
+    WebSocket socket = client.connect(new io.vertx.core.http.WebSocketConnectOptions()
         .setAbsoluteURI(url).setAllowOriginHeader(false)).await();
-    HeadlessChromium chromium = new HeadlessChromium(process, socket);
+    HeadlessChromium chromium = new HeadlessChromium(process, client, socket);
     chromium.call("Log.enable", new JsonObject());
     chromium.call("Runtime.enable", new JsonObject());
     chromium.call("Page.enable", new JsonObject());
@@ -132,6 +137,7 @@ final class HeadlessChromium implements AutoCloseable {
   @Override
   public void close() {
     socket.close();
+    client.close();
     process.destroy();
   }
 }

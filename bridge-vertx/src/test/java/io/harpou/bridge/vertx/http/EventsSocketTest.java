@@ -1,0 +1,192 @@
+package io.harpou.bridge.vertx.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.event.BridgeEvent;
+import io.harpou.bridge.api.event.ComponentStateChanged;
+import io.harpou.bridge.api.event.SatelliteStateChanged;
+import io.harpou.bridge.api.event.Thinking;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventsSocketTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final WebSocketClient sockets = vertx.createWebSocketClient();
+  private TestContext context;
+
+  @TempDir
+  Path dataDir;
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  private void start(JsonObject http) {
+    context = new TestContext(vertx, dataDir, http);
+    context.startHttp().await();
+  }
+
+  private WebSocket connect(String uri, List<JsonObject> received) {
+    WebSocket ws = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+        .setPort(context.httpPort()).setURI(uri)).await();
+    ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+    return ws;
+  }
+
+  private void publish(BridgeEvent event) {
+    vertx.eventBus().publish(BridgeAddresses.EVENTS, event.toJson());
+  }
+
+  private static void await(List<JsonObject> received, String type, int count) throws InterruptedException {
+    for (int i = 0; i < 200 && received.stream().filter(m -> type.equals(m.getString("type"))).count() < count;
+         i++) {
+      Thread.sleep(50);
+    }
+  }
+
+  private static List<JsonObject> events(List<JsonObject> received) {
+    return received.stream().filter(m -> "event".equals(m.getString("type")))
+        .map(m -> m.getJsonObject("event")).toList();
+  }
+
+  @Test
+  void should_deliver_only_subscribed_kinds_and_conversation_and_stop_after_unsubscribe() throws Exception {
+    start(new JsonObject());
+    List<JsonObject> received = new CopyOnWriteArrayList<>();
+    WebSocket ws = connect("/api/events", received);
+    ws.writeTextMessage(new JsonObject().put("type", "subscribe").put("kinds", new JsonArray().add("thinking")
+        .add("satellite_state")).put("conversation_id", "c1").encode());
+    await(received, "subscribed", 1);
+
+    publish(new Thinking(Instant.now(), "t1", "c1", "hello", false));
+    publish(new Thinking(Instant.now(), "t2", "c2", "other conversation", false));
+    publish(new ComponentStateChanged(Instant.now(), "voice", "ready", null));
+    publish(new SatelliteStateChanged(Instant.now(), "kitchen-sat", "kitchen", SatelliteStateChanged.State.LISTENING,
+        "c1"));
+    await(received, "event", 2);
+    ws.writeTextMessage(new JsonObject().put("type", "unsubscribe").encode());
+    await(received, "unsubscribed", 1);
+    publish(new Thinking(Instant.now(), "t3", "c1", "after unsubscribe", false));
+    Thread.sleep(300);
+
+    assertThat(received.get(0)).isEqualTo(new JsonObject().put("type", "subscribed")
+        .put("kinds", new JsonArray().add("satellite_state").add("thinking")).put("conversation_id", "c1"));
+    assertThat(events(received)).extracting(e -> e.getString("kind")).containsExactly("thinking", "satellite_state");
+    assertThat(events(received).get(0).getString("text")).isEqualTo("hello");
+    assertThat(events(received).get(1).getString("state")).isEqualTo("listening");
+  }
+
+  @Test
+  void should_forward_home_state_changes_as_home_state_events() throws Exception {
+    start(new JsonObject());
+    List<JsonObject> received = new CopyOnWriteArrayList<>();
+    WebSocket ws = connect("/api/events", received);
+    ws.writeTextMessage("{\"type\":\"subscribe\",\"kinds\":[\"home_state\"]}");
+    await(received, "subscribed", 1);
+
+    vertx.eventBus().publish(BridgeAddresses.HOME_STATE_CHANGED, new JsonObject().put("entity_id", "light.kitchen")
+        .put("new_state", new JsonObject().put("entity_id", "light.kitchen").put("state", "on")));
+    await(received, "event", 1);
+
+    JsonObject event = events(received).get(0);
+    assertThat(event.getString("kind")).isEqualTo("home_state");
+    assertThat(event.getString("entity_id")).isEqualTo("light.kitchen");
+    assertThat(event.getJsonObject("new_state").getString("state")).isEqualTo("on");
+  }
+
+  @Test
+  void should_answer_bad_messages_with_an_error_and_keep_the_connection() throws Exception {
+    start(new JsonObject());
+    List<JsonObject> received = new CopyOnWriteArrayList<>();
+    WebSocket ws = connect("/api/events", received);
+
+    ws.writeTextMessage("not json");
+    ws.writeTextMessage("{\"type\":\"dance\"}");
+    ws.writeTextMessage("{\"type\":\"subscribe\",\"kinds\":\"thinking\"}");
+    ws.writeTextMessage("{\"type\":\"subscribe\"}");
+    await(received, "subscribed", 1);
+
+    assertThat(received).extracting(m -> m.getString("type")).containsExactly("error", "error", "error",
+        "subscribed");
+    assertThat(received.get(3).getJsonArray("kinds")).containsExactly("*");
+  }
+
+  @Test
+  void should_require_a_key_by_query_or_first_message_when_keys_exist() throws Exception {
+    TestContext keyed = new TestContext(vertx, dataDir, new JsonObject());
+    String key = ApiKeys.open(keyed.database()).await().create("console").await();
+    context = keyed;
+    keyed.startHttp().await();
+
+    List<JsonObject> byQuery = new CopyOnWriteArrayList<>();
+    connect("/api/events?token=" + key, byQuery).writeTextMessage("{\"type\":\"subscribe\"}");
+    List<JsonObject> byMessage = new CopyOnWriteArrayList<>();
+    WebSocket second = connect("/api/events", byMessage);
+    second.writeTextMessage(new JsonObject().put("type", "auth").put("token", key).encode());
+    second.writeTextMessage("{\"type\":\"subscribe\"}");
+    List<JsonObject> wrong = new CopyOnWriteArrayList<>();
+    WebSocket third = connect("/api/events", wrong);
+    List<Short> closeCodes = new CopyOnWriteArrayList<>();
+    third.closeHandler(v -> closeCodes.add(third.closeStatusCode()));
+    third.writeTextMessage("{\"type\":\"subscribe\"}");
+    await(byQuery, "subscribed", 1);
+    await(byMessage, "subscribed", 1);
+    for (int i = 0; i < 50 && closeCodes.isEmpty(); i++) {
+      Thread.sleep(50);
+    }
+
+    assertThat(byQuery).extracting(m -> m.getString("type")).containsExactly("subscribed");
+    assertThat(byMessage).extracting(m -> m.getString("type")).containsExactly("authenticated", "subscribed");
+    assertThat(wrong).isEmpty();
+    assertThat(closeCodes).containsExactly((short) 1008);
+    assertThatThrownBy(() -> sockets.connect(new WebSocketConnectOptions()
+        .setHost("127.0.0.1").setPort(context.httpPort()).setURI("/api/events?token=wrong")).await())
+        .as("a wrong token is refused at the upgrade").hasMessageContaining("401");
+  }
+
+  @Test
+  void should_drop_for_a_stalled_client_with_a_notice_while_others_get_everything() throws Exception {
+    start(new JsonObject().put("event_queue_size", 4));
+    List<JsonObject> fast = new CopyOnWriteArrayList<>();
+    connect("/api/events", fast).writeTextMessage("{\"type\":\"subscribe\"}");
+    List<JsonObject> slow = new CopyOnWriteArrayList<>();
+    WebSocket stalled = connect("/api/events", slow);
+    stalled.writeTextMessage("{\"type\":\"subscribe\"}");
+    await(fast, "subscribed", 1);
+    await(slow, "subscribed", 1);
+    stalled.pause();
+
+    String big = "x".repeat(32 * 1024);
+    int count = 600;
+    for (int i = 0; i < count; i++) {
+      publish(new Thinking(Instant.now(), "t", "c", i + big, false));
+      if (i % 10 == 9) {
+        // A steady stream that a reading client keeps up with, but that overflows one that stopped reading.
+        Thread.sleep(5);
+      }
+    }
+    await(fast, "event", count);
+    stalled.resume();
+    await(slow, "dropped", 1);
+
+    assertThat(events(fast)).hasSize(count);
+    assertThat(events(slow).size()).isLessThan(count);
+    JsonObject notice = slow.stream().filter(m -> "dropped".equals(m.getString("type"))).findFirst().orElseThrow();
+    assertThat(notice.getLong("count")).isEqualTo(count - events(slow).size());
+  }
+}
