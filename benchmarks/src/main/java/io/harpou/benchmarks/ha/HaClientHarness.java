@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * Load harness for the Home Assistant client against the virtual home on loopback: connect + auth + full sync of a
  * generated house, and {@code call_service} round trips (sequential, on the client's event loop). Then, against the
  * same virtual home, runs the peer measurement with home-assistant-js-websocket ({@code node peer-bench.mjs url
- * token}) when the script is present, so both figures come from one run.
+ * token calls syncRuns entity}) when the script is present, so both figures come from one run. The peer's sync is
+ * {@code get_states} plus the four registry lists; ours is {@code subscribe_entities} (compressed) plus the same lists
+ * and four registry-event subscriptions, into a joined model.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.harpou.benchmarks.ha.HaClientHarness [entities]
  * [syncRuns] [calls]} from the project root (the peer script is looked up at
@@ -69,7 +71,7 @@ public final class HaClientHarness {
           pct(nanos, 50), pct(nanos, 99), nanos[nanos.length - 1] / 1e6, calls);
       onContext(context, client::close).await();
 
-      runPeer(home);
+      runPeer(home, calls, syncRuns, light);
     } finally {
       home.close().await();
       vertx.close().await();
@@ -126,13 +128,14 @@ public final class HaClientHarness {
     return promise.future();
   }
 
-  private static void runPeer(VirtualHomeAssistant home) throws Exception {
+  private static void runPeer(VirtualHomeAssistant home, int calls, int syncRuns, String entity) throws Exception {
     File script = new File(System.getProperty("harpou.peer.bench", "testkit/src/test/js/peer-bench.mjs"));
     if (!script.isFile()) {
       System.out.println("peer (home-assistant-js-websocket): not run, " + script + " not found");
       return;
     }
-    Process node = new ProcessBuilder("node", script.getName(), home.url(), home.accessToken())
+    Process node = new ProcessBuilder("node", script.getName(), home.url(), home.accessToken(),
+        String.valueOf(calls), String.valueOf(syncRuns), entity)
         .directory(script.getAbsoluteFile().getParentFile()).redirectErrorStream(true).start();
     if (!node.waitFor(5, TimeUnit.MINUTES)) {
       node.destroy();
