@@ -29,6 +29,12 @@ final class HomeIndex {
   final Map<String, Area> areasByKey = new HashMap<>();
   final Map<String, Area> areasById = new LinkedHashMap<>();
   final Map<HomeEntity, Set<String>> nameKeys = new HashMap<>();
+  /** Per entity id, the words of each of its name keys, split once here rather than at every lookup. */
+  final Map<String, String[][]> nameWords = new HashMap<>();
+  /** Per area id, its entities by domain. */
+  final Map<String, Map<String, List<HomeEntity>>> byAreaDomain = new HashMap<>();
+  /** Per entity id, its position in {@link #entities}, to merge per-domain lists in a stable order. */
+  final Map<String, Integer> ordinal = new HashMap<>();
   int longestAreaKey = 1;
 
   private HomeIndex(List<HomeEntity> entities) {
@@ -90,6 +96,13 @@ final class HomeIndex {
     }
     keys.remove("");
     nameKeys.put(e, keys);
+    String[][] split = new String[keys.size()][];
+    int at = 0;
+    for (String key : keys) {
+      split[at++] = key.split(" ");
+    }
+    nameWords.put(e.entityId(), split);
+    ordinal.put(e.entityId(), ordinal.size());
     Set<String> words = new LinkedHashSet<>();
     for (String key : keys) {
       byName.computeIfAbsent(key, k -> new ArrayList<>(1)).add(e);
@@ -106,6 +119,8 @@ final class HomeIndex {
     }
     if (area != null) {
       byArea.computeIfAbsent(area.areaId(), k -> new ArrayList<>()).add(e);
+      byAreaDomain.computeIfAbsent(area.areaId(), k -> new HashMap<>())
+          .computeIfAbsent(e.domain(), k -> new ArrayList<>()).add(e);
       if (!areasById.containsKey(area.areaId())) {
         areasById.put(area.areaId(), area);
         addAreaKey(area.areaId(), area);
@@ -138,5 +153,68 @@ final class HomeIndex {
 
   List<HomeEntity> ofDomain(String domain) {
     return byDomain.getOrDefault(domain, List.of());
+  }
+
+  /** The entities of {@code areaId} in {@code domains} (every domain when empty), in index order. */
+  List<HomeEntity> inArea(String areaId, Set<String> domains) {
+    if (domains.isEmpty()) {
+      return inArea(areaId);
+    }
+    Map<String, List<HomeEntity>> perDomain = byAreaDomain.get(areaId);
+    return perDomain == null ? List.of() : merge(perDomain, domains);
+  }
+
+  /** The entities of {@code domains} anywhere, in index order. */
+  List<HomeEntity> ofDomains(Set<String> domains) {
+    return merge(byDomain, domains);
+  }
+
+  private List<HomeEntity> merge(Map<String, List<HomeEntity>> perDomain, Set<String> domains) {
+    List<HomeEntity> only = null;
+    int lists = 0;
+    int size = 0;
+    for (String d : domains) {
+      List<HomeEntity> l = perDomain.get(d);
+      if (l != null && !l.isEmpty()) {
+        only = l;
+        lists++;
+        size += l.size();
+      }
+    }
+    if (lists <= 1) {
+      return only == null ? List.of() : only;
+    }
+    List<HomeEntity> out = new ArrayList<>(size);
+    for (String d : domains) {
+      out.addAll(perDomain.getOrDefault(d, List.of()));
+    }
+    out.sort((a, b) -> Integer.compare(ordinal.get(a.entityId()), ordinal.get(b.entityId())));
+    return out;
+  }
+
+  /** True when one of {@code e}'s names holds every word of {@code words}. */
+  boolean nameHasAll(HomeEntity e, List<String> words) {
+    for (String[] name : nameWords.get(e.entityId())) {
+      if (containsAll(name, words)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsAll(String[] name, List<String> words) {
+    for (String w : words) {
+      boolean found = false;
+      for (String n : name) {
+        if (n.equals(w)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The sentence data of every language: the bundled {@code intents/en.json} and {@code intents/fr.json}, plus any
@@ -31,10 +31,39 @@ public final class IntentCatalog {
       "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
       "ninety", "hundred", "a", "and", "half", "point", "un", "une", "deux", "trois", "quatre", "cinq", "sept",
       "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente",
-      "quarante", "cinquante", "soixante", "cent", "cents", "et", "demi", "demie", "virgule");
+      "quarante", "cinquante", "soixante", "cent", "cents", "et", "demi", "demie", "virgule", "thousand", "mille");
+
+  /** One sentence of one intent, in file order. */
+  record Candidate(IntentEntry entry, Sentence sentence) {
+  }
+
+  /** A language's sentences in file order, and for each possible first word the ones that can start with it. */
+  private record Candidates(List<Candidate> any, Map<String, List<Candidate>> byFirstWord) {
+
+    static Candidates of(List<IntentEntry> entries) {
+      List<Candidate> all = new ArrayList<>();
+      Set<String> words = new HashSet<>();
+      for (IntentEntry e : entries) {
+        for (Sentence s : e.sentences()) {
+          all.add(new Candidate(e, s));
+          if (s.firstWords() != null) {
+            words.addAll(s.firstWords());
+          }
+        }
+      }
+      List<Candidate> any = all.stream().filter(c -> c.sentence().firstWords() == null).toList();
+      Map<String, List<Candidate>> byFirst = new HashMap<>();
+      for (String w : words) {
+        byFirst.put(w, all.stream().filter(c -> c.sentence().firstWords() == null
+            || c.sentence().firstWords().contains(w)).toList());
+      }
+      return new Candidates(any, byFirst);
+    }
+  }
 
   private final Vocabulary vocabulary = new Vocabulary();
   private final Map<String, List<IntentEntry>> intents = new LinkedHashMap<>();
+  private final Map<String, Candidates> candidates = new LinkedHashMap<>();
   private final Map<String, List<String>> prefixes = new LinkedHashMap<>();
   private final Map<String, List<String>> suffixes = new LinkedHashMap<>();
 
@@ -98,6 +127,7 @@ public final class IntentCatalog {
       prefixes.computeIfAbsent(lang, k -> new ArrayList<>()).addAll(phrases(file, "prefixes"));
       suffixes.computeIfAbsent(lang, k -> new ArrayList<>()).addAll(phrases(file, "suffixes"));
     }
+    intents.forEach((lang, entries) -> candidates.put(lang, Candidates.of(entries)));
     prefixes.values().forEach(l -> l.sort(Comparator.comparingInt(String::length).reversed()));
     suffixes.values().forEach(l -> l.sort(Comparator.comparingInt(String::length).reversed()));
   }
@@ -107,13 +137,13 @@ public final class IntentCatalog {
     if (intent == null || !IntentHandlers.known(intent)) {
       throw new IllegalArgumentException("unknown intent: " + intent);
     }
-    List<Pattern> patterns = new ArrayList<>();
+    List<Sentence> sentences = new ArrayList<>();
     for (Object s : json.getJsonArray("sentences", new JsonArray())) {
-      patterns.add(compiler.compile(String.valueOf(s)));
+      sentences.add(compiler.compile(String.valueOf(s)));
     }
     Set<String> domains = new LinkedHashSet<>();
     json.getJsonArray("domains", new JsonArray()).forEach(d -> domains.add(String.valueOf(d)));
-    return new IntentEntry(intent, Set.copyOf(domains), List.copyOf(patterns),
+    return new IntentEntry(intent, Set.copyOf(domains), List.copyOf(sentences),
         json.getJsonObject("args", new JsonObject()), json.getString("default_name"),
         json.getBoolean("area_means_devices", false), json.getBoolean("exact_name", false));
   }
@@ -152,25 +182,40 @@ public final class IntentCatalog {
     return intents.getOrDefault(language, List.of());
   }
 
+  /** The sentences of {@code language} that can match a text starting with {@code firstWord}, in file order. */
+  List<Candidate> candidates(String language, String firstWord) {
+    Candidates c = candidates.get(language);
+    if (c == null) {
+      return List.of();
+    }
+    List<Candidate> hit = c.byFirstWord().get(firstWord);
+    return hit != null ? hit : c.any();
+  }
+
   /** {@code normalized} without the polite openings and closings of {@code language}. */
   String strip(String language, String normalized) {
-    String s = normalized;
+    int from = 0;
+    int to = normalized.length();
+    List<String> heads = prefixes.getOrDefault(language, List.of());
+    List<String> tails = suffixes.getOrDefault(language, List.of());
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (String p : prefixes.getOrDefault(language, List.of())) {
-        if (s.startsWith(p + " ")) {
-          s = s.substring(p.length() + 1);
+      for (String p : heads) {
+        int end = from + p.length();
+        if (end < to && normalized.charAt(end) == ' ' && normalized.startsWith(p, from)) {
+          from = end + 1;
           changed = true;
         }
       }
-      for (String p : suffixes.getOrDefault(language, List.of())) {
-        if (s.endsWith(" " + p)) {
-          s = s.substring(0, s.length() - p.length() - 1);
+      for (String p : tails) {
+        int start = to - p.length();
+        if (start > from && normalized.charAt(start - 1) == ' ' && normalized.startsWith(p, start)) {
+          to = start - 1;
           changed = true;
         }
       }
     }
-    return s;
+    return from == 0 && to == normalized.length() ? normalized : normalized.substring(from, to);
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
@@ -27,9 +28,17 @@ final class IntentHandlers {
   private final String original;
   private final String normalized;
   private final String stripped;
+  private final Map<MemoKey, Resolution> memo;
+  private Sentence sentence;
+
+  /** What a slot phrase resolved to is remembered for the whole utterance, across sentences and languages. */
+  record MemoKey(String phrase, Set<String> domains, boolean exact) {
+  }
 
   IntentHandlers(HomeIndex index, Resolver resolver, Vocabulary vocabulary, ExposedHomeImpl home, String room,
-                 String language, String original, String normalized, String stripped) {
+                 String language, String original, String normalized, String stripped,
+                 Map<MemoKey, Resolution> memo) {
+    this.memo = memo;
     this.index = index;
     this.resolver = resolver;
     this.vocabulary = vocabulary;
@@ -46,7 +55,8 @@ final class IntentHandlers {
   }
 
   /** The call or question for {@code entry} matched by {@code m}, or null when its slots do not resolve. */
-  IntentMatch handle(IntentEntry entry, Matcher m) {
+  IntentMatch handle(IntentEntry entry, Sentence matched, Matcher m) {
+    this.sentence = matched;
     String name = slot(m, "name");
     JsonObject args = entry.args().copy();
     String intent = entry.intent();
@@ -174,16 +184,25 @@ final class IntentHandlers {
     if (phrase == null) {
       return null;
     }
-    Resolution r = entry.exactName() ? resolver.exact(index, phrase, entry.domains())
-        : resolver.resolve(index, phrase, entry.domains(), room, false);
+    Resolution r = resolve(phrase, entry.domains(), entry.exactName());
     if (r.kind() == Resolution.Kind.AREA_ONLY && entry.areaMeansDevices()) {
-      List<HomeEntity> here = index.inArea(r.area().areaId()).stream()
-          .filter(e -> entry.domains().contains(e.domain())).toList();
+      List<HomeEntity> here = index.inArea(r.area().areaId(), entry.domains());
       r = here.isEmpty() ? null : here.size() == 1 ? Resolution.found(here, r.area())
           : Resolution.ambiguous(here, r.area(), List.copyOf(entry.domains()));
     }
     if (r == null || r.kind() == Resolution.Kind.NOT_FOUND || r.kind() == Resolution.Kind.AREA_ONLY) {
       return null;
+    }
+    return r;
+  }
+
+  /** {@code phrase} resolved against the index without suggestions, once per utterance. */
+  Resolution resolve(String phrase, Set<String> domains, boolean exact) {
+    MemoKey key = new MemoKey(phrase, domains, exact);
+    Resolution r = memo.get(key);
+    if (r == null) {
+      r = exact ? resolver.exact(index, phrase, domains) : resolver.resolve(index, phrase, domains, room, false);
+      memo.put(key, r);
     }
     return r;
   }
@@ -230,16 +249,15 @@ final class IntentHandlers {
         List.of(id), null);
   }
 
-  static String slot(Matcher m, String name) {
-    try {
-      String value = m.group(name);
-      return value == null ? null : value.trim();
-    } catch (IllegalArgumentException noSuchSlot) {
+  String slot(Matcher m, String name) {
+    if (!sentence.hasSlot(name)) {
       return null;
     }
+    String value = m.group(name);
+    return value == null ? null : value.trim();
   }
 
-  private static Double number(Matcher m) {
+  private Double number(Matcher m) {
     String value = slot(m, "number");
     return value == null ? null : NumberWords.parse(value);
   }

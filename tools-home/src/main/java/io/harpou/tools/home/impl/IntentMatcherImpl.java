@@ -2,8 +2,9 @@ package io.harpou.tools.home.impl;
 
 import io.harpou.tools.home.IntentMatch;
 import io.harpou.tools.home.IntentMatcher;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Tries each language's compiled sentences in order; the first match whose targets resolve wins. */
 public final class IntentMatcherImpl implements IntentMatcher {
@@ -27,27 +28,31 @@ public final class IntentMatcherImpl implements IntentMatcher {
     }
     HomeIndex index = home.index();
     IntentMatch question = null;
+    Map<IntentHandlers.MemoKey, Resolution> memo = new HashMap<>();
     for (String lang : catalog.languagesFor(language)) {
       String stripped = catalog.strip(lang, normalized);
+      if (stripped.isEmpty()) {
+        continue;
+      }
       String subject = stripped + " ";
       IntentHandlers handlers = new IntentHandlers(index, resolver, catalog.vocabulary(), home, room, language,
-          text, normalized, stripped);
-      for (IntentEntry entry : catalog.intents(lang)) {
-        for (Pattern pattern : entry.patterns()) {
-          Matcher m = pattern.matcher(subject);
-          if (!m.matches()) {
-            continue;
-          }
-          IntentMatch result = handlers.handle(entry, m);
-          if (result == null || result.isNotMine()) {
-            continue;
-          }
-          if (!result.isQuestion()) {
-            return result;
-          }
-          if (question == null) {
-            question = result;
-          }
+          text, normalized, stripped, memo);
+      int space = stripped.indexOf(' ');
+      String first = space < 0 ? stripped : stripped.substring(0, space);
+      for (IntentCatalog.Candidate candidate : catalog.candidates(lang, first)) {
+        Matcher m = candidate.sentence().pattern().matcher(subject);
+        if (!m.matches()) {
+          continue;
+        }
+        IntentMatch result = handlers.handle(candidate.entry(), candidate.sentence(), m);
+        if (result == null || result.isNotMine()) {
+          continue;
+        }
+        if (!result.isQuestion()) {
+          return result;
+        }
+        if (question == null) {
+          question = result;
         }
       }
     }

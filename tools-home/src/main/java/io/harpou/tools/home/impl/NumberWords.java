@@ -10,9 +10,12 @@ public final class NumberWords {
 
   private static final Map<String, Integer> UNITS = new HashMap<>();
   private static final Map<String, Integer> TENS = new HashMap<>();
+  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
   private static final Set<String> JOINERS = Set.of("and", "et");
   private static final Set<String> POINT = Set.of("point", "virgule", "dot");
   private static final Set<String> HALF = Set.of("half", "demi", "demie");
+  private static final Set<String> HUNDREDS = Set.of("hundred", "cent", "cents");
+  private static final Set<String> THOUSANDS = Set.of("thousand", "mille");
 
   static {
     String[] en = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -26,7 +29,6 @@ public final class NumberWords {
       UNITS.put(fr[i], i);
     }
     UNITS.put("une", 1);
-    UNITS.put("a", 1);
     String[] enTens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
     String[] frTens = {"vingt", "trente", "quarante", "cinquante", "soixante"};
     for (int i = 0; i < enTens.length; i++) {
@@ -48,7 +50,7 @@ public final class NumberWords {
     if (n.isEmpty()) {
       return null;
     }
-    if (n.matches("[+-]?\\d+(\\.\\d+)?")) {
+    if (DECIMAL.matcher(n).matches()) {
       return Double.valueOf(n);
     }
     List<String> words = List.of(n.split(" "));
@@ -83,39 +85,82 @@ public final class NumberWords {
     return integer(words);
   }
 
-  /** Integers from 0 to 999 in words, or digits. */
+  /**
+   * A whole number said in words or digits, up to the thousands, or null when the words do not form one. Each added
+   * part must be smaller than the one before it ("vingt et un", "quatre-vingt-dix-neuf", "a hundred and five"), so
+   * "twenty twenty" or "one two" are not numbers.
+   */
   private static Double integer(List<String> words) {
     if (words.isEmpty()) {
       return null;
     }
-    if (words.size() == 1 && words.get(0).matches("\\d+")) {
+    if (words.size() == 1 && isDigits(words.get(0))) {
       return Double.valueOf(words.get(0));
     }
     long total = 0;
     long current = 0;
+    long lastPart = Long.MAX_VALUE;
     boolean any = false;
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
+      String next = i + 1 < words.size() ? words.get(i + 1) : "";
       if (JOINERS.contains(w) && any) {
         continue;
       }
-      if (w.equals("hundred") || w.equals("cent") || w.equals("cents")) {
+      if (HUNDREDS.contains(w)) {
+        if (current >= 100) {
+          return null;
+        }
         current = (current == 0 ? 1 : current) * 100;
-      } else if (w.equals("quatre") && i + 1 < words.size() && words.get(i + 1).startsWith("vingt")) {
-        current += 80;
-        i++;
-      } else if (TENS.containsKey(w)) {
-        current += TENS.get(w);
-      } else if (UNITS.containsKey(w) && !(w.equals("a") && any)) {
-        current += UNITS.get(w);
-      } else if (w.matches("\\d+")) {
-        current += Long.parseLong(w);
+        lastPart = 100;
+      } else if (THOUSANDS.contains(w)) {
+        if (total > 0) {
+          return null;
+        }
+        total = (current == 0 ? 1 : current) * 1000;
+        current = 0;
+        lastPart = 1000;
       } else {
-        return null;
+        long part;
+        if (w.equals("quatre") && next.startsWith("vingt")) {
+          part = 80;
+          i++;
+        } else if (TENS.containsKey(w)) {
+          part = TENS.get(w);
+        } else if (w.equals("a") || w.equals("an")) {
+          // "a hundred", "a thousand": only before a multiplier.
+          if (any || !(HUNDREDS.contains(next) || THOUSANDS.contains(next))) {
+            return null;
+          }
+          part = 1;
+        } else if (UNITS.containsKey(w)) {
+          part = UNITS.get(w);
+        } else if (isDigits(w) && w.length() <= 9) {
+          part = Long.parseLong(w);
+        } else {
+          return null;
+        }
+        boolean multiplierNext = HUNDREDS.contains(next) || THOUSANDS.contains(next);
+        if (part >= lastPart && !(multiplierNext && current == 0)) {
+          return null;
+        }
+        current += part;
+        lastPart = part;
       }
       any = true;
     }
-    total += current;
-    return any ? (double) total : null;
+    return any ? (double) (total + current) : null;
+  }
+
+  private static boolean isDigits(String w) {
+    if (w.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      if (w.charAt(i) < '0' || w.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

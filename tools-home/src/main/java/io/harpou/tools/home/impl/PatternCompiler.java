@@ -28,29 +28,67 @@ final class PatternCompiler {
   }
 
   /** Compiles one template; throws IllegalArgumentException naming the template when it is malformed. */
-  Pattern compile(String template) {
+  Sentence compile(String template) {
     source = template;
     pos = 0;
     slotsSeen.clear();
-    String regex = alternatives();
+    Part whole = alternatives();
     if (pos != source.length()) {
       throw new IllegalArgumentException("unbalanced template: " + template);
     }
-    return Pattern.compile("^" + regex + "$");
+    Set<String> first = whole.nullable() || whole.first() == null ? null : Set.copyOf(whole.first());
+    return new Sentence(Pattern.compile("^" + whole.regex() + "$"), Set.copyOf(slotsSeen), first);
   }
 
-  private String alternatives() {
-    List<String> options = new ArrayList<>();
+  /**
+   * A piece of a template: its expression, the words it can start with (null for any word) and whether it can match
+   * nothing.
+   */
+  private record Part(String regex, Set<String> first, boolean nullable) {
+
+    static final Part EMPTY = new Part("", Set.of(), true);
+
+    Part then(Part next) {
+      Set<String> f;
+      if (!nullable) {
+        f = first;
+      } else if (first == null || next.first == null) {
+        f = null;
+      } else {
+        f = new LinkedHashSet<>(first);
+        f.addAll(next.first);
+      }
+      return new Part(regex + next.regex, f, nullable && next.nullable);
+    }
+  }
+
+  private Part alternatives() {
+    List<Part> options = new ArrayList<>();
     options.add(sequence());
     while (pos < source.length() && source.charAt(pos) == '|') {
       pos++;
       options.add(sequence());
     }
-    return options.size() == 1 ? options.get(0) : "(?:" + String.join("|", options) + ")";
+    if (options.size() == 1) {
+      return options.get(0);
+    }
+    Set<String> first = new LinkedHashSet<>();
+    boolean nullable = false;
+    List<String> regexes = new ArrayList<>();
+    for (Part p : options) {
+      regexes.add(p.regex());
+      nullable |= p.nullable();
+      if (first != null && p.first() != null) {
+        first.addAll(p.first());
+      } else {
+        first = null;
+      }
+    }
+    return new Part("(?:" + String.join("|", regexes) + ")", first, nullable);
   }
 
-  private String sequence() {
-    StringBuilder out = new StringBuilder();
+  private Part sequence() {
+    Part out = Part.EMPTY;
     StringBuilder words = new StringBuilder();
     while (pos < source.length()) {
       char c = source.charAt(pos);
@@ -58,47 +96,48 @@ final class PatternCompiler {
         break;
       }
       if (c == '(' || c == '[' || c == '{') {
-        out.append(literal(words));
+        out = out.then(literal(words));
         pos++;
         if (c == '{') {
           int end = source.indexOf('}', pos);
           if (end < 0) {
             throw new IllegalArgumentException("unclosed slot in: " + source);
           }
-          out.append(slot(source.substring(pos, end).trim()));
+          out = out.then(slot(source.substring(pos, end).trim()));
           pos = end + 1;
         } else {
-          String inner = alternatives();
+          Part inner = alternatives();
           char close = c == '(' ? ')' : ']';
           if (pos >= source.length() || source.charAt(pos) != close) {
             throw new IllegalArgumentException("expected '" + close + "' in: " + source);
           }
           pos++;
-          out.append(c == '(' ? "(?:" + inner + ")" : "(?:" + inner + ")?");
+          out = out.then(c == '(' ? new Part("(?:" + inner.regex() + ")", inner.first(), inner.nullable())
+              : new Part("(?:" + inner.regex() + ")?", inner.first(), true));
         }
       } else {
         words.append(c);
         pos++;
       }
     }
-    out.append(literal(words));
-    return out.toString();
+    return out.then(literal(words));
   }
 
-  private static String literal(StringBuilder words) {
+  private static Part literal(StringBuilder words) {
     String n = Text.normalize(words.toString());
     words.setLength(0);
     if (n.isEmpty()) {
-      return "";
+      return Part.EMPTY;
     }
     StringBuilder out = new StringBuilder();
-    for (String w : n.split(" ")) {
+    String[] split = n.split(" ");
+    for (String w : split) {
       out.append(Pattern.quote(w)).append(' ');
     }
-    return out.toString();
+    return new Part(out.toString(), Set.of(split[0]), false);
   }
 
-  private String slot(String name) {
+  private Part slot(String name) {
     if (!name.matches("[a-z]+")) {
       throw new IllegalArgumentException("slot names are lower-case letters: {" + name + "} in " + source);
     }
@@ -107,12 +146,18 @@ final class PatternCompiler {
     }
     Set<String> closed = closedSlots.get(name);
     if (closed == null) {
-      return "(?<" + name + ">(?:\\S+ )+?)";
+      // Possessive inside a word: a word is never split, so the only backtracking left is between whole words.
+      return new Part("(?<" + name + ">(?:\\S++ )+?)", null, false);
     }
     if ("number".equals(name)) {
-      return "(?<number>(?:(?:" + join(closed) + "|[+-]?\\d+(?:\\.\\d+)?) )+)";
+      return new Part("(?<number>(?:(?:" + join(closed) + "|[+-]?\\d+(?:\\.\\d+)?) )+)", null, false);
     }
-    return "(?<" + name + ">(?:" + join(closed) + ") )";
+    Set<String> first = new LinkedHashSet<>();
+    for (String phrase : closed) {
+      int space = phrase.indexOf(' ');
+      first.add(space < 0 ? phrase : phrase.substring(0, space));
+    }
+    return new Part("(?<" + name + ">(?:" + join(closed) + ") )", first, false);
   }
 
   private static String join(Set<String> phrases) {

@@ -12,6 +12,8 @@ import java.util.List;
 /** Questions about the home: each becomes a get_state call plus hints for wording the answer. */
 final class Queries {
 
+  private static final java.util.Set<String> TEMPERATURE_DOMAINS = java.util.Set.of("sensor", "climate");
+
   private Queries() {
   }
 
@@ -20,7 +22,7 @@ final class Queries {
     Area area = null;
     List<HomeEntity> sources = new ArrayList<>();
     if (name != null) {
-      Resolution r = h.resolver.resolve(h.index, name, java.util.Set.of("sensor", "climate"), h.room, false);
+      Resolution r = h.resolve(name, TEMPERATURE_DOMAINS, false);
       if (r.kind() == Resolution.Kind.AREA_ONLY) {
         area = r.area();
       } else if (r.found()) {
@@ -94,8 +96,7 @@ final class Queries {
       case "playing", "paused" -> java.util.Set.of("media_player");
       default -> entry.domains();
     };
-    Resolution r = h.target(new IntentEntry(entry.intent(), domains, entry.patterns(), entry.args(),
-        entry.defaultName(), entry.areaMeansDevices(), entry.exactName()), name);
+    Resolution r = h.target(entry.withDomains(domains), name);
     if (r == null) {
       return null;
     }

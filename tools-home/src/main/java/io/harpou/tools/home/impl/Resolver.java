@@ -22,7 +22,6 @@ public final class Resolver {
       "ensemble");
 
   private final Vocabulary vocabulary;
-  private final ThreadLocal<Boolean> suggesting = ThreadLocal.withInitial(() -> true);
 
   /** A resolver using {@code vocabulary} for words that name kinds of devices. */
   public Resolver(Vocabulary vocabulary) {
@@ -43,7 +42,6 @@ public final class Resolver {
 
   /** As {@link #resolve(HomeIndex, String, Set, String)}; without suggestions when {@code suggest} is false. */
   Resolution resolve(HomeIndex index, String phrase, Set<String> domains, String room, boolean suggest) {
-    this.suggesting.set(suggest);
     List<String> words = new ArrayList<>(Text.words(phrase));
     boolean all = words.removeIf(ALL_WORDS::contains);
     boolean plural = false;
@@ -71,7 +69,7 @@ public final class Resolver {
       if (rest.isEmpty()) {
         return new Resolution(Resolution.Kind.AREA_ONLY, List.of(), area, List.copyOf(domains));
       }
-      return inArea(index, area, rest, domains, all, plural);
+      return inArea(index, area, rest, domains, all, plural, suggest);
     }
 
     Set<String> kinds = vocabulary.domains(k);
@@ -80,13 +78,12 @@ public final class Resolver {
       if (allowed.isEmpty()) {
         return Resolution.notFound(List.of());
       }
-      List<HomeEntity> everywhere = new ArrayList<>();
-      allowed.forEach(d -> everywhere.addAll(index.ofDomain(d)));
+      List<HomeEntity> everywhere = index.ofDomains(allowed);
       if (all) {
         return everywhere.isEmpty() ? Resolution.notFound(List.of()) : Resolution.found(everywhere, null);
       }
       if (roomArea != null) {
-        List<HomeEntity> here = filter(index.inArea(roomArea.areaId()), allowed);
+        List<HomeEntity> here = index.inArea(roomArea.areaId(), allowed);
         if (!here.isEmpty()) {
           return here.size() == 1 || plural ? Resolution.found(here, roomArea)
               : Resolution.ambiguous(here, roomArea, List.copyOf(allowed));
@@ -103,7 +100,7 @@ public final class Resolver {
     if (!partial.isEmpty()) {
       return pick(partial, all, roomArea, null, domainsOf(partial));
     }
-    return Resolution.notFound(suggest(index, key, domains));
+    return Resolution.notFound(suggest ? suggest(index, key, domains) : List.of());
   }
 
   /** Only exact names and aliases: for sentences that are nothing but a name. */
@@ -116,17 +113,13 @@ public final class Resolver {
   }
 
   private Resolution inArea(HomeIndex index, Area area, List<String> rest, Set<String> domains, boolean all,
-                            boolean plural) {
-    List<HomeEntity> here = index.inArea(area.areaId());
+                            boolean plural, boolean suggest) {
     String restKey = String.join(" ", rest);
     Set<String> kinds = vocabulary.domains(restKey);
     List<HomeEntity> named = new ArrayList<>();
-    for (HomeEntity e : filter(here, kinds == null ? domains : intersect(kinds, domains))) {
-      for (String nameKey : index.nameKeys.get(e)) {
-        if (List.of(nameKey.split(" ")).containsAll(rest)) {
-          named.add(e);
-          break;
-        }
+    for (HomeEntity e : index.inArea(area.areaId(), kinds == null ? domains : intersect(kinds, domains))) {
+      if (index.nameHasAll(e, rest)) {
+        named.add(e);
       }
     }
     if (named.size() == 1 && !all && !plural) {
@@ -137,24 +130,17 @@ public final class Resolver {
       if (allowed.isEmpty()) {
         return Resolution.notFound(List.of());
       }
-      List<HomeEntity> candidates = filter(here, allowed);
+      List<HomeEntity> candidates = index.inArea(area.areaId(), allowed);
       if (candidates.isEmpty()) {
         return Resolution.notFound(List.of());
       }
       return candidates.size() == 1 || all || plural ? Resolution.found(candidates, area)
           : Resolution.ambiguous(candidates, area, List.copyOf(allowed));
     }
-    List<HomeEntity> candidates = new ArrayList<>();
-    for (HomeEntity e : filter(here, domains)) {
-      for (String nameKey : index.nameKeys.get(e)) {
-        if (List.of(nameKey.split(" ")).containsAll(rest)) {
-          candidates.add(e);
-          break;
-        }
-      }
-    }
+    // With no kind word, the named entities above are exactly the candidates.
+    List<HomeEntity> candidates = named;
     if (candidates.isEmpty()) {
-      return Resolution.notFound(suggest(index, rest, domains));
+      return Resolution.notFound(suggest ? suggest(index, rest, domains) : List.of());
     }
     return candidates.size() == 1 || all ? Resolution.found(candidates, area)
         : Resolution.ambiguous(candidates, area, domainsOf(candidates));
@@ -204,21 +190,15 @@ public final class Resolver {
     }
     List<HomeEntity> out = new ArrayList<>();
     for (HomeEntity e : smallest) {
-      for (String nameKey : index.nameKeys.get(e)) {
-        if (List.of(nameKey.split(" ")).containsAll(words)) {
-          out.add(e);
-          break;
-        }
+      if (index.nameHasAll(e, words)) {
+        out.add(e);
       }
     }
     return out;
   }
 
   /** Up to three entities sharing the most words with what was said. */
-  private List<HomeEntity> suggest(HomeIndex index, List<String> words, Set<String> domains) {
-    if (!suggesting.get()) {
-      return List.of();
-    }
+  private static List<HomeEntity> suggest(HomeIndex index, List<String> words, Set<String> domains) {
     Map<HomeEntity, Integer> scores = new HashMap<>();
     for (String w : words) {
       for (HomeEntity e : index.byWord.getOrDefault(w, List.of())) {

@@ -5,17 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Normalises spoken text so that names, aliases and sentences compare as a listener would compare them. */
+/**
+ * Normalises spoken text so that names, aliases and sentences compare as a listener would compare them. Every
+ * utterance goes through {@link #normalize} once per match, so it is one table-driven pass over the characters
+ * rather than a chain of regular expressions.
+ */
 public final class Text {
 
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern DECIMAL_COMMA = Pattern.compile("(\\d),(\\d)");
-  private static final Pattern ELISION = Pattern.compile("\\b([ldjnmtsc]|qu)['’]");
-  private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9%°.+#\\s]+");
-  private static final Pattern LONE_DOT = Pattern.compile("(?<!\\d)\\.|\\.(?!\\d)");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** Characters up to this code point are folded by table; beyond it only combining marks are special. */
+  private static final int TABLE_SIZE = 0x2000;
+  /** Per character: its folded form (lower case, no accents), "" to drop it, or null for a word separator. */
+  private static final String[] FOLD = new String[TABLE_SIZE];
+
+  static {
+    for (int c = 0; c < TABLE_SIZE; c++) {
+      FOLD[c] = computeFold((char) c);
+    }
+  }
 
   /** Words that carry no meaning inside a name: articles, possessives and linking prepositions (EN and FR). */
   static final Set<String> FILLERS = Set.of("the", "a", "an", "my", "our", "of", "in", "inside", "at", "on", "for",
@@ -25,29 +32,128 @@ public final class Text {
   private Text() {
   }
 
-  /**
-   * Lower-cases, strips accents, splits elisions (l', d'), turns punctuation into spaces and collapses blanks, keeping
-   * digits, decimal points, {@code %} and {@code °}.
-   */
-  public static String normalize(String text) {
-    if (text == null) {
+  private static String computeFold(char c) {
+    if (Character.isSurrogate(c)) {
+      return null;
+    }
+    int type = Character.getType(c);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK) {
       return "";
     }
-    String s = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    s = MARKS.matcher(s).replaceAll("");
-    s = s.replace('’', '\'').replace('-', ' ').replace('_', ' ');
-    s = DECIMAL_COMMA.matcher(s).replaceAll("$1.$2");
-    s = ELISION.matcher(s).replaceAll("$1 ");
-    s = s.replace("%", " % ").replace("°", " ° ");
-    s = NON_WORD.matcher(s).replaceAll(" ");
-    s = LONE_DOT.matcher(s).replaceAll(" ");
-    return SPACES.matcher(s).replaceAll(" ").trim();
+    String lower = String.valueOf(c).toLowerCase(Locale.ROOT);
+    String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(2);
+    for (int i = 0; i < decomposed.length(); i++) {
+      char d = decomposed.charAt(i);
+      if (d >= 'a' && d <= 'z' || d >= '0' && d <= '9' || d == '%' || d == '°' || d == '.' || d == '+' || d == '#'
+          || d == ',') {
+        out.append(d);
+      }
+    }
+    if (out.length() == 0) {
+      // Ligatures do not decompose, but a listener hears them as two letters.
+      return c == 'œ' || c == 'Œ' ? "oe" : c == 'æ' || c == 'Æ' ? "ae" : c == 'ß' ? "ss" : null;
+    }
+    return out.toString();
+  }
+
+  private static String fold(char c) {
+    if (c < TABLE_SIZE) {
+      return FOLD[c];
+    }
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK ? "" : null;
+  }
+
+  /**
+   * Lower-cases, strips accents, splits elisions (l', d'), turns punctuation into spaces and collapses blanks, keeping
+   * digits, decimal points (a decimal comma becomes a point), {@code %} and {@code °} (as words of their own).
+   */
+  public static String normalize(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    int n = text.length();
+    StringBuilder folded = null;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ') {
+        if (folded != null) {
+          folded.append(c);
+        }
+        continue;
+      }
+      if (folded == null) {
+        folded = new StringBuilder(n + 8);
+        folded.append(text, 0, i);
+      }
+      String f = fold(c);
+      if (f == null) {
+        folded.append(' ');
+      } else {
+        folded.append(f);
+      }
+    }
+    CharSequence s = folded == null ? text : folded;
+    return tokens(s);
+  }
+
+  /** Second pass: decimal points and commas, {@code %} and {@code °} as words, one space between words. */
+  private static String tokens(CharSequence s) {
+    int n = s.length();
+    StringBuilder out = new StringBuilder(n);
+    boolean space = false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '#') {
+        if (space && out.length() > 0) {
+          out.append(' ');
+        }
+        space = false;
+        out.append(c);
+      } else if ((c == '.' || c == ',') && i > 0 && i + 1 < n && isDigit(s.charAt(i - 1))
+          && isDigit(s.charAt(i + 1)) && !space) {
+        out.append('.');
+      } else if (c == '%' || c == '°') {
+        if (out.length() > 0) {
+          out.append(' ');
+        }
+        out.append(c);
+        space = true;
+      } else {
+        space = true;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** The normalised words of {@code text}. */
   public static List<String> words(String text) {
-    String n = normalize(text);
-    return n.isEmpty() ? List.of() : List.of(n.split(" "));
+    return split(normalize(text));
+  }
+
+  /** The words of text already normalised. */
+  static List<String> split(String normalized) {
+    if (normalized.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(8);
+    int start = 0;
+    for (int i = 0; i <= normalized.length(); i++) {
+      if (i == normalized.length() || normalized.charAt(i) == ' ') {
+        if (i > start) {
+          out.add(normalized.substring(start, i));
+        }
+        start = i + 1;
+      }
+    }
+    return out;
   }
 
   /** A word reduced to its singular, so "lights", "lumières" and "bureaux" meet "light", "lumiere" and "bureau". */
