@@ -37,6 +37,8 @@ public final class HaClientHarness {
     int entities = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
     int syncRuns = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int calls = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+    System.out.printf("harpou cache apply, per CPU-second of one core: %.0f parsed events/s, %.0f from frame bytes%n",
+        EntityCacheBenchmark.perCpuSecond(false, 1_000_000), EntityCacheBenchmark.perCpuSecond(true, 500_000));
     Vertx vertx = Vertx.vertx();
     VirtualHomeAssistant home = VirtualHomeAssistant.create(vertx,
         new VirtualHomeOptions().setGeneratedEntities(entities));
