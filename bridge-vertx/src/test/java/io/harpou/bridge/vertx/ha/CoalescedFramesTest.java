@@ -24,6 +24,8 @@ class CoalescedFramesTest {
   private Vertx vertx;
   private HttpServer server;
   private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean garbleFirstConnection;
 
   @BeforeEach
   void start_scripted_server() {
@@ -39,12 +41,16 @@ class CoalescedFramesTest {
   private void serve(ServerWebSocket ws) {
     JsonArray batch = new JsonArray();
     long[] flush = {-1};
+    boolean garble = connections.incrementAndGet() == 1 && garbleFirstConnection;
     ws.writeTextMessage("{\"type\":\"auth_required\",\"ha_version\":\"2025.8.1\"}");
     ws.textMessageHandler(text -> {
       JsonObject message = new JsonObject(text);
       received.add(message);
       if ("auth".equals(message.getString("type"))) {
         ws.writeTextMessage("{\"type\":\"auth_ok\",\"ha_version\":\"2025.8.1\"}");
+        if (garble) {
+          ws.writeTextMessage("{\"id\":1,\"type\":\"result\",\"succ");
+        }
         return;
       }
       reply(message, batch);
@@ -92,6 +98,21 @@ class CoalescedFramesTest {
     assertThat(first.getString("type")).isEqualTo("supported_features");
     assertThat(first.getJsonObject("features").getInteger("coalesce_messages")).isEqualTo(1);
     assertThat(received.subList(1, received.size())).extracting(m -> m.getLong("id")).isSorted().doesNotHaveDuplicates();
+    client.close().await();
+  }
+
+  @Test
+  void should_close_a_connection_that_sends_malformed_json_and_reconnect() {
+    garbleFirstConnection = true;
+    HomeAssistantClient client = HomeAssistantClient.create(vertx, new HomeAssistantOptions()
+        .setUrl("http://127.0.0.1:" + server.actualPort()).setToken("t").setRestFallback(false)
+        .setInitialBackoffMs(20).setBackoffJitter(0));
+
+    client.connect().await();
+
+    assertThat(connections.get()).isEqualTo(2);
+    assertThat(client.connectionState()).isEqualTo(ConnectionState.CONNECTED);
+    assertThat(client.state("light.kitchen").orElseThrow().state()).isEqualTo("on");
     client.close().await();
   }
 }

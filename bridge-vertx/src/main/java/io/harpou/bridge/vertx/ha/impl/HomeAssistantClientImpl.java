@@ -65,6 +65,7 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
   private long pingTimer = -1;
   private long restPollTimer = -1;
 
+  /** Creates the client on the current context (or a new one); see {@link HomeAssistantClient#create}. */
   public HomeAssistantClientImpl(Vertx vertx, HomeAssistantOptions options) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
