@@ -41,7 +41,7 @@ public class EspeakOptions {
 
   /**
    * Reads options from JSON: {@code command}, {@code voices} (an object from language to voice), {@code language},
-   * {@code speed}, {@code timeoutMillis}, {@code maxTextLength}, {@code maxOutputBytes}, {@code poolSize}; missing
+   * {@code speed}, {@code timeout_ms}, {@code max_text_length}, {@code max_output_bytes}, {@code pool_size}; missing
    * keys keep their defaults, unknown keys are ignored.
    */
   public EspeakOptions(JsonObject json) {
@@ -54,10 +54,10 @@ public class EspeakOptions {
     }
     setLanguage(json.getString("language", "en"));
     setSpeed(json.getInteger("speed", DEFAULT_SPEED));
-    setTimeoutMillis(json.getLong("timeoutMillis", DEFAULT_TIMEOUT_MILLIS));
-    setMaxTextLength(json.getInteger("maxTextLength", DEFAULT_MAX_TEXT_LENGTH));
-    setMaxOutputBytes(json.getInteger("maxOutputBytes", DEFAULT_MAX_OUTPUT_BYTES));
-    setPoolSize(json.getInteger("poolSize", DEFAULT_POOL_SIZE));
+    setTimeoutMillis(json.getLong("timeout_ms", DEFAULT_TIMEOUT_MILLIS));
+    setMaxTextLength(json.getInteger("max_text_length", DEFAULT_MAX_TEXT_LENGTH));
+    setMaxOutputBytes(json.getInteger("max_output_bytes", DEFAULT_MAX_OUTPUT_BYTES));
+    setPoolSize(json.getInteger("pool_size", DEFAULT_POOL_SIZE));
   }
 
   /** The program to run. */
@@ -166,7 +166,7 @@ public class EspeakOptions {
   /** The JSON form. */
   public JsonObject toJson() {
     return new JsonObject().put("command", command).put("voices", new JsonObject(Map.copyOf(voices)))
-        .put("language", language).put("speed", speed).put("timeoutMillis", timeoutMillis)
-        .put("maxTextLength", maxTextLength).put("maxOutputBytes", maxOutputBytes).put("poolSize", poolSize);
+        .put("language", language).put("speed", speed).put("timeout_ms", timeoutMillis)
+        .put("max_text_length", maxTextLength).put("max_output_bytes", maxOutputBytes).put("pool_size", poolSize);
   }
 }

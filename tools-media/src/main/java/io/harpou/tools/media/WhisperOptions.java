@@ -34,8 +34,8 @@ public class WhisperOptions {
   }
 
   /**
-   * Reads options from JSON: {@code model}, {@code language}, {@code languages}, {@code threads}, {@code poolSize},
-   * {@code trimAudioContext}, {@code maxAudioSeconds}; missing keys keep their defaults, unknown keys are ignored.
+   * Reads options from JSON: {@code model}, {@code language}, {@code languages}, {@code threads}, {@code pool_size},
+   * {@code trim_audio_context}, {@code max_audio_seconds}; missing keys keep their defaults, unknown keys are ignored.
    */
   public WhisperOptions(JsonObject json) {
     setModel(json.getString("model"));
@@ -43,9 +43,9 @@ public class WhisperOptions {
     JsonArray list = json.getJsonArray("languages");
     setLanguages(list == null ? DEFAULT_LANGUAGES : Json.strings(json, "languages"));
     setThreads(json.getInteger("threads", defaultThreads()));
-    setPoolSize(json.getInteger("poolSize", DEFAULT_POOL_SIZE));
-    setTrimAudioContext(json.getBoolean("trimAudioContext", true));
-    setMaxAudioSeconds(json.getInteger("maxAudioSeconds", DEFAULT_MAX_AUDIO_SECONDS));
+    setPoolSize(json.getInteger("pool_size", DEFAULT_POOL_SIZE));
+    setTrimAudioContext(json.getBoolean("trim_audio_context", true));
+    setMaxAudioSeconds(json.getInteger("max_audio_seconds", DEFAULT_MAX_AUDIO_SECONDS));
   }
 
   private static int defaultThreads() {
@@ -146,6 +146,6 @@ public class WhisperOptions {
     JsonObject json = new JsonObject();
     Json.putIfPresent(json, "model", model);
     return json.put("language", language).put("languages", new JsonArray(languages)).put("threads", threads)
-        .put("poolSize", poolSize).put("trimAudioContext", trimAudioContext).put("maxAudioSeconds", maxAudioSeconds);
+        .put("pool_size", poolSize).put("trim_audio_context", trimAudioContext).put("max_audio_seconds", maxAudioSeconds);
   }
 }

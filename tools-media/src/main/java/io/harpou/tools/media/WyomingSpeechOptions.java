@@ -36,8 +36,8 @@ public class WyomingSpeechOptions {
   }
 
   /**
-   * Reads options from JSON: {@code host}, {@code port}, {@code name}, {@code languages}, {@code timeoutMillis},
-   * {@code chunkMillis}, {@code maxAudioBytes}, {@code client}; missing keys keep their defaults, unknown keys are
+   * Reads options from JSON: {@code host}, {@code port}, {@code name}, {@code languages}, {@code timeout_ms},
+   * {@code chunk_ms}, {@code max_audio_bytes}, {@code client}; missing keys keep their defaults, unknown keys are
    * ignored.
    */
   public WyomingSpeechOptions(JsonObject json) {
@@ -47,9 +47,9 @@ public class WyomingSpeechOptions {
     if (json.getJsonArray("languages") != null) {
       setLanguages(Json.strings(json, "languages"));
     }
-    setTimeoutMillis(json.getLong("timeoutMillis", DEFAULT_TIMEOUT_MILLIS));
-    setChunkMillis(json.getInteger("chunkMillis", DEFAULT_CHUNK_MILLIS));
-    setMaxAudioBytes(json.getInteger("maxAudioBytes", DEFAULT_MAX_AUDIO_BYTES));
+    setTimeoutMillis(json.getLong("timeout_ms", DEFAULT_TIMEOUT_MILLIS));
+    setChunkMillis(json.getInteger("chunk_ms", DEFAULT_CHUNK_MILLIS));
+    setMaxAudioBytes(json.getInteger("max_audio_bytes", DEFAULT_MAX_AUDIO_BYTES));
     JsonObject clientJson = json.getJsonObject("client");
     setClient(clientJson == null ? new WyomingClientOptions() : new WyomingClientOptions(clientJson));
   }
@@ -158,7 +158,7 @@ public class WyomingSpeechOptions {
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put("host", host).put("port", port);
     Json.putIfPresent(json, "name", name);
-    return json.put("languages", new JsonArray(languages)).put("timeoutMillis", timeoutMillis)
-        .put("chunkMillis", chunkMillis).put("maxAudioBytes", maxAudioBytes).put("client", client.toJson());
+    return json.put("languages", new JsonArray(languages)).put("timeout_ms", timeoutMillis)
+        .put("chunk_ms", chunkMillis).put("max_audio_bytes", maxAudioBytes).put("client", client.toJson());
   }
 }

@@ -15,11 +15,11 @@ class MediaOptionsTest {
   void should_read_whisper_options_from_the_hub_section_and_write_them_back() {
     WhisperOptions options = new WhisperOptions(new JsonObject().put("model", "/models/ggml-base.bin")
         .put("language", "fr").put("languages", new JsonArray().add("fr").add("en")).put("threads", 3)
-        .put("poolSize", 2).put("trimAudioContext", false).put("maxAudioSeconds", 12).put("unknown", true));
+        .put("pool_size", 2).put("trim_audio_context", false).put("max_audio_seconds", 12).put("unknown", true));
     assertThat(options.getModel()).isEqualTo("/models/ggml-base.bin");
     assertThat(options.getLanguages()).containsExactly("fr", "en");
     assertThat(new WhisperOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
-    assertThat(options.toJson().getBoolean("trimAudioContext")).isFalse();
+    assertThat(options.toJson().getBoolean("trim_audio_context")).isFalse();
   }
 
   @Test
@@ -35,7 +35,7 @@ class MediaOptionsTest {
   @Test
   void should_read_espeak_options_with_a_voice_map() {
     EspeakOptions options = new EspeakOptions(new JsonObject().put("voices", new JsonObject().put("en", "en-gb")
-        .put("de", "de")).put("speed", 160).put("timeoutMillis", 2000));
+        .put("de", "de")).put("speed", 160).put("timeout_ms", 2000));
     assertThat(options.getVoices()).isEqualTo(Map.of("en", "en-gb", "de", "de"));
     assertThat(new EspeakOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
     assertThat(new EspeakOptions(new JsonObject()).getVoices()).isEqualTo(Map.of("en", "en", "fr", "fr"));

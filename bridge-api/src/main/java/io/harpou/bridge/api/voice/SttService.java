@@ -21,4 +21,9 @@ public interface SttService {
 
   /** Transcribes one utterance of PCM audio in {@link #inputFormat()}. */
   Future<Transcript> transcribe(Buffer pcm, String language);
+
+  /** Releases the engine's resources (native models, worker threads); the default has none. */
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
 }

@@ -21,4 +21,9 @@ public interface TtsService {
    * {@code language}.
    */
   Future<SpeechAudio> synthesize(String text, String language, String voice);
+
+  /** Releases the engine's resources (native models, worker threads); the default has none. */
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
 }

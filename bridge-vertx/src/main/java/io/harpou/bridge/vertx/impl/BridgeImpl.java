@@ -30,6 +30,7 @@ public final class BridgeImpl implements Bridge {
       HomeAssistantComponent::new,
       io.harpou.bridge.vertx.memory.MemoryComponent::new,
       io.harpou.bridge.vertx.agent.AgentComponent::new,
+      io.harpou.bridge.vertx.speech.SpeechComponent::new,
       io.harpou.bridge.vertx.voice.VoiceComponent::new,
       HttpApiComponent::new);
 

@@ -24,6 +24,8 @@ public final class HubVerticle extends VerticleBase {
     JsonObject config = config().copy();
     JsonObject home = config.getJsonObject("home_assistant", new JsonObject());
     config.put("home_assistant", home);
+    // The hub always serves Wyoming (voice starts only where the configuration asks for it).
+    config.put("wyoming", config.getJsonObject("wyoming", new JsonObject()));
     Future<Void> homeReady = home.getString("url") != null ? Future.succeededFuture() : startVirtualHome(config, home);
     return homeReady
         .compose(v -> Bridge.create(vertx, new BridgeOptions(config)).start())
