@@ -51,7 +51,7 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
 
   @Test
   void should_turn_a_call_that_passes_the_threshold_into_a_task() {
-    start(agentSection(true));
+    start(agentSection(true).put("task_threshold_ms", 300));
     ollama.addRule(OllamaMatch.userContains("count").thenReply(OllamaReply.toolCall("count_files",
         new JsonObject().put("ms", 1500))));
 
