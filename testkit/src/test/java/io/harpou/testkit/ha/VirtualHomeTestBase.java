@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.concurrent.TimeUnit;
+
 /** Starts a virtual home with the demo house on a free port before each test. */
 @ExtendWith(VertxExtension.class)
 abstract class VirtualHomeTestBase {
@@ -18,14 +20,15 @@ abstract class VirtualHomeTestBase {
   }
 
   @BeforeEach
-  void startHome(Vertx vertx) {
+  void startHome(Vertx vertx) throws Exception {
     this.vertx = vertx;
-    home = VirtualHomeAssistant.create(vertx, options()).start().await();
+    // Bounded waits: a test that cannot start its server fails instead of hanging the build.
+    home = VirtualHomeAssistant.create(vertx, options()).start().await(30, TimeUnit.SECONDS);
   }
 
   @AfterEach
-  void stopHome() {
-    home.close().await();
+  void stopHome() throws Exception {
+    home.close().await(30, TimeUnit.SECONDS);
   }
 
   WsTestClient client() {
