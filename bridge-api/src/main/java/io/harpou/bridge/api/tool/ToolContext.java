@@ -52,6 +52,17 @@ public interface ToolContext {
     return utterance().language();
   }
 
+  /**
+   * Reports how far a long-running call has got. Inside a background task the report is published as a
+   * {@link io.harpou.bridge.api.event.TaskProgress} event of that task (and kept as the task's progress); elsewhere it
+   * is ignored, so a tool may report unconditionally. Never blocks and never fails.
+   *
+   * @param fraction how much is done, from 0 to 1 (values outside are clamped)
+   * @param message what the tool is doing, for people, or {@code null}
+   */
+  default void progress(double fraction, String message) {
+  }
+
   /** Starts a context for {@code utterance}; every service is absent until set. */
   static Builder builder(Vertx vertx, Utterance utterance) {
     return new Builder(vertx, utterance);

@@ -41,6 +41,16 @@ public interface DurableTaskService extends TaskService {
   /** Turns a call already running into a task: its result, when it comes, is delivered like any task's. */
   Future<TaskInfo> adopt(TaskRequest request, Future<ToolResult> running);
 
+  /**
+   * Reports how far a running task has got: publishes a {@link io.harpou.bridge.api.event.TaskProgress} event and
+   * keeps the fraction as the task's progress. Reports for a task that is not running here are ignored. Safe from
+   * any thread; never fails.
+   *
+   * @param fraction from 0 to 1, clamped
+   * @param message what the task is doing, for people, or {@code null}
+   */
+  void progress(String taskId, double fraction, String message);
+
   /** Stops the timers; stored tasks stay for the next start. */
   void close();
 }

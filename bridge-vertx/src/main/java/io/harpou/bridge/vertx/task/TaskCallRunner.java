@@ -10,9 +10,10 @@ import io.vertx.core.Future;
 public interface TaskCallRunner {
 
   /**
-   * Runs {@code call} for {@code origin}. {@code approved} is true when the policy already let the call through
-   * before it became a task. The Future succeeds with the tool's result and fails with
-   * {@link io.harpou.bridge.api.agent.PolicyException} when the policy refuses it.
+   * Runs {@code call} for {@code origin} as task {@code taskId}. {@code approved} is true when the policy already let
+   * the call through before it became a task. The tool's progress reports should go to
+   * {@link DurableTaskService#progress(String, double, String)} with {@code taskId}. The Future succeeds with the
+   * tool's result and fails with {@link io.harpou.bridge.api.agent.PolicyException} when the policy refuses it.
    */
-  Future<ToolResult> run(ToolCall call, Utterance origin, boolean approved);
+  Future<ToolResult> run(ToolCall call, Utterance origin, boolean approved, String taskId);
 }

@@ -47,6 +47,12 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
     assertThat(done.getJsonObject("task").getString("status")).isEqualTo("done");
     assertThat(done.getJsonObject("task").getString("result")).isEqualTo("Backed up 42 photos.");
     assertThat(done.getJsonObject("task").getJsonObject("origin").getString("conversation_id")).isEqualTo("t1");
+    assertThat(events("task_progress")).anySatisfy(p -> {
+      assertThat(p.getString("task_id")).isEqualTo(reply.tasks().get(0));
+      assertThat(p.getDouble("progress")).isEqualTo(0.5);
+      assertThat(p.getString("message")).isEqualTo("Halfway there");
+      assertThat(p.getString("conversation_id")).isEqualTo("t1");
+    });
   }
 
   @Test
@@ -60,6 +66,11 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
     assertThat(reply.speech()).startsWith("I've started count files");
     JsonObject done = awaitEvent(e -> "task_done".equals(e.getString("kind")));
     assertThat(done.getJsonObject("task").getString("result")).isEqualTo("Counted 7 files.");
+    // The call reported its progress after it became a task; the report reaches that task.
+    assertThat(events("task_progress")).anySatisfy(p -> {
+      assertThat(p.getString("task_id")).isEqualTo(reply.tasks().get(0));
+      assertThat(p.getString("message")).isEqualTo("Halfway there");
+    });
     List<TaskInfo> tasks = bridge.context().tasks().orElseThrow().list().await();
     assertThat(tasks).singleElement().satisfies(t -> assertThat(t.status()).isEqualTo(TaskStatus.DONE));
   }

@@ -69,6 +69,7 @@ public final class TestHomeTools implements ToolProvider {
       return Tool.done(ToolResult.ok(text));
     }
     Promise<ToolResult> promise = Promise.promise();
+    ctx.vertx().setTimer(Math.max(1, ms / 2), t -> ctx.progress(0.5, "Halfway there"));
     ctx.vertx().setTimer(ms, t -> promise.complete(ToolResult.ok(text)));
     return promise.future();
   }

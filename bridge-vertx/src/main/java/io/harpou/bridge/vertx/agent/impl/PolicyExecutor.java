@@ -64,20 +64,23 @@ public final class PolicyExecutor implements ToolExecutor {
 
   @Override
   public Future<ToolResult> execute(ToolCall call, Utterance utterance) {
-    return run(call, utterance, Mode.TURN);
+    return run(call, utterance, Mode.TURN, null);
   }
 
   /** Runs a call the user just confirmed. */
   public Future<ToolResult> executeConfirmed(ToolCall call, Utterance utterance) {
-    return run(call, utterance, Mode.CONFIRMED);
+    return run(call, utterance, Mode.CONFIRMED, null);
   }
 
-  /** Runs a background task's call; {@code approved} when the policy let it through before it became a task. */
-  public Future<ToolResult> executeForTask(ToolCall call, Utterance origin, boolean approved) {
-    return run(call, origin, approved ? Mode.TASK_APPROVED : Mode.TASK);
+  /**
+   * Runs the call of background task {@code taskId}; {@code approved} when the policy let it through before it
+   * became a task. The tool's progress reports go to that task.
+   */
+  public Future<ToolResult> executeForTask(ToolCall call, Utterance origin, boolean approved, String taskId) {
+    return run(call, origin, approved ? Mode.TASK_APPROVED : Mode.TASK, taskId);
   }
 
-  private Future<ToolResult> run(ToolCall call, Utterance u, Mode mode) {
+  private Future<ToolResult> run(ToolCall call, Utterance u, Mode mode, String taskId) {
     Tool tool = context.tools().tool(call.name()).orElse(null);
     if (tool == null) {
       ToolResult unknown = ToolResult.error("Unknown tool '" + call.name() + "'. Use one of: "
@@ -118,7 +121,9 @@ public final class PolicyExecutor implements ToolExecutor {
       return tasks.submitApproved(TaskRequest.run(title(call), u, call))
           .compose(task -> started(call, u, risk, task, start));
     }
-    Future<ToolResult> running = invoke(tool, call, u);
+    ToolContext toolContext = toolContext(u, call.name());
+    ProgressContext reporting = tasks == null ? null : new ProgressContext(toolContext, tasks, taskId);
+    Future<ToolResult> running = invoke(tool, call, reporting == null ? toolContext : reporting);
     if (!canDefer) {
       long timeout = interactive ? options.getToolTimeoutMs() : options.getTaskTimeoutMs();
       return running.timeout(timeout, TimeUnit.MILLISECONDS)
@@ -133,6 +138,7 @@ public final class PolicyExecutor implements ToolExecutor {
       if (decided.compareAndSet(false, true)) {
         tasks.adopt(TaskRequest.run(title(call), u, call), running)
             .compose(task -> {
+              reporting.attach(task.id());
               running.onComplete(ar -> completed(call, u, risk, start, ar.succeeded() ? ar.result() : null,
                   ar.cause()));
               return started(call, u, risk, task, start);
@@ -149,9 +155,9 @@ public final class PolicyExecutor implements ToolExecutor {
     return first.future();
   }
 
-  private Future<ToolResult> invoke(Tool tool, ToolCall call, Utterance u) {
+  private Future<ToolResult> invoke(Tool tool, ToolCall call, ToolContext toolContext) {
     try {
-      return tool.call(call, toolContext(u, call.name())).recover(e -> e instanceof ToolArgumentsException
+      return tool.call(call, toolContext).recover(e -> e instanceof ToolArgumentsException
           ? Future.failedFuture(e) : Future.succeededFuture(ToolResult.error(call.name() + " failed: "
           + e.getMessage())));
     } catch (ToolArgumentsException e) {

@@ -33,6 +33,7 @@ public final class TaskServiceImpl implements DurableTaskService {
   private final TaskStore store;
   private final TaskDelivery delivery;
   private final long taskTimeoutMs;
+  private final ProgressTracker progress;
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
   private volatile TaskCallRunner runner;
   private volatile boolean closed;
@@ -42,6 +43,7 @@ public final class TaskServiceImpl implements DurableTaskService {
     this.store = store;
     this.delivery = delivery;
     this.taskTimeoutMs = taskTimeoutMs;
+    this.progress = new ProgressTracker(vertx, store);
   }
 
   /** Creates the tables and the service. */
@@ -81,6 +83,7 @@ public final class TaskServiceImpl implements DurableTaskService {
     return store.insert(row).map(v -> {
       publish(new TaskQueued(Instant.now(), info).toJson());
       if (running != null) {
+        progress.started(info.id(), info.origin().conversationId());
         follow(row, running);
       } else {
         schedule(row);
@@ -168,10 +171,11 @@ public final class TaskServiceImpl implements DurableTaskService {
       }
       publish(new TaskProgress(Instant.now(), running.id(), running.origin().conversationId(), 0, "started")
           .toJson());
+      progress.started(running.id(), running.origin().conversationId());
       TaskCallRunner current = runner;
       Future<ToolResult> result = current == null
           ? Future.failedFuture(new BridgeException("no tool runner is available for background tasks"))
-          : current.run(row.call(), row.info().origin(), row.approved());
+          : current.run(row.call(), row.info().origin(), row.approved(), running.id());
       follow(row.withInfo(running), result);
     });
   }
@@ -190,8 +194,14 @@ public final class TaskServiceImpl implements DurableTaskService {
     });
   }
 
+  @Override
+  public void progress(String taskId, double fraction, String message) {
+    progress.report(taskId, fraction, message);
+  }
+
   private Future<Void> finish(TaskRow row, TaskStatus status, String result) {
-    TaskInfo done = row.info().with(status, status == TaskStatus.DONE ? 1 : row.info().progress(), result);
+    double reached = progress.finished(row.info().id(), row.info().progress());
+    TaskInfo done = row.info().with(status, status == TaskStatus.DONE ? 1 : reached, result);
     return store.update(done, true).compose(open -> open ? deliver(row.withInfo(done)) : Future.succeededFuture())
         .onFailure(e -> LOG.warn("Finishing task {} failed: {}", row.info().id(), e.getMessage()));
   }

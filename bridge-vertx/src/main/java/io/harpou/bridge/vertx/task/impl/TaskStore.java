@@ -79,6 +79,18 @@ final class TaskStore {
     });
   }
 
+  /** Stores a running task's progress; a task no longer running keeps its value. */
+  Future<Boolean> progress(String id, double progress) {
+    return database.run(c -> {
+      try (PreparedStatement update = c.prepareStatement("UPDATE tasks SET progress = ? WHERE id = ?"
+          + " AND status = 'running'")) {
+        update.setDouble(1, progress);
+        update.setString(2, id);
+        return update.executeUpdate() > 0;
+      }
+    });
+  }
+
   Future<Void> markDelivered(String id) {
     return database.run(c -> {
       try (PreparedStatement update = c.prepareStatement("UPDATE tasks SET delivered = 1 WHERE id = ?")) {
