@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.State;
 public class IntentMatchBenchmark {
 
   @Param({"turn on the light in room 17|en|room_3", "set the lamp 42 in room 7 to fifty percent|en|",
-      "allume toutes les lumières|fr|", "what is the capital of france|en|", "ferme le volet 12|fr|room_12"})
+      "allume toutes les lumières|fr|", "what is the capital of france|en|", "ferme le volet 12|fr|room_12",
+      "turn off the lamps in room 20|en|"})
   public String utterance;
 
   private IntentMatcher matcher;

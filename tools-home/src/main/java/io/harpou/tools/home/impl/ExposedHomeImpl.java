@@ -9,9 +9,15 @@ import io.harpou.tools.home.HomeEntity;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The exposed view; the index is rebuilt lazily after an entity appears, disappears or is renamed. */
 public final class ExposedHomeImpl implements ExposedHome {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExposedHomeImpl.class);
 
   /** Registries may change without a state change (a new alias); the index is refreshed at least this often. */
   private static final long MAX_AGE_NANOS = 30_000_000_000L;
@@ -21,6 +27,7 @@ public final class ExposedHomeImpl implements ExposedHome {
   private volatile HomeIndex index;
   private volatile boolean dirty = true;
   private volatile long builtAt;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
 
   /** A view over {@code gateway}; subscribes to state changes to notice new, removed and renamed entities. */
   public ExposedHomeImpl(HomeGateway gateway, ExposurePolicy policy) {
@@ -35,20 +42,46 @@ public final class ExposedHomeImpl implements ExposedHome {
     });
   }
 
+  /**
+   * The current index. After an entity appeared, disappeared or was renamed it is rebuilt before answering; when it is
+   * merely old, the old one answers while a fresh one is built in the background, so a large house never stalls the
+   * caller (often an event loop) on a periodic refresh.
+   */
   HomeIndex index() {
     HomeIndex current = index;
-    long now = System.nanoTime();
-    if (current == null || dirty || now - builtAt > MAX_AGE_NANOS) {
+    if (current == null || dirty) {
       synchronized (this) {
-        if (index == null || dirty || now - builtAt > MAX_AGE_NANOS) {
+        if (index == null || dirty) {
           dirty = false;
+          long now = System.nanoTime();
           index = HomeIndex.build(gateway, policy);
           builtAt = now;
         }
-        current = index;
+        return index;
       }
     }
+    if (System.nanoTime() - builtAt > MAX_AGE_NANOS && refreshing.compareAndSet(false, true)) {
+      ForkJoinPool.commonPool().execute(this::refresh);
+    }
     return current;
+  }
+
+  private void refresh() {
+    try {
+      long now = System.nanoTime();
+      HomeIndex fresh = HomeIndex.build(gateway, policy);
+      synchronized (this) {
+        if (!dirty) {
+          index = fresh;
+          builtAt = now;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("refreshing the home index failed, keeping the previous one: {}", e.toString());
+      builtAt = System.nanoTime();
+    } finally {
+      refreshing.set(false);
+    }
   }
 
   /** Forces the next read to rebuild the index (after a registry change). */

@@ -35,6 +35,8 @@ final class HomeIndex {
   final Map<String, Map<String, List<HomeEntity>>> byAreaDomain = new HashMap<>();
   /** Per entity id, its position in {@link #entities}, to merge per-domain lists in a stable order. */
   final Map<String, Integer> ordinal = new HashMap<>();
+  /** The first word of every area key, to skip impossible spans quickly. */
+  final Set<String> areaFirstWords = new java.util.HashSet<>();
   int longestAreaKey = 1;
 
   private HomeIndex(List<HomeEntity> entities) {
@@ -134,6 +136,8 @@ final class HomeIndex {
     String key = Text.key(text);
     if (!key.isEmpty()) {
       areasByKey.putIfAbsent(key, area);
+      int space = key.indexOf(' ');
+      areaFirstWords.add(space < 0 ? key : key.substring(0, space));
       longestAreaKey = Math.max(longestAreaKey, key.split(" ").length);
     }
   }

@@ -144,7 +144,8 @@ public final class IntentCatalog {
     Set<String> domains = new LinkedHashSet<>();
     json.getJsonArray("domains", new JsonArray()).forEach(d -> domains.add(String.valueOf(d)));
     return new IntentEntry(intent, Set.copyOf(domains), List.copyOf(sentences),
-        json.getJsonObject("args", new JsonObject()), json.getString("default_name"),
+        json.getJsonObject("args", new JsonObject()),
+        json.getString("default_name") == null ? null : Text.normalize(json.getString("default_name")),
         json.getBoolean("area_means_devices", false), json.getBoolean("exact_name", false));
   }
 

@@ -32,7 +32,7 @@ final class IntentHandlers {
   private Sentence sentence;
 
   /** What a slot phrase resolved to is remembered for the whole utterance, across sentences and languages. */
-  record MemoKey(String phrase, Set<String> domains, boolean exact) {
+  record MemoKey(String key, Set<String> domains, int flags) {
   }
 
   IntentHandlers(HomeIndex index, Resolver resolver, Vocabulary vocabulary, ExposedHomeImpl home, String room,
@@ -198,10 +198,20 @@ final class IntentHandlers {
 
   /** {@code phrase} resolved against the index without suggestions, once per utterance. */
   Resolution resolve(String phrase, Set<String> domains, boolean exact) {
-    MemoKey key = new MemoKey(phrase, domains, exact);
+    if (exact) {
+      MemoKey key = new MemoKey(Text.key(phrase), domains, 4);
+      Resolution r = memo.get(key);
+      if (r == null) {
+        r = resolver.exact(index, phrase, domains);
+        memo.put(key, r);
+      }
+      return r;
+    }
+    Resolver.Spoken spoken = Resolver.spoken(phrase);
+    MemoKey key = new MemoKey(spoken.keyText(), domains, (spoken.all() ? 1 : 0) | (spoken.plural() ? 2 : 0));
     Resolution r = memo.get(key);
     if (r == null) {
-      r = exact ? resolver.exact(index, phrase, domains) : resolver.resolve(index, phrase, domains, room, false);
+      r = resolver.resolve(index, spoken, domains, room, false);
       memo.put(key, r);
     }
     return r;

@@ -3,7 +3,9 @@ package io.harpou.tools.home.impl;
 import io.harpou.tools.home.IntentMatch;
 import io.harpou.tools.home.IntentMatcher;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /** Tries each language's compiled sentences in order; the first match whose targets resolve wins. */
@@ -39,7 +41,11 @@ public final class IntentMatcherImpl implements IntentMatcher {
           text, normalized, stripped, memo);
       int space = stripped.indexOf(' ');
       String first = space < 0 ? stripped : stripped.substring(0, space);
+      Set<String> words = new HashSet<>(Text.split(stripped));
       for (IntentCatalog.Candidate candidate : catalog.candidates(lang, first)) {
+        if (!candidate.sentence().possible(words)) {
+          continue;
+        }
         Matcher m = candidate.sentence().pattern().matcher(subject);
         if (!m.matches()) {
           continue;

@@ -1,7 +1,6 @@
 package io.harpou.tools.home.impl;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +36,28 @@ final class PatternCompiler {
       throw new IllegalArgumentException("unbalanced template: " + template);
     }
     Set<String> first = whole.nullable() || whole.first() == null ? null : Set.copyOf(whole.first());
-    return new Sentence(Pattern.compile("^" + whole.regex() + "$"), Set.copyOf(slotsSeen), first);
+    return new Sentence(Pattern.compile("^" + whole.regex() + "$"), Set.copyOf(slotsSeen), first,
+        List.copyOf(whole.required()));
   }
 
   /**
-   * A piece of a template: its expression, the words it can start with (null for any word) and whether it can match
-   * nothing.
+   * A piece of a template: its expression, the words it can start with (null for any word), whether it can match
+   * nothing, and the words every match of it contains.
    */
-  private record Part(String regex, Set<String> first, boolean nullable) {
+  private record Part(String regex, Set<String> first, boolean nullable, Set<String> required) {
 
-    static final Part EMPTY = new Part("", Set.of(), true);
+    static final Part EMPTY = new Part("", Set.of(), true, Set.of());
+
+    Part(String regex, Set<String> first, boolean nullable) {
+      this(regex, first, nullable, Set.of());
+    }
 
     Part then(Part next) {
+      Set<String> req = required;
+      if (!next.required.isEmpty()) {
+        req = new LinkedHashSet<>(required);
+        req.addAll(next.required);
+      }
       Set<String> f;
       if (!nullable) {
         f = first;
@@ -58,7 +67,7 @@ final class PatternCompiler {
         f = new LinkedHashSet<>(first);
         f.addAll(next.first);
       }
-      return new Part(regex + next.regex, f, nullable && next.nullable);
+      return new Part(regex + next.regex, f, nullable && next.nullable, req);
     }
   }
 
@@ -75,7 +84,9 @@ final class PatternCompiler {
     Set<String> first = new LinkedHashSet<>();
     boolean nullable = false;
     List<String> regexes = new ArrayList<>();
+    Set<String> required = new LinkedHashSet<>(options.get(0).required());
     for (Part p : options) {
+      required.retainAll(p.required());
       regexes.add(p.regex());
       nullable |= p.nullable();
       if (first != null && p.first() != null) {
@@ -84,7 +95,7 @@ final class PatternCompiler {
         first = null;
       }
     }
-    return new Part("(?:" + String.join("|", regexes) + ")", first, nullable);
+    return new Part("(?:" + String.join("|", regexes) + ")", first, nullable, required);
   }
 
   private Part sequence() {
@@ -112,8 +123,8 @@ final class PatternCompiler {
             throw new IllegalArgumentException("expected '" + close + "' in: " + source);
           }
           pos++;
-          out = out.then(c == '(' ? new Part("(?:" + inner.regex() + ")", inner.first(), inner.nullable())
-              : new Part("(?:" + inner.regex() + ")?", inner.first(), true));
+          out = out.then(c == '(' ? new Part("(?:" + inner.regex() + ")", inner.first(), inner.nullable(),
+              inner.required()) : new Part("(?:" + inner.regex() + ")?", inner.first(), true));
         }
       } else {
         words.append(c);
@@ -134,7 +145,7 @@ final class PatternCompiler {
     for (String w : split) {
       out.append(Pattern.quote(w)).append(' ');
     }
-    return new Part(out.toString(), Set.of(split[0]), false);
+    return new Part(out.toString(), Set.of(split[0]), false, new LinkedHashSet<>(List.of(split)));
   }
 
   private Part slot(String name) {
@@ -160,13 +171,34 @@ final class PatternCompiler {
     return new Part("(?<" + name + ">(?:" + join(closed) + ") )", first, false);
   }
 
+  /**
+   * The phrases as one expression shaped like a character trie, so that matching costs the length of the word rather
+   * than one comparison per phrase; longer phrases are preferred, as with a longest-first alternation.
+   */
   private static String join(Set<String> phrases) {
-    List<String> sorted = new ArrayList<>(phrases);
-    sorted.sort(Comparator.comparingInt(String::length).reversed());
-    List<String> quoted = new ArrayList<>();
-    for (String p : sorted) {
-      quoted.add(Pattern.quote(p));
+    Trie root = new Trie();
+    for (String p : phrases) {
+      Trie node = root;
+      for (int i = 0; i < p.length(); i++) {
+        node = node.children.computeIfAbsent(p.charAt(i), k -> new Trie());
+      }
+      node.terminal = true;
     }
-    return String.join("|", quoted);
+    return root.regex();
+  }
+
+  private static final class Trie {
+    final java.util.TreeMap<Character, Trie> children = new java.util.TreeMap<>();
+    boolean terminal;
+
+    String regex() {
+      List<String> branches = new ArrayList<>();
+      children.forEach((c, child) -> branches.add((Character.isLetterOrDigit(c) ? "" : "\\") + c + child.regex()));
+      if (branches.isEmpty()) {
+        return "";
+      }
+      String alt = branches.size() == 1 ? branches.get(0) : "(?:" + String.join("|", branches) + ")";
+      return terminal ? (branches.size() == 1 ? "(?:" + alt + ")?" : alt + "?") : alt;
+    }
   }
 }

@@ -42,17 +42,43 @@ public final class Resolver {
 
   /** As {@link #resolve(HomeIndex, String, Set, String)}; without suggestions when {@code suggest} is false. */
   Resolution resolve(HomeIndex index, String phrase, Set<String> domains, String room, boolean suggest) {
-    List<String> words = new ArrayList<>(Text.words(phrase));
-    boolean all = words.removeIf(ALL_WORDS::contains);
+    return resolve(index, spoken(phrase), domains, room, suggest);
+  }
+
+  /**
+   * A target phrase reduced to what resolution depends on: its key words (fillers and "all" words dropped, singular),
+   * whether "all" was said, and whether a word was plural.
+   */
+  record Spoken(List<String> key, String keyText, boolean all, boolean plural) {
+  }
+
+  /** {@code phrase} reduced for resolution. */
+  static Spoken spoken(String phrase) {
+    List<String> words = Text.words(phrase);
+    boolean all = false;
     boolean plural = false;
+    List<String> kept = new ArrayList<>(words.size());
     for (String w : words) {
-      plural |= !Text.FILLERS.contains(w) && Text.looksPlural(w);
+      if (ALL_WORDS.contains(w)) {
+        all = true;
+      } else {
+        plural |= !Text.FILLERS.contains(w) && Text.looksPlural(w);
+        kept.add(w);
+      }
     }
-    List<String> key = Text.keyWords(words);
+    List<String> key = Text.keyWords(kept);
+    return new Spoken(key, String.join(" ", key), all, plural);
+  }
+
+  /** As {@link #resolve(HomeIndex, String, Set, String, boolean)} on a phrase already reduced. */
+  Resolution resolve(HomeIndex index, Spoken spoken, Set<String> domains, String room, boolean suggest) {
+    List<String> key = spoken.key();
+    boolean all = spoken.all();
+    boolean plural = spoken.plural();
     if (key.isEmpty()) {
       return Resolution.notFound(List.of());
     }
-    String k = String.join(" ", key);
+    String k = spoken.keyText();
     Area roomArea = index.area(room);
 
     List<HomeEntity> named = filter(index.byName.get(k), domains);
@@ -169,7 +195,8 @@ public final class Resolver {
     int max = Math.min(index.longestAreaKey, key.size());
     for (int len = max; len >= 1; len--) {
       for (int from = 0; from + len <= key.size(); from++) {
-        if (index.areasByKey.containsKey(String.join(" ", key.subList(from, from + len)))) {
+        if (index.areaFirstWords.contains(key.get(from))
+            && index.areasByKey.containsKey(String.join(" ", key.subList(from, from + len)))) {
           return new int[] {from, from + len};
         }
       }

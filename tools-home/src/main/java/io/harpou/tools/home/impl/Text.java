@@ -96,8 +96,24 @@ public final class Text {
         folded.append(f);
       }
     }
-    CharSequence s = folded == null ? text : folded;
-    return tokens(s);
+    if (folded == null && canonical(text)) {
+      return text;
+    }
+    return tokens(folded == null ? text : folded);
+  }
+
+  /** True when plain words are already separated by single spaces (the common case for slot text). */
+  private static boolean canonical(String text) {
+    int n = text.length();
+    if (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ') {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      if (text.charAt(i) == ' ' && text.charAt(i - 1) == ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Second pass: decimal points and commas, {@code %} and {@code °} as words, one space between words. */
