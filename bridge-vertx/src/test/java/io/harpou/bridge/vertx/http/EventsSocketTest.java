@@ -53,7 +53,7 @@ class EventsSocketTest {
   }
 
   private static void await(List<JsonObject> received, String type, int count) throws InterruptedException {
-    for (int i = 0; i < 200 && received.stream().filter(m -> type.equals(m.getString("type"))).count() < count;
+    for (int i = 0; i < 400 && received.stream().filter(m -> type.equals(m.getString("type"))).count() < count;
          i++) {
       Thread.sleep(50);
     }
@@ -161,7 +161,7 @@ class EventsSocketTest {
 
   @Test
   void should_drop_for_a_stalled_client_with_a_notice_while_others_get_everything() throws Exception {
-    start(new JsonObject().put("event_queue_size", 4));
+    start(new JsonObject().put("event_queue_size", 64));
     List<JsonObject> fast = new CopyOnWriteArrayList<>();
     connect("/api/events", fast).writeTextMessage("{\"type\":\"subscribe\"}");
     List<JsonObject> slow = new CopyOnWriteArrayList<>();
@@ -171,11 +171,11 @@ class EventsSocketTest {
     await(slow, "subscribed", 1);
     stalled.pause();
 
-    String big = "x".repeat(32 * 1024);
-    int count = 600;
+    String big = "x".repeat(8 * 1024);
+    int count = 2000;
     for (int i = 0; i < count; i++) {
       publish(new Thinking(Instant.now(), "t", "c", i + big, false));
-      if (i % 10 == 9) {
+      if (i % 5 == 4) {
         // A steady stream that a reading client keeps up with, but that overflows one that stopped reading.
         Thread.sleep(5);
       }

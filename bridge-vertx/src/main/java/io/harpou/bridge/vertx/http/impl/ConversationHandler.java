@@ -76,8 +76,8 @@ public final class ConversationHandler {
         .put("language", utterance.language())
         .put("response_type", type)
         .put("data", data);
-    String conversation = reply.conversationId() != null ? reply.conversationId() : utterance.conversationId();
-    return new JsonObject().put("response", response).put("conversation_id", conversation)
+    // The utterance's id is the caller's (HA keeps caller-chosen ids) or the one generated for a new conversation.
+    return new JsonObject().put("response", response).put("conversation_id", utterance.conversationId())
         .put("continue_conversation", reply.continueConversation());
   }
 }
