@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * An HTTP server speaking the Ollama API (as LangChain4j's Ollama client uses it) whose answers come from a script.
+ * An HTTP server speaking the Ollama API (as LangChain4j's Ollama client uses it), and the OpenAI-compatible chat API
+ * Ollama also serves (as LangChain4j's OpenAI client uses it), whose answers come from one script.
  * It is a test double, not a model: chat answers are scripted and embeddings are hashed bags of words.
  *
  * <p>Script methods may be called from any thread, before or after {@link #start()}. Requests are answered on the
@@ -32,6 +33,11 @@ public interface ScriptedOllama {
 
   /** The base URL clients use, such as {@code http://127.0.0.1:41234}. */
   String baseUrl();
+
+  /** The base URL of the OpenAI-compatible API, {@link #baseUrl()} followed by {@code /v1}. */
+  default String openAiBaseUrl() {
+    return baseUrl() + "/v1";
+  }
 
   /** Stops listening; the Future completes once the port is released. */
   Future<Void> close();

@@ -68,7 +68,17 @@
  * {@link io.harpou.testkit.ollama.ScriptedOllamaOptions#getEmbeddingDimension()} unless the request asks for
  * {@code dimensions}.
  *
- * <p>An OpenAI-compatible front ({@code /v1/chat/completions}, {@code /v1/embeddings}) could later reuse the same
- * script book and only change the encoding of replies; it is not provided yet.
+ * <h2>The OpenAI-compatible API</h2>
+ *
+ * <p>Like Ollama, the server also answers {@code POST /v1/chat/completions} and {@code GET /v1/models}
+ * ({@link io.harpou.testkit.ollama.ScriptedOllama#openAiBaseUrl()}), from the same queue, rules and fallback; only the
+ * encoding changes. Rules read OpenAI's messages the same way (a {@code tool} message names its call by
+ * {@code tool_call_id}). Non-streaming answers are one {@code chat.completion} object; streaming answers
+ * ({@code "stream": true}) are server-sent {@code chat.completion.chunk} events: the role, the thinking as
+ * {@code delta.reasoning_content}, the text cut before each run of whitespace, each tool call opened with its id and
+ * name then its arguments (a JSON string, or the raw text of a malformed call) in two pieces, a chunk with the
+ * {@code finish_reason} ({@code stop} or {@code tool_calls}), a usage chunk when {@code stream_options.include_usage}
+ * asks for it, and {@code data: [DONE]}. A scripted error is answered with OpenAI's
+ * {@code {"error": {"message", "type"}}} body. Embeddings are served on Ollama's endpoints only.
  */
 package io.harpou.testkit.ollama;

@@ -39,6 +39,9 @@ record Conversation(String lastUserMessage, List<ToolResult> trailingToolResults
     for (int i = first; i < list.size(); i++) {
       JsonObject message = list.get(i);
       String name = message.getString("tool_name");
+      if (name == null && message.getString("tool_call_id") != null) {
+        name = nameOfCall(calls, message.getString("tool_call_id"));
+      }
       if (name == null && calls.getValue(i - first) instanceof JsonObject call) {
         name = call.getJsonObject("function", new JsonObject()).getString("name");
       }
@@ -47,9 +50,29 @@ record Conversation(String lastUserMessage, List<ToolResult> trailingToolResults
     return new Conversation(lastUser, List.copyOf(results));
   }
 
+  /** The message's text; OpenAI's content may also be an array of parts, whose text parts are joined. */
   private static String text(JsonObject message) {
     Object content = message.getValue("content");
+    if (content instanceof JsonArray parts) {
+      StringBuilder text = new StringBuilder();
+      for (Object part : parts) {
+        if (part instanceof JsonObject object && object.getValue("text") instanceof String piece) {
+          text.append(text.length() == 0 ? "" : "\n").append(piece);
+        }
+      }
+      return text.toString();
+    }
     return content == null ? "" : String.valueOf(content);
+  }
+
+  /** The tool name of the call with this id (OpenAI's tool messages name the call, not the tool). */
+  private static String nameOfCall(JsonArray calls, String id) {
+    for (Object entry : calls) {
+      if (entry instanceof JsonObject call && id.equals(call.getString("id"))) {
+        return call.getJsonObject("function", new JsonObject()).getString("name");
+      }
+    }
+    return null;
   }
 
   private static JsonArray callsOf(JsonObject message) {

@@ -36,6 +36,7 @@ public final class ScriptedOllamaImpl implements ScriptedOllama {
   private final ScriptBook book = new ScriptBook();
   private final ModelCatalog catalog;
   private final ApiHandlers handlers;
+  private final OpenAiHandlers openAi;
   private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
   private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
   private volatile HttpServer server;
@@ -46,6 +47,7 @@ public final class ScriptedOllamaImpl implements ScriptedOllama {
     this.options = Objects.requireNonNull(options, "options");
     this.catalog = new ModelCatalog(options.getModels(), options.getEmbeddingDimension());
     this.handlers = new ApiHandlers(vertx, options, catalog, book);
+    this.openAi = new OpenAiHandlers(vertx, options, book);
     book.load(options.getScript());
   }
 
@@ -79,6 +81,8 @@ public final class ScriptedOllamaImpl implements ScriptedOllama {
     router.post("/api/chat").handler(handlers::chat);
     router.post("/api/embed").handler(handlers::embed);
     router.post("/api/embeddings").handler(handlers::legacyEmbeddings);
+    router.post("/v1/chat/completions").handler(openAi::chat);
+    router.get("/v1/models").handler(openAi::models);
     router.route().handler(ApiHandlers::notFound);
     router.route().failureHandler(ApiHandlers::failure);
     return router;
