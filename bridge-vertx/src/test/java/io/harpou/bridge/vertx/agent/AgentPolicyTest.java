@@ -27,7 +27,7 @@ class AgentPolicyTest extends AgentTestBase {
 
     Reply question = ask("unlock the front door", "p1");
 
-    assertThat(question.speech()).isEqualTo("Unlock Front door? Say yes to confirm.");
+    assertThat(question.speech()).isEqualTo("Unlock the front door? Say yes to confirm.");
     assertThat(question.continueConversation()).isTrue();
     assertThat(state("lock.front_door")).isEqualTo("locked");
 
@@ -38,6 +38,25 @@ class AgentPolicyTest extends AgentTestBase {
     assertThat(state("lock.front_door")).isEqualTo("unlocked");
     assertThat(audit("unlock")).extracting(AuditEntry::outcome).containsExactly("ok", "confirmation_required");
     assertThat(audit("unlock")).allSatisfy(row -> assertThat(row.risk()).isEqualTo("protected"));
+  }
+
+  @Test
+  void should_ask_in_french_with_the_entitys_french_name_and_act_on_oui() {
+    start(agentSection(true));
+    ollama.addRule(OllamaMatch.userContains("déverrouille").thenReply(OllamaReply.toolCall("unlock",
+        new JsonObject().put("entity_id", "lock.front_door"))));
+
+    Reply question = ask(new Utterance("déverrouille la porte d'entrée", "fr", "p5", Channel.CONSOLE, "hallway",
+        null, null));
+
+    assertThat(question.speech()).isEqualTo("Déverrouiller la porte d'entrée ? Dites oui pour confirmer.");
+    assertThat(question.continueConversation()).isTrue();
+    assertThat(state("lock.front_door")).isEqualTo("locked");
+
+    Reply done = ask(new Utterance("oui", "fr", "p5", Channel.CONSOLE, "hallway", null, null));
+
+    assertThat(done.speech()).isEqualTo("C'est fait.");
+    assertThat(state("lock.front_door")).isEqualTo("unlocked");
   }
 
   @Test

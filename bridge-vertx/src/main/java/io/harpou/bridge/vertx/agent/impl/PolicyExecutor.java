@@ -107,7 +107,7 @@ public final class PolicyExecutor implements ToolExecutor {
     }
     if (risk == Risk.PROTECTED && mode == Mode.TURN) {
       pending.put(call, u);
-      String question = question(call, u);
+      String question = ConfirmationQuestions.ask(call, u.language(), context.home().orElse(null));
       return finish(call, u, risk, "confirmation_required", 0, ToolResult.error(question))
           .compose(v -> Future.failedFuture(PolicyException.confirm(question)));
     }
@@ -221,15 +221,6 @@ public final class PolicyExecutor implements ToolExecutor {
       }
     }
     return declared;
-  }
-
-  private String question(ToolCall call, Utterance u) {
-    String action = call.name().replace('_', ' ');
-    List<String> names = CallTargets.targets(call.arguments(), context.home().orElse(null)).stream()
-        .map(t -> t.name()).toList();
-    String what = Character.toUpperCase(action.charAt(0)) + action.substring(1)
-        + (names.isEmpty() ? "" : " " + String.join(", ", names));
-    return french(u) ? "Confirmer : " + what + " ? Dites oui pour confirmer." : what + "? Say yes to confirm.";
   }
 
   private static String title(ToolCall call) {
