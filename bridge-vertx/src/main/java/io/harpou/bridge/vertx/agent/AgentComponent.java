@@ -35,15 +35,17 @@ public final class AgentComponent implements BridgeComponent {
       return Future.succeededFuture();
     }
     AgentOptions options;
+    ChatBackend backend;
     try {
       options = new AgentOptions(context.options().section("agent"));
+      backend = Models.create(context.vertx(), options).orElse(null);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new io.harpou.bridge.api.BridgeException("bad agent configuration: "
           + e.getMessage(), e));
     }
+    ChatBackend chosen = backend;
     TurnEvents events = new TurnEvents(context.vertx());
     PendingConfirmations pending = new PendingConfirmations(options.getPolicy().getConfirmationTimeoutMs());
-    ChatBackend backend = Models.create(context.vertx(), options).orElse(null);
     return AuditLog.open(context.database()).compose(audit -> DurableTaskService.open(context,
             options.isNotifyHome(), options.getTaskTimeoutMs())
         .compose(taskService -> ConversationStore.open(context.database(), options.getHistoryLimit())
@@ -52,13 +54,13 @@ public final class AgentComponent implements BridgeComponent {
               PolicyExecutor executor = new PolicyExecutor(context, options, audit, taskService, pending, events);
               taskService.runner(executor::executeForTask);
               context.tasks(taskService);
-              agent = new AgentImpl(context, options, executor, pending, history, events, backend);
+              agent = new AgentImpl(context, options, executor, pending, history, events, chosen);
               context.agent(agent);
               return taskService.resume();
             })))
         .compose(v -> context.deploy(new AgentVerticle(agent)))
         .onSuccess(id -> context.health().report(name(), "ready",
-            backend == null ? "interpreters only (no model configured)" : backend.description()))
+            chosen == null ? "interpreters only (no model configured)" : chosen.description()))
         .mapEmpty();
   }
 

@@ -11,11 +11,13 @@ import io.vertx.core.json.JsonObject;
  *  "ollama": {"url": "http://127.0.0.1:11434", "model": "llama3.2", "temperature": 0.2, "num_ctx": 8192,
  *             "keep_alive": 300, "think": false, "return_thinking": false, "timeout_ms": 120000},
  *  "openai": {"url": "https://api.example/v1", "api_key": "...", "model": "gpt-4o-mini"},
+ *  "provider": {"id": "a ChatModelProvider's id", ...},
  *  "policy": {...}}
  * }</pre>
  *
- * <p>The model is Ollama when {@code ollama.url} is set, else an OpenAI-compatible server when {@code openai.url} is
- * set, else none (only the interpreters answer).
+ * <p>The model is the {@link ChatModelProvider} named by {@code provider.id} when set, else Ollama when
+ * {@code ollama.url} is set, else an OpenAI-compatible server when {@code openai.url} is set, else none (only the
+ * interpreters answer).
  */
 public final class AgentOptions {
 
@@ -46,6 +48,7 @@ public final class AgentOptions {
   private boolean notifyHome;
   private JsonObject ollama = new JsonObject();
   private JsonObject openai = new JsonObject();
+  private JsonObject provider = new JsonObject();
   private PolicyOptions policy = new PolicyOptions();
 
   /** Options with every default and no model. */
@@ -68,6 +71,7 @@ public final class AgentOptions {
     setNotifyHome(json.getBoolean("notify_home", false));
     setOllama(json.getJsonObject("ollama", new JsonObject()));
     setOpenai(json.getJsonObject("openai", new JsonObject()));
+    setProvider(json.getJsonObject("provider", new JsonObject()));
     setPolicy(new PolicyOptions(json.getJsonObject("policy", new JsonObject())));
   }
 
@@ -181,9 +185,20 @@ public final class AgentOptions {
     return this;
   }
 
+  /** The section handed to a {@link ChatModelProvider} ({@code id} and its own keys), empty when not configured. */
+  public JsonObject getProvider() {
+    return provider.copy();
+  }
+
+  /** Sets the provider section. */
+  public AgentOptions setProvider(JsonObject provider) {
+    this.provider = provider == null ? new JsonObject() : provider.copy();
+    return this;
+  }
+
   /** True when a model is configured. */
   public boolean hasModel() {
-    return ollama.getString("url") != null || openai.getString("url") != null;
+    return provider.getString("id") != null || ollama.getString("url") != null || openai.getString("url") != null;
   }
 
   /** The tool policy. */
@@ -205,6 +220,7 @@ public final class AgentOptions {
         .put("tool_timeout_ms", toolTimeoutMs).put("task_threshold_ms", taskThresholdMs)
         .put("task_timeout_ms", taskTimeoutMs).put("entity_budget_tokens", entityBudgetTokens)
         .put("notify_home", notifyHome).put("ollama", ollama.copy()).put("openai", openaiSafe)
+        .put("provider", provider.copy())
         .put("policy", policy.toJson());
   }
 

@@ -5,12 +5,17 @@ import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.agent.ChatModelProvider;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** Builds the configured model client: Ollama when {@code ollama.url} is set, else OpenAI-compatible, else none. */
+/**
+ * Builds the configured model client: the named {@link ChatModelProvider}, else Ollama when {@code ollama.url} is set,
+ * else OpenAI-compatible, else none.
+ */
 public final class Models {
 
   private static final long DEFAULT_TIMEOUT_MS = 120_000;
@@ -18,8 +23,22 @@ public final class Models {
   private Models() {
   }
 
-  /** The backend for {@code options}, empty when no model is configured. */
+  /**
+   * The backend for {@code options}, empty when no model is configured.
+   *
+   * @throws IllegalArgumentException when the named provider is not on the class path or refuses its section
+   */
   public static Optional<ChatBackend> create(Vertx vertx, AgentOptions options) {
+    JsonObject provider = options.getProvider();
+    String id = provider.getString("id");
+    if (id != null) {
+      for (ChatModelProvider candidate : ServiceLoader.load(ChatModelProvider.class)) {
+        if (id.equals(candidate.id())) {
+          return Optional.of(new ChatBackend(vertx, candidate.create(vertx, provider), "provider " + id));
+        }
+      }
+      throw new IllegalArgumentException("no chat model provider '" + id + "' on the class path");
+    }
     JsonObject ollama = options.getOllama();
     if (ollama.getString("url") != null) {
       String model = ollama.getString("model", "llama3.2");
