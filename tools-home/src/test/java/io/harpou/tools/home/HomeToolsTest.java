@@ -74,7 +74,7 @@ class HomeToolsTest {
   @Test
   void should_answer_in_french() {
     assertThat(home.run("turn_on", id("light.kitchen"), "fr", null).text())
-        .isEqualTo("J'ai allumé lumière de la cuisine.");
+        .isEqualTo("J'ai allumé la lumière de la cuisine.");
   }
 
   @Test

@@ -58,6 +58,21 @@ final class Answers {
             differing.add(e.getString("name") + (fr ? " est " : " is ") + state(e.getString("state"), fr));
           }
         }
+        if (match.hints().getBoolean("any", false) && differing.size() < names.size()) {
+          List<String> matching = new ArrayList<>();
+          for (int i = 0; i < entities.size(); i++) {
+            JsonObject e = entities.getJsonObject(i);
+            if (expect.equals(e.getString("state"))) {
+              matching.add(e.getString("name"));
+            }
+          }
+          String who = String.join(fr ? " et " : " and ", matching);
+          String verb = fr ? (matching.size() > 1 ? " sont " : " est ") : (matching.size() > 1 ? " are " : " is ");
+          return (fr ? "Oui, " : "Yes, ") + who + verb + state(expect, fr) + ".";
+        }
+        if (match.hints().getBoolean("any", false)) {
+          return fr ? "Non, aucun n'est " + state(expect, fr) + "." : "No, none is " + state(expect, fr) + ".";
+        }
         if (differing.isEmpty()) {
           String who = String.join(fr ? " et " : " and ", names);
           String verb = fr ? (names.size() > 1 ? " sont " : " est ") : (names.size() > 1 ? " are " : " is ");

@@ -30,6 +30,9 @@ final class IntentHandlers {
   private final String stripped;
   private final Map<MemoKey, Resolution> memo;
   private Sentence sentence;
+  /** Set with each question asked: its candidates and how to finish once one is chosen. */
+  List<HomeEntity> askedAbout = List.of();
+  java.util.function.Function<List<HomeEntity>, IntentMatch> then;
 
   /** What a slot phrase resolved to is remembered for the whole utterance, across sentences and languages. */
   record MemoKey(String key, Set<String> domains, int flags) {
@@ -57,7 +60,14 @@ final class IntentHandlers {
   /** The call or question for {@code entry} matched by {@code m}, or null when its slots do not resolve. */
   IntentMatch handle(IntentEntry entry, Sentence matched, Matcher m) {
     this.sentence = matched;
+    this.askedAbout = List.of();
+    this.then = null;
     String name = slot(m, "name");
+    String where = slot(m, "where");
+    if (where != null) {
+      // "are the lights on in the kitchen": the place said after the state still narrows the target.
+      name = name == null ? where : name + " " + where;
+    }
     JsonObject args = entry.args().copy();
     String intent = entry.intent();
     switch (intent) {
@@ -126,15 +136,35 @@ final class IntentHandlers {
     };
   }
 
+  /** What is playing rather than a device: "turn off the music" is a media stop, not a power switch. */
+  private static final Set<String> MUSIC = Set.of("music", "song", "track", "playback", "musique", "chanson",
+      "morceau", "lecture");
+
   private IntentMatch act(IntentEntry entry, String name, String tool, JsonObject args) {
+    if (name != null && (tool.equals("turn_on") || tool.equals("turn_off") || tool.equals("toggle"))
+        && MUSIC.contains(Resolver.spoken(name).keyText())) {
+      return null;
+    }
     Resolution r = target(entry, name);
     if (r == null) {
       return null;
     }
     if (r.kind() == Resolution.Kind.AMBIGUOUS) {
-      return IntentMatch.ask(entry.intent(), Messages.which(language, r.entities(), r.domains()));
+      JsonObject template = args.copy();
+      return ask(entry, r, chosen -> actOn(entry, tool, template.copy(), chosen));
     }
-    List<HomeEntity> targets = r.entities();
+    return actOn(entry, tool, args, r.entities());
+  }
+
+  /** A question about {@code r}'s candidates, remembering how to finish with the one the user picks. */
+  IntentMatch ask(IntentEntry entry, Resolution r, java.util.function.Function<List<HomeEntity>, IntentMatch> next) {
+    askedAbout = r.entities();
+    then = next;
+    return IntentMatch.ask(entry.intent(), Messages.which(language, r.entities(), r.domains()));
+  }
+
+  private IntentMatch actOn(IntentEntry entry, String tool, JsonObject args, List<HomeEntity> chosen) {
+    List<HomeEntity> targets = chosen;
     List<HomeEntity> open = targets.stream().filter(e -> !e.isProtected()).toList();
     String chosenTool = tool;
     if (open.isEmpty()) {
@@ -177,7 +207,7 @@ final class IntentHandlers {
 
   /** The resolution of the sentence's target, or null when the sentence is not about these devices. */
   Resolution target(IntentEntry entry, String name) {
-    if (name == null && entry.intent().startsWith("media")) {
+    if (entry.intent().startsWith("media") && (name == null || genericPlayer(name))) {
       return mediaByActivity(entry);
     }
     String phrase = name != null ? name : entry.defaultName();
@@ -217,29 +247,49 @@ final class IntentHandlers {
     return r;
   }
 
-  /** With no player named: the one playing (or paused, to resume) in the room, else in the home. */
+  private static final Set<String> MEDIA = Set.of("media_player");
+
+  /** True when {@code name} is only a kind of player ("the music", "the speaker") and names no entity. */
+  private boolean genericPlayer(String name) {
+    Resolver.Spoken spoken = Resolver.spoken(name);
+    Set<String> kinds = vocabulary.domains(spoken.keyText());
+    return kinds != null && kinds.equals(MEDIA) && !index.byName.containsKey(spoken.keyText());
+  }
+
+  /**
+   * With no player named: the one playing (paused, to resume) in the speaker's room, else in the home; when none is,
+   * the room's only player, else a question among the room's players (or the home's).
+   */
   private Resolution mediaByActivity(IntentEntry entry) {
-    boolean play = "play".equals(entry.args().getString("action"));
+    String wanted = "play".equals(entry.args().getString("action")) ? "paused" : "playing";
     var area = index.area(room);
-    List<HomeEntity> pool = area == null ? List.of() : index.inArea(area.areaId()).stream()
-        .filter(e -> e.domain().equals("media_player")).toList();
-    if (pool.isEmpty()) {
-      pool = index.ofDomain("media_player");
-    }
-    List<HomeEntity> active = new ArrayList<>();
-    for (HomeEntity e : pool) {
-      String state = home.gateway().state(e.entityId()).map(st -> st.state()).orElse("");
-      if (play ? state.equals("paused") : state.equals("playing")) {
-        active.add(e);
-      }
+    List<HomeEntity> here = area == null ? List.of() : index.inArea(area.areaId(), MEDIA);
+    List<HomeEntity> everywhere = index.ofDomain("media_player");
+    List<HomeEntity> active = inState(here, wanted);
+    if (active.isEmpty()) {
+      active = inState(everywhere, wanted);
     }
     if (active.size() == 1) {
       return Resolution.found(active, area);
     }
     if (active.size() > 1) {
-      return Resolution.ambiguous(active, area, List.of("media_player"));
+      return Resolution.ambiguous(active, null, List.of("media_player"));
     }
-    return pool.size() == 1 ? Resolution.found(pool, area) : null;
+    List<HomeEntity> pool = here.isEmpty() ? everywhere : here;
+    if (pool.isEmpty()) {
+      return null;
+    }
+    return pool.size() == 1 ? Resolution.found(pool, area) : Resolution.ambiguous(pool, area, List.of("media_player"));
+  }
+
+  private List<HomeEntity> inState(List<HomeEntity> players, String state) {
+    List<HomeEntity> out = new ArrayList<>();
+    for (HomeEntity e : players) {
+      if (home.gateway().state(e.entityId()).map(st -> state.equals(st.state())).orElse(false)) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   private IntentMatch lists(IntentEntry entry, String listSlot, String item) {
@@ -248,9 +298,14 @@ final class IntentHandlers {
       return null;
     }
     if (r.kind() == Resolution.Kind.AMBIGUOUS || r.entities().size() != 1) {
-      return IntentMatch.ask(entry.intent(), Messages.which(language, r.entities(), List.of("todo")));
+      return ask(entry, new Resolution(Resolution.Kind.AMBIGUOUS, r.entities(), r.area(), List.of("todo")),
+          chosen -> chosen.size() == 1 ? listCall(entry, chosen.get(0), item) : null);
     }
-    String id = r.entities().get(0).entityId();
+    return listCall(entry, r.entities().get(0), item);
+  }
+
+  private IntentMatch listCall(IntentEntry entry, HomeEntity list, String item) {
+    String id = list.entityId();
     JsonObject args = new JsonObject().put("entity_id", id);
     if (item != null) {
       args.put("item", item);

@@ -24,12 +24,17 @@ public final class IntentMatcherImpl implements IntentMatcher {
 
   @Override
   public IntentMatch match(String text, String language, String room) {
+    return outcome(text, language, room).match();
+  }
+
+  /** The match, and for a question what is needed to finish it once the user has answered. */
+  Outcome outcome(String text, String language, String room) {
     String normalized = Text.normalize(text);
     if (normalized.isEmpty() || normalized.length() > 300) {
-      return IntentMatch.notMine();
+      return Outcome.of(IntentMatch.notMine());
     }
     HomeIndex index = home.index();
-    IntentMatch question = null;
+    Outcome question = null;
     Map<IntentHandlers.MemoKey, Resolution> memo = new HashMap<>();
     for (String lang : catalog.languagesFor(language)) {
       String stripped = catalog.strip(lang, normalized);
@@ -55,14 +60,14 @@ public final class IntentMatcherImpl implements IntentMatcher {
           continue;
         }
         if (!result.isQuestion()) {
-          return result;
+          return Outcome.of(result);
         }
         if (question == null) {
-          question = result;
+          question = new Outcome(result, handlers.askedAbout, handlers.then);
         }
       }
     }
-    return question != null ? question : IntentMatch.notMine();
+    return question != null ? question : Outcome.of(IntentMatch.notMine());
   }
 
   /** The catalog, for the interpreter's follow-ups. */
@@ -72,6 +77,11 @@ public final class IntentMatcherImpl implements IntentMatcher {
 
   Resolver resolver() {
     return resolver;
+  }
+
+  /** The current index of the home. */
+  HomeIndex index() {
+    return home.index();
   }
 
   ExposedHomeImpl home() {

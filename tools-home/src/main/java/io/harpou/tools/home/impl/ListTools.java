@@ -32,7 +32,7 @@ final class ListTools extends HomeTool {
   Future<ToolResult> run(ToolRequest request) {
     String item = add ? request.requireString("item") : null;
     HomeEntity list = list(request);
-    String listName = list.displayName(request.lang());
+    String listName = Messages.spoken(request.lang(), list);
     if (add) {
       return request.call("todo", "add_item", List.of(list), new JsonObject().put("item", item))
           .map(r -> ToolResult.ok(request.say("added", item, listName)));

@@ -64,6 +64,7 @@ public final class Messages {
     put("ha_error", "Home Assistant refused: %s", "Home Assistant a refusé : %s");
     put("which_room", "In which room?", "Dans quelle pièce ?");
     put("confirm", "%s", "%s");
+    put("cancelled", "OK, I'll leave it.", "D'accord, je ne fais rien.");
     WHICH.put("light", new String[] {"Which light", "Quelle lumière"});
     WHICH.put("switch", new String[] {"Which switch", "Quel interrupteur"});
     WHICH.put("fan", new String[] {"Which fan", "Quel ventilateur"});
@@ -94,12 +95,19 @@ public final class Messages {
     if (forms == null) {
       throw new IllegalArgumentException("no message " + key);
     }
-    return String.format(Locale.ROOT, forms[lang(language)], args);
+    String text = String.format(Locale.ROOT, forms[lang(language)], args);
+    return lang(language) == 1 ? French.polish(text) : text;
+  }
+
+  /** The name to say for {@code e}: in French with its article ("la lumière de la cuisine"). */
+  public static String spoken(String language, HomeEntity e) {
+    String name = e.displayName(language);
+    return lang(language) == 1 ? French.withArticle(name) : name;
   }
 
   /** Names joined as a listener expects: "a, b and c" / "a, b et c". */
   public static String names(String language, List<HomeEntity> entities) {
-    List<String> names = entities.stream().map(e -> e.displayName(language)).distinct().toList();
+    List<String> names = entities.stream().map(e -> spoken(language, e)).distinct().toList();
     return join(language, names, lang(language) == 1 ? "et" : "and");
   }
 
@@ -127,6 +135,9 @@ public final class Messages {
     if (candidates.size() > 5) {
       return lang(language) == 1 ? lead[1] + " ? " + say(language, "which_room")
           : lead[0] + "? " + say(language, "which_room");
+    }
+    if (lang(language) == 1) {
+      names = names.stream().map(French::withArticle).toList();
     }
     String sep = lang(language) == 1 ? " : " : ": ";
     String end = lang(language) == 1 ? " ?" : "?";

@@ -96,14 +96,21 @@ final class Queries {
       case "playing", "paused" -> java.util.Set.of("media_player");
       default -> entry.domains();
     };
-    Resolution r = h.target(entry.withDomains(domains), name);
+    boolean any = entry.args().getBoolean("any", false);
+    // "Are any lights on?" asks about every one of them, in the place said or in the whole home.
+    Resolution r = h.target(entry.withDomains(domains), any ? "all " + name : name);
     if (r == null) {
       return null;
     }
-    if (r.kind() == Resolution.Kind.AMBIGUOUS) {
-      return IntentMatch.ask(entry.intent(), Messages.which(h.language, r.entities(), r.domains()));
+    JsonObject hints = new JsonObject().put("query", "is").put("expect", expected).put("any", any);
+    if (r.kind() == Resolution.Kind.AMBIGUOUS && r.area() != null) {
+      // "Is the light on in the living room?" is about every light there.
+      return call(entry, r.entities(), hints);
     }
-    return call(entry, r.entities(), new JsonObject().put("query", "is").put("expect", expected));
+    if (r.kind() == Resolution.Kind.AMBIGUOUS) {
+      return h.ask(entry, r, chosen -> call(entry, chosen, hints.copy()));
+    }
+    return call(entry, r.entities(), hints);
   }
 
   /** "What is the litter box status?": the state of one entity. */
@@ -116,7 +123,7 @@ final class Queries {
       return null;
     }
     if (r.kind() == Resolution.Kind.AMBIGUOUS) {
-      return IntentMatch.ask(entry.intent(), Messages.which(h.language, r.entities(), r.domains()));
+      return h.ask(entry, r, chosen -> call(entry, chosen, new JsonObject().put("query", "state")));
     }
     return call(entry, r.entities(), new JsonObject().put("query", "state"));
   }

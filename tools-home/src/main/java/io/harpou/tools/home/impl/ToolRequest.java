@@ -172,7 +172,7 @@ final class ToolRequest {
           case "cover" -> "set_garage_door";
           default -> "call_protected_service";
         };
-        throw new TargetException(say("protected", e.displayName(lang()), tool));
+        throw new TargetException(say("protected", Messages.spoken(lang(), e), tool));
       }
     }
   }
