@@ -15,9 +15,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -25,67 +27,124 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Whole agent turns in a running hub (real HA client on the virtual home, scripted Ollama answering at once over
- * loopback HTTP): a one-step model turn, the interpreter fast path, and model turns from many conversations at once.
+ * Whole agent turns in running hubs (real HA client on the virtual home, memory off, tools-home on the class path):
+ * <ul>
+ *   <li>{@code loopStep}: one model step with an in-process model that answers at once ({@link InstantModelProvider}):
+ *       the agent's own overhead per LLM step, model excluded (prompt and home selection, history read and write,
+ *       events, the streaming callbacks moved to the turn's context);</li>
+ *   <li>{@code scriptedOllamaStep}: the same step through LangChain4j's Ollama client and the scripted Ollama over
+ *       loopback HTTP, to show what the client and HTTP add;</li>
+ *   <li>{@code interpreterTurn}: "turn on the kitchen light" handled by tools-home's real intent matcher, acting
+ *       through the policy executor (audit row) and the HA client on the virtual home;</li>
+ *   <li>{@code concurrentLoopSteps} / {@code concurrentInterpreterTurns}: 32 conversations at once.</li>
+ * </ul>
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
 public class AgentTurnBenchmark {
+
+  private static final AtomicLong CONVERSATIONS = new AtomicLong();
 
   private Vertx vertx;
   private VirtualHomeAssistant home;
   private ScriptedOllama ollama;
-  private Bridge bridge;
-  private Agent agent;
+  private Bridge instantHub;
+  private Bridge ollamaHub;
+  private Agent instant;
+  private Agent scripted;
+
+  /** One conversation per benchmark thread, so concurrent turns do not share a history. */
+  @State(Scope.Thread)
+  public static class Conversation {
+    final String id = "bench-" + CONVERSATIONS.incrementAndGet();
+  }
 
   @Setup(Level.Trial)
   public void start() throws Exception {
     vertx = Vertx.vertx();
     home = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions()).start().await();
     ollama = ScriptedOllama.create(vertx, new ScriptedOllamaOptions()).start().await();
-    ollama.addRule(OllamaMatch.any().thenReply(OllamaReply.text("It is done.")));
+    ollama.addRule(OllamaMatch.any().thenReply(OllamaReply.text(InstantModelProvider.ANSWER)));
+    instantHub = hub(new JsonObject().put("provider", new JsonObject().put("id", "instant")));
+    ollamaHub = hub(new JsonObject().put("ollama", new JsonObject().put("url", ollama.baseUrl())));
+    instant = instantHub.context().agent().orElseThrow();
+    scripted = ollamaHub.context().agent().orElseThrow();
+    check(ask(instant, "How is the kitchen?", "check"), InstantModelProvider.ANSWER);
+    check(ask(scripted, "How is the kitchen?", "check"), InstantModelProvider.ANSWER);
+    Reply acted = ask(instant, "turn on the kitchen light", "check");
+    if (acted.actions().isEmpty() || !"on".equals(home.state("light.kitchen").getString("state"))) {
+      throw new IllegalStateException("the intent matcher did not act: " + acted.toJson());
+    }
+  }
+
+  private Bridge hub(JsonObject agent) throws Exception {
     BridgeOptions options = new BridgeOptions().setDataDir(Files.createTempDirectory("agent-bench"))
         .setHttpEnabled(false)
         .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
-        .setSection("agent", new JsonObject().put("history_limit", 4)
-            .put("ollama", new JsonObject().put("url", ollama.baseUrl())));
-    bridge = Bridge.create(vertx, options).start().await();
-    agent = bridge.context().agent().orElseThrow();
+        .setSection("memory", new JsonObject().put("enabled", false))
+        .setSection("agent", agent.put("history_limit", 4));
+    return Bridge.create(vertx, options).start().await();
+  }
+
+  private static void check(Reply reply, String expected) {
+    if (!expected.equals(reply.speech())) {
+      throw new IllegalStateException("unexpected reply: " + reply.toJson());
+    }
   }
 
   @TearDown(Level.Trial)
   public void stop() {
-    bridge.close().await();
+    instantHub.close().await();
+    ollamaHub.close().await();
     vertx.close().await();
   }
 
-  private Reply ask(String text) throws Exception {
-    return agent.ask(new Utterance(text, "en", "bench-" + Thread.currentThread().getId(), null, "kitchen", null,
-        null)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  private static Reply ask(Agent agent, String text, String conversation) throws Exception {
+    return agent.ask(new Utterance(text, "en", conversation, null, "kitchen", null, null))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  /** One model step: prompt, home selection, history, streamed answer, audit-free reply, history write. */
+  /** One model step, model excluded: the agent's overhead per LLM step. */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
-  public Reply modelTurn() throws Exception {
-    return ask("How is the kitchen?");
+  public Reply loopStep(Conversation c) throws Exception {
+    return ask(instant, "How is the kitchen?", c.id);
   }
 
-  /** The timer interpreter answering without the model (set_timer through the executor, audit and task rows). */
+  /** One model step through the Ollama client and the scripted Ollama on loopback. */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
-  public Reply interpreterTurn() throws Exception {
-    return ask("set a timer for 10 minutes");
+  public Reply scriptedOllamaStep(Conversation c) throws Exception {
+    return ask(scripted, "How is the kitchen?", c.id);
   }
 
-  /** Model turns from 32 conversations at once. */
+  /** The interpreter fast path: the real matcher, the executor, the HA call on the virtual home. */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public Reply interpreterTurn(Conversation c) throws Exception {
+    return ask(instant, "turn on the kitchen light", c.id);
+  }
+
+  /** Model steps (model excluded) from 32 conversations at once. */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(32)
-  public Reply concurrentModelTurns() throws Exception {
-    return ask("How is the kitchen?");
+  public Reply concurrentLoopSteps(Conversation c) throws Exception {
+    return ask(instant, "How is the kitchen?", c.id);
+  }
+
+  /** Interpreter turns acting on the home from 32 conversations at once. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(32)
+  public Reply concurrentInterpreterTurns(Conversation c) throws Exception {
+    return ask(instant, "turn on the kitchen light", c.id);
   }
 }
