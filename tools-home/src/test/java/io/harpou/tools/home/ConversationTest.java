@@ -165,4 +165,17 @@ class ConversationTest {
     assertThat(say("are any lights on", "en", "c16", null).speech())
         .isEqualTo("Yes, Living room lamp is on.");
   }
+
+  @Test
+  void should_pass_on_long_rambling_text_that_many_sentences_could_start_to_match() {
+    IntentMatcher matcher = IntentMatcher.create(ExposedHome.create(home.client, ExposurePolicy.create(null)), null);
+    String rambling = "set the light to the light to the light to the light to the light to the light to the light "
+        + "to the light to the light to the light to the light to the light to the light to the light to fifty "
+        + "fifty fifty fifty fifty fifty fifty fifty fifty fifty fifty percent on off is are in the kitchen";
+    assertThat(rambling.length()).isLessThanOrEqualTo(300);
+
+    assertThat(matcher.match(rambling, "en", "kitchen").isNotMine()).isTrue();
+    assertThat(matcher.match(rambling.replace(" ", " de la "), "fr", null).isNotMine()).as("over 300 chars").isTrue();
+    assertThat(matcher.match("turn on the kitchen light", "en", null).call().name()).isEqualTo("turn_on");
+  }
 }
