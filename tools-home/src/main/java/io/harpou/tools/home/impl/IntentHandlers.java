@@ -207,8 +207,8 @@ final class IntentHandlers {
 
   /** The resolution of the sentence's target, or null when the sentence is not about these devices. */
   Resolution target(IntentEntry entry, String name) {
-    if (entry.intent().startsWith("media") && (name == null || genericPlayer(name))) {
-      return mediaByActivity(entry);
+    if (entry.intent().startsWith("media") && (name == null || PlayerChoice.generic(this, name))) {
+      return PlayerChoice.byActivity(this, "play".equals(entry.args().getString("action")));
     }
     String phrase = name != null ? name : entry.defaultName();
     if (phrase == null) {
@@ -245,51 +245,6 @@ final class IntentHandlers {
       memo.put(key, r);
     }
     return r;
-  }
-
-  private static final Set<String> MEDIA = Set.of("media_player");
-
-  /** True when {@code name} is only a kind of player ("the music", "the speaker") and names no entity. */
-  private boolean genericPlayer(String name) {
-    Resolver.Spoken spoken = Resolver.spoken(name);
-    Set<String> kinds = vocabulary.domains(spoken.keyText());
-    return kinds != null && kinds.equals(MEDIA) && !index.byName.containsKey(spoken.keyText());
-  }
-
-  /**
-   * With no player named: the one playing (paused, to resume) in the speaker's room, else in the home; when none is,
-   * the room's only player, else a question among the room's players (or the home's).
-   */
-  private Resolution mediaByActivity(IntentEntry entry) {
-    String wanted = "play".equals(entry.args().getString("action")) ? "paused" : "playing";
-    var area = index.area(room);
-    List<HomeEntity> here = area == null ? List.of() : index.inArea(area.areaId(), MEDIA);
-    List<HomeEntity> everywhere = index.ofDomain("media_player");
-    List<HomeEntity> active = inState(here, wanted);
-    if (active.isEmpty()) {
-      active = inState(everywhere, wanted);
-    }
-    if (active.size() == 1) {
-      return Resolution.found(active, area);
-    }
-    if (active.size() > 1) {
-      return Resolution.ambiguous(active, null, List.of("media_player"));
-    }
-    List<HomeEntity> pool = here.isEmpty() ? everywhere : here;
-    if (pool.isEmpty()) {
-      return null;
-    }
-    return pool.size() == 1 ? Resolution.found(pool, area) : Resolution.ambiguous(pool, area, List.of("media_player"));
-  }
-
-  private List<HomeEntity> inState(List<HomeEntity> players, String state) {
-    List<HomeEntity> out = new ArrayList<>();
-    for (HomeEntity e : players) {
-      if (home.gateway().state(e.entityId()).map(st -> state.equals(st.state())).orElse(false)) {
-        out.add(e);
-      }
-    }
-    return out;
   }
 
   private IntentMatch lists(IntentEntry entry, String listSlot, String item) {

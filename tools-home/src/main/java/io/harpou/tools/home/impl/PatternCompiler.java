@@ -36,15 +36,17 @@ final class PatternCompiler {
       throw new IllegalArgumentException("unbalanced template: " + template);
     }
     Set<String> first = whole.nullable() || whole.first() == null ? null : Set.copyOf(whole.first());
+    List<Set<String>> groups = new ArrayList<>();
+    whole.required().forEach(g -> groups.add(Set.copyOf(g)));
     return new Sentence(Pattern.compile("^" + whole.regex() + "$"), Set.copyOf(slotsSeen), first,
-        List.copyOf(whole.required()));
+        List.copyOf(groups));
   }
 
   /**
    * A piece of a template: its expression, the words it can start with (null for any word), whether it can match
-   * nothing, and the words every match of it contains.
+   * nothing, and groups of words such that every match contains at least one word of each group.
    */
-  private record Part(String regex, Set<String> first, boolean nullable, Set<String> required) {
+  private record Part(String regex, Set<String> first, boolean nullable, Set<Set<String>> required) {
 
     static final Part EMPTY = new Part("", Set.of(), true, Set.of());
 
@@ -53,7 +55,7 @@ final class PatternCompiler {
     }
 
     Part then(Part next) {
-      Set<String> req = required;
+      Set<Set<String>> req = required;
       if (!next.required.isEmpty()) {
         req = new LinkedHashSet<>(required);
         req.addAll(next.required);
@@ -84,9 +86,16 @@ final class PatternCompiler {
     Set<String> first = new LinkedHashSet<>();
     boolean nullable = false;
     List<String> regexes = new ArrayList<>();
-    Set<String> required = new LinkedHashSet<>(options.get(0).required());
+    // Groups every option requires, plus one group made of a group from each option: a match takes some option.
+    Set<Set<String>> required = new LinkedHashSet<>(options.get(0).required());
+    Set<String> oneOfEach = new LinkedHashSet<>();
     for (Part p : options) {
       required.retainAll(p.required());
+      if (oneOfEach != null && !p.required().isEmpty()) {
+        oneOfEach.addAll(p.required().iterator().next());
+      } else {
+        oneOfEach = null;
+      }
       regexes.add(p.regex());
       nullable |= p.nullable();
       if (first != null && p.first() != null) {
@@ -94,6 +103,9 @@ final class PatternCompiler {
       } else {
         first = null;
       }
+    }
+    if (oneOfEach != null) {
+      required.add(oneOfEach);
     }
     return new Part("(?:" + String.join("|", regexes) + ")", first, nullable, required);
   }
@@ -145,7 +157,11 @@ final class PatternCompiler {
     for (String w : split) {
       out.append(Pattern.quote(w)).append(' ');
     }
-    return new Part(out.toString(), Set.of(split[0]), false, new LinkedHashSet<>(List.of(split)));
+    Set<Set<String>> required = new LinkedHashSet<>();
+    for (String w : split) {
+      required.add(Set.of(w));
+    }
+    return new Part(out.toString(), Set.of(split[0]), false, required);
   }
 
   private Part slot(String name) {
@@ -168,7 +184,8 @@ final class PatternCompiler {
       int space = phrase.indexOf(' ');
       first.add(space < 0 ? phrase : phrase.substring(0, space));
     }
-    return new Part("(?<" + name + ">(?:" + join(closed) + ") )", first, false);
+    return new Part("(?<" + name + ">(?:" + join(closed) + ") )", first, false,
+        first.isEmpty() ? Set.of() : Set.of(first));
   }
 
   /**

@@ -10,18 +10,30 @@ import java.util.regex.Pattern;
  * @param pattern the anchored expression over normalised text with one trailing space
  * @param slots the names of its slots
  * @param firstWords the words a matching text can start with, or null when it can start with any word
- * @param required words every matching text contains
+ * @param required groups of words: every matching text contains at least one word of each group
  */
-record Sentence(Pattern pattern, Set<String> slots, Set<String> firstWords, List<String> required) {
+record Sentence(Pattern pattern, Set<String> slots, Set<String> firstWords, List<Set<String>> required) {
 
-  /** True unless a required word is missing from {@code words}, in which case the sentence cannot match. */
+  /** False when no word of some required group is in {@code words}, in which case the sentence cannot match. */
   boolean possible(Set<String> words) {
     for (int i = 0; i < required.size(); i++) {
-      if (!words.contains(required.get(i))) {
+      if (!any(required.get(i), words)) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean any(Set<String> group, Set<String> words) {
+    if (group.size() == 1) {
+      return words.contains(group.iterator().next());
+    }
+    for (String w : words) {
+      if (group.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the template has a slot called {@code name}. */
