@@ -21,10 +21,14 @@ final class FtsQuery {
       "but", "what", "who", "whom", "where", "when", "how", "which", "do", "does", "did", "you", "i", "me", "my", "we",
       "our", "your", "it", "its", "this", "that", "there", "about", "know", "tell", "with", "from", "by", "as", "can",
       "could", "would", "should", "will", "please", "anything", "something", "s", "has", "have", "any", "all",
+      "am", "if", "so", "then", "than", "just", "also", "very", "some", "these", "those", "them", "they", "he", "she",
+      "his", "her", "him", "their", "us", "let", "lets", "get", "got", "again", "ll", "re", "ve",
       "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "ou", "que", "qui", "quoi", "quel", "quelle",
       "est", "sont", "ce", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos",
       "sais", "tu", "je", "il", "elle", "on", "en", "au", "aux", "dans", "sur", "pour", "par", "avec", "ne", "c",
-      "qu", "j", "m", "t", "se", "sa", "son", "ses"));
+      "qu", "j", "m", "t", "se", "sa", "son", "ses", "nous", "vous", "ils", "elles", "lui", "leur", "leurs", "y",
+      "ai", "as", "ete", "etre", "comment", "quand", "pourquoi", "combien", "moi", "toi", "cela", "ca", "ceci",
+      "est-ce", "sais-tu", "peux-tu", "rappelle-toi"));
 
   private FtsQuery() {
   }

@@ -25,13 +25,13 @@ final class HybridSearch {
   }
 
   private final Database db;
-  private final Embedder embedder;
+  private final QueryVectors queries;
   private final VectorIndex index;
   private final MemoryOptions options;
 
   HybridSearch(Database db, Embedder embedder, VectorIndex index, MemoryOptions options) {
     this.db = db;
-    this.embedder = embedder;
+    this.queries = new QueryVectors(embedder, 256);
     this.index = index;
     this.options = options;
   }
@@ -62,8 +62,8 @@ final class HybridSearch {
     });
   }
 
-  /** The {@code k} vectors of {@code kind} closest to {@code text}. */
+  /** The {@code k} vectors of {@code kind} closest to {@code text} (whose vector may come from the cache). */
   Future<List<VectorIndex.Hit>> closest(String text, String kind, int k) {
-    return embedder.embed(text).compose(vector -> index.search(vector, kind, k));
+    return queries.of(text).compose(vector -> index.search(vector, kind, k));
   }
 }

@@ -2,18 +2,23 @@ package io.harpou.bridge.vertx.memory.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Exact cosine search over vectors kept in memory (loaded from the database at start); searches run on a worker. */
+/**
+ * Exact cosine search over vectors kept in this process (loaded from the database at start), one matrix per kind.
+ * Small matrices are searched on the caller's thread; larger ones on a worker, so an event loop never spends more
+ * than a fraction of a millisecond on a search.
+ */
 final class InMemoryVectorIndex implements VectorIndex {
 
+  /** Up to this many floats (about 0.2 ms of dot products), a search runs on the caller. */
+  static final long INLINE_FLOATS = 500_000;
+
   private final Vertx vertx;
-  private final Map<String, Map<String, float[]>> byKind = new ConcurrentHashMap<>();
+  private final Map<String, VectorMatrix> byKind = new ConcurrentHashMap<>();
 
   InMemoryVectorIndex(Vertx vertx) {
     this.vertx = vertx;
@@ -28,43 +33,40 @@ final class InMemoryVectorIndex implements VectorIndex {
 
   @Override
   public Future<Void> upsert(List<Entry> entries) {
-    put(entries);
-    return Future.succeededFuture();
+    try {
+      put(entries);
+      return Future.succeededFuture();
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private void put(List<Entry> entries) {
     for (Entry entry : entries) {
-      byKind.values().forEach(map -> map.remove(entry.id()));
-      byKind.computeIfAbsent(entry.kind(), k -> new ConcurrentHashMap<>()).put(entry.id(), entry.vector());
+      byKind.forEach((kind, matrix) -> {
+        if (!kind.equals(entry.kind())) {
+          matrix.remove(entry.id());
+        }
+      });
+      byKind.computeIfAbsent(entry.kind(), k -> new VectorMatrix()).put(entry.id(), entry.vector());
     }
   }
 
   @Override
   public Future<Void> remove(Collection<String> ids) {
-    byKind.values().forEach(map -> ids.forEach(map::remove));
+    byKind.values().forEach(matrix -> ids.forEach(matrix::remove));
     return Future.succeededFuture();
   }
 
   @Override
   public Future<List<Hit>> search(float[] query, String kind, int k) {
-    return vertx.executeBlocking(() -> searchNow(query, kind, k), false);
-  }
-
-  /** The search itself, on the calling thread. */
-  List<Hit> searchNow(float[] query, String kind, int k) {
-    Map<String, float[]> vectors = byKind.getOrDefault(kind, Map.of());
-    PriorityQueue<Hit> best = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a.similarity(), b.similarity()));
-    for (Map.Entry<String, float[]> entry : vectors.entrySet()) {
-      double similarity = Vectors.dot(query, entry.getValue());
-      if (best.size() < k) {
-        best.add(new Hit(entry.getKey(), similarity));
-      } else if (similarity > best.peek().similarity()) {
-        best.poll();
-        best.add(new Hit(entry.getKey(), similarity));
-      }
+    VectorMatrix matrix = byKind.get(kind);
+    if (matrix == null) {
+      return Future.succeededFuture(List.of());
     }
-    List<Hit> out = new ArrayList<>(best);
-    out.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
-    return out;
+    if ((long) matrix.size() * query.length <= INLINE_FLOATS) {
+      return Future.succeededFuture(matrix.top(query, k));
+    }
+    return vertx.executeBlocking(() -> matrix.top(query, k), false);
   }
 }

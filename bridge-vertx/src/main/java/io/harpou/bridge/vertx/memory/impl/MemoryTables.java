@@ -119,50 +119,94 @@ final class MemoryTables {
     }
   }
 
-  /** Live memories by id, restricted to some scopes (all when empty) and a subject (any when null). */
+  /** Live memories by id, restricted to some scopes (all when empty) and a subject (any when null), in id order. */
   static Map<String, Memory> byIds(Connection c, Collection<String> ids, Set<MemoryScope> scopes, String subject,
                                    Instant now) throws SQLException {
-    Map<String, Memory> out = new LinkedHashMap<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM memories WHERE id = ? "
-        + "AND (expires_at IS NULL OR expires_at > ?)")) {
-      for (String id : ids) {
-        s.setString(1, id);
-        s.setLong(2, now.toEpochMilli());
+    Map<String, Memory> found = new java.util.HashMap<>();
+    List<String> wanted = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    for (int from = 0; from < wanted.size(); from += 200) {
+      List<String> part = wanted.subList(from, Math.min(wanted.size(), from + 200));
+      try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM memories WHERE id IN ("
+          + "?,".repeat(part.size() - 1) + "?) AND (expires_at IS NULL OR expires_at > ?)")) {
+        int next = 1;
+        for (String id : part) {
+          s.setString(next++, id);
+        }
+        s.setLong(next, now.toEpochMilli());
         for (Memory m : read(s)) {
           if ((scopes.isEmpty() || scopes.contains(m.scope())) && (subject == null || subject.equals(m.subject()))) {
-            out.put(id, m);
+            found.put(m.id(), m);
           }
         }
+      }
+    }
+    Map<String, Memory> out = new LinkedHashMap<>();
+    for (String id : wanted) {
+      Memory m = found.get(id);
+      if (m != null) {
+        out.put(id, m);
       }
     }
     return out;
   }
 
-  /** Ids of live memories matching an FTS query, best BM25 first. */
+  /**
+   * Ids of live memories matching an FTS query, best BM25 first. The text index is asked for its best few first,
+   * before anything is joined to the memories table: joining every match (often a thousand rows sharing one common
+   * word) cost more than the scoring itself. Only when the filters leave too few of those is the whole match list
+   * filtered instead.
+   */
   static List<String> search(Connection c, String match, Set<MemoryScope> scopes, String subject, Instant now,
                              int limit) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT f.id FROM memories_fts f JOIN memories m ON m.id = f.id "
-        + "WHERE memories_fts MATCH ? AND (m.expires_at IS NULL OR m.expires_at > ?)");
+    boolean filtered = !scopes.isEmpty() || subject != null;
+    int candidates = filtered ? Math.max(200, limit * 8) : limit * 2 + 10;
+    StringBuilder keep = new StringBuilder("m.id IS NOT NULL AND (m.expires_at IS NULL OR m.expires_at > ?)");
     if (!scopes.isEmpty()) {
-      sql.append(" AND m.scope IN (").append("?,".repeat(scopes.size() - 1)).append("?)");
+      keep.append(" AND m.scope IN (").append("?,".repeat(scopes.size() - 1)).append("?)");
     }
     if (subject != null) {
-      sql.append(" AND m.subject = ?");
+      keep.append(" AND m.subject = ?");
     }
-    sql.append(" ORDER BY bm25(memories_fts) LIMIT ?");
-    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-      int next = 1;
+    String sql = "SELECT f.id, " + keep + " FROM (SELECT id, rank FROM memories_fts WHERE memories_fts MATCH ? "
+        + "ORDER BY rank LIMIT ?) f LEFT JOIN memories m ON m.id = f.id ORDER BY f.rank";
+    List<String> out = new ArrayList<>();
+    int seen = 0;
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      int next = bindFilters(s, 1, scopes, subject, now);
       s.setString(next++, match);
-      s.setLong(next++, now.toEpochMilli());
-      for (MemoryScope scope : scopes) {
-        s.setString(next++, scope.jsonName());
+      s.setInt(next, candidates);
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          seen++;
+          if (rows.getBoolean(2) && out.size() < limit) {
+            out.add(rows.getString(1));
+          }
+        }
       }
-      if (subject != null) {
-        s.setString(next++, subject);
-      }
+    }
+    if (out.size() >= limit || seen < candidates) {
+      return out;
+    }
+    try (PreparedStatement s = c.prepareStatement("SELECT f.id FROM memories_fts f JOIN memories m ON m.id = f.id "
+        + "WHERE memories_fts MATCH ? AND " + keep + " ORDER BY f.rank LIMIT ?")) {
+      s.setString(1, match);
+      int next = bindFilters(s, 2, scopes, subject, now);
       s.setInt(next, limit);
       return ids(s);
     }
+  }
+
+  private static int bindFilters(PreparedStatement s, int first, Set<MemoryScope> scopes, String subject,
+                                 Instant now) throws SQLException {
+    int next = first;
+    s.setLong(next++, now.toEpochMilli());
+    for (MemoryScope scope : scopes) {
+      s.setString(next++, scope.jsonName());
+    }
+    if (subject != null) {
+      s.setString(next++, subject);
+    }
+    return next;
   }
 
   /** Ids of memories of a scope (and subject when not null). */

@@ -1,8 +1,5 @@
 package io.harpou.bridge.vertx.memory.impl;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.vertx.memory.Embedder;
 import io.vertx.core.Future;
@@ -15,15 +12,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * all-MiniLM-L6-v2 through ONNX in this process. The model loads once per JVM on first use (about 2.6 s), on the
- * embedding pool, whose size bounds how many texts are embedded at once.
+ * all-MiniLM-L6-v2 through ONNX in this process. The model loads once per JVM on first use (about 2.5 s), on the
+ * embedding pool. Each worker of the pool runs one batch at a time on one ONNX thread, so the pool's size is the
+ * number of cores embedding takes; a long list is cut into batches spread over the pool.
  */
 public final class MiniLmEmbedder implements Embedder {
 
   private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);
 
+  /** Texts per task given to the pool. */
+  private static final int BATCH = 32;
   // One model per JVM: it is immutable and thread-safe once loaded, and weighs about 90 MB.
-  private static volatile AllMiniLmL6V2EmbeddingModel model;
+  private static volatile MiniLmModel model;
 
   private final WorkerExecutor pool;
 
@@ -42,25 +42,26 @@ public final class MiniLmEmbedder implements Embedder {
     if (texts.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return pool.<List<float[]>>executeBlocking(() -> {
-      List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+    List<Future<List<float[]>>> batches = new ArrayList<>();
+    for (int from = 0; from < texts.size(); from += BATCH) {
+      List<String> batch = List.copyOf(texts.subList(from, Math.min(texts.size(), from + BATCH)));
+      batches.add(pool.executeBlocking(() -> model().embed(batch), false));
+    }
+    return Future.all(batches).<List<float[]>>map(all -> {
       List<float[]> out = new ArrayList<>(texts.size());
-      for (Embedding embedding : model().embedAll(segments).content()) {
-        out.add(Vectors.normalize(embedding.vector()));
-      }
+      batches.forEach(batch -> out.addAll(batch.result()));
       return out;
-    }, false).recover(e -> Future.failedFuture(e instanceof BridgeException ? e
+    }).recover(e -> Future.failedFuture(e instanceof BridgeException ? e
         : new BridgeException("embedding failed: " + e.getMessage(), e)));
   }
 
-  private static AllMiniLmL6V2EmbeddingModel model() {
-    AllMiniLmL6V2EmbeddingModel loaded = model;
+  private static MiniLmModel model() throws Exception {
+    MiniLmModel loaded = model;
     if (loaded == null) {
       synchronized (MiniLmEmbedder.class) {
         if (model == null) {
           long start = System.nanoTime();
-          // The calling worker runs the inference itself, so the pool's size is the only bound on threads.
-          model = new AllMiniLmL6V2EmbeddingModel(Runnable::run);
+          model = new MiniLmModel(Integer.getInteger("harpou.onnx.threads", 1));
           LOG.info("Embedding model all-MiniLM-L6-v2 loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
         }
         loaded = model;
