@@ -48,13 +48,13 @@ public class VirtualHomeOptions {
     Objects.requireNonNull(json, "json");
     setHost(json.getString("host", host));
     setPort(json.getInteger("port", port));
-    setAccessToken(json.getString("accessToken", accessToken));
-    setAuthTimeoutMillis(json.getLong("authTimeoutMillis", authTimeoutMillis));
-    setHaVersion(json.getString("haVersion", haVersion));
+    setAccessToken(json.getString("access_token", accessToken));
+    setAuthTimeoutMillis(json.getLong("auth_timeout_ms", authTimeoutMillis));
+    setHaVersion(json.getString("ha_version", haVersion));
     setHouse(json.getJsonObject("house"));
-    setGeneratedEntities(json.getInteger("generatedEntities", 0));
+    setGeneratedEntities(json.getInteger("generated_entities", 0));
     setSeed(json.getLong("seed", seed));
-    setStrictEntityReferences(json.getBoolean("strictEntityReferences", strictEntityReferences));
+    setStrictEntityReferences(json.getBoolean("strict_entity_references", strictEntityReferences));
   }
 
   /** @return the host to bind */
@@ -179,12 +179,12 @@ public class VirtualHomeOptions {
     JsonObject json = new JsonObject()
         .put("host", host)
         .put("port", port)
-        .put("accessToken", accessToken)
-        .put("authTimeoutMillis", authTimeoutMillis)
-        .put("haVersion", haVersion)
-        .put("generatedEntities", generatedEntities)
+        .put("access_token", accessToken)
+        .put("auth_timeout_ms", authTimeoutMillis)
+        .put("ha_version", haVersion)
+        .put("generated_entities", generatedEntities)
         .put("seed", seed)
-        .put("strictEntityReferences", strictEntityReferences);
+        .put("strict_entity_references", strictEntityReferences);
     if (house != null) {
       json.put("house", house);
     }

@@ -38,8 +38,9 @@ class VirtualHomeRestTest extends VirtualHomeTestBase {
     if (http == null) {
       http = vertx.createHttpClient();
     }
+    // A bounded wait: a request that never gets an answer fails the test instead of hanging the build.
     RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(home.actualPort())
-        .setURI(uri);
+        .setURI(uri).setConnectTimeout(10_000).setIdleTimeout(10_000);
     if (token != null) {
       options.putHeader("Authorization", "Bearer " + token);
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * and {@code port} (the hub keeps those in its {@code wyoming} section; {@link VoiceComponent} merges them in).
  *
  * <pre>{@code
- * {"host": "0.0.0.0", "port": 10700, "language": "en", "languages": ["en", "fr"],
+ * {"host": "127.0.0.1", "port": 10700, "language": "en", "languages": ["en", "fr"],
  *  "satellites": [{"host": "192.168.1.20", "port": 10700, "room": "kitchen", "id": "kitchen-sat"}],
  *  "arbitration_window_ms": 300, "max_utterance_ms": 15000, "silence_ms": 700, "no_speech_ms": 6000,
  *  "vad_threshold": 0.02, "played_grace_ms": 2000, "ping_interval_ms": 2000, "liveness_timeout_ms": 5000,
@@ -21,8 +21,9 @@ public final class VoiceOptions {
 
   /** The Wyoming server's default port, the conventional satellite port. */
   public static final int DEFAULT_PORT = 10700;
-  /** The default bind address: every interface, since Home Assistant and satellites live on other machines. */
-  public static final String DEFAULT_HOST = "0.0.0.0";
+  /** The default bind address: this machine only, since Wyoming has no authentication; set 0.0.0.0 to let Home
+   * Assistant and satellites on other machines in. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
   /** How long after a first wake word other satellites may still claim the same request. */
   public static final long DEFAULT_ARBITRATION_WINDOW_MS = 300;
   /** The longest utterance, in audio time, before it is cut. */

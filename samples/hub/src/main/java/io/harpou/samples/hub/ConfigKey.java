@@ -30,6 +30,8 @@ public record ConfigKey(String env, String flag, String path, Type type, String 
       new ConfigKey("HARPOU_HTTP_HOST", "--http-host", "http.host", Type.TEXT,
           "HTTP API bind address (default 127.0.0.1; anything else needs API keys)"),
       new ConfigKey("HARPOU_HTTP_PORT", "--http-port", "http.port", Type.INTEGER, "HTTP API and console port (8099)"),
+      new ConfigKey("HARPOU_WYOMING_HOST", "--wyoming-host", "wyoming.host", Type.TEXT,
+          "Wyoming bind address (default 127.0.0.1; 0.0.0.0 lets Home Assistant and satellites on other machines in)"),
       new ConfigKey("HARPOU_WYOMING_PORT", "--wyoming-port", "wyoming.port", Type.INTEGER,
           "Wyoming server port (10700)"),
       new ConfigKey("HARPOU_DATA_DIR", "--data-dir", "data_dir", Type.TEXT,

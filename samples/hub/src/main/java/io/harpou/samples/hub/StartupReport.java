@@ -19,6 +19,10 @@ final class StartupReport {
     StringBuilder out = new StringBuilder("\nHarpou is running.\n");
     line(out, "Console and API", bridge.httpPort() < 0 ? "off"
         : "http://" + host + ":" + bridge.httpPort() + "/   (health: /health)");
+    JsonObject wyoming = config.getJsonObject("wyoming", new JsonObject());
+    String wyomingHost = wyoming.getString("host", "127.0.0.1");
+    line(out, "Wyoming", wyomingHost + ":" + wyoming.getInteger("port", 10700) + (wyomingHost.startsWith("127.")
+        ? "   (HARPOU_WYOMING_HOST=0.0.0.0 lets Home Assistant on another machine in)" : ""));
     line(out, "Data directory", Path.of(config.getString("data_dir", "./data")).toAbsolutePath().normalize()
         .toString());
     line(out, "Home Assistant", virtualHome != null
