@@ -77,14 +77,16 @@ public final class LocalIntentInterpreter implements Interpreter {
     String room = context.room().orElse(null);
     Outcome outcome;
     Pending pending;
+    String request = utterance.text();
     try {
       outcome = matcher.outcome(utterance.text(), utterance.language(), room);
       // A full request wins over an answer; otherwise a pending question gets the first look.
       pending = outcome.match().isNotMine() || outcome.match().isQuestion() ? pendings.take(conversation) : null;
       if (pending != null) {
-        Outcome answered = answer(pending, utterance, matcher, room);
+        Outcome answered = answer(pending, utterance, matcher);
         if (answered != null) {
           outcome = answered;
+          request = pending.text();
         }
       } else {
         pendings.clear(conversation);
@@ -98,7 +100,7 @@ public final class LocalIntentInterpreter implements Interpreter {
       return Future.succeededFuture(Interpretation.notMine());
     }
     if (match.isQuestion()) {
-      pendings.put(conversation, new Pending(outcome, utterance.text(), utterance.language()));
+      pendings.put(conversation, new Pending(outcome, request, utterance.language()));
       return Future.succeededFuture(Interpretation.handled(Reply.answer(match.question(), conversation)
           .expectingAnswer()));
     }
@@ -110,7 +112,7 @@ public final class LocalIntentInterpreter implements Interpreter {
   }
 
   /** What {@code pending} and the answer in {@code utterance} come to, or null when it is not an answer. */
-  private Outcome answer(Pending pending, Utterance utterance, IntentMatcherImpl matcher, String room) {
+  private Outcome answer(Pending pending, Utterance utterance, IntentMatcherImpl matcher) {
     Outcome question = pending.question();
     HomeIndex index = matcher.index();
     if (question.then() == null || question.candidates().isEmpty()) {
