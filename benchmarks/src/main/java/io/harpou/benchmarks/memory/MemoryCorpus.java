@@ -52,11 +52,14 @@ final class MemoryCorpus {
     return out;
   }
 
-  /** Questions in other words than the facts, in a fixed pseudo-random order. */
+  /**
+   * Distinct questions in other words than the facts, in a fixed pseudo-random order (at most 1,400 exist). Distinct,
+   * so that cycling through them never finds a question's vector in the store's cache of recent queries.
+   */
   static List<String> questions(int count) {
     Random random = new Random(42);
-    List<String> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (int i = 0; out.size() < Math.min(count, 1400); i++) {
       String name = NAMES[random.nextInt(NAMES.length)];
       String activity = ACTIVITIES[random.nextInt(ACTIVITIES.length)];
       String when = WHENS[random.nextInt(WHENS.length)];
@@ -66,7 +69,7 @@ final class MemoryCorpus {
         default -> "what does " + name + " do " + when + "?";
       });
     }
-    return out;
+    return new ArrayList<>(out);
   }
 
   /** The seeded database file for {@code count} memories, created on first use. */

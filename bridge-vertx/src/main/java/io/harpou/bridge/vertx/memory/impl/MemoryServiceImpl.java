@@ -161,18 +161,23 @@ public final class MemoryServiceImpl implements MemoryService {
     Instant now = Instant.now();
     return search.rank(query.text(), MemoryTables.MEMORY, depth,
             match -> c -> MemoryTables.search(c, match, query.scopes(), query.subject(), now, depth))
-        .compose(ranked -> db.run(c -> MemoryTables.byIds(c, ranked.stream().map(HybridSearch.Scored::id).toList(),
-                query.scopes(), query.subject(), now))
-            .map(found -> {
-              List<RecalledMemory> out = new ArrayList<>();
-              for (HybridSearch.Scored scored : ranked) {
-                Memory m = found.get(scored.id());
-                if (m != null && out.size() < query.limit()) {
-                  out.add(new RecalledMemory(m, scored.score()));
-                }
+        .compose(ranked -> db.run(c -> {
+          // Read the memories in rank order, a few more than asked at a time: most are kept, so one read is enough.
+          List<RecalledMemory> out = new ArrayList<>();
+          int step = query.limit() * 2;
+          for (int from = 0; from < ranked.size() && out.size() < query.limit(); from += step) {
+            List<HybridSearch.Scored> part = ranked.subList(from, Math.min(ranked.size(), from + step));
+            Map<String, Memory> found = MemoryTables.byIds(c, part.stream().map(HybridSearch.Scored::id).toList(),
+                query.scopes(), query.subject(), now);
+            for (HybridSearch.Scored scored : part) {
+              Memory m = found.get(scored.id());
+              if (m != null && out.size() < query.limit()) {
+                out.add(new RecalledMemory(m, scored.score()));
               }
-              return out;
-            }));
+            }
+          }
+          return out;
+        }));
   }
 
   @Override

@@ -61,7 +61,7 @@ public final class MiniLmEmbedder implements Embedder {
       synchronized (MiniLmEmbedder.class) {
         if (model == null) {
           long start = System.nanoTime();
-          model = new MiniLmModel(Integer.getInteger("harpou.onnx.threads", 1));
+          model = new MiniLmModel(1);
           LOG.info("Embedding model all-MiniLM-L6-v2 loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
         }
         loaded = model;
