@@ -17,8 +17,10 @@ import java.util.List;
  *
  * <p>Governance: {@link #remember} always stores what it is given, except that a near-duplicate of a known memory
  * (same scope and subject, cosine similarity at or above {@link MemoryOptions#getDuplicateSimilarity()}, or the same
- * words) returns the known one, and a statement that gives another value to the same subject ("the cat is called
- * Pixel" after "the cat is called Mochi": same words before the verb, different words after) replaces the older one.
+ * words) returns the known one, and a statement that gives another value to the same subject in a relation that holds
+ * one value at a time replaces the older one: a name ("the cat is called Pixel" after "... Mochi"), a home, a place, a
+ * preferred setting ("likes the living room at 19 degrees"), a code or a favourite. Descriptions that can all be true
+ * ("the cat is grey", "the cat is old"; "likes tea", "likes coffee") are all kept.
  * {@link #learn} stores facts an LLM extracted from a conversation under the same rules.
  */
 public interface MemoryService extends MemoryStore {

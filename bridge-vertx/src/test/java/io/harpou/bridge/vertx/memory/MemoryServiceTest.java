@@ -82,6 +82,23 @@ class MemoryServiceTest extends MemoryTestSupport {
   }
 
   @Test
+  void should_keep_two_descriptions_of_one_subject_but_replace_a_preferred_setting() {
+    MemoryService store = open(new MemoryOptions());
+    store.remember(Memory.of("The cat is grey")).await();
+    store.remember(Memory.of("Alice likes tea")).await();
+    store.remember(person("Likes the living room at 21 degrees", "alice")).await();
+    store.remember(person("Likes the bedroom at 18 degrees", "alice")).await();
+
+    store.remember(Memory.of("The cat is old")).await();
+    store.remember(Memory.of("Alice likes coffee")).await();
+    store.remember(person("Likes the living room at 19 degrees", "alice")).await();
+
+    assertThat(store.list(null, 10).await()).extracting(Memory::text).containsExactlyInAnyOrder(
+        "The cat is grey", "The cat is old", "Alice likes tea", "Alice likes coffee",
+        "Likes the bedroom at 18 degrees", "Likes the living room at 19 degrees");
+  }
+
+  @Test
   void should_not_take_facts_of_other_people_for_contradictions() {
     MemoryService store = open(new MemoryOptions());
     store.remember(person("Her favourite colour is green", "alice")).await();

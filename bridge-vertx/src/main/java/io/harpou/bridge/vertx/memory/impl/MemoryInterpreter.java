@@ -32,11 +32,13 @@ public final class MemoryInterpreter implements Interpreter {
   }
 
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  // "note" alone is too common a word ("note that down", "note the time"): it needs "that" and a whole statement.
   private static final List<Object[]> PATTERNS = List.of(
-      new Object[] {Intent.REMEMBER, false, Pattern.compile("^(?:please\\s+)?(?:remember|note)\\s+(?:that\\s+)?(.+)$",
+      new Object[] {Intent.REMEMBER, false, Pattern.compile("^(?:please\\s+)?(?:remember(?:\\s+that)?|"
+          + "(?:make a\\s+|take a\\s+)?note\\s+(?:down\\s+)?that)\\s+(.+)$", FLAGS)},
+      new Object[] {Intent.REMEMBER, true, Pattern.compile("^(?:retiens|souviens-toi|rappelle-toi|n'oublie pas|"
+          + "n’oublie pas|note)\\s+(?:que\\s+|qu'|qu’)(.+)$|^(?:retiens|souviens-toi|rappelle-toi)\\s+(.+)$",
           FLAGS)},
-      new Object[] {Intent.REMEMBER, true, Pattern.compile("^(?:retiens|souviens-toi|rappelle-toi|note|n'oublie pas)"
-          + "\\s+(?:que\\s+|qu'|qu’)?(.+)$", FLAGS)},
       new Object[] {Intent.RECALL, false, Pattern.compile("^what do you (?:know|remember) (?:about|of)\\s+(.+)$",
           FLAGS)},
       new Object[] {Intent.RECALL, true, Pattern.compile("^(?:que sais-tu|qu'est-ce que tu sais|que te rappelles-tu)"
@@ -44,6 +46,15 @@ public final class MemoryInterpreter implements Interpreter {
       new Object[] {Intent.FORGET, false, Pattern.compile("^(?:please\\s+)?forget\\s+(?:that\\s+|about\\s+)?(.+)$",
           FLAGS)},
       new Object[] {Intent.FORGET, true, Pattern.compile("^oublie\\s+(?:que\\s+|qu'|qu’)?(.+)$", FLAGS)});
+  /** What a request may not be about: a bare pronoun or "everything" says nothing to store or to look for. */
+  private static final Pattern EMPTY_OBJECT = Pattern.compile("^(?:it|that|this|them|everything|all|all of it|"
+      + "about it|that down|this down|it down|down|ça|ca|cela|tout|tout ça|le|la|les)$", FLAGS);
+  /**
+   * Openings that make a reminder or a question rather than a fact: "remember to buy milk", "remember when we ...",
+   * "n'oublie pas de fermer", "souviens-toi de Paris".
+   */
+  private static final Pattern NOT_A_FACT = Pattern.compile("^(?:to|when|what|who|where|why|how|if|whether|me|"
+      + "de|d'|d’|à|quand|comment|pourquoi|si|où)\\b.*", FLAGS);
 
   @Override
   public String id() {
@@ -57,12 +68,22 @@ public final class MemoryInterpreter implements Interpreter {
 
   /** The memory request in {@code text}, if it is one. */
   static Optional<Request> parse(String text) {
-    String cleaned = text.strip().replaceAll("[\\s.!?]+$", "");
+    String stripped = text.strip();
+    boolean question = stripped.endsWith("?");
+    String cleaned = stripped.replaceAll("[\\s.!?]+$", "");
     for (Object[] pattern : PATTERNS) {
       Matcher m = ((Pattern) pattern[2]).matcher(cleaned);
-      if (m.matches() && !m.group(1).isBlank()) {
-        return Optional.of(new Request((Intent) pattern[0], m.group(1).strip(), (Boolean) pattern[1]));
+      if (!m.matches()) {
+        continue;
       }
+      Intent intent = (Intent) pattern[0];
+      String object = (m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : "").strip();
+      if (object.isEmpty() || EMPTY_OBJECT.matcher(object).matches()
+          || (intent == Intent.REMEMBER && (question || NOT_A_FACT.matcher(object).matches()))
+          || (intent == Intent.FORGET && question)) {
+        return Optional.empty();
+      }
+      return Optional.of(new Request(intent, object, (Boolean) pattern[1]));
     }
     return Optional.empty();
   }
