@@ -23,4 +23,13 @@ public interface MemoryStore {
 
   /** Forgets one memory; false when there was none with that id. */
   Future<Boolean> forget(String id);
+
+  /**
+   * The passages of the household's own documents that best answer {@code text}, best first, at most {@code limit}.
+   * A store without a document library finds none (the default). Fails with IllegalArgumentException on blank text
+   * or a limit under 1 when there is a library to search.
+   */
+  default Future<List<Passage>> searchDocuments(String text, int limit) {
+    return Future.succeededFuture(List.of());
+  }
 }

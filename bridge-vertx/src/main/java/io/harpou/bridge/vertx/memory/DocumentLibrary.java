@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.memory;
 
+import io.harpou.bridge.api.memory.Passage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

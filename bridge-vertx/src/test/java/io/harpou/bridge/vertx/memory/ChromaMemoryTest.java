@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.api.memory.Memory;
 import io.harpou.bridge.api.memory.MemoryQuery;
+import io.harpou.bridge.api.memory.Passage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;

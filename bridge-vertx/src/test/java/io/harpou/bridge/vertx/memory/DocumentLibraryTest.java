@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.bridge.api.memory.Passage;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.memory.DocumentLibrary;
 import io.harpou.bridge.vertx.memory.Embedder;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
-import io.harpou.bridge.vertx.memory.Passage;
+import io.harpou.bridge.api.memory.Passage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

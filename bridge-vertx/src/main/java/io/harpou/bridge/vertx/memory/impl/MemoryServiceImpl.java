@@ -5,6 +5,7 @@ import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.memory.Memory;
 import io.harpou.bridge.api.memory.MemoryQuery;
 import io.harpou.bridge.api.memory.MemoryScope;
+import io.harpou.bridge.api.memory.Passage;
 import io.harpou.bridge.api.memory.RecalledMemory;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.memory.DocumentLibrary;
@@ -178,6 +179,11 @@ public final class MemoryServiceImpl implements MemoryService {
           }
           return out;
         }));
+  }
+
+  @Override
+  public Future<List<Passage>> searchDocuments(String text, int limit) {
+    return documents.search(text, limit);
   }
 
   @Override

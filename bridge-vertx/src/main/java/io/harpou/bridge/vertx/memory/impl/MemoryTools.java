@@ -4,6 +4,7 @@ import io.harpou.bridge.api.memory.Memory;
 import io.harpou.bridge.api.memory.MemoryQuery;
 import io.harpou.bridge.api.memory.MemoryScope;
 import io.harpou.bridge.api.memory.MemoryStore;
+import io.harpou.bridge.api.memory.Passage;
 import io.harpou.bridge.api.memory.RecalledMemory;
 import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.Tool;
@@ -13,7 +14,7 @@ import io.harpou.bridge.api.tool.ToolContext;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.api.tool.ToolSpec;
 import io.harpou.bridge.vertx.memory.MemoryService;
-import io.harpou.bridge.vertx.memory.Passage;
+import io.harpou.bridge.api.memory.Passage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -127,12 +128,8 @@ public final class MemoryTools {
   }
 
   private static Future<ToolResult> searchDocuments(JsonObject args, ToolContext context) {
-    MemoryStore store = context.memory().orElseThrow();
-    if (!(store instanceof MemoryService service)) {
-      return Future.succeededFuture(ToolResult.error("no document library is configured"));
-    }
     int limit = Math.min(20, Math.max(1, integer(args, "limit") == null ? 5 : integer(args, "limit").intValue()));
-    return service.documents().search(text(args, "query"), limit).map(passages -> {
+    return context.memory().orElseThrow().searchDocuments(text(args, "query"), limit).map(passages -> {
       JsonArray out = new JsonArray();
       for (Passage p : passages) {
         out.add(p.toJson().put("citation", p.citation()));

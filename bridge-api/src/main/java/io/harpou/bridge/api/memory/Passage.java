@@ -1,10 +1,10 @@
-package io.harpou.bridge.vertx.memory;
+package io.harpou.bridge.api.memory;
 
 import io.harpou.bridge.api.Json;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A passage of a personal document found by search, with what is needed to cite it.
+ * A passage of one of the household's own documents found by search, with what is needed to cite it.
  *
  * @param file the file's path relative to the documents folder
  * @param page the 1-based page for paged formats (PDF), or 0 when the format has no pages
