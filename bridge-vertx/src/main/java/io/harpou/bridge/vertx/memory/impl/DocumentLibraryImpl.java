@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
 final class DocumentLibraryImpl implements DocumentLibrary {
 
   private static final Logger LOG = LoggerFactory.getLogger(DocumentLibraryImpl.class);
-  private static final int EMBED_BATCH = 32;
+  /** Texts per call to the embedder, which spreads them over its own workers. */
+  private static final int EMBED_BATCH = 256;
+  /** Files indexed at the same time. */
+  private static final int FILES_AT_ONCE = 4;
 
   private final Vertx vertx;
   private final Database db;
@@ -68,18 +71,25 @@ final class DocumentLibraryImpl implements DocumentLibrary {
               chain = chain.compose(v -> removeFile(file).map(n -> bump(counts, "removed", 1)));
             }
           }
+          List<Map.Entry<String, String>> changed = new ArrayList<>();
           for (Map.Entry<String, String> entry : found.entrySet()) {
-            String file = entry.getKey();
-            if (entry.getValue().equals(known.get(file))) {
+            if (entry.getValue().equals(known.get(entry.getKey()))) {
               bump(counts, "unchanged", 1);
-              continue;
+            } else {
+              changed.add(entry);
             }
-            chain = chain.compose(v -> indexFile(file, entry.getValue(), counts)
-                .recover(e -> {
-                  LOG.warn("Could not index {}: {}", file, e.getMessage());
+          }
+          // A few files at a time: one file's chunks are often fewer than a batch, and while one file is embedded
+          // the next is read and parsed, so every embedding worker stays busy.
+          for (int from = 0; from < changed.size(); from += FILES_AT_ONCE) {
+            List<Map.Entry<String, String>> group = changed.subList(from, Math.min(changed.size(),
+                from + FILES_AT_ONCE));
+            chain = chain.compose(v -> Future.join(group.stream().map(entry -> indexFile(entry.getKey(),
+                entry.getValue(), counts).recover(e -> {
+                  LOG.warn("Could not index {}: {}", entry.getKey(), e.getMessage());
                   bump(counts, "failed", 1);
                   return Future.succeededFuture();
-                }));
+                })).toList()).mapEmpty());
           }
           return chain.map(counts);
         }))

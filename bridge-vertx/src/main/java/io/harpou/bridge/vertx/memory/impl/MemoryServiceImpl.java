@@ -72,8 +72,8 @@ public final class MemoryServiceImpl implements MemoryService {
       }
       LOG.info("Embedding {} memories and passages with {}", stale.size(), model);
       Future<Void> chain = Future.succeededFuture();
-      for (int from = 0; from < stale.size(); from += 32) {
-        List<MemoryTables.Text> batch = stale.subList(from, Math.min(stale.size(), from + 32));
+      for (int from = 0; from < stale.size(); from += 256) {
+        List<MemoryTables.Text> batch = stale.subList(from, Math.min(stale.size(), from + 256));
         chain = chain.compose(v -> embedder.embedAll(batch.stream().map(MemoryTables.Text::text).toList())
             .compose(vectors -> db.transaction(c -> {
               for (int i = 0; i < batch.size(); i++) {
