@@ -17,16 +17,20 @@ class ChromaMemoryTest extends MemoryTestSupport {
 
   private static final String COLLECTIONS = "/api/v2/tenants/default_tenant/databases/default_database/collections";
 
-  /** How many vectors Chroma holds in the store's collection, asked over Chroma's own API. */
+  /** How many vectors Chroma holds in the store's collections (one per kind), asked over Chroma's own API. */
   private int chromaCount(ChromaServer chroma) {
     WebClient client = WebClient.create(vertx);
     try {
       JsonArray collections = client.getAbs(chroma.url() + COLLECTIONS).send().await().bodyAsJsonArray();
-      String id = collections.stream().map(JsonObject.class::cast)
-          .filter(c -> c.getString("name").equals("harpou-all-minilm-l6-v2")).findFirst().orElseThrow()
-          .getString("id");
-      return Integer.parseInt(client.getAbs(chroma.url() + COLLECTIONS + "/" + id + "/count").send().await()
-          .bodyAsString().trim());
+      int count = 0;
+      for (Object c : collections) {
+        JsonObject collection = (JsonObject) c;
+        if (collection.getString("name").startsWith("harpou-all-minilm-l6-v2-")) {
+          count += Integer.parseInt(client.getAbs(chroma.url() + COLLECTIONS + "/" + collection.getString("id")
+              + "/count").send().await().bodyAsString().trim());
+        }
+      }
+      return count;
     } finally {
       client.close();
     }

@@ -13,22 +13,27 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Vectors in a Chroma 1.x server through its v2 REST API, one cosine collection per embedding model. At open, a
- * collection that does not hold exactly the database's vectors is rebuilt from them.
+ * Vectors in a Chroma 1.x server through its v2 REST API, one cosine collection per embedding model and kind
+ * (memories, document chunks): a query then needs no metadata filter, which made Chroma's search several times
+ * slower. At open, a collection that does not hold exactly the database's vectors is rebuilt from them.
  */
 final class ChromaVectorIndex implements VectorIndex {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChromaVectorIndex.class);
   private static final int BATCH = 256;
+  private static final List<String> KINDS = List.of(MemoryTables.MEMORY, MemoryTables.CHUNK);
 
   private final WebClient client;
   private final String base;
   private final String prefix;
-  private String collectionId;
+  /** Collection id by kind. */
+  private final Map<String, String> collections = new ConcurrentHashMap<>();
 
   ChromaVectorIndex(Vertx vertx, String url, String prefix) {
     this.client = WebClient.create(vertx);
@@ -46,10 +51,20 @@ final class ChromaVectorIndex implements VectorIndex {
 
   @Override
   public Future<Void> open(String modelId, List<Entry> stored) {
-    String name = collectionName(prefix, modelId);
+    // Earlier versions kept both kinds in one collection of the bare name; its vectors are in the database too.
+    Future<Void> chain = call(HttpMethod.DELETE, base + "/" + collectionName(prefix, modelId), null)
+        .<Void>mapEmpty().recover(e -> Future.succeededFuture());
+    for (String kind : KINDS) {
+      List<Entry> ofKind = stored.stream().filter(e -> e.kind().equals(kind)).toList();
+      chain = chain.compose(v -> openKind(collectionName(prefix, modelId) + "-" + kind, kind, ofKind));
+    }
+    return chain;
+  }
+
+  private Future<Void> openKind(String name, String kind, List<Entry> stored) {
     return createCollection(name)
         .compose(id -> call(HttpMethod.GET, base + "/" + id + "/count", null).map(body -> {
-          collectionId = id;
+          collections.put(kind, id);
           return Integer.parseInt(body.toString().trim());
         }))
         .compose(count -> {
@@ -60,7 +75,7 @@ final class ChromaVectorIndex implements VectorIndex {
           return call(HttpMethod.DELETE, base + "/" + name, null)
               .compose(v -> createCollection(name))
               .compose(id -> {
-                collectionId = id;
+                collections.put(kind, id);
                 return upsert(stored);
               });
         });
@@ -75,28 +90,25 @@ final class ChromaVectorIndex implements VectorIndex {
   @Override
   public Future<Void> upsert(List<Entry> entries) {
     Future<Void> chain = Future.succeededFuture();
-    for (int from = 0; from < entries.size(); from += BATCH) {
-      List<Entry> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
-      chain = chain.compose(v -> upsertBatch(batch));
+    for (String kind : KINDS) {
+      List<Entry> ofKind = entries.stream().filter(e -> e.kind().equals(kind)).toList();
+      for (int from = 0; from < ofKind.size(); from += BATCH) {
+        List<Entry> batch = ofKind.subList(from, Math.min(ofKind.size(), from + BATCH));
+        chain = chain.compose(v -> upsertBatch(kind, batch));
+      }
     }
     return chain;
   }
 
-  private Future<Void> upsertBatch(List<Entry> batch) {
+  private Future<Void> upsertBatch(String kind, List<Entry> batch) {
     JsonArray ids = new JsonArray();
     JsonArray embeddings = new JsonArray();
-    JsonArray metadatas = new JsonArray();
     for (Entry entry : batch) {
       ids.add(entry.id());
-      JsonArray vector = new JsonArray();
-      for (float x : entry.vector()) {
-        vector.add(x);
-      }
-      embeddings.add(vector);
-      metadatas.add(new JsonObject().put("kind", entry.kind()));
+      embeddings.add(vector(entry.vector()));
     }
-    JsonObject body = new JsonObject().put("ids", ids).put("embeddings", embeddings).put("metadatas", metadatas);
-    return call(HttpMethod.POST, collection() + "/upsert", body).mapEmpty();
+    JsonObject body = new JsonObject().put("ids", ids).put("embeddings", embeddings);
+    return call(HttpMethod.POST, collection(kind) + "/upsert", body).mapEmpty();
   }
 
   @Override
@@ -104,28 +116,40 @@ final class ChromaVectorIndex implements VectorIndex {
     if (ids.isEmpty()) {
       return Future.succeededFuture();
     }
-    return call(HttpMethod.POST, collection() + "/delete", new JsonObject().put("ids", new JsonArray(List.copyOf(ids))))
-        .mapEmpty();
+    // The caller does not say which kind the ids are; deleting an unknown id is a no-op in Chroma.
+    JsonObject body = new JsonObject().put("ids", new JsonArray(List.copyOf(ids)));
+    Future<Void> chain = Future.succeededFuture();
+    for (String kind : KINDS) {
+      chain = chain.compose(v -> call(HttpMethod.POST, collection(kind) + "/delete", body).mapEmpty());
+    }
+    return chain;
   }
 
   @Override
   public Future<List<Hit>> search(float[] query, String kind, int k) {
-    JsonArray vector = new JsonArray();
-    for (float x : query) {
+    JsonObject body = new JsonObject().put("query_embeddings", new JsonArray().add(vector(query))).put("n_results", k)
+        .put("include", new JsonArray().add("distances"));
+    return Future.succeededFuture().compose(v -> call(HttpMethod.POST, collection(kind) + "/query", body))
+        .map(ChromaVectorIndex::hits);
+  }
+
+  private static List<Hit> hits(Buffer reply) {
+    JsonObject json = reply.toJsonObject();
+    JsonArray ids = json.getJsonArray("ids").getJsonArray(0);
+    JsonArray distances = json.getJsonArray("distances").getJsonArray(0);
+    List<Hit> hits = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      hits.add(new Hit(ids.getString(i), 1.0 - distances.getDouble(i)));
+    }
+    return hits;
+  }
+
+  private static JsonArray vector(float[] values) {
+    JsonArray vector = new JsonArray(new ArrayList<>(values.length));
+    for (float x : values) {
       vector.add(x);
     }
-    JsonObject body = new JsonObject().put("query_embeddings", new JsonArray().add(vector)).put("n_results", k)
-        .put("where", new JsonObject().put("kind", kind)).put("include", new JsonArray().add("distances"));
-    return call(HttpMethod.POST, collection() + "/query", body).map(reply -> {
-      JsonObject json = reply.toJsonObject();
-      JsonArray ids = json.getJsonArray("ids").getJsonArray(0);
-      JsonArray distances = json.getJsonArray("distances").getJsonArray(0);
-      List<Hit> hits = new ArrayList<>(ids.size());
-      for (int i = 0; i < ids.size(); i++) {
-        hits.add(new Hit(ids.getString(i), 1.0 - distances.getDouble(i)));
-      }
-      return hits;
-    });
+    return vector;
   }
 
   @Override
@@ -134,11 +158,12 @@ final class ChromaVectorIndex implements VectorIndex {
     return Future.succeededFuture();
   }
 
-  private String collection() {
-    if (collectionId == null) {
-      throw new BridgeException("the Chroma collection is not open");
+  private String collection(String kind) {
+    String id = collections.get(kind);
+    if (id == null) {
+      throw new BridgeException("the Chroma collection for " + kind + " vectors is not open");
     }
-    return base + "/" + collectionId;
+    return base + "/" + id;
   }
 
   private Future<Buffer> call(HttpMethod method, String url, JsonObject body) {
