@@ -5,11 +5,15 @@ import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeComponent;
 import io.harpou.bridge.vertx.BridgeContext;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.agent.AgentComponent;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.ha.HomeAssistantComponent;
 import io.harpou.bridge.vertx.http.HttpApiComponent;
+import io.harpou.bridge.vertx.memory.MemoryComponent;
+import io.harpou.bridge.vertx.speech.SpeechComponent;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
+import io.harpou.bridge.vertx.voice.VoiceComponent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -28,10 +32,10 @@ public final class BridgeImpl implements Bridge {
   /** The components, in start order: each may use the services of those before it. */
   private static final List<Supplier<BridgeComponent>> COMPONENTS = List.of(
       HomeAssistantComponent::new,
-      io.harpou.bridge.vertx.memory.MemoryComponent::new,
-      io.harpou.bridge.vertx.agent.AgentComponent::new,
-      io.harpou.bridge.vertx.speech.SpeechComponent::new,
-      io.harpou.bridge.vertx.voice.VoiceComponent::new,
+      MemoryComponent::new,
+      AgentComponent::new,
+      SpeechComponent::new,
+      VoiceComponent::new,
       HttpApiComponent::new);
 
   private final Vertx vertx;
