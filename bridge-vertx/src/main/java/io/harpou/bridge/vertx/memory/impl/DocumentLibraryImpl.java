@@ -189,7 +189,8 @@ final class DocumentLibraryImpl implements DocumentLibrary {
       return Future.failedFuture(new IllegalArgumentException("document search needs text and a positive limit"));
     }
     int depth = Math.max(limit * 4, 20);
-    return search.rank(text, MemoryTables.CHUNK, depth, match -> c -> DocumentTables.search(c, match, depth))
+    return search.rank(text, MemoryTables.CHUNK, depth, terms -> c -> DocumentTables.search(c,
+            FtsQuery.bounded(c, "document_chunks_fts", terms), depth))
         .compose(ranked -> db.run(c -> DocumentTables.chunks(c, ranked.stream().map(HybridSearch.Scored::id)
             .toList())).map(found -> {
               List<Passage> out = new ArrayList<>();

@@ -87,6 +87,9 @@ final class DocumentTables {
   }
 
   static List<String> search(Connection c, String match, int limit) throws SQLException {
+    if (match == null) {
+      return List.of();
+    }
     try (PreparedStatement s = c.prepareStatement("SELECT id FROM document_chunks_fts WHERE document_chunks_fts "
         + "MATCH ? ORDER BY bm25(document_chunks_fts) LIMIT ?")) {
       s.setString(1, match);

@@ -1,19 +1,31 @@
 package io.harpou.bridge.vertx.memory.impl;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Turns free text into a safe FTS5 query: its content words, each quoted (so no input is read as FTS syntax), joined
- * by OR so that BM25 ranks passages by how many of the rarer words they share.
+ * Turns free text into a safe FTS5 query: its content words (English and French stop words dropped), each quoted so
+ * that no input is read as FTS syntax, joined by OR so that BM25 ranks rows by how many of the rarer words they share.
  */
 final class FtsQuery {
+
+  /** How many matching rows the rare words of a query may bring together (about half a millisecond of BM25). */
+  static final int BUDGET = 200;
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*");
   private static final Set<String> STOP = new HashSet<>(Arrays.asList(
@@ -33,8 +45,8 @@ final class FtsQuery {
   private FtsQuery() {
   }
 
-  /** The FTS5 MATCH expression for {@code text}, or null when it holds no content word. */
-  static String of(String text) {
+  /** The content words of {@code text}, lower case, without accents, each once, in order. */
+  static List<String> terms(String text) {
     Set<String> words = new LinkedHashSet<>();
     Matcher matcher = WORD.matcher(Statements.normalize(text).toLowerCase(Locale.ROOT));
     while (matcher.find()) {
@@ -43,9 +55,62 @@ final class FtsQuery {
         words.add(word);
       }
     }
-    if (words.isEmpty()) {
+    return List.copyOf(words);
+  }
+
+  /** The FTS5 MATCH expression for {@code text}: any of its content words; null when it holds none. */
+  static String of(String text) {
+    List<String> words = terms(text);
+    return words.isEmpty() ? null : join(words, " OR ");
+  }
+
+  /**
+   * An FTS5 MATCH expression for {@code terms} over {@code table} whose matches stay few: BM25 scores every row an
+   * expression matches, and a common word ("dog" in 400 of 10,000 memories) made that the most expensive part of a
+   * recall. Rare words, up to {@link #BUDGET} matching rows together, are each enough to match, as exact identifiers
+   * (codes, surnames) should be; the common words must then all be present together. Null when there are no terms.
+   */
+  static String bounded(Connection c, String table, List<String> terms) throws SQLException {
+    if (terms.isEmpty()) {
       return null;
     }
-    return words.stream().map(word -> "\"" + word.replace("\"", "\"\"") + "\"").collect(Collectors.joining(" OR "));
+    Map<String, Integer> frequency = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + table
+        + " MATCH ?")) {
+      for (String term : terms) {
+        s.setString(1, quote(term));
+        try (ResultSet rows = s.executeQuery()) {
+          frequency.put(term, rows.next() ? rows.getInt(1) : 0);
+        }
+      }
+    }
+    List<String> byRarity = new ArrayList<>(terms);
+    byRarity.sort(Comparator.comparingInt(frequency::get));
+    List<String> rare = new ArrayList<>();
+    int rows = 0;
+    for (String term : byRarity) {
+      if (rows + frequency.get(term) > BUDGET) {
+        break;
+      }
+      rows += frequency.get(term);
+      rare.add(term);
+    }
+    List<String> common = byRarity.subList(rare.size(), byRarity.size());
+    if (common.isEmpty()) {
+      return join(terms, " OR ");
+    }
+    if (rare.isEmpty()) {
+      return join(common, " AND ");
+    }
+    // A single common word adds its many rows and nothing the rarer words and the vectors do not already say.
+    return common.size() == 1 ? join(rare, " OR ") : join(rare, " OR ") + " OR (" + join(common, " AND ") + ")";
+  }
+
+  private static String join(List<String> words, String operator) {
+    return words.stream().map(FtsQuery::quote).collect(Collectors.joining(operator));
+  }
+
+  private static String quote(String word) {
+    return "\"" + word.replace("\"", "\"\"") + "\"";
   }
 }

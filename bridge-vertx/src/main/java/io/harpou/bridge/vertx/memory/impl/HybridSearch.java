@@ -37,14 +37,15 @@ final class HybridSearch {
   }
 
   /**
-   * The fused ranking for {@code text}: {@code lexical} turns an FTS5 expression into the ids it matches, best first;
+   * The fused ranking for {@code text}: {@code lexical} turns its content words into the ids they match, best first;
    * vectors of {@code kind} under the minimum similarity are left out.
    */
-  Future<List<Scored>> rank(String text, String kind, int depth, Function<String, SqlWork<List<String>>> lexical) {
+  Future<List<Scored>> rank(String text, String kind, int depth,
+                            Function<List<String>, SqlWork<List<String>>> lexical) {
     RecallMode mode = options.getRecallMode();
-    String match = FtsQuery.of(text);
-    Future<List<String>> words = match == null || mode == RecallMode.SEMANTIC
-        ? Future.succeededFuture(List.of()) : db.run(lexical.apply(match));
+    List<String> terms = FtsQuery.terms(text);
+    Future<List<String>> words = terms.isEmpty() || mode == RecallMode.SEMANTIC
+        ? Future.succeededFuture(List.of()) : db.run(lexical.apply(terms));
     Future<List<VectorIndex.Hit>> meaning = mode == RecallMode.LEXICAL
         ? Future.succeededFuture(List.of()) : closest(text, kind, depth);
     return Future.all(words, meaning).map(both -> {

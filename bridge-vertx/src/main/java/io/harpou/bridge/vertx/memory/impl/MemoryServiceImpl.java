@@ -161,7 +161,8 @@ public final class MemoryServiceImpl implements MemoryService {
     int depth = Math.max(query.limit() * 4, 20);
     Instant now = Instant.now();
     return search.rank(query.text(), MemoryTables.MEMORY, depth,
-            match -> c -> MemoryTables.search(c, match, query.scopes(), query.subject(), now, depth))
+            terms -> c -> MemoryTables.search(c, FtsQuery.bounded(c, "memories_fts", terms), query.scopes(),
+                query.subject(), now, depth))
         .compose(ranked -> db.run(c -> {
           // Read the memories in rank order, a few more than asked at a time: most are kept, so one read is enough.
           List<RecalledMemory> out = new ArrayList<>();

@@ -158,6 +158,9 @@ final class MemoryTables {
    */
   static List<String> search(Connection c, String match, Set<MemoryScope> scopes, String subject, Instant now,
                              int limit) throws SQLException {
+    if (match == null) {
+      return List.of();
+    }
     boolean filtered = !scopes.isEmpty() || subject != null;
     int candidates = filtered ? Math.max(200, limit * 8) : limit * 2 + 10;
     StringBuilder keep = new StringBuilder("m.id IS NOT NULL AND (m.expires_at IS NULL OR m.expires_at > ?)");
