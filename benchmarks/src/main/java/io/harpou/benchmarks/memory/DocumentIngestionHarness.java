@@ -17,7 +17,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * Ingestion throughput of the document library: a folder of generated PDFs (10 pages of about 250 words each) and
  * Markdown files (about 600 words, one page each) is indexed from scratch (extract, chunk, embed with
- * all-MiniLM-L6-v2, store), once with vectors in process and once in a local Chroma, and pages per second reported.
+ * all-MiniLM-L6-v2, store), once with vectors in process and once in a local Chroma, and pages per second reported,
+ * with the CPU time this JVM spent (Chroma's own process not included).
  *
  * <p>Run from the repository root: {@code java -cp benchmarks/target/benchmarks.jar
  * io.harpou.benchmarks.memory.DocumentIngestionHarness [pdfs] [markdownFiles]}.
@@ -51,12 +52,16 @@ public final class DocumentIngestionHarness {
         }
         Database db = Database.open(vertx, Files.createTempFile("ingest", ".db")).await();
         MemoryService store = MemoryService.open(vertx, db, options).await();
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         JsonObject counts = store.documents().sync().await();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-8s ingested %d files, %d pages, %d chunks in %.1f s: %.1f pages/s, %.1f chunks/s%n",
+        double cpuSeconds = (cpuNanos() - cpu) / 1e9;
+        System.out.printf("%-8s ingested %d files, %d pages, %d chunks in %.1f s: %.1f pages/s, %.1f chunks/s; "
+                + "this JVM used %.1f CPU-s (%.1f pages per CPU-s)%n",
             backend, counts.getInteger("indexed"), counts.getInteger("pages"), counts.getInteger("chunks"), seconds,
-            counts.getInteger("pages") / seconds, counts.getInteger("chunks") / seconds);
+            counts.getInteger("pages") / seconds, counts.getInteger("chunks") / seconds, cpuSeconds,
+            counts.getInteger("pages") / cpuSeconds);
         long again = System.nanoTime();
         store.documents().sync().await();
         System.out.printf("%-8s rescan of %d unchanged files: %.0f ms%n", backend, pdfs + markdown,
@@ -71,6 +76,12 @@ public final class DocumentIngestionHarness {
     } finally {
       vertx.close().await();
     }
+  }
+
+  /** CPU time of this process: on a shared machine, work per CPU-second varies less than work per second. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static String paragraph(Random random, int words) {
