@@ -161,4 +161,20 @@ class MemoryServiceTest extends MemoryTestSupport {
 
     assertThat(texts(bobs)).containsExactly("Likes the living room at 19 degrees");
   }
+
+  @Test
+  void should_find_a_persons_memory_by_meaning_behind_many_closer_household_ones() {
+    MemoryService store = open(new MemoryOptions().setDuplicateSimilarity(2.0));
+    for (String day : List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")) {
+      for (String time : List.of("morning", "afternoon", "evening", "night", "lunchtime", "teatime")) {
+        store.remember(Memory.of("The lounge gets warm on " + day + " " + time)).await();
+      }
+    }
+    store.remember(person("Likes the living room at 19 degrees", "bob")).await();
+
+    List<RecalledMemory> bobs = store.recall(new MemoryQuery("how warm should the lounge be",
+        Set.of(MemoryScope.PERSON), "bob", 3)).await();
+
+    assertThat(texts(bobs)).containsExactly("Likes the living room at 19 degrees");
+  }
 }

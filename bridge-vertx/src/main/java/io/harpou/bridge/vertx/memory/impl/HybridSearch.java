@@ -37,8 +37,8 @@ final class HybridSearch {
   }
 
   /**
-   * The fused ranking for {@code text}: {@code lexical} turns its content words into the ids they match, best first;
-   * vectors of {@code kind} under the minimum similarity are left out.
+   * The fused ranking for {@code text}: {@code lexical} turns its content words into the ids they match, best first,
+   * and the {@code depth} vectors of {@code kind} nearest to it join them, except those under the minimum similarity.
    */
   Future<List<Scored>> rank(String text, String kind, int depth,
                             Function<List<String>, SqlWork<List<String>>> lexical) {

@@ -159,14 +159,17 @@ public final class MemoryServiceImpl implements MemoryService {
   @Override
   public Future<List<RecalledMemory>> recall(MemoryQuery query) {
     int depth = Math.max(query.limit() * 4, 20);
+    // Vectors know no scope: when only some memories may be returned, look further so that enough of them are left.
+    boolean filtered = !query.scopes().isEmpty() || query.subject() != null;
+    int vectorDepth = filtered ? Math.max(depth * 10, 200) : depth;
     Instant now = Instant.now();
-    return search.rank(query.text(), MemoryTables.MEMORY, depth,
+    return search.rank(query.text(), MemoryTables.MEMORY, vectorDepth,
             terms -> c -> MemoryTables.search(c, FtsQuery.bounded(c, "memories_fts", terms), query.scopes(),
                 query.subject(), now, depth))
         .compose(ranked -> db.run(c -> {
           // Read the memories in rank order, a few more than asked at a time: most are kept, so one read is enough.
           List<RecalledMemory> out = new ArrayList<>();
-          int step = query.limit() * 2;
+          int step = filtered ? 100 : query.limit() * 2;
           for (int from = 0; from < ranked.size() && out.size() < query.limit(); from += step) {
             List<HybridSearch.Scored> part = ranked.subList(from, Math.min(ranked.size(), from + step));
             Map<String, Memory> found = MemoryTables.byIds(c, part.stream().map(HybridSearch.Scored::id).toList(),
