@@ -57,6 +57,11 @@ public final class HubVerticle extends VerticleBase {
         .onComplete(done -> System.out.println("Harpou stopped."));
   }
 
+  /** The virtual home, when the hub runs one (no Home Assistant configured); null otherwise. */
+  public VirtualHomeAssistant virtualHome() {
+    return virtualHome;
+  }
+
   /** The running bridge, once started. */
   public Bridge bridge() {
     return bridge;
