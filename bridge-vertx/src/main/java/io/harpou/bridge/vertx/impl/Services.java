@@ -14,6 +14,7 @@ import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
+import io.harpou.bridge.vertx.voice.Satellites;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -22,8 +23,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 
-/** The bridge's shared services, filled in as components start. */
-final class Services implements BridgeContext {
+/**
+ * The bridge's shared services, filled in as components start. Public so tests can run one component on a real
+ * database without starting the whole bridge.
+ */
+public class Services implements BridgeContext {
 
   private final Vertx vertx;
   private final BridgeOptions options;
@@ -38,10 +42,11 @@ final class Services implements BridgeContext {
   private volatile Announcer announcer;
   private volatile SttService stt;
   private volatile TtsService tts;
-  private volatile io.harpou.bridge.vertx.voice.Satellites satellites;
+  private volatile Satellites satellites;
   private volatile int httpPort = -1;
 
-  Services(Vertx vertx, BridgeOptions options, Health health, Database database, ToolRegistry tools) {
+  /** Creates the services around an open database and a loaded registry; every other service starts absent. */
+  public Services(Vertx vertx, BridgeOptions options, Health health, Database database, ToolRegistry tools) {
     this.vertx = vertx;
     this.options = options;
     this.health = health;
@@ -156,12 +161,12 @@ final class Services implements BridgeContext {
   }
 
   @Override
-  public Optional<io.harpou.bridge.vertx.voice.Satellites> satellites() {
+  public Optional<Satellites> satellites() {
     return Optional.ofNullable(satellites);
   }
 
   @Override
-  public void satellites(io.harpou.bridge.vertx.voice.Satellites satellites) {
+  public void satellites(Satellites satellites) {
     this.satellites = satellites;
   }
 
