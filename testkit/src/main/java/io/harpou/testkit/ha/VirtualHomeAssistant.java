@@ -111,7 +111,7 @@ public interface VirtualHomeAssistant {
    */
   void jamLock(String entityId);
 
-  /** @return every service call executed so far, oldest first */
+  /** @return the service calls executed so far (the most recent 10,000), oldest first */
   List<ServiceCall> calls();
 
   /**

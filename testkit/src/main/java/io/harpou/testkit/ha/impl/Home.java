@@ -5,10 +5,6 @@ import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-
 /** The whole virtual home behind the protocols: states, house, services and the record of calls. */
 final class Home {
 
@@ -17,8 +13,7 @@ final class Home {
   final StateMachine states = new StateMachine();
   final House house;
   final ServiceRegistry services = new ServiceRegistry(this);
-  final List<ServiceCall> calls = new CopyOnWriteArrayList<>();
-  final LinkedBlockingQueue<ServiceCall> untaken = new LinkedBlockingQueue<>();
+  final CallLog calls = new CallLog();
   final Conversation conversation = new Conversation(this);
 
   Home(Vertx vertx, VirtualHomeOptions options) {
@@ -38,7 +33,6 @@ final class Home {
 
   void record(ServiceCall call) {
     calls.add(call);
-    untaken.add(call);
   }
 
   /** Home Assistant's {@code Config.as_dict()}. */

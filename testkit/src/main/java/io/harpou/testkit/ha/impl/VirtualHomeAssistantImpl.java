@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /** The virtual Home Assistant: one HTTP server carrying the WebSocket API and the REST API. */
 public final class VirtualHomeAssistantImpl implements VirtualHomeAssistant {
@@ -152,13 +151,13 @@ public final class VirtualHomeAssistantImpl implements VirtualHomeAssistant {
 
   @Override
   public List<ServiceCall> calls() {
-    return List.copyOf(home.calls);
+    return home.calls.all();
   }
 
   @Override
   public ServiceCall takeCall(Duration timeout) {
     try {
-      ServiceCall call = home.untaken.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      ServiceCall call = home.calls.take(timeout);
       if (call == null) {
         throw new IllegalStateException("no service call within " + timeout);
       }
