@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A turn: a pending confirmation is settled first, then the interpreters are tried in order, then the model loop
- * (or, without a model, a clear answer saying what is missing). History is stored and the reply event published
- * before the reply is returned.
+ * (or, without a model, a clear answer saying what is missing). The audit rows of the turn's actions and its history
+ * are stored, and the reply event published, before the reply is returned.
  */
 public final class AgentImpl implements Agent {
 
@@ -95,13 +95,18 @@ public final class AgentImpl implements Agent {
           return Future.succeededFuture(Reply.error(say(utterance, "Sorry, something went wrong.",
               "Désolé, quelque chose s'est mal passé."), utterance.conversationId()));
         })
-        .compose(reply -> history.append(utterance.conversationId(), utterance.text(), reply.speech())
-            .recover(e -> {
-              LOG.warn("History of {} could not be stored: {}", utterance.conversationId(), e.getMessage());
-              return Future.succeededFuture();
-            }).map(reply))
+        .compose(reply -> {
+          Future<Void> stored = history.append(utterance.conversationId(), utterance.text(), reply.speech())
+              .recover(e -> {
+                LOG.warn("History of {} could not be stored: {}", utterance.conversationId(), e.getMessage());
+                return Future.succeededFuture();
+              });
+          return Future.join(executor.auditsOf(turnId), stored).map(reply);
+        })
         .onComplete(ar -> {
           events.end(utterance.conversationId(), turnId);
+          // An overlapping turn of the same conversation may have filed a write here since: it is under way anyway.
+          executor.auditsOf(turnId);
           if (ar.succeeded()) {
             events.publish(new ReplySent(Instant.now(), turnId, ar.result()));
           }

@@ -100,7 +100,7 @@ public final class ConversationStore {
       }
     }
     long now = System.currentTimeMillis();
-    return database.run(c -> {
+    return database.write(c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO conversation_messages(conversation_id, role,"
           + " content, created_ms) VALUES(?,?,?,?)")) {
         for (String[] m : new String[][] {{"user", userText}, {"assistant", assistantText}}) {

@@ -24,6 +24,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where tool calls run: the policy (channel denials, DANGEROUS off, PROTECTED waits for a "yes"), the
  * argument check, the timeout, the hand-over of long calls to background tasks, the tool events and the audit row,
- * written before the result is returned.
+ * stored before the turn replies (see {@link #auditsOf}) or, for a background task, before its result is returned.
  */
 public final class PolicyExecutor implements ToolExecutor {
 
@@ -49,6 +52,7 @@ public final class PolicyExecutor implements ToolExecutor {
   private final DurableTaskService tasks;
   private final PendingConfirmations pending;
   private final TurnEvents events;
+  private final Map<String, List<Future<Void>>> turnAudits = new ConcurrentHashMap<>();
 
   /** Creates the executor; {@code tasks} may be null, then long calls simply run to their timeout. */
   public PolicyExecutor(BridgeContext context, AgentOptions options, AuditLog audit, DurableTaskService tasks,
@@ -85,41 +89,41 @@ public final class PolicyExecutor implements ToolExecutor {
     if (tool == null) {
       ToolResult unknown = ToolResult.error("Unknown tool '" + call.name() + "'. Use one of: "
           + String.join(", ", context.tools().specs().stream().map(s -> s.name()).limit(40).toList()) + ".");
-      return finish(call, u, Risk.READ, "unknown_tool", 0, unknown).map(unknown);
+      return finish(mode, call, u, Risk.READ, "unknown_tool", 0, unknown).map(unknown);
     }
     Risk risk = riskOf(tool, call);
     boolean interactive = mode == Mode.TURN || mode == Mode.CONFIRMED;
     if (mode != Mode.TASK_APPROVED && mode != Mode.CONFIRMED) {
       if (policy.denies(u.channel(), risk)) {
-        return deny(call, u, risk, french(u) ? "Désolé, je ne peux pas faire cela depuis cet appareil."
+        return deny(mode, call, u, risk, french(u) ? "Désolé, je ne peux pas faire cela depuis cet appareil."
             : "Sorry, I can't do that from this device.");
       }
       if (risk == Risk.DANGEROUS && !policy.isDangerousEnabled()) {
-        return deny(call, u, risk, french(u) ? "Désolé, cette action système est désactivée sur ce hub."
+        return deny(mode, call, u, risk, french(u) ? "Désolé, cette action système est désactivée sur ce hub."
             : "Sorry, " + call.name() + " is a system action and is disabled on this hub.");
       }
     }
     List<String> problems = ArgumentValidator.validate(tool.spec().parameters(), call.arguments());
     if (!problems.isEmpty()) {
       String message = "Invalid arguments for " + call.name() + ": " + String.join("; ", problems) + ".";
-      return finish(call, u, risk, "invalid_arguments", 0, ToolResult.error(message))
+      return finish(mode, call, u, risk, "invalid_arguments", 0, ToolResult.error(message))
           .compose(v -> Future.failedFuture(new ToolArgumentsException(message)));
     }
     if (risk == Risk.PROTECTED && mode == Mode.TURN) {
       pending.put(call, u);
       String question = ConfirmationQuestions.ask(call, u.language(), context.home().orElse(null));
-      return finish(call, u, risk, "confirmation_required", 0, ToolResult.error(question))
+      return finish(mode, call, u, risk, "confirmation_required", 0, ToolResult.error(question))
           .compose(v -> Future.failedFuture(PolicyException.confirm(question)));
     }
     if (risk == Risk.PROTECTED && mode == Mode.TASK) {
-      return deny(call, u, risk, "A protected action needs a spoken confirmation and cannot run as a background task.");
+      return deny(mode, call, u, risk, "A protected action needs a spoken confirmation and cannot run as a background task.");
     }
     events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
     long start = System.nanoTime();
     boolean canDefer = tasks != null && (mode == Mode.TURN || mode == Mode.CONFIRMED);
     if (canDefer && tool.spec().longRunning()) {
       return tasks.submitApproved(TaskRequest.run(title(call), u, call))
-          .compose(task -> started(call, u, risk, task, start));
+          .compose(task -> started(mode, call, u, risk, task, start));
     }
     ToolContext toolContext = toolContext(u, call.name());
     ProgressContext reporting = tasks == null ? null : new ProgressContext(toolContext, tasks, taskId);
@@ -130,7 +134,7 @@ public final class PolicyExecutor implements ToolExecutor {
           .recover(e -> e instanceof TimeoutException
               ? Future.succeededFuture(ToolResult.error(call.name() + " timed out after " + timeout + " ms."))
               : Future.failedFuture(e))
-          .transform(ar -> completed(call, u, risk, start, ar.succeeded() ? ar.result() : null, ar.cause()));
+          .transform(ar -> completed(mode, call, u, risk, start, ar.succeeded() ? ar.result() : null, ar.cause()));
     }
     Promise<ToolResult> first = Promise.promise();
     AtomicBoolean decided = new AtomicBoolean();
@@ -139,9 +143,9 @@ public final class PolicyExecutor implements ToolExecutor {
         tasks.adopt(TaskRequest.run(title(call), u, call), running)
             .compose(task -> {
               reporting.attach(task.id());
-              running.onComplete(ar -> completed(call, u, risk, start, ar.succeeded() ? ar.result() : null,
+              running.onComplete(ar -> completed(Mode.TASK_APPROVED, call, u, risk, start, ar.succeeded() ? ar.result() : null,
                   ar.cause()));
-              return started(call, u, risk, task, start);
+              return started(mode, call, u, risk, task, start);
             })
             .onComplete(first);
       }
@@ -149,7 +153,7 @@ public final class PolicyExecutor implements ToolExecutor {
     running.onComplete(ar -> {
       if (decided.compareAndSet(false, true)) {
         context.vertx().cancelTimer(timer);
-        completed(call, u, risk, start, ar.succeeded() ? ar.result() : null, ar.cause()).onComplete(first);
+        completed(mode, call, u, risk, start, ar.succeeded() ? ar.result() : null, ar.cause()).onComplete(first);
       }
     });
     return first.future();
@@ -168,43 +172,62 @@ public final class PolicyExecutor implements ToolExecutor {
     }
   }
 
-  private Future<ToolResult> completed(ToolCall call, Utterance u, Risk risk, long start, ToolResult result,
+  private Future<ToolResult> completed(Mode mode, ToolCall call, Utterance u, Risk risk, long start, ToolResult result,
                                        Throwable failure) {
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (failure != null) {
       String outcome = failure instanceof ToolArgumentsException ? "invalid_arguments" : "error";
-      return finish(call, u, risk, outcome, millis, ToolResult.error(String.valueOf(failure.getMessage())))
+      return finish(mode, call, u, risk, outcome, millis, ToolResult.error(String.valueOf(failure.getMessage())))
           .compose(v -> Future.failedFuture(failure));
     }
     String outcome = result.error() && result.content().contains("timed out") ? "timeout"
         : result.error() ? "error" : "ok";
-    return finish(call, u, risk, outcome, millis, result).map(result);
+    return finish(mode, call, u, risk, outcome, millis, result).map(result);
   }
 
-  private Future<ToolResult> started(ToolCall call, Utterance u, Risk risk, TaskInfo task, long start) {
+  private Future<ToolResult> started(Mode mode, ToolCall call, Utterance u, Risk risk, TaskInfo task, long start) {
     boolean french = french(u);
     String text = french ? "J'ai lancé « " + task.title() + " » ; je vous préviendrai quand ce sera fini."
         : "I've started " + task.title() + "; I'll tell you when it's done.";
     ToolResult result = ToolResult.ok(new JsonObject().put("task_id", task.id()).put("status", "started")
         .put("title", task.title()).put("message", text));
-    return finish(call, u, risk, "task", (System.nanoTime() - start) / 1_000_000, result).map(result);
+    return finish(mode, call, u, risk, "task", (System.nanoTime() - start) / 1_000_000, result).map(result);
   }
 
-  private Future<ToolResult> deny(ToolCall call, Utterance u, Risk risk, String message) {
-    return finish(call, u, risk, "denied", 0, ToolResult.error(message))
+  private Future<ToolResult> deny(Mode mode, ToolCall call, Utterance u, Risk risk, String message) {
+    return finish(mode, call, u, risk, "denied", 0, ToolResult.error(message))
         .compose(v -> Future.failedFuture(PolicyException.denied(message)));
   }
 
-  /** Publishes the finished event and writes the audit row; an audit failure is logged, never fatal to the turn. */
-  private Future<Void> finish(ToolCall call, Utterance u, Risk risk, String outcome, long millis, ToolResult result) {
-    events.publish(new ToolFinished(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call.id(),
-        call.name(), outcome, result, millis));
+  /**
+   * The audit rows of a turn's calls, written while the turn goes on: the turn waits for this before it replies, so
+   * no reply is ever sent for an action whose row is not stored, and a command pays for one trip to the database.
+   */
+  public Future<Void> auditsOf(String turnId) {
+    List<Future<Void>> writes = turnAudits.remove(turnId);
+    return writes == null ? Future.succeededFuture() : Future.join(writes).mapEmpty();
+  }
+
+  /**
+   * Publishes the finished event and writes the audit row; an audit failure is logged, never fatal to the turn. A
+   * call inside a turn leaves the write to {@link #auditsOf}; a task's call waits for it here.
+   */
+  private Future<Void> finish(Mode mode, ToolCall call, Utterance u, Risk risk, String outcome, long millis,
+                              ToolResult result) {
+    String turnId = events.turnOf(u.conversationId());
+    events.publish(new ToolFinished(Instant.now(), turnId, u.conversationId(), call.id(), call.name(), outcome,
+        result, millis));
     AuditEntry entry = new AuditEntry(Instant.now(), u.conversationId(), u.channel().jsonName(), u.room(), u.user(),
         call.name(), call.arguments(), risk.jsonName(), outcome, millis, result.content());
-    return audit.record(entry).recover(e -> {
+    Future<Void> written = audit.record(entry).recover(e -> {
       LOG.warn("Audit row for {} could not be written: {}", call.name(), e.getMessage());
       return Future.succeededFuture();
     });
+    if ((mode == Mode.TURN || mode == Mode.CONFIRMED) && events.inTurn(u.conversationId())) {
+      turnAudits.computeIfAbsent(turnId, id -> new CopyOnWriteArrayList<>()).add(written);
+      return Future.succeededFuture();
+    }
+    return written;
   }
 
   private Risk riskOf(Tool tool, ToolCall call) {

@@ -30,6 +30,11 @@ public final class TurnEvents {
     turnOfConversation.remove(conversationId, turnId);
   }
 
+  /** True while a turn of the conversation is under way. */
+  boolean inTurn(String conversationId) {
+    return turnOfConversation.containsKey(conversationId);
+  }
+
   /** The current turn of a conversation, or a marker for calls outside any turn (background tasks). */
   String turnOf(String conversationId) {
     return turnOfConversation.getOrDefault(conversationId, "background");

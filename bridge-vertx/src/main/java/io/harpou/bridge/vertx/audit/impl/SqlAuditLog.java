@@ -35,7 +35,7 @@ public final class SqlAuditLog implements AuditLog {
 
   @Override
   public Future<Void> record(AuditEntry e) {
-    return database.run(c -> {
+    return database.write(c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_log(time_ms, conversation_id, channel,"
           + " room, user_name, tool, arguments, risk, outcome, duration_ms, detail) VALUES(?,?,?,?,?,?,?,?,?,?,?)")) {
         insert.setLong(1, e.time().toEpochMilli());

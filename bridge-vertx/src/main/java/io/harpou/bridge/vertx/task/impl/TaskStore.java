@@ -39,7 +39,7 @@ final class TaskStore {
   }
 
   Future<Void> insert(TaskRow row) {
-    return database.run(c -> {
+    return database.write(c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO tasks(" + COLUMNS
           + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")) {
         TaskInfo t = row.info();
@@ -67,7 +67,7 @@ final class TaskStore {
 
   /** Writes a new state; {@code onlyIfOpen} keeps a task that became final (cancelled) from changing again. */
   Future<Boolean> update(TaskInfo t, boolean onlyIfOpen) {
-    return database.run(c -> {
+    return database.write(c -> {
       try (PreparedStatement update = c.prepareStatement("UPDATE tasks SET status = ?, progress = ?, result = ?"
           + " WHERE id = ?" + (onlyIfOpen ? " AND status IN ('queued', 'running')" : ""))) {
         update.setString(1, t.status().jsonName());
@@ -81,7 +81,7 @@ final class TaskStore {
 
   /** Stores a running task's progress; a task no longer running keeps its value. */
   Future<Boolean> progress(String id, double progress) {
-    return database.run(c -> {
+    return database.write(c -> {
       try (PreparedStatement update = c.prepareStatement("UPDATE tasks SET progress = ? WHERE id = ?"
           + " AND status = 'running'")) {
         update.setDouble(1, progress);
@@ -92,7 +92,7 @@ final class TaskStore {
   }
 
   Future<Void> markDelivered(String id) {
-    return database.run(c -> {
+    return database.write(c -> {
       try (PreparedStatement update = c.prepareStatement("UPDATE tasks SET delivered = 1 WHERE id = ?")) {
         update.setString(1, id);
         update.executeUpdate();
