@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load harness for the HTTP API. {@code serve}: a whole Bridge (virtual home, real agent, local intent matcher) on
- * 127.0.0.1, printing its URL, for {@code wrk} against {@code POST /api/conversation/process}. {@code fanout N}:
+ * Load harness for the HTTP API. {@code serve}: a whole Bridge (real agent, local intent matcher) on 127.0.0.1,
+ * printing its URL, for {@code wrk} against {@code POST /api/conversation/process}. It acts on the Home Assistant
+ * named by {@code HARPOU_HA_URL} and {@code HARPOU_HA_TOKEN} (a virtual home in its own process, as a real one would
+ * be), or on a virtual home in this JVM when they are unset. {@code fanout N}:
  * N WebSocket clients subscribed to every event while events are published as fast as the bus takes them; prints
  * events delivered per second across all clients.
  */
@@ -33,11 +35,17 @@ public final class HttpApiHarness {
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "serve";
     Vertx vertx = Vertx.vertx();
-    VirtualHomeAssistant home = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions()).start().await();
+    String haUrl = System.getenv("HARPOU_HA_URL");
+    String haToken = System.getenv("HARPOU_HA_TOKEN");
+    if (haUrl == null) {
+      VirtualHomeAssistant home = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions()).start().await();
+      haUrl = home.url();
+      haToken = home.accessToken();
+    }
     Path data = Files.createTempDirectory("harpou-http-bench");
     BridgeOptions options = new BridgeOptions().setDataDir(data)
         .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()));
+        .setSection("home_assistant", new JsonObject().put("url", haUrl).put("token", haToken));
     Bridge bridge = Bridge.create(vertx, options).start().await();
     System.out.println("HARPOU_URL=http://127.0.0.1:" + bridge.httpPort());
     if (mode.equals("fanout")) {
