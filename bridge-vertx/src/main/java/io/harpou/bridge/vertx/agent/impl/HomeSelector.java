@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Picks the entities that matter for an utterance: those whose name, alias, area or domain the utterance mentions,
@@ -22,6 +24,11 @@ import java.util.Set;
 public final class HomeSelector {
 
   private static final Map<String, String> DOMAIN_WORDS = new HashMap<>();
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+  private static final int CACHED_TEXTS = 50_000;
+  private static final Map<String, Set<String>> TOKENS = new ConcurrentHashMap<>();
+  private static final Map<String, String> NORMALISED = new ConcurrentHashMap<>();
 
   static {
     words("light", "light", "lights", "lamp", "lamps", "lumiere", "lumieres", "lampe", "lampes", "eclairage");
@@ -98,7 +105,7 @@ public final class HomeSelector {
           score += overlap(words, alias) * 3;
         }
       }
-      score += overlap(words, state.entityId().replace('.', ' ').replace('_', ' ')) * 2;
+      score += overlap(words, state.entityId()) * 2;
       boolean inRoom = false;
       if (area != null) {
         int areaScore = overlap(words, area.name());
@@ -106,8 +113,7 @@ public final class HomeSelector {
           areaScore += overlap(words, alias);
         }
         score += areaScore * 2;
-        inRoom = roomKey != null && (roomKey.equals(normalise(area.areaId())) || roomKey.equals(
-            normalise(area.name())));
+        inRoom = roomKey != null && (roomKey.equals(known(area.areaId())) || roomKey.equals(known(area.name())));
       }
       boolean domainMatch = domains.contains(state.domain());
       if (domainMatch) {
@@ -140,7 +146,7 @@ public final class HomeSelector {
       return 0;
     }
     int count = 0;
-    for (String token : tokens(text)) {
+    for (String token : knownTokens(text)) {
       if (token.length() > 2 && words.contains(token)) {
         count++;
       }
@@ -148,9 +154,37 @@ public final class HomeSelector {
     return count;
   }
 
+  /**
+   * The tokens of a name, alias, area or entity id. They are the same at every turn and a selection looks at all of
+   * them, so they are kept rather than normalised again each time (the cache starts over if a home ever outgrows it).
+   */
+  private static Set<String> knownTokens(String text) {
+    Set<String> cached = TOKENS.get(text);
+    if (cached == null) {
+      if (TOKENS.size() >= CACHED_TEXTS) {
+        TOKENS.clear();
+      }
+      cached = Set.copyOf(tokens(text));
+      TOKENS.put(text, cached);
+    }
+    return cached;
+  }
+
+  private static String known(String text) {
+    String cached = NORMALISED.get(text);
+    if (cached == null) {
+      if (NORMALISED.size() >= CACHED_TEXTS) {
+        NORMALISED.clear();
+      }
+      cached = normalise(text);
+      NORMALISED.put(text, cached);
+    }
+    return cached;
+  }
+
   static Set<String> tokens(String text) {
     Set<String> out = new HashSet<>();
-    for (String token : normalise(text).split("[^a-z0-9]+")) {
+    for (String token : NON_WORD.split(normalise(text))) {
       if (!token.isEmpty()) {
         out.add(token);
         if (token.length() > 3 && token.endsWith("s")) {
@@ -162,6 +196,6 @@ public final class HomeSelector {
   }
 
   static String normalise(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
   }
 }
