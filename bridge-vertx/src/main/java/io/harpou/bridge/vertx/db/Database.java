@@ -200,6 +200,11 @@ public final class Database {
         return;
       }
       if (job == Job.STOP) {
+        // Work submitted while closing, behind the stop, would otherwise wait forever.
+        List<Job<?>> late = new ArrayList<>();
+        queue.drainTo(late);
+        late.stream().filter(j -> j != Job.STOP)
+            .forEach(j -> j.fail(new BridgeException("the database " + file + " is closed")));
         return;
       }
       if (job.groupable) {

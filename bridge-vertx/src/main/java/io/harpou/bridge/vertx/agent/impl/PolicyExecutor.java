@@ -43,7 +43,14 @@ public final class PolicyExecutor implements ToolExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(PolicyExecutor.class);
 
   /** How a call reaches the executor, which decides what the policy may still ask. */
-  enum Mode { TURN, CONFIRMED, TASK, TASK_APPROVED }
+  enum Mode {
+    TURN, CONFIRMED, TASK, TASK_APPROVED;
+
+    /** A call made while someone waits for the turn's answer. */
+    boolean interactive() {
+      return this == TURN || this == CONFIRMED;
+    }
+  }
 
   private final BridgeContext context;
   private final AgentOptions options;
@@ -92,7 +99,7 @@ public final class PolicyExecutor implements ToolExecutor {
       return finish(mode, call, u, Risk.READ, "unknown_tool", 0, unknown).map(unknown);
     }
     Risk risk = riskOf(tool, call);
-    boolean interactive = mode == Mode.TURN || mode == Mode.CONFIRMED;
+    boolean interactive = mode.interactive();
     if (mode != Mode.TASK_APPROVED && mode != Mode.CONFIRMED) {
       if (policy.denies(u.channel(), risk)) {
         return deny(mode, call, u, risk, french(u) ? "Désolé, je ne peux pas faire cela depuis cet appareil."
@@ -116,11 +123,12 @@ public final class PolicyExecutor implements ToolExecutor {
           .compose(v -> Future.failedFuture(PolicyException.confirm(question)));
     }
     if (risk == Risk.PROTECTED && mode == Mode.TASK) {
-      return deny(mode, call, u, risk, "A protected action needs a spoken confirmation and cannot run as a background task.");
+      return deny(mode, call, u, risk,
+          "A protected action needs a spoken confirmation and cannot run as a background task.");
     }
     events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
     long start = System.nanoTime();
-    boolean canDefer = tasks != null && (mode == Mode.TURN || mode == Mode.CONFIRMED);
+    boolean canDefer = tasks != null && interactive;
     if (canDefer && tool.spec().longRunning()) {
       return tasks.submitApproved(TaskRequest.run(title(call), u, call))
           .compose(task -> started(mode, call, u, risk, task, start));
@@ -143,8 +151,8 @@ public final class PolicyExecutor implements ToolExecutor {
         tasks.adopt(TaskRequest.run(title(call), u, call), running)
             .compose(task -> {
               reporting.attach(task.id());
-              running.onComplete(ar -> completed(Mode.TASK_APPROVED, call, u, risk, start, ar.succeeded() ? ar.result() : null,
-                  ar.cause()));
+              running.onComplete(ar -> completed(Mode.TASK_APPROVED, call, u, risk, start,
+                  ar.succeeded() ? ar.result() : null, ar.cause()));
               return started(mode, call, u, risk, task, start);
             })
             .onComplete(first);
@@ -172,8 +180,8 @@ public final class PolicyExecutor implements ToolExecutor {
     }
   }
 
-  private Future<ToolResult> completed(Mode mode, ToolCall call, Utterance u, Risk risk, long start, ToolResult result,
-                                       Throwable failure) {
+  private Future<ToolResult> completed(Mode mode, ToolCall call, Utterance u, Risk risk, long start,
+                                       ToolResult result, Throwable failure) {
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (failure != null) {
       String outcome = failure instanceof ToolArgumentsException ? "invalid_arguments" : "error";
@@ -223,7 +231,7 @@ public final class PolicyExecutor implements ToolExecutor {
       LOG.warn("Audit row for {} could not be written: {}", call.name(), e.getMessage());
       return Future.succeededFuture();
     });
-    if ((mode == Mode.TURN || mode == Mode.CONFIRMED) && events.inTurn(u.conversationId())) {
+    if (mode.interactive() && events.inTurn(u.conversationId())) {
       turnAudits.computeIfAbsent(turnId, id -> new CopyOnWriteArrayList<>()).add(written);
       return Future.succeededFuture();
     }
