@@ -95,8 +95,8 @@ public final class SatelliteLoadHarness {
     long complete = stt.lengths.stream().filter(length -> length == expected).count();
     System.out.printf("%s round: satellites=%d audio=%ds chunks/satellite=%d all-transcribed=%s wall=%.1fs%n", name,
         satellites, seconds, chunks, finished, wallSeconds);
-    System.out.printf("chunk latency (ping after chunk -> pong) n=%d p50=%.2f ms p99=%.2f ms p99.9=%.2f ms max=%.2f ms%n",
-        sorted.length, VoiceFakes.percentile(sorted, 50) / 1e6, VoiceFakes.percentile(sorted, 99) / 1e6,
+    System.out.printf("chunk latency (ping after chunk -> pong) n=%d p50=%.2f ms p99=%.2f ms p99.9=%.2f ms"
+        + " max=%.2f ms%n", sorted.length, VoiceFakes.percentile(sorted, 50) / 1e6, VoiceFakes.percentile(sorted, 99) / 1e6,
         VoiceFakes.percentile(sorted, 99.9) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     System.out.printf("utterances with every byte: %d of %d (expected %d bytes each; lengths seen: %s)%n", complete,
         satellites, expected, Arrays.toString(stt.lengths.stream().distinct().limit(5).toArray()));

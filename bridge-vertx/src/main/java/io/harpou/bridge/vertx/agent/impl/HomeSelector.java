@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -154,32 +155,30 @@ public final class HomeSelector {
     return count;
   }
 
-  /**
-   * The tokens of a name, alias, area or entity id. They are the same at every turn and a selection looks at all of
-   * them, so they are kept rather than normalised again each time (the cache starts over if a home ever outgrows it).
-   */
+  /** The tokens of a name, alias, area or entity id. */
   private static Set<String> knownTokens(String text) {
-    Set<String> cached = TOKENS.get(text);
-    if (cached == null) {
-      if (TOKENS.size() >= CACHED_TEXTS) {
-        TOKENS.clear();
-      }
-      cached = Set.copyOf(tokens(text));
-      TOKENS.put(text, cached);
-    }
-    return cached;
+    return remembered(TOKENS, text, t -> Set.copyOf(tokens(t)));
   }
 
+  /** The normalised form of an area's id or name. */
   private static String known(String text) {
-    String cached = NORMALISED.get(text);
-    if (cached == null) {
-      if (NORMALISED.size() >= CACHED_TEXTS) {
-        NORMALISED.clear();
+    return remembered(NORMALISED, text, HomeSelector::normalise);
+  }
+
+  /**
+   * The home's names are the same at every turn and a selection looks at all of them, so what is derived from them is
+   * kept rather than computed again each time (a cache starts over if a home ever outgrows it).
+   */
+  private static <T> T remembered(Map<String, T> cache, String text, Function<String, T> derive) {
+    T value = cache.get(text);
+    if (value == null) {
+      if (cache.size() >= CACHED_TEXTS) {
+        cache.clear();
       }
-      cached = normalise(text);
-      NORMALISED.put(text, cached);
+      value = derive.apply(text);
+      cache.put(text, value);
     }
-    return cached;
+    return value;
   }
 
   static Set<String> tokens(String text) {
