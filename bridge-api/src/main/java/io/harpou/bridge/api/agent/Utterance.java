@@ -1,15 +1,15 @@
 package io.harpou.bridge.api.agent;
 
 import io.harpou.bridge.api.Json;
+import io.harpou.bridge.api.Ulid;
 import io.vertx.core.json.JsonObject;
-import java.util.UUID;
 
 /**
  * One thing a person said or typed, with where it came from.
  *
  * @param text what was said, never blank
  * @param language a BCP-47 language tag such as {@code en} or {@code fr}
- * @param conversationId groups turns into a conversation; generated when absent
+ * @param conversationId groups turns into a conversation; a new ULID when absent, as Home Assistant does
  * @param channel where it came from
  * @param room the speaker's room (area id or name), or null when unknown
  * @param satellite the satellite that heard it, or null
@@ -18,12 +18,12 @@ import java.util.UUID;
 public record Utterance(String text, String language, String conversationId, Channel channel, String room,
                         String satellite, String user) {
 
-  /** Validates the text and fills the defaults: English, a fresh conversation id, the embedded channel. */
+  /** Validates the text and fills the defaults: English, a new conversation id, the embedded channel. */
   public Utterance {
     Json.requireText(text, "utterance text");
     language = language == null || language.isBlank() ? "en" : language;
     conversationId = conversationId == null || conversationId.isBlank()
-        ? UUID.randomUUID().toString() : conversationId;
+        ? Ulid.next() : conversationId;
     channel = channel == null ? Channel.EMBEDDED : channel;
   }
 

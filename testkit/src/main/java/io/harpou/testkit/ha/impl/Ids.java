@@ -1,5 +1,6 @@
 package io.harpou.testkit.ha.impl;
 
+import io.harpou.bridge.api.Ulid;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 /** ULIDs and Home Assistant's two time formats (ISO with microseconds, float epoch seconds). */
 final class Ids {
 
-  private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
@@ -20,16 +20,7 @@ final class Ids {
 
   /** @return a new 26-character ULID */
   static String ulid() {
-    long time = System.currentTimeMillis();
-    char[] out = new char[26];
-    for (int i = 9; i >= 0; i--) {
-      out[i] = CROCKFORD[(int) (time & 31)];
-      time >>>= 5;
-    }
-    for (int i = 10; i < 26; i++) {
-      out[i] = CROCKFORD[RANDOM.nextInt(32)];
-    }
-    return new String(out);
+    return Ulid.next();
   }
 
   /** @return 32 lower-case hex characters, the shape of Home Assistant registry ids */
