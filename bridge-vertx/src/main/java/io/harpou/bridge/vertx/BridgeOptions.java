@@ -22,6 +22,7 @@ public final class BridgeOptions {
   public static final String DEFAULT_DATA_DIR = "./data";
 
   private final JsonObject config;
+  private Path dataDir;
 
   /** Options with every default. */
   public BridgeOptions() {
@@ -31,16 +32,18 @@ public final class BridgeOptions {
   /** Options read from a configuration object (copied). */
   public BridgeOptions(JsonObject config) {
     this.config = config == null ? new JsonObject() : config.copy();
+    this.dataDir = Path.of(this.config.getString("data_dir", DEFAULT_DATA_DIR));
   }
 
   /** Where the database and files live. */
   public Path dataDir() {
-    return Path.of(config.getString("data_dir", DEFAULT_DATA_DIR));
+    return dataDir;
   }
 
   /** Sets the data directory. */
   public BridgeOptions setDataDir(Path dataDir) {
     config.put("data_dir", dataDir.toString());
+    this.dataDir = dataDir;
     return this;
   }
 

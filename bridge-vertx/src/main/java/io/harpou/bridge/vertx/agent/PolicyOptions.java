@@ -5,6 +5,7 @@ import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.tool.Risk;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class PolicyOptions {
 
   /** Tool names treated as PROTECTED whatever their declared risk. */
   public Set<String> getProtectedTools() {
-    return Set.copyOf(protectedTools);
+    return Collections.unmodifiableSet(protectedTools);
   }
 
   /** Sets the tool names treated as PROTECTED. */
@@ -76,7 +77,7 @@ public final class PolicyOptions {
 
   /** Entity domains whose entities make a call PROTECTED. */
   public Set<String> getProtectedDomains() {
-    return Set.copyOf(protectedDomains);
+    return Collections.unmodifiableSet(protectedDomains);
   }
 
   /** Sets the protected entity domains. */

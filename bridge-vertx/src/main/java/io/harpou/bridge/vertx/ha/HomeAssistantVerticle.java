@@ -4,6 +4,7 @@ import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.ComponentStateChanged;
 import io.harpou.bridge.api.home.ConnectionState;
 import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.vertx.impl.EventPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Instant;
@@ -49,7 +50,6 @@ public class HomeAssistantVerticle extends VerticleBase {
   }
 
   private void publish(ConnectionState state, String detail) {
-    vertx.eventBus().publish(BridgeAddresses.EVENTS,
-        new ComponentStateChanged(Instant.now(), COMPONENT, state.jsonName(), detail).toJson());
+    new EventPublisher(vertx).publish(new ComponentStateChanged(Instant.now(), COMPONENT, state.jsonName(), detail));
   }
 }

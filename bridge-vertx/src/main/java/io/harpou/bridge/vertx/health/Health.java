@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.health;
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.ComponentStateChanged;
+import io.harpou.bridge.vertx.impl.EventPublisher;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -23,12 +24,14 @@ public final class Health {
   public static final Set<String> FAILED_STATES = Set.of("failed", "auth_failed", "down");
 
   private final Vertx vertx;
+  private final EventPublisher events;
   private final Map<String, ComponentStateChanged> components = new TreeMap<>();
   private MessageConsumer<JsonObject> consumer;
 
   /** Creates an empty health record; call {@link #listen()} to follow the bus. */
   public Health(Vertx vertx) {
     this.vertx = vertx;
+    this.events = new EventPublisher(vertx);
   }
 
   /** Follows component events on {@link BridgeAddresses#EVENTS}. */
@@ -46,7 +49,7 @@ public final class Health {
   public void report(String component, String state, String detail) {
     ComponentStateChanged event = new ComponentStateChanged(Instant.now(), component, state, detail);
     record(event);
-    vertx.eventBus().publish(BridgeAddresses.EVENTS, event.toJson());
+    events.publish(event);
   }
 
   /** True when no component is in a failed state. */

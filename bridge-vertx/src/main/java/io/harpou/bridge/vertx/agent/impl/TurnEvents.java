@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.agent.impl;
 
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.BridgeEvent;
+import io.harpou.bridge.vertx.impl.EventPublisher;
 import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,17 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Publishes a turn's events, and remembers which turn each conversation is in so tool events name it. */
 public final class TurnEvents {
 
-  private final Vertx vertx;
+  private final EventPublisher publisher;
   private final Map<String, String> turnOfConversation = new ConcurrentHashMap<>();
 
   /** Creates a publisher on {@code vertx}'s event bus. */
   public TurnEvents(Vertx vertx) {
-    this.vertx = vertx;
+    this.publisher = new EventPublisher(vertx);
   }
 
   /** Publishes an event on {@link BridgeAddresses#EVENTS}. */
   public void publish(BridgeEvent event) {
-    vertx.eventBus().publish(BridgeAddresses.EVENTS, event.toJson());
+    publisher.publish(event);
   }
 
   void begin(String conversationId, String turnId) {

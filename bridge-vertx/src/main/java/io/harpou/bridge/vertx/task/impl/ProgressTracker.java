@@ -1,7 +1,7 @@
 package io.harpou.bridge.vertx.task.impl;
 
-import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.TaskProgress;
+import io.harpou.bridge.vertx.impl.EventPublisher;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.Map;
@@ -29,11 +29,13 @@ final class ProgressTracker {
   }
 
   private final Vertx vertx;
+  private final EventPublisher events;
   private final TaskStore store;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
 
   ProgressTracker(Vertx vertx, TaskStore store) {
     this.vertx = vertx;
+    this.events = new EventPublisher(vertx);
     this.store = store;
   }
 
@@ -58,8 +60,7 @@ final class ProgressTracker {
       return;
     }
     double value = Math.max(0, Math.min(1, fraction));
-    vertx.eventBus().publish(BridgeAddresses.EVENTS,
-        new TaskProgress(Instant.now(), taskId, task.conversationId, value, message).toJson());
+    events.publish(new TaskProgress(Instant.now(), taskId, task.conversationId, value, message));
     synchronized (task) {
       task.last = value;
       if (task.writing) {

@@ -1,12 +1,12 @@
 package io.harpou.bridge.vertx.task.impl;
 
-import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.TaskDone;
 import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.impl.EventPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -24,16 +24,18 @@ final class TaskDelivery {
   private static final int SPOKEN_LIMIT = 300;
 
   private final BridgeContext context;
+  private final EventPublisher events;
   private final boolean notifyHome;
 
   TaskDelivery(BridgeContext context, boolean notifyHome) {
     this.context = context;
+    this.events = new EventPublisher(context.vertx());
     this.notifyHome = notifyHome;
   }
 
   /** Publishes the event, then announces; the Future succeeds once the event is out. */
   Future<Void> deliver(TaskInfo task, String message) {
-    context.vertx().eventBus().publish(BridgeAddresses.EVENTS, new TaskDone(Instant.now(), task).toJson());
+    events.publish(new TaskDone(Instant.now(), task));
     String text = spoken(task, message);
     String room = task.origin().room();
     if (room != null && task.status() != TaskStatus.CANCELLED) {

@@ -1,6 +1,5 @@
 package io.harpou.bridge.vertx.task.impl;
 
-import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.event.TaskProgress;
 import io.harpou.bridge.api.event.TaskQueued;
@@ -9,6 +8,7 @@ import io.harpou.bridge.api.task.TaskRequest;
 import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.impl.EventPublisher;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskCallRunner;
 import io.vertx.core.Future;
@@ -30,6 +30,7 @@ public final class TaskServiceImpl implements DurableTaskService {
   private static final Logger LOG = LoggerFactory.getLogger(TaskServiceImpl.class);
 
   private final Vertx vertx;
+  private final EventPublisher events;
   private final TaskStore store;
   private final TaskDelivery delivery;
   private final long taskTimeoutMs;
@@ -40,6 +41,7 @@ public final class TaskServiceImpl implements DurableTaskService {
 
   private TaskServiceImpl(Vertx vertx, TaskStore store, TaskDelivery delivery, long taskTimeoutMs) {
     this.vertx = vertx;
+    this.events = new EventPublisher(vertx);
     this.store = store;
     this.delivery = delivery;
     this.taskTimeoutMs = taskTimeoutMs;
@@ -81,7 +83,7 @@ public final class TaskServiceImpl implements DurableTaskService {
         request.origin(), Instant.now(), request.dueAt(), 0, null);
     TaskRow row = new TaskRow(info, request.call(), request.message(), approved, false);
     return store.insert(row).map(v -> {
-      publish(new TaskQueued(Instant.now(), info).toJson());
+      events.publish(new TaskQueued(Instant.now(), info));
       if (running != null) {
         progress.started(info.id(), info.origin().conversationId());
         follow(row, running);
@@ -169,8 +171,7 @@ public final class TaskServiceImpl implements DurableTaskService {
       if (!open) {
         return;
       }
-      publish(new TaskProgress(Instant.now(), running.id(), running.origin().conversationId(), 0, "started")
-          .toJson());
+      events.publish(new TaskProgress(Instant.now(), running.id(), running.origin().conversationId(), 0, "started"));
       progress.started(running.id(), running.origin().conversationId());
       TaskCallRunner current = runner;
       Future<ToolResult> result = current == null
@@ -208,9 +209,5 @@ public final class TaskServiceImpl implements DurableTaskService {
 
   private Future<Void> deliver(TaskRow row) {
     return delivery.deliver(row.info(), row.message()).compose(v -> store.markDelivered(row.info().id()));
-  }
-
-  private void publish(Object json) {
-    vertx.eventBus().publish(BridgeAddresses.EVENTS, json);
   }
 }

@@ -1,11 +1,11 @@
 package io.harpou.bridge.vertx.voice.impl;
 
-import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.SatelliteStateChanged.State;
 import io.harpou.bridge.api.voice.Announcement;
+import io.harpou.bridge.vertx.impl.EventPublisher;
 import io.harpou.bridge.vertx.voice.Satellite;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.harpou.bridge.vertx.voice.VoiceBackends;
@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class VoiceRuntime implements Satellites {
 
   private final Vertx vertx;
+  private final EventPublisher events;
   private final Context context;
   private final VoiceOptions options;
   private final VoiceBackends backends;
@@ -38,6 +39,7 @@ public final class VoiceRuntime implements Satellites {
   /** Creates the runtime on the current context, which becomes voice's event loop. */
   public VoiceRuntime(Vertx vertx, VoiceOptions options, VoiceBackends backends) {
     this.vertx = vertx;
+    this.events = new EventPublisher(vertx);
     this.context = vertx.getOrCreateContext();
     this.options = options;
     this.backends = backends;
@@ -86,7 +88,7 @@ public final class VoiceRuntime implements Satellites {
   }
 
   void publish(BridgeEvent event) {
-    vertx.eventBus().publish(BridgeAddresses.EVENTS, event.toJson());
+    events.publish(event);
   }
 
   @Override
