@@ -6,7 +6,10 @@ package io.harpou.bridge.api;
  */
 public final class BridgeAddresses {
 
-  /** Every {@link io.harpou.bridge.api.event.BridgeEvent}, published as its JSON form. */
+  /**
+   * Every {@link io.harpou.bridge.api.event.BridgeEvent}, published as its JSON form. Harpou's own events reach local
+   * consumers as one shared, read-only object: a consumer that wants to change one copies it first.
+   */
   public static final String EVENTS = "harpou.events";
 
   /** Request-reply: an {@link io.harpou.bridge.api.agent.Utterance} as JSON in, a {@link io.harpou.bridge.api.agent.Reply} as JSON out. */
