@@ -21,6 +21,7 @@ public class HomeAssistantVerticle extends VerticleBase {
   public static final String COMPONENT = "home_assistant";
 
   private volatile HomeAssistantClient client;
+  private EventPublisher events;
 
   /**
    * Creates the client and starts connecting.
@@ -31,6 +32,7 @@ public class HomeAssistantVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     HomeAssistantOptions options = new HomeAssistantOptions(config());
+    events = new EventPublisher(vertx);
     client = HomeAssistantClient.create(vertx, options);
     client.onConnectionStateChange(state -> publish(state, client.connectionDetail()));
     publish(client.connectionState(), "connecting to " + options.getUrl());
@@ -50,6 +52,6 @@ public class HomeAssistantVerticle extends VerticleBase {
   }
 
   private void publish(ConnectionState state, String detail) {
-    new EventPublisher(vertx).publish(new ComponentStateChanged(Instant.now(), COMPONENT, state.jsonName(), detail));
+    events.publish(new ComponentStateChanged(Instant.now(), COMPONENT, state.jsonName(), detail));
   }
 }

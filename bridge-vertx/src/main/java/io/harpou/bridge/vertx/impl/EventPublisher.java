@@ -29,11 +29,7 @@ public final class EventPublisher {
 
   /** Publishes an event's JSON form. */
   public void publish(BridgeEvent event) {
-    publish(event.toJson());
-  }
-
-  /** Publishes an event already in its JSON form; the caller must not change it afterwards. */
-  public void publish(JsonObject event) {
-    bus.publish(BridgeAddresses.EVENTS, new JsonObject(Collections.unmodifiableMap(event.getMap())), options);
+    JsonObject json = event.toJson();
+    bus.publish(BridgeAddresses.EVENTS, new JsonObject(Collections.unmodifiableMap(json.getMap())), options);
   }
 }

@@ -15,12 +15,10 @@ final class SharedJsonCodec implements MessageCodec<JsonObject, JsonObject> {
 
   /** Registers the codec on {@code bus} unless it already is; returns its name. */
   static String register(EventBus bus) {
-    synchronized (SharedJsonCodec.class) {
-      try {
-        bus.registerCodec(new SharedJsonCodec());
-      } catch (IllegalStateException alreadyRegistered) {
-        // Another publisher on the same bus registered it first.
-      }
+    try {
+      bus.registerCodec(new SharedJsonCodec());
+    } catch (IllegalStateException alreadyRegistered) {
+      // Another publisher on the same bus registered it first.
     }
     return NAME;
   }

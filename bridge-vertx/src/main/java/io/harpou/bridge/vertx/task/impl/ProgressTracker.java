@@ -28,13 +28,11 @@ final class ProgressTracker {
     }
   }
 
-  private final Vertx vertx;
   private final EventPublisher events;
   private final TaskStore store;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
 
   ProgressTracker(Vertx vertx, TaskStore store) {
-    this.vertx = vertx;
     this.events = new EventPublisher(vertx);
     this.store = store;
   }
