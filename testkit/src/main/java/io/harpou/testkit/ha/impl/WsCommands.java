@@ -35,6 +35,7 @@ final class WsCommands {
     this.home = home;
     WsBasicCommands.register(this, home);
     WsSubscriptions.register(this, home);
+    Related.register(this, home);
   }
 
   void add(String type, Set<String> keys, Set<String> required, Handler handler) {
