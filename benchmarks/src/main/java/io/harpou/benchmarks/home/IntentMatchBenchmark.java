@@ -95,6 +95,7 @@ public class IntentMatchBenchmark {
     @Override public List<EntityEntry> entities() { return entries; }
     @Override public Optional<Area> areaOf(String entityId) { return Optional.empty(); }
     @Override public Future<JsonObject> callService(ServiceCall call) { return Future.succeededFuture(new JsonObject()); }
+    @Override public Future<JsonObject> searchRelated(String type, String id) { return Future.succeededFuture(new JsonObject()); }
     @Override public Future<Void> fireEvent(String eventType, JsonObject data) { return Future.succeededFuture(); }
     @Override public Future<String> renderTemplate(String template) { return Future.succeededFuture(""); }
     @Override public Future<JsonObject> processConversation(String t, String l, String c) { return Future.succeededFuture(new JsonObject()); }

@@ -87,7 +87,11 @@ class JsonRoundTripTest {
   void should_round_trip_utterance_and_reply_and_omit_absent_optionals() {
     Utterance bare = Utterance.of("hello");
     assertThat(bare.toJson().containsKey("room")).isFalse();
+    assertThat(bare.toJson().containsKey("peer")).isFalse();
     assertThat(Utterance.fromJson(UTTERANCE.toJson())).isEqualTo(UTTERANCE);
+    Utterance fromNetwork = UTTERANCE.withPeer("192.168.1.5");
+    assertThat(Utterance.fromJson(fromNetwork.toJson())).isEqualTo(fromNetwork);
+    assertThat(fromNetwork.withText("yes").peer()).isEqualTo("192.168.1.5");
 
     Reply reply = Reply.answer("It is 21 degrees.", "c1").expectingAnswer();
     assertThat(Reply.fromJson(reply.toJson())).isEqualTo(reply);

@@ -14,9 +14,13 @@ import io.vertx.core.json.JsonObject;
  * @param room the speaker's room (area id or name), or null when unknown
  * @param satellite the satellite that heard it, or null
  * @param user who said it, or null when unknown
+ * @param peer the network address (an IP literal) of the unauthenticated peer that sent it, such as Home Assistant
+ *     or a satellite connecting to the Wyoming server; null when it came through an authenticated door, a device
+ *     the configuration named, or the application itself. The policy decides per channel which peers may act on
+ *     locks, alarms and garage doors.
  */
 public record Utterance(String text, String language, String conversationId, Channel channel, String room,
-                        String satellite, String user) {
+                        String satellite, String user, String peer) {
 
   /** Validates the text and fills the defaults: English, a new conversation id, the embedded channel. */
   public Utterance {
@@ -25,6 +29,13 @@ public record Utterance(String text, String language, String conversationId, Cha
     conversationId = conversationId == null || conversationId.isBlank()
         ? Ulid.next() : conversationId;
     channel = channel == null ? Channel.EMBEDDED : channel;
+    peer = peer == null || peer.isBlank() ? null : peer;
+  }
+
+  /** An utterance that did not come from a network peer. */
+  public Utterance(String text, String language, String conversationId, Channel channel, String room,
+                   String satellite, String user) {
+    this(text, language, conversationId, channel, room, satellite, user, null);
   }
 
   /** An utterance in English on the embedded channel, in a new conversation. */
@@ -34,12 +45,17 @@ public record Utterance(String text, String language, String conversationId, Cha
 
   /** The same utterance with other text, in the same conversation. */
   public Utterance withText(String other) {
-    return new Utterance(other, language, conversationId, channel, room, satellite, user);
+    return new Utterance(other, language, conversationId, channel, room, satellite, user, peer);
   }
 
   /** The same utterance in another room. */
   public Utterance withRoom(String other) {
-    return new Utterance(text, language, conversationId, channel, other, satellite, user);
+    return new Utterance(text, language, conversationId, channel, other, satellite, user, peer);
+  }
+
+  /** The same utterance as sent by the network peer at {@code address}. */
+  public Utterance withPeer(String address) {
+    return new Utterance(text, language, conversationId, channel, room, satellite, user, address);
   }
 
   /** The JSON form; absent optionals are omitted. */
@@ -51,6 +67,7 @@ public record Utterance(String text, String language, String conversationId, Cha
         .put("channel", channel.jsonName());
     Json.putIfPresent(json, "room", room);
     Json.putIfPresent(json, "satellite", satellite);
+    Json.putIfPresent(json, "peer", peer);
     return Json.putIfPresent(json, "user", user);
   }
 
@@ -59,6 +76,6 @@ public record Utterance(String text, String language, String conversationId, Cha
     String channel = json.getString("channel");
     return new Utterance(json.getString("text"), json.getString("language"), json.getString("conversation_id"),
         channel == null ? null : Channel.fromJson(channel), json.getString("room"), json.getString("satellite"),
-        json.getString("user"));
+        json.getString("user"), json.getString("peer"));
   }
 }

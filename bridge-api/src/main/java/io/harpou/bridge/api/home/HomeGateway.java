@@ -46,6 +46,15 @@ public interface HomeGateway {
    */
   Future<JsonObject> callService(ServiceCall call);
 
+  /**
+   * What Home Assistant's {@code search/related} finds for an item: for a script, scene or automation
+   * ({@code itemType} {@code script}, {@code scene} or {@code automation}, {@code itemId} its entity id), the entities
+   * it refers to (nested scripts and scenes unwrapped), with the devices, areas and floors found on the way. The
+   * result maps each kind ({@code entity}, {@code device}, {@code area}, {@code floor}, {@code script}, ...) to a list
+   * of ids; kinds with nothing are absent. Fails with {@link HomeAssistantException} like the other commands.
+   */
+  Future<JsonObject> searchRelated(String itemType, String itemId);
+
   /** Fires an event on HA's bus. */
   Future<Void> fireEvent(String eventType, JsonObject data);
 
@@ -57,4 +66,13 @@ public interface HomeGateway {
 
   /** Calls {@code handler} for every state change until the registration is cancelled. */
   Registration onStateChange(Handler<StateChange> handler);
+
+  /**
+   * The gateway this one stands for. A view that wraps the hub's gateway for one tool call (the policy's, which holds
+   * back protected service calls) answers the gateway it wraps, so what is built over the home (a name index) is
+   * built once and shared by every call; acting still goes through the view the tool was given.
+   */
+  default HomeGateway origin() {
+    return this;
+  }
 }

@@ -18,6 +18,17 @@ public interface Tool {
    */
   Future<ToolResult> call(ToolCall call, ToolContext context);
 
+  /**
+   * True when every effect of this tool is a service call made through {@link ToolContext#home()}. The policy then
+   * judges a PROTECTED tool's calls once the tool has resolved them: it runs the tool with a home that holds back the
+   * service calls, asks about exactly those (the entities and services the tool chose), and on "yes" sends exactly
+   * those. A tool with other effects (files, the announcer, its own devices) keeps the default, and the policy asks
+   * about the call as the model or the interpreter made it before running the tool at all.
+   */
+  default boolean actsThroughHome() {
+    return false;
+  }
+
   /** Convenience: the spec's name. */
   default String name() {
     return spec().name();

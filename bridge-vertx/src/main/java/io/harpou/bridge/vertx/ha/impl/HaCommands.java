@@ -23,6 +23,13 @@ final class HaCommands {
     return c.call(call.toJson(), timeoutMs).map(HaCommands::object);
   }
 
+  /** {@code search/related} of one item. */
+  Future<JsonObject> searchRelated(HaConnection c, String itemType, String itemId) {
+    JsonObject command = new JsonObject().put("type", "search/related").put("item_type", itemType)
+        .put("item_id", itemId);
+    return c.call(command, timeoutMs).map(HaCommands::object);
+  }
+
   /** {@code fire_event} with optional data. */
   Future<Void> fireEvent(HaConnection c, String eventType, JsonObject data) {
     JsonObject command = new JsonObject().put("type", "fire_event").put("event_type", eventType);

@@ -299,6 +299,11 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
   }
 
   @Override
+  public Future<JsonObject> searchRelated(String itemType, String itemId) {
+    return onLink(c -> commands.searchRelated(c, itemType, itemId));
+  }
+
+  @Override
   public Future<Void> fireEvent(String eventType, JsonObject data) {
     return onLink(c -> commands.fireEvent(c, eventType, data));
   }
