@@ -72,6 +72,23 @@ class HomeToolsTest {
   }
 
   @Test
+  void should_sweep_an_area_without_its_camera_and_leave_garage_doors_to_the_protected_tool() {
+    home.ha.setState("light.garden", "on");
+    home.ha.setState("switch.garden_sprinkler", "on");
+
+    ToolResult garden = run("turn_off", new JsonObject().put("area", "garden"));
+    ToolResult garage = run("turn_off", new JsonObject().put("area", "garage"));
+
+    assertThat(garden.error()).isFalse();
+    assertThat(home.state("light.garden")).isEqualTo("off");
+    assertThat(home.state("switch.garden_sprinkler")).isEqualTo("off");
+    assertThat(home.state("camera.garden")).isEqualTo("idle");
+    assertThat(garage.error()).isTrue();
+    assertThat(home.state("cover.garage_door")).isEqualTo("closed");
+    assertThat(home.ha.calls()).noneMatch(c -> c.domain().equals("camera") || c.domain().equals("cover"));
+  }
+
+  @Test
   void should_answer_in_french() {
     assertThat(home.run("turn_on", id("light.kitchen"), "fr", null).text())
         .isEqualTo("J'ai allumé la lumière de la cuisine.");

@@ -18,6 +18,10 @@ import java.util.Set;
 /** One tool call being served: its arguments, the turn's context and the exposed home, with the shared checks. */
 final class ToolRequest {
 
+  /** Kinds an area-wide action leaves alone unless they are what it is about. */
+  private static final Set<String> NEVER_SWEPT = Set.of("camera", "alarm_control_panel", "siren", "lock", "script",
+      "scene", "automation");
+
   final JsonObject args;
   final ToolContext context;
   final ExposedHomeImpl home;
@@ -88,7 +92,8 @@ final class ToolRequest {
 
   /**
    * The entities this call targets, from {@code entity_id}, or {@code name} and {@code area}, or {@code area} alone,
-   * limited to {@code domains} (empty: any). Protected entities are refused by tools that are not PROTECTED.
+   * limited to {@code domains} (empty: any). Protected entities are refused by tools that are not PROTECTED; an
+   * area-wide action leaves out what only an explicit request may touch (see {@link #sweepable}).
    */
   List<HomeEntity> targets(Set<String> domains) {
     Set<String> allowed = narrow(domains);
@@ -114,7 +119,7 @@ final class ToolRequest {
         }
         String areaId = home.area(area).get().areaId();
         for (HomeEntity e : home.index().inArea(areaId)) {
-          if (allowed.isEmpty() || allowed.contains(e.domain())) {
+          if (sweepable(e, allowed)) {
             found.add(e);
           }
         }
@@ -130,7 +135,7 @@ final class ToolRequest {
               + " (pass entity_id)");
           case AREA_ONLY -> {
             for (HomeEntity e : home.index().inArea(r.area().areaId())) {
-              if (allowed.isEmpty() || allowed.contains(e.domain())) {
+              if (sweepable(e, allowed)) {
                 found.add(e);
               }
             }
@@ -144,6 +149,21 @@ final class ToolRequest {
     }
     checkProtection(found);
     return found;
+  }
+
+  /**
+   * Whether an area-wide action takes {@code e} along. Cameras, alarms, sirens and locks, and scripts, scenes and
+   * automations (which run other actions), are swept up only by a tool or a domain naming exactly their kind; a
+   * protected entity never by a tool that may not act on it.
+   */
+  private boolean sweepable(HomeEntity e, Set<String> allowed) {
+    if (!allowed.isEmpty() && !allowed.contains(e.domain())) {
+      return false;
+    }
+    if (e.isProtected() && spec.risk() == Risk.ACT) {
+      return false;
+    }
+    return !NEVER_SWEPT.contains(e.domain()) || allowed.size() == 1;
   }
 
   private Set<String> narrow(Set<String> domains) {
