@@ -20,7 +20,10 @@ public interface ExposedHome {
     return new ExposedHomeImpl(gateway, policy);
   }
 
-  /** The underlying gateway, for service calls on entities this view has checked. */
+  /**
+   * The underlying gateway, for reads. Tools act through the gateway of their own context, which the policy may
+   * guard, never through this one.
+   */
   HomeGateway gateway();
 
   /** Every visible entity. */

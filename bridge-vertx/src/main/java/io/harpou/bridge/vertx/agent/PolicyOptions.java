@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the tool policy asks before a call runs. READ and ACT run; PROTECTED (the tool's own risk, or a tool name or
- * entity domain listed here) waits for a confirmation; DANGEROUS is refused unless enabled. A channel may deny a risk
- * level entirely.
+ * What the tool policy asks before a call runs. READ and ACT run; PROTECTED (the tool's own risk, a tool name listed
+ * here, or a service call reaching an entity of a protected domain or a cover of a protected device class) waits for
+ * a confirmation; DANGEROUS is refused unless enabled. A channel may deny a risk level entirely.
  *
  * <pre>{@code
  * {"protected_tools": ["open_garage"], "protected_domains": ["lock", "alarm_control_panel"],
- *  "dangerous_enabled": false, "confirmation_timeout_ms": 30000,
+ *  "protected_device_classes": ["garage", "gate"], "dangerous_enabled": false, "confirmation_timeout_ms": 30000,
  *  "channels": {"satellite": {"deny": ["protected"]}}}
  * }</pre>
  */
@@ -27,11 +27,14 @@ public final class PolicyOptions {
 
   /** Domains whose entities are PROTECTED whatever tool acts on them. */
   public static final List<String> DEFAULT_PROTECTED_DOMAINS = List.of("lock", "alarm_control_panel");
+  /** Cover device classes whose entities are PROTECTED whatever tool acts on them. */
+  public static final List<String> DEFAULT_PROTECTED_DEVICE_CLASSES = List.of("garage", "gate");
   /** How long a confirmation question stays open. */
   public static final long DEFAULT_CONFIRMATION_TIMEOUT_MS = 30_000;
 
   private Set<String> protectedTools = new LinkedHashSet<>();
   private Set<String> protectedDomains = new LinkedHashSet<>(DEFAULT_PROTECTED_DOMAINS);
+  private Set<String> protectedDeviceClasses = new LinkedHashSet<>(DEFAULT_PROTECTED_DEVICE_CLASSES);
   private boolean dangerousEnabled;
   private long confirmationTimeoutMs = DEFAULT_CONFIRMATION_TIMEOUT_MS;
   private final Map<Channel, Set<Risk>> channelDenials = new LinkedHashMap<>();
@@ -52,6 +55,9 @@ public final class PolicyOptions {
     }
     if (json.getJsonArray("protected_domains") != null) {
       protectedDomains = new LinkedHashSet<>(Json.strings(json, "protected_domains"));
+    }
+    if (json.getJsonArray("protected_device_classes") != null) {
+      protectedDeviceClasses = new LinkedHashSet<>(Json.strings(json, "protected_device_classes"));
     }
     dangerousEnabled = json.getBoolean("dangerous_enabled", false);
     setConfirmationTimeoutMs(json.getLong("confirmation_timeout_ms", DEFAULT_CONFIRMATION_TIMEOUT_MS));
@@ -83,6 +89,17 @@ public final class PolicyOptions {
   /** Sets the protected entity domains. */
   public PolicyOptions setProtectedDomains(Set<String> domains) {
     this.protectedDomains = new LinkedHashSet<>(domains);
+    return this;
+  }
+
+  /** Cover device classes (garage, gate) whose entities make a call PROTECTED. */
+  public Set<String> getProtectedDeviceClasses() {
+    return Collections.unmodifiableSet(protectedDeviceClasses);
+  }
+
+  /** Sets the protected cover device classes. */
+  public PolicyOptions setProtectedDeviceClasses(Set<String> deviceClasses) {
+    this.protectedDeviceClasses = new LinkedHashSet<>(deviceClasses);
     return this;
   }
 
@@ -129,6 +146,7 @@ public final class PolicyOptions {
         .put("deny", new JsonArray(risks.stream().map(Risk::jsonName).toList()))));
     return new JsonObject().put("protected_tools", new JsonArray(List.copyOf(protectedTools)))
         .put("protected_domains", new JsonArray(List.copyOf(protectedDomains)))
+        .put("protected_device_classes", new JsonArray(List.copyOf(protectedDeviceClasses)))
         .put("dangerous_enabled", dangerousEnabled).put("confirmation_timeout_ms", confirmationTimeoutMs)
         .put("channels", channels);
   }

@@ -15,6 +15,12 @@ final class AnnounceTool extends HomeTool {
             "room", Schemas.string("The room (area) to speak in")), "message"), Risk.ACT, false));
   }
 
+  /** It speaks through the announcer, outside Home Assistant. */
+  @Override
+  public boolean actsThroughHome() {
+    return false;
+  }
+
   @Override
   Future<ToolResult> run(ToolRequest request) {
     String message = request.requireString("message");

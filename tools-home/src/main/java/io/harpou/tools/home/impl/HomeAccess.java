@@ -20,9 +20,12 @@ public final class HomeAccess {
     this.resolver = new Resolver(vocabulary);
   }
 
-  /** The exposed view of {@code gateway}, created on first use. */
+  /**
+   * The exposed view of the home behind {@code gateway}, created on first use. A per-call view of the hub's gateway
+   * shares the view of the gateway it stands for; tools still act through the gateway in their context.
+   */
   public synchronized ExposedHomeImpl home(HomeGateway gateway) {
-    return homes.computeIfAbsent(gateway, g -> new ExposedHomeImpl(g, policy));
+    return homes.computeIfAbsent(gateway.origin(), g -> new ExposedHomeImpl(g, policy));
   }
 
   /** The exposure policy. */

@@ -9,7 +9,10 @@ import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.api.tool.ToolSpec;
 import io.vertx.core.Future;
 
-/** The frame of every home tool: a connected home, arguments checked, Home Assistant's refusals as error results. */
+/**
+ * The frame of every home tool: a connected home, arguments checked, Home Assistant's refusals as error results, and
+ * every action sent through the gateway of the tool's context, so the policy sees the service calls themselves.
+ */
 abstract class HomeTool implements Tool {
 
   protected final HomeAccess access;
@@ -23,6 +26,12 @@ abstract class HomeTool implements Tool {
   @Override
   public ToolSpec spec() {
     return spec;
+  }
+
+  /** Home tools act only through the context's gateway (the announcer's tool says otherwise). */
+  @Override
+  public boolean actsThroughHome() {
+    return true;
   }
 
   @Override

@@ -39,7 +39,7 @@ final class ListTools extends HomeTool {
     }
     ServiceCall call = new ServiceCall("todo", "get_items", new JsonObject().put("status", "needs_action"),
         Target.entities(list.entityId()), true);
-    return request.home.gateway().callService(call).map(result -> {
+    return request.gateway().callService(call).map(result -> {
       List<String> items = items(result, list.entityId());
       return ToolResult.ok(items.isEmpty() ? request.say("list_empty", listName)
           : request.say("list_items", listName, String.join(", ", items)));

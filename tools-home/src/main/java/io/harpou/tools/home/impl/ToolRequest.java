@@ -1,5 +1,6 @@
 package io.harpou.tools.home.impl;
 
+import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.home.Target;
 import io.harpou.bridge.api.tool.Risk;
@@ -230,10 +231,15 @@ final class ToolRequest {
     throw new ToolArgumentsException("entity_id and domain are a string or a non-empty array of strings");
   }
 
+  /** The gateway this call acts through: the one in the tool's context, which the policy may guard. */
+  HomeGateway gateway() {
+    return context.home().orElseThrow();
+  }
+
   /** Calls {@code domain.service} on {@code entities} with {@code data}. */
   Future<JsonObject> call(String domain, String service, List<HomeEntity> entities, JsonObject data) {
     List<String> ids = entities.stream().map(HomeEntity::entityId).toList();
     ServiceCall sc = new ServiceCall(domain, service, data, new Target(ids, null, null, null), false);
-    return home.gateway().callService(sc);
+    return gateway().callService(sc);
   }
 }

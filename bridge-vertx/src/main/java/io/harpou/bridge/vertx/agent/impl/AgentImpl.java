@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Action;
+import io.harpou.bridge.api.agent.ActionTarget;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Interpretation;
 import io.harpou.bridge.api.agent.Interpreter;
@@ -14,6 +15,8 @@ import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.ReplySent;
 import io.harpou.bridge.api.event.TurnStarted;
+import io.harpou.bridge.api.home.EntityState;
+import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryQuery;
 import io.harpou.bridge.api.memory.RecalledMemory;
 import io.harpou.bridge.api.tool.ToolResult;
@@ -119,28 +122,54 @@ public final class AgentImpl implements Agent {
     return promise.future();
   }
 
+  /**
+   * Settles the conversation's pending confirmation with {@code u}: only the asker's own "yes" runs it, and a late or
+   * second "yes" is told so. Anything else (another asker's words, an ordinary sentence) goes on as a new request.
+   */
   private Future<Optional<Reply>> settleConfirmation(Utterance u) {
-    Optional<PendingConfirmations.Pending> waiting = pending.take(u.conversationId());
-    if (waiting.isEmpty()) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    if (PendingConfirmations.isNo(u.text())) {
-      return Future.succeededFuture(Optional.of(Reply.answer(say(u, "OK, I won't.", "D'accord, je ne le fais pas."),
-          u.conversationId())));
-    }
-    if (!PendingConfirmations.isYes(u.text())) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    PendingConfirmations.Pending p = waiting.get();
-    Utterance confirmed = p.utterance().withText(u.text());
-    return executor.executeConfirmed(p.call(), confirmed).map(result -> {
-      Action action = new Action(p.call().name(), CallTargets.targets(p.call().arguments(),
-          context.home().orElse(null)), !result.error());
+    PendingConfirmations.Settled settled = pending.settle(u);
+    String conversation = u.conversationId();
+    return switch (settled.outcome()) {
+      case NOTHING -> Future.succeededFuture(Optional.empty());
+      case REFUSE -> Future.succeededFuture(Optional.of(Reply.answer(say(u, "OK, I won't.",
+          "D'accord, je ne le fais pas."), conversation)));
+      case TOO_LATE -> {
+        long seconds = Math.max(1, pending.timeoutMillis() / 1000);
+        String plural = seconds == 1 ? "" : "s";
+        yield Future.succeededFuture(Optional.of(Reply.answer(say(u, "That confirmation expired after " + seconds
+            + " second" + plural + ", so nothing was done. Ask again if you still want it.", "Cette confirmation a"
+            + " expiré au bout de " + seconds + " seconde" + plural + " : rien n'a été fait. Redemandez-le si vous"
+            + " le voulez toujours."), conversation)));
+      }
+      case ALREADY_DONE -> Future.succeededFuture(Optional.of(Reply.answer(say(u, "That's already done; nothing"
+          + " else is waiting for your yes.", "C'est déjà fait ; rien d'autre n'attend votre oui."), conversation)));
+      case CONFIRM -> confirm(settled.confirmation(), u).map(Optional::of);
+    };
+  }
+
+  private Future<Reply> confirm(PendingConfirmations.Confirmation confirmation, Utterance u) {
+    return executor.executeConfirmed(confirmation, u.text()).map(result -> {
+      if (!result.error()) {
+        pending.done(confirmation);
+      }
+      Action action = new Action(confirmation.call().name(), targets(confirmation), !result.error());
       String speech = result.error() ? say(u, "That didn't work: ", "Cela n'a pas marché : ") + result.content()
           : say(u, "Done.", "C'est fait.");
-      return Optional.of(new Reply(speech, result.error() ? Reply.Type.ERROR : Reply.Type.ACTION_DONE,
-          List.of(action), taskOf(result), false, u.conversationId()));
-    }).recover(e -> Future.succeededFuture(Optional.of(Reply.error(e.getMessage(), u.conversationId()))));
+      return new Reply(speech, result.error() ? Reply.Type.ERROR : Reply.Type.ACTION_DONE, List.of(action),
+          taskOf(result), false, u.conversationId());
+    }).recover(e -> Future.succeededFuture(Reply.error(e.getMessage(), u.conversationId())));
+  }
+
+  /** The entities a confirmation acts on: those of its service calls, else those its tool call names. */
+  private List<ActionTarget> targets(PendingConfirmations.Confirmation confirmation) {
+    HomeGateway home = context.home().orElse(null);
+    if (confirmation.actions().isEmpty()) {
+      return CallTargets.targets(confirmation.call().arguments(), home);
+    }
+    return confirmation.actions().stream().flatMap(a -> a.target().entityIds().stream()).distinct()
+        .map(id -> ActionTarget.entity(id, home == null ? id
+            : home.state(id).map(EntityState::friendlyName).orElse(id)))
+        .toList();
   }
 
   private Future<Reply> interpret(Utterance u, int index) {
@@ -179,8 +208,8 @@ public final class AgentImpl implements Agent {
       messages.addAll(past);
       messages.add(UserMessage.from(u.text()));
       return messages;
-    })).compose(messages -> new ToolLoop(context, backend, executor, events, specs, options.getMaxSteps(), turnId,
-        u, messages).run());
+    })).compose(messages -> new ToolLoop(context, backend, executor, pending, events, specs, options, turnId, u,
+        messages).run());
   }
 
   private Future<List<RecalledMemory>> recall(Utterance u) {
@@ -191,6 +220,11 @@ public final class AgentImpl implements Agent {
   }
 
   private static Reply noModel(Utterance u) {
+    if (PendingConfirmations.isYes(u.text()) || PendingConfirmations.isNo(u.text())) {
+      // A bare yes or no with nothing of this asker's waiting: say so, rather than what the hub cannot do.
+      return Reply.answer(say(u, "There's nothing waiting for your confirmation right now.",
+          "Rien n'attend votre confirmation pour l'instant."), u.conversationId());
+    }
     return Reply.error(say(u, "I can only handle home commands right now; configure HARPOU_OLLAMA_URL to ask me"
         + " anything else.", "Je ne sais traiter que les commandes de la maison pour l'instant ; configurez"
         + " HARPOU_OLLAMA_URL pour me demander autre chose."), u.conversationId());

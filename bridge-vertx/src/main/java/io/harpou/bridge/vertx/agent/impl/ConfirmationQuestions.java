@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.agent.impl;
 import io.harpou.bridge.api.home.EntityEntry;
 import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -13,9 +14,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The question asked before a protected call, in the user's language, naming the action and the entities as people
+ * The question asked before a protected action, in the user's language, naming the action and the entities as people
  * say them: "Unlock the front door? Say yes to confirm." / "Déverrouiller la porte d'entrée ? Dites oui pour
- * confirmer." French names come from the entity's aliases when one is French, since Home Assistant keeps one name.
+ * confirmer." A held service call is phrased from what will run (its service and the entities the tool resolved), and
+ * a script or scene says which protected entities it reaches. French names come from the entity's aliases when one is
+ * French, since Home Assistant keeps one name.
  */
 final class ConfirmationQuestions {
 
@@ -54,9 +57,73 @@ final class ConfirmationQuestions {
   private ConfirmationQuestions() {
   }
 
+  /** The question for the held service calls of one tool call, in French when {@code language} is French. */
+  static String ask(List<HomeGuard.Held> actions, String language, HomeGateway home) {
+    boolean french = isFrench(language);
+    List<String> clauses = new ArrayList<>();
+    for (HomeGuard.Held action : actions) {
+      clauses.add(clause(action, french, home));
+    }
+    String sentence = String.join(french ? ", puis " : ", then ", clauses);
+    return french ? sentence + " ? Dites oui pour confirmer." : sentence + "? Say yes to confirm.";
+  }
+
+  private static String clause(HomeGuard.Held action, boolean french, HomeGateway home) {
+    ServiceCall call = action.call();
+    List<String> named = call.target().entityIds().stream().filter(id -> id.indexOf('.') > 0).toList();
+    List<String> objects = named.isEmpty() ? action.reached() : named;
+    List<String> names = new ArrayList<>();
+    for (String id : objects) {
+      names.add(runnable(id) ? runnableName(id, french, home) : name(id, french, home));
+    }
+    Verb verb = "script".equals(call.domain()) ? new Verb("Run", "Lancer")
+        : "scene".equals(call.domain()) && "turn_on".equals(call.service()) ? new Verb("Activate", "Activer")
+        : "automation".equals(call.domain()) && "trigger".equals(call.service()) ? new Verb("Trigger", "Déclencher")
+        : VERBS.get(call.service());
+    String what = verb != null ? (french ? verb.french() : verb.english())
+        : french ? "Exécuter « " + call.service().replace('_', ' ') + " » sur"
+        : "Run " + call.service().replace('_', ' ') + " on";
+    String clause = names.isEmpty() ? what : what + " " + join(names, french ? " et " : " and ");
+    List<String> beyond = action.reached().stream().filter(id -> !objects.contains(id))
+        .map(id -> name(id, french, home)).toList();
+    if (!beyond.isEmpty()) {
+      clause += (french ? ", qui agit sur " : ", which acts on ") + join(beyond, french ? " et " : " and ");
+    }
+    return clause;
+  }
+
+  /** "the Good night script" / "le script « Bonne nuit »": a script or scene keeps its own name. */
+  private static String runnableName(String id, boolean french, HomeGateway home) {
+    String domain = id.substring(0, id.indexOf('.'));
+    String name = french ? frenchAlias(id, home) : null;
+    if (name == null) {
+      name = home == null ? null : home.state(id).map(EntityState::friendlyName).orElse(null);
+    }
+    if (name == null || name.isBlank() || name.equals(id)) {
+      name = objectWords(id);
+    }
+    if (french) {
+      return ("scene".equals(domain) ? "la scène" : "automation".equals(domain) ? "l'automatisation" : "le script")
+          + " « " + name + " »";
+    }
+    return "the " + name + " " + domain;
+  }
+
+  private static boolean runnable(String id) {
+    return id.startsWith("script.") || id.startsWith("scene.") || id.startsWith("automation.");
+  }
+
+  private static String name(String id, boolean french, HomeGateway home) {
+    return french ? frenchName(id, home) : englishName(id, home);
+  }
+
+  private static boolean isFrench(String language) {
+    return language != null && language.toLowerCase(Locale.ROOT).startsWith("fr");
+  }
+
   /** The question for {@code call}, in French when {@code language} is French and in English otherwise. */
   static String ask(ToolCall call, String language, HomeGateway home) {
-    boolean french = language != null && language.toLowerCase(Locale.ROOT).startsWith("fr");
+    boolean french = isFrench(language);
     Verb verb = verb(call);
     List<String> targets = new ArrayList<>();
     for (String id : CallTargets.entityIds(call.arguments())) {
@@ -101,16 +168,19 @@ final class ConfirmationQuestions {
     return "the " + lowerFirst(name);
   }
 
-  private static String frenchName(String id, HomeGateway home) {
-    String alias = null;
+  private static String frenchAlias(String id, HomeGateway home) {
     if (home != null) {
       for (EntityEntry entry : home.entities()) {
         if (entry.entityId().equals(id)) {
-          alias = entry.aliases().stream().filter(a -> FRENCH.matcher(a).find()).findFirst().orElse(null);
-          break;
+          return entry.aliases().stream().filter(a -> FRENCH.matcher(a).find()).findFirst().orElse(null);
         }
       }
     }
+    return null;
+  }
+
+  private static String frenchName(String id, HomeGateway home) {
+    String alias = frenchAlias(id, home);
     if (alias == null) {
       String name = home == null ? null : home.state(id).map(EntityState::friendlyName).orElse(null);
       return "« " + (name == null || name.isBlank() ? objectWords(id) : name) + " »";

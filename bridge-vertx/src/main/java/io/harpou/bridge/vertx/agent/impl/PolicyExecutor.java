@@ -4,6 +4,8 @@ import io.harpou.bridge.api.agent.PolicyException;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.ToolFinished;
 import io.harpou.bridge.api.event.ToolStarted;
+import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskRequest;
 import io.harpou.bridge.api.tool.Risk;
@@ -19,10 +21,12 @@ import io.harpou.bridge.vertx.agent.PolicyOptions;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.task.DurableTaskService;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,13 +38,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where tool calls run: the policy (channel denials, DANGEROUS off, PROTECTED waits for a "yes"), the
- * argument check, the timeout, the hand-over of long calls to background tasks, the tool events and the audit row,
- * stored before the turn replies (see {@link #auditsOf}) or, for a background task, before its result is returned.
+ * The one place where tool calls run: the policy (channel denials, untrusted network peers, DANGEROUS off, PROTECTED
+ * waits for a "yes"), the argument check, the timeout, the hand-over of long calls to background tasks, the tool
+ * events and the audit row, stored before the turn replies (see {@link #auditsOf}) or, for a background task, before
+ * its result is returned.
+ *
+ * <p>A tool sees the home through a {@link HomeGuard}: a service call reaching a protected entity (any service call of
+ * a PROTECTED tool) is held back, and the user is asked about exactly the held calls, phrased from the entities the
+ * tool resolved. On "yes" those calls, and nothing else, are sent. A PROTECTED tool that acts outside Home Assistant
+ * is asked about before it runs, bound to the call as it was made.
  */
 public final class PolicyExecutor implements ToolExecutor {
 
   private static final Logger LOG = LoggerFactory.getLogger(PolicyExecutor.class);
+  private static final String NEEDS_CONFIRMATION =
+      "A protected action needs a spoken confirmation and cannot run as a background task.";
 
   /** How a call reaches the executor, which decides what the policy may still ask. */
   enum Mode {
@@ -55,6 +67,7 @@ public final class PolicyExecutor implements ToolExecutor {
   private final BridgeContext context;
   private final AgentOptions options;
   private final PolicyOptions policy;
+  private final PolicyRules rules;
   private final AuditLog audit;
   private final DurableTaskService tasks;
   private final PendingConfirmations pending;
@@ -67,6 +80,7 @@ public final class PolicyExecutor implements ToolExecutor {
     this.context = context;
     this.options = options;
     this.policy = options.getPolicy();
+    this.rules = new PolicyRules(policy);
     this.audit = audit;
     this.tasks = tasks;
     this.pending = pending;
@@ -78,9 +92,37 @@ public final class PolicyExecutor implements ToolExecutor {
     return run(call, utterance, Mode.TURN, null);
   }
 
-  /** Runs a call the user just confirmed. */
-  public Future<ToolResult> executeConfirmed(ToolCall call, Utterance utterance) {
-    return run(call, utterance, Mode.CONFIRMED, null);
+  /**
+   * Runs what the user just confirmed, on behalf of the utterance that asked for it: exactly the held service calls,
+   * one after the other (stopping at the first Home Assistant refuses), or the confirmed tool call itself.
+   */
+  public Future<ToolResult> executeConfirmed(PendingConfirmations.Confirmation confirmation, String yes) {
+    Utterance u = confirmation.utterance().withText(yes);
+    if (confirmation.actions().isEmpty()) {
+      return run(confirmation.call(), u, Mode.CONFIRMED, null);
+    }
+    ToolCall call = confirmation.call();
+    HomeGateway home = context.home().orElse(null);
+    if (home == null) {
+      ToolResult none = ToolResult.error("Home Assistant is not connected; nothing was sent.");
+      return finish(Mode.CONFIRMED, call, u, Risk.PROTECTED, "error", 0, none).map(none);
+    }
+    events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
+    long start = System.nanoTime();
+    List<String> sent = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (ServiceCall action : confirmation.actions()) {
+      chain = chain.compose(v -> home.callService(action).map(r -> {
+        sent.add(action.domain() + "." + action.service() + " " + action.target().toJson().encode());
+        return null;
+      }));
+    }
+    return chain.transform(ar -> {
+      ToolResult result = ar.succeeded() ? ToolResult.ok("Sent " + String.join("; ", sent) + ".")
+          : ToolResult.error(ar.cause().getMessage());
+      return finish(Mode.CONFIRMED, call, u, Risk.PROTECTED, ar.succeeded() ? "ok" : "error",
+          (System.nanoTime() - start) / 1_000_000, result).map(result);
+    });
   }
 
   /**
@@ -98,16 +140,14 @@ public final class PolicyExecutor implements ToolExecutor {
           + String.join(", ", context.tools().specs().stream().map(s -> s.name()).limit(40).toList()) + ".");
       return finish(mode, call, u, Risk.READ, "unknown_tool", 0, unknown).map(unknown);
     }
-    Risk risk = riskOf(tool, call);
+    HomeGateway home = context.home().orElse(null);
+    ProtectedReach reach = home == null ? null : new ProtectedReach(policy, home);
+    Risk risk = rules.riskOf(tool, call, reach);
     boolean interactive = mode.interactive();
     if (mode != Mode.TASK_APPROVED && mode != Mode.CONFIRMED) {
-      if (policy.denies(u.channel(), risk)) {
-        return deny(mode, call, u, risk, french(u) ? "Désolé, je ne peux pas faire cela depuis cet appareil."
-            : "Sorry, I can't do that from this device.");
-      }
-      if (risk == Risk.DANGEROUS && !policy.isDangerousEnabled()) {
-        return deny(mode, call, u, risk, french(u) ? "Désolé, cette action système est désactivée sur ce hub."
-            : "Sorry, " + call.name() + " is a system action and is disabled on this hub.");
+      String refusal = rules.refusal(u, risk, call.name());
+      if (refusal != null) {
+        return deny(mode, call, u, risk, refusal);
       }
     }
     List<String> problems = ArgumentValidator.validate(tool.spec().parameters(), call.arguments());
@@ -116,15 +156,15 @@ public final class PolicyExecutor implements ToolExecutor {
       return finish(mode, call, u, risk, "invalid_arguments", 0, ToolResult.error(message))
           .compose(v -> Future.failedFuture(new ToolArgumentsException(message)));
     }
-    if (risk == Risk.PROTECTED && mode == Mode.TURN) {
-      pending.put(call, u);
-      String question = ConfirmationQuestions.ask(call, u.language(), context.home().orElse(null));
+    boolean asksFirst = risk == Risk.PROTECTED && !tool.actsThroughHome();
+    if (asksFirst && mode == Mode.TURN) {
+      pending.put(call, List.of(), u);
+      String question = ConfirmationQuestions.ask(call, u.language(), home);
       return finish(mode, call, u, risk, "confirmation_required", 0, ToolResult.error(question))
           .compose(v -> Future.failedFuture(PolicyException.confirm(question)));
     }
-    if (risk == Risk.PROTECTED && mode == Mode.TASK) {
-      return deny(mode, call, u, risk,
-          "A protected action needs a spoken confirmation and cannot run as a background task.");
+    if (asksFirst && mode == Mode.TASK) {
+      return deny(mode, call, u, risk, NEEDS_CONFIRMATION);
     }
     events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
     long start = System.nanoTime();
@@ -133,7 +173,10 @@ public final class PolicyExecutor implements ToolExecutor {
       return tasks.submitApproved(TaskRequest.run(title(call), u, call))
           .compose(task -> started(mode, call, u, risk, task, start));
     }
-    ToolContext toolContext = toolContext(u, call.name());
+    // Only a confirmed call runs on the home as it is; every other call has its protected service calls held.
+    HomeGuard guard = home == null || mode == Mode.CONFIRMED ? null
+        : new HomeGuard(home, reach, risk == Risk.PROTECTED);
+    ToolContext toolContext = toolContext(u, call.name(), guard == null ? home : guard);
     ProgressContext reporting = tasks == null ? null : new ProgressContext(toolContext, tasks, taskId);
     Future<ToolResult> running = invoke(tool, call, reporting == null ? toolContext : reporting);
     if (!canDefer) {
@@ -142,7 +185,7 @@ public final class PolicyExecutor implements ToolExecutor {
           .recover(e -> e instanceof TimeoutException
               ? Future.succeededFuture(ToolResult.error(call.name() + " timed out after " + timeout + " ms."))
               : Future.failedFuture(e))
-          .transform(ar -> completed(mode, call, u, risk, start, ar.succeeded() ? ar.result() : null, ar.cause()));
+          .transform(ar -> completed(mode, call, u, risk, guard, start, ar));
     }
     Promise<ToolResult> first = Promise.promise();
     AtomicBoolean decided = new AtomicBoolean();
@@ -151,8 +194,7 @@ public final class PolicyExecutor implements ToolExecutor {
         tasks.adopt(TaskRequest.run(title(call), u, call), running)
             .compose(task -> {
               reporting.attach(task.id());
-              running.onComplete(ar -> completed(Mode.TASK_APPROVED, call, u, risk, start,
-                  ar.succeeded() ? ar.result() : null, ar.cause()));
+              running.onComplete(ar -> completed(Mode.TASK_APPROVED, call, u, risk, guard, start, ar));
               return started(mode, call, u, risk, task, start);
             })
             .onComplete(first);
@@ -161,10 +203,28 @@ public final class PolicyExecutor implements ToolExecutor {
     running.onComplete(ar -> {
       if (decided.compareAndSet(false, true)) {
         context.vertx().cancelTimer(timer);
-        completed(mode, call, u, risk, start, ar.succeeded() ? ar.result() : null, ar.cause()).onComplete(first);
+        completed(mode, call, u, risk, guard, start, ar).onComplete(first);
       }
     });
     return first.future();
+  }
+
+  /**
+   * What the held service calls of a finished tool call come to: a question about exactly them inside a turn, a
+   * refusal anywhere else or for an asker who may not act on protected entities.
+   */
+  private Future<ToolResult> held(Mode mode, ToolCall call, Utterance u, List<HomeGuard.Held> held) {
+    String refusal = rules.refusal(u, Risk.PROTECTED, call.name());
+    if (refusal != null) {
+      return deny(mode, call, u, Risk.PROTECTED, refusal);
+    }
+    if (mode != Mode.TURN) {
+      return deny(mode, call, u, Risk.PROTECTED, NEEDS_CONFIRMATION);
+    }
+    pending.put(call, held.stream().map(HomeGuard.Held::call).toList(), u);
+    String question = ConfirmationQuestions.ask(held, u.language(), context.home().orElse(null));
+    return finish(mode, call, u, Risk.PROTECTED, "confirmation_required", 0, ToolResult.error(question))
+        .compose(v -> Future.failedFuture(PolicyException.confirm(question)));
   }
 
   private Future<ToolResult> invoke(Tool tool, ToolCall call, ToolContext toolContext) {
@@ -180,8 +240,16 @@ public final class PolicyExecutor implements ToolExecutor {
     }
   }
 
-  private Future<ToolResult> completed(Mode mode, ToolCall call, Utterance u, Risk risk, long start,
-                                       ToolResult result, Throwable failure) {
+  private Future<ToolResult> completed(Mode mode, ToolCall call, Utterance u, Risk risk, HomeGuard guard,
+                                       long start, AsyncResult<ToolResult> ran) {
+    if (guard != null) {
+      guard.close();
+      if (!guard.held().isEmpty()) {
+        return held(mode, call, u, guard.held());
+      }
+    }
+    ToolResult result = ran.succeeded() ? ran.result() : null;
+    Throwable failure = ran.cause();
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (failure != null) {
       String outcome = failure instanceof ToolArgumentsException ? "invalid_arguments" : "error";
@@ -238,22 +306,6 @@ public final class PolicyExecutor implements ToolExecutor {
     return written;
   }
 
-  private Risk riskOf(Tool tool, ToolCall call) {
-    Risk declared = tool.spec().risk();
-    if (declared.ordinal() >= Risk.PROTECTED.ordinal()) {
-      return declared;
-    }
-    if (policy.getProtectedTools().contains(call.name())) {
-      return Risk.PROTECTED;
-    }
-    for (String id : CallTargets.entityIds(call.arguments())) {
-      if (policy.getProtectedDomains().contains(id.substring(0, id.indexOf('.')))) {
-        return Risk.PROTECTED;
-      }
-    }
-    return declared;
-  }
-
   private static String title(ToolCall call) {
     return call.name().replace('_', ' ');
   }
@@ -262,12 +314,12 @@ public final class PolicyExecutor implements ToolExecutor {
     return u.language().startsWith("fr");
   }
 
-  private ToolContext toolContext(Utterance u, String toolName) {
+  private ToolContext toolContext(Utterance u, String toolName, HomeGateway home) {
     JsonObject config = context.tools().providerOf(toolName)
         .map(id -> context.options().section("tools").getJsonObject(id, new JsonObject()))
         .orElseGet(JsonObject::new);
     return ToolContext.builder(context.vertx(), u).config(config).dataDir(context.options().dataDir())
-        .home(context.home().orElse(null)).memory(context.memory().orElse(null))
+        .home(home).memory(context.memory().orElse(null))
         .tasks(context.tasks().orElse(null)).announcer(context.announcer().orElse(null)).build();
   }
 }

@@ -19,6 +19,7 @@ import io.harpou.bridge.api.tool.ToolArgumentsException;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -30,14 +31,16 @@ import java.util.Set;
 
 /**
  * One turn of the model loop: ask the model, run the tools it calls (concurrently, through the executor), feed the
- * results back, until it answers. It stops at the step limit or when the model repeats an identical call, and always
- * ends with something to say.
+ * results back, until it answers. It stops at the step limit, when the model repeats an identical call, or when one
+ * step asks for two protected actions (each needs its own "yes", so neither is asked), and always ends with something
+ * to say.
  */
 final class ToolLoop {
 
   private final BridgeContext context;
   private final ChatBackend backend;
   private final PolicyExecutor executor;
+  private final PendingConfirmations pending;
   private final TurnEvents events;
   private final List<ToolSpecification> specs;
   private final int maxSteps;
@@ -50,15 +53,16 @@ final class ToolLoop {
   private String lastToolText;
   private boolean repaired;
 
-  ToolLoop(BridgeContext context, ChatBackend backend, PolicyExecutor executor, TurnEvents events,
-           List<ToolSpecification> specs, int maxSteps, String turnId, Utterance utterance,
-           List<ChatMessage> messages) {
+  ToolLoop(BridgeContext context, ChatBackend backend, PolicyExecutor executor, PendingConfirmations pending,
+           TurnEvents events, List<ToolSpecification> specs, AgentOptions options, String turnId,
+           Utterance utterance, List<ChatMessage> messages) {
     this.context = context;
     this.backend = backend;
     this.executor = executor;
+    this.pending = pending;
     this.events = events;
     this.specs = specs;
-    this.maxSteps = maxSteps;
+    this.maxSteps = options.getMaxSteps();
     this.turnId = turnId;
     this.utterance = utterance;
     this.messages = new ArrayList<>(messages);
@@ -101,8 +105,8 @@ final class ToolLoop {
       return repair(index, "Your last reply was empty or its tool call could not be read. Call the tool again"
           + " with a valid JSON object as arguments, or answer in plain text.");
     }
-    messages.add(ai);
     List<ToolExecutionRequest> requests = ai.toolExecutionRequests();
+    messages.add(ai);
     List<Future<ToolExecutionResultMessage>> results = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<JsonObject> parsed = new ArrayList<>();
@@ -129,11 +133,18 @@ final class ToolLoop {
       }
     }
     return Future.join(results).transform(ar -> {
-      for (Future<ToolExecutionResultMessage> f : results) {
-        if (f.failed() && f.cause() instanceof PolicyException confirm) {
-          return Future.succeededFuture(new Reply(confirm.getMessage(), Reply.Type.QUERY_ANSWER, actions, tasks,
-              true, utterance.conversationId()));
-        }
+      List<PolicyException> questions = results.stream().filter(Future::failed).map(Future::cause)
+          .filter(PolicyException.class::isInstance).map(PolicyException.class::cast).toList();
+      if (questions.size() > 1) {
+        pending.withdraw(utterance.conversationId());
+        return Future.succeededFuture(answer(say("Sorry, I can ask you to confirm only one protected action at a"
+            + " time, so I did none of them. Please ask me for each one separately.", "Désolé, je ne peux vous faire"
+            + " confirmer qu'une action protégée à la fois, je n'en ai donc fait aucune. Demandez-les-moi une par"
+            + " une.")));
+      }
+      if (questions.size() == 1) {
+        return Future.succeededFuture(new Reply(questions.get(0).getMessage(), Reply.Type.QUERY_ANSWER, actions,
+            tasks, true, utterance.conversationId()));
       }
       results.forEach(f -> messages.add(f.result()));
       if (!problems.isEmpty()) {

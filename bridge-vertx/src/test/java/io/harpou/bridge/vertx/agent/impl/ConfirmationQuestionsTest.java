@@ -2,9 +2,12 @@ package io.harpou.bridge.vertx.agent.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.bridge.api.home.ServiceCall;
+import io.harpou.bridge.api.home.Target;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Questions without a home at hand: the action from the tool or its arguments, the entity from its id. */
@@ -37,5 +40,28 @@ class ConfirmationQuestionsTest {
   void should_fall_back_to_the_tool_name_for_an_unknown_action() {
     assertThat(ConfirmationQuestions.ask(call("open_safe", new JsonObject().put("entity_id", "lock.safe")), "en",
         null)).isEqualTo("Run open safe on the safe? Say yes to confirm.");
+  }
+
+  private static HomeGuard.Held held(String domain, String service, String entityId, String... reached) {
+    return new HomeGuard.Held(ServiceCall.of(domain, service, Target.entities(entityId)), List.of(reached));
+  }
+
+  @Test
+  void should_phrase_a_held_call_from_the_service_and_the_entity_the_tool_resolved() {
+    assertThat(ConfirmationQuestions.ask(List.of(held("cover", "open_cover", "cover.garage_door",
+        "cover.garage_door")), "en", null)).isEqualTo("Open the garage door? Say yes to confirm.");
+    assertThat(ConfirmationQuestions.ask(List.of(held("alarm_control_panel", "alarm_arm_vacation",
+        "alarm_control_panel.house", "alarm_control_panel.house")), "fr", null))
+        .isEqualTo("Exécuter « alarm arm vacation » sur « house » ? Dites oui pour confirmer.");
+  }
+
+  @Test
+  void should_say_which_protected_entities_a_script_reaches() {
+    HomeGuard.Held script = held("script", "turn_on", "script.good_night", "lock.front_door", "cover.garage_door");
+
+    assertThat(ConfirmationQuestions.ask(List.of(script), "en", null)).isEqualTo("Run the good night script, which"
+        + " acts on the front door and the garage door? Say yes to confirm.");
+    assertThat(ConfirmationQuestions.ask(List.of(script), "fr", null)).isEqualTo("Lancer le script « good night »,"
+        + " qui agit sur « front door » et « garage door » ? Dites oui pour confirmer.");
   }
 }

@@ -1,0 +1,60 @@
+package io.harpou.bridge.vertx.agent.impl;
+
+import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.tool.Risk;
+import io.harpou.bridge.api.tool.Tool;
+import io.harpou.bridge.api.tool.ToolCall;
+import io.harpou.bridge.vertx.agent.PolicyOptions;
+
+/**
+ * What the policy decides before a call runs: the risk it applies, and whether the asker may run a call of that risk
+ * at all (the channel's denials, DANGEROUS switched off).
+ */
+final class PolicyRules {
+
+  private final PolicyOptions policy;
+
+  PolicyRules(PolicyOptions policy) {
+    this.policy = policy;
+  }
+
+  /**
+   * The risk the policy applies before the call runs. READ never asks: a read reaches nothing (and anything it would
+   * send is held by the guard). A tool acting through the home is judged by the service calls it makes; for another
+   * tool, a protected entity named in its arguments makes it PROTECTED. {@code reach} is null without a home.
+   */
+  Risk riskOf(Tool tool, ToolCall call, ProtectedReach reach) {
+    Risk declared = tool.spec().risk();
+    if (declared.ordinal() >= Risk.PROTECTED.ordinal()) {
+      return declared;
+    }
+    if (policy.getProtectedTools().contains(call.name())) {
+      return Risk.PROTECTED;
+    }
+    if (declared == Risk.READ || tool.actsThroughHome()) {
+      return declared;
+    }
+    for (String id : CallTargets.entityIds(call.arguments())) {
+      boolean isProtected = reach != null ? reach.isProtected(id)
+          : policy.getProtectedDomains().contains(id.substring(0, id.indexOf('.')));
+      if (isProtected) {
+        return Risk.PROTECTED;
+      }
+    }
+    return declared;
+  }
+
+  /** Why {@code u} may not run a call of {@code risk} at all, in the user's language, or null when it may. */
+  String refusal(Utterance u, Risk risk, String toolName) {
+    boolean french = u.language().startsWith("fr");
+    if (policy.denies(u.channel(), risk)) {
+      return french ? "Désolé, je ne peux pas faire cela depuis cet appareil."
+          : "Sorry, I can't do that from this device.";
+    }
+    if (risk == Risk.DANGEROUS && !policy.isDangerousEnabled()) {
+      return french ? "Désolé, cette action système est désactivée sur ce hub."
+          : "Sorry, " + toolName + " is a system action and is disabled on this hub.";
+    }
+    return null;
+  }
+}
