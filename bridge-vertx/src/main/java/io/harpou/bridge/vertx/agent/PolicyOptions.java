@@ -5,25 +5,36 @@ import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.tool.Risk;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the tool policy asks before a call runs. READ and ACT run; PROTECTED (the tool's own risk, a tool name listed
  * here, or a service call reaching an entity of a protected domain or a cover of a protected device class) waits for
- * a confirmation; DANGEROUS is refused unless enabled. A channel may deny a risk level entirely.
+ * a confirmation; DANGEROUS is refused unless enabled. A channel may deny a risk level entirely. On a channel whose
+ * utterances come from an unauthenticated network peer (Wyoming: Home Assistant's {@code handle}, satellites dialing
+ * in), PROTECTED and DANGEROUS calls are refused unless the peer is loopback or listed in the channel's
+ * {@code protected_from} (IP addresses, never host names).
  *
  * <pre>{@code
  * {"protected_tools": ["open_garage"], "protected_domains": ["lock", "alarm_control_panel"],
  *  "protected_device_classes": ["garage", "gate"], "dangerous_enabled": false, "confirmation_timeout_ms": 30000,
- *  "channels": {"satellite": {"deny": ["protected"]}}}
+ *  "channels": {"satellite": {"deny": ["protected"]}, "wyoming": {"protected_from": ["192.168.1.5"]}}}
  * }</pre>
  */
 public final class PolicyOptions {
+
+  private static final Pattern IPV4 = Pattern.compile(
+      "(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   /** Domains whose entities are PROTECTED whatever tool acts on them. */
   public static final List<String> DEFAULT_PROTECTED_DOMAINS = List.of("lock", "alarm_control_panel");
@@ -38,6 +49,7 @@ public final class PolicyOptions {
   private boolean dangerousEnabled;
   private long confirmationTimeoutMs = DEFAULT_CONFIRMATION_TIMEOUT_MS;
   private final Map<Channel, Set<Risk>> channelDenials = new LinkedHashMap<>();
+  private final Map<Channel, Set<InetAddress>> protectedFrom = new LinkedHashMap<>();
 
   /** The defaults: locks and alarms protected, dangerous tools off, no channel overrides. */
   public PolicyOptions() {
@@ -46,7 +58,7 @@ public final class PolicyOptions {
   /**
    * Reads the {@code policy} section; unknown keys are ignored.
    *
-   * @throws IllegalArgumentException when a channel or risk name is unknown
+   * @throws IllegalArgumentException when a channel or risk name is unknown, or a peer is not an IP address
    */
   public PolicyOptions(JsonObject json) {
     JsonArray tools = json.getJsonArray("protected_tools");
@@ -66,6 +78,9 @@ public final class PolicyOptions {
       JsonObject rules = channels.getJsonObject(name, new JsonObject());
       for (String risk : Json.strings(rules, "deny")) {
         deny(Channel.fromJson(name), Risk.fromJson(risk));
+      }
+      for (String peer : Json.strings(rules, "protected_from")) {
+        allowProtectedFrom(Channel.fromJson(name), peer);
       }
     }
   }
@@ -139,11 +154,61 @@ public final class PolicyOptions {
     return channelDenials.getOrDefault(channel, Set.of()).contains(risk);
   }
 
+  /**
+   * Lets the network peer at {@code address} (an IP address, as Wyoming reports it) run protected actions on
+   * {@code channel}; loopback peers always may.
+   *
+   * @throws IllegalArgumentException when {@code address} is not an IP address (host names are never resolved here)
+   */
+  public PolicyOptions allowProtectedFrom(Channel channel, String address) {
+    protectedFrom.computeIfAbsent(channel, c -> new LinkedHashSet<>()).add(ipAddress(address)
+        .orElseThrow(() -> new IllegalArgumentException("protected_from of channel " + channel.jsonName()
+            + " holds IP addresses, not '" + address + "'")));
+    return this;
+  }
+
+  /**
+   * True when an utterance from the network peer {@code peer} on {@code channel} may run protected actions: no peer
+   * (an authenticated door, a configured device, the application), a loopback peer, or one the channel lists.
+   */
+  public boolean trustsPeer(Channel channel, String peer) {
+    if (peer == null) {
+      return true;
+    }
+    return ipAddress(peer).map(address -> address.isLoopbackAddress()
+        || protectedFrom.getOrDefault(channel, Set.of()).contains(address)).orElse(false);
+  }
+
+  /** The peers allowed protected actions on {@code channel} beyond loopback. */
+  public List<String> protectedFrom(Channel channel) {
+    return protectedFrom.getOrDefault(channel, Set.of()).stream().map(InetAddress::getHostAddress).toList();
+  }
+
+  /** An IP literal parsed without any name lookup, or empty when {@code text} is not one. */
+  private static Optional<InetAddress> ipAddress(String text) {
+    String literal = text == null ? "" : text.strip();
+    boolean v4 = IPV4.matcher(literal).matches();
+    boolean v6 = literal.indexOf(':') >= 0 && IPV6_CHARACTERS.matcher(literal).matches();
+    if (!v4 && !v6) {
+      return Optional.empty();
+    }
+    try {
+      // A dotted quad or a string holding ':' is parsed as a literal; no name is looked up.
+      return Optional.of(InetAddress.getByName(literal));
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The JSON form. */
   public JsonObject toJson() {
     JsonObject channels = new JsonObject();
     channelDenials.forEach((channel, risks) -> channels.put(channel.jsonName(), new JsonObject()
         .put("deny", new JsonArray(risks.stream().map(Risk::jsonName).toList()))));
+    protectedFrom.forEach((channel, peers) -> {
+      JsonObject rules = channels.getJsonObject(channel.jsonName(), new JsonObject());
+      channels.put(channel.jsonName(), rules.put("protected_from", new JsonArray(protectedFrom(channel))));
+    });
     return new JsonObject().put("protected_tools", new JsonArray(List.copyOf(protectedTools)))
         .put("protected_domains", new JsonArray(List.copyOf(protectedDomains)))
         .put("protected_device_classes", new JsonArray(List.copyOf(protectedDeviceClasses)))

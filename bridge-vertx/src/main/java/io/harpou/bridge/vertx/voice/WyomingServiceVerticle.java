@@ -16,6 +16,8 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Harpou's Wyoming side on one event loop: the server Home Assistant adds (speech to text, text to speech, the
@@ -24,6 +26,8 @@ import java.util.List;
  * once it is deployed.
  */
 public class WyomingServiceVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WyomingServiceVerticle.class);
 
   private final VoiceOptions options;
   private final VoiceBackends backends;
@@ -63,6 +67,13 @@ public class WyomingServiceVerticle extends VerticleBase {
       });
     });
     return announcements.completion().compose(v -> server.listen()).onSuccess(s -> {
+      if (!isLoopback(options.getHost())) {
+        LOG.warn("Wyoming listens on {}:{} without authentication: anyone who can reach that port can talk to the"
+            + " agent. Locks, alarms and garage doors are refused from network peers other than loopback and the"
+            + " addresses listed in agent.policy.channels.wyoming.protected_from (Home Assistant's) and"
+            + " agent.policy.channels.satellite.protected_from (satellites dialing in).", options.getHost(),
+            server.actualPort());
+      }
       options.getSatellites().forEach(config -> links.add(new SatelliteLink(runtime, client, config)));
       links.forEach(SatelliteLink::start);
     });
@@ -73,6 +84,11 @@ public class WyomingServiceVerticle extends VerticleBase {
     links.forEach(SatelliteLink::stop);
     runtime.closeAll();
     return Future.join(announcements.unregister(), server.close(), client.close());
+  }
+
+  /** True for a bind address only this machine reaches. */
+  static boolean isLoopback(String host) {
+    return "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "::1".equals(host);
   }
 
   /** The port the Wyoming server listens on (useful after port 0), or 0 before it is bound. */

@@ -119,6 +119,7 @@ class SatelliteSessionTest {
     assertThat(asked.room()).isEqualTo("kitchen");
     assertThat(asked.channel()).isEqualTo(Channel.SATELLITE);
     assertThat(asked.satellite()).isEqualTo("kitchen-sat");
+    assertThat(asked.peer()).as("a satellite dialed from the configuration").isNull();
 
     // Still responding until the satellite says it played the answer.
     assertThat(verticle.satellites().get("kitchen-sat").orElseThrow().state()).isEqualTo(State.RESPONDING);
@@ -254,7 +255,7 @@ class SatelliteSessionTest {
   }
 
   @Test
-  void should_run_the_same_session_for_a_satellite_that_dials_in() throws Exception {
+  void should_run_the_same_session_for_a_satellite_that_dials_in_and_name_it_as_a_network_peer() throws Exception {
     start(options(), true);
     try (Peer satellite = new Peer(vertx, verticle.actualPort())) {
       satellite.send(new RunPipeline(PipelineStage.ASR, PipelineStage.TTS, false));
@@ -267,6 +268,7 @@ class SatelliteSessionTest {
       assertThat(verticle.satellites().list()).singleElement()
           .satisfies(s -> assertThat(s.dialedIn()).isTrue())
           .satisfies(s -> assertThat(s.connected()).isTrue());
+      assertThat(agent.asked.get(0).peer()).isEqualTo("127.0.0.1");
     }
   }
 }

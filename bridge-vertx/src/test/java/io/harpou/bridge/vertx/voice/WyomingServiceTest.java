@@ -172,7 +172,7 @@ class WyomingServiceTest {
   }
 
   @Test
-  void should_handle_home_assistant_conversation_turn_and_echo_the_conversation_id() throws Exception {
+  void should_handle_home_assistant_conversation_turn_echo_the_conversation_id_and_name_the_peer() throws Exception {
     int port = start(true, true, true);
     try (Peer ha = new Peer(vertx, port)) {
       JsonObject context = new JsonObject().put("conversation_id", "01JCONV").put("satellite_id",
@@ -186,6 +186,7 @@ class WyomingServiceTest {
       assertThat(asked.channel()).isEqualTo(Channel.WYOMING);
       assertThat(asked.conversationId()).isEqualTo("01JCONV");
       assertThat(asked.satellite()).isEqualTo("assist_satellite.kitchen");
+      assertThat(asked.peer()).isEqualTo("127.0.0.1");
     }
   }
 

@@ -21,8 +21,12 @@ final class StartupReport {
         : "http://" + host + ":" + bridge.httpPort() + "/   (health: /health)");
     JsonObject wyoming = config.getJsonObject("wyoming", new JsonObject());
     String wyomingHost = wyoming.getString("host", "127.0.0.1");
-    line(out, "Wyoming", wyomingHost + ":" + wyoming.getInteger("port", 10700) + (wyomingHost.startsWith("127.")
-        ? "   (HARPOU_WYOMING_HOST=0.0.0.0 lets Home Assistant on another machine in)" : ""));
+    boolean local = wyomingHost.startsWith("127.") || "localhost".equalsIgnoreCase(wyomingHost)
+        || "::1".equals(wyomingHost);
+    line(out, "Wyoming", wyomingHost + ":" + wyoming.getInteger("port", 10700) + (local
+        ? "   (HARPOU_WYOMING_HOST=0.0.0.0 lets Home Assistant on another machine in)"
+        : "   WARNING: no authentication; locks, alarms and garage doors only from loopback and the addresses in"
+            + " agent.policy.channels.wyoming.protected_from"));
     line(out, "Data directory", Path.of(config.getString("data_dir", "./data")).toAbsolutePath().normalize()
         .toString());
     line(out, "Home Assistant", virtualHome != null

@@ -5,12 +5,16 @@ import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.vertx.agent.PolicyOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the policy decides before a call runs: the risk it applies, and whether the asker may run a call of that risk
- * at all (the channel's denials, DANGEROUS switched off).
+ * at all (the channel's denials, a network peer's trust, DANGEROUS switched off).
  */
 final class PolicyRules {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyRules.class);
 
   private final PolicyOptions policy;
 
@@ -47,7 +51,7 @@ final class PolicyRules {
   /** Why {@code u} may not run a call of {@code risk} at all, in the user's language, or null when it may. */
   String refusal(Utterance u, Risk risk, String toolName) {
     boolean french = u.language().startsWith("fr");
-    if (policy.denies(u.channel(), risk)) {
+    if (policy.denies(u.channel(), risk) || !trustedWith(u, risk)) {
       return french ? "Désolé, je ne peux pas faire cela depuis cet appareil."
           : "Sorry, I can't do that from this device.";
     }
@@ -56,5 +60,15 @@ final class PolicyRules {
           : "Sorry, " + toolName + " is a system action and is disabled on this hub.";
     }
     return null;
+  }
+
+  /** False when {@code u} comes from a network peer its channel does not trust with protected actions. */
+  private boolean trustedWith(Utterance u, Risk risk) {
+    if (risk.ordinal() < Risk.PROTECTED.ordinal() || policy.trustsPeer(u.channel(), u.peer())) {
+      return true;
+    }
+    LOG.warn("Refused a protected action from {} peer {}; to allow it, list that address in"
+        + " agent.policy.channels.{}.protected_from", u.channel().jsonName(), u.peer(), u.channel().jsonName());
+    return false;
   }
 }

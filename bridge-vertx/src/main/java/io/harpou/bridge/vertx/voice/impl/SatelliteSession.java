@@ -65,6 +65,14 @@ final class SatelliteSession {
     return room;
   }
 
+  /**
+   * The network address of a satellite that dialed in, which nothing authenticates; null for a satellite Harpou
+   * dials from its configuration.
+   */
+  String peer() {
+    return dialedIn ? connection.remoteAddress().hostAddress() : null;
+  }
+
   State state() {
     return state;
   }

@@ -75,7 +75,7 @@ final class SatelliteTurn {
       return;
     }
     Utterance utterance = new Utterance(text, language, session.conversationId(), Channel.SATELLITE,
-        session.room(), session.id(), null);
+        session.room(), session.id(), null, session.peer());
     agent.get().ask(utterance).onComplete(ar -> {
       if (!session.current(turn)) {
         return;

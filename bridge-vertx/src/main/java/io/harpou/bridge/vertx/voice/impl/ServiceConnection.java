@@ -176,8 +176,9 @@ public final class ServiceConnection {
     }
     JsonObject ctx = context == null ? new JsonObject() : context;
     String satellite = ctx.getString("satellite_id", ctx.getString("device_id"));
+    // Nothing authenticates a Wyoming peer: its address goes with the utterance, and the policy decides what it may do.
     Utterance utterance = new Utterance(text, language(language), ctx.getString("conversation_id"),
-        Channel.WYOMING, null, satellite, null);
+        Channel.WYOMING, null, satellite, null, connection.remoteAddress().hostAddress());
     agent.get().ask(utterance).onComplete(ar -> {
       if (ar.failed()) {
         send(new Control.ErrorMessage("the agent failed: " + ar.cause().getMessage(), ErrorCodes.AGENT_FAILED));
