@@ -6,7 +6,8 @@ import io.vertx.core.json.JsonObject;
  * The agent's configuration, the {@code agent} section of the hub's configuration.
  *
  * <pre>{@code
- * {"persona": "...", "history_limit": 10, "max_steps": 8, "tool_timeout_ms": 30000, "task_threshold_ms": 2000,
+ * {"persona": "...", "history_limit": 10, "max_steps": 8, "max_calls_per_step": 8, "max_calls_per_turn": 20,
+ *  "tool_timeout_ms": 30000, "task_threshold_ms": 2000,
  *  "entity_budget_tokens": 1200, "notify_home": false,
  *  "ollama": {"url": "http://127.0.0.1:11434", "model": "llama3.2", "temperature": 0.2, "num_ctx": 8192,
  *             "keep_alive": 300, "think": false, "return_thinking": false, "timeout_ms": 120000},
@@ -29,6 +30,10 @@ public final class AgentOptions {
   public static final int DEFAULT_HISTORY_LIMIT = 10;
   /** Model steps per turn before the agent gives up. */
   public static final int DEFAULT_MAX_STEPS = 8;
+  /** Tool calls one model step may make; a step asking for more runs none of them. */
+  public static final int DEFAULT_MAX_CALLS_PER_STEP = 8;
+  /** Tool calls one turn may make across its steps. */
+  public static final int DEFAULT_MAX_CALLS_PER_TURN = 20;
   /** How long one tool call may run in a turn. */
   public static final long DEFAULT_TOOL_TIMEOUT_MS = 30_000;
   /** How long a call may run before it becomes a background task. */
@@ -41,6 +46,8 @@ public final class AgentOptions {
   private String persona = DEFAULT_PERSONA;
   private int historyLimit = DEFAULT_HISTORY_LIMIT;
   private int maxSteps = DEFAULT_MAX_STEPS;
+  private int maxCallsPerStep = DEFAULT_MAX_CALLS_PER_STEP;
+  private int maxCallsPerTurn = DEFAULT_MAX_CALLS_PER_TURN;
   private long toolTimeoutMs = DEFAULT_TOOL_TIMEOUT_MS;
   private long taskThresholdMs = DEFAULT_TASK_THRESHOLD_MS;
   private long taskTimeoutMs = DEFAULT_TASK_TIMEOUT_MS;
@@ -64,6 +71,8 @@ public final class AgentOptions {
     setPersona(json.getString("persona", DEFAULT_PERSONA));
     setHistoryLimit(json.getInteger("history_limit", DEFAULT_HISTORY_LIMIT));
     setMaxSteps(json.getInteger("max_steps", DEFAULT_MAX_STEPS));
+    setMaxCallsPerStep(json.getInteger("max_calls_per_step", DEFAULT_MAX_CALLS_PER_STEP));
+    setMaxCallsPerTurn(json.getInteger("max_calls_per_turn", DEFAULT_MAX_CALLS_PER_TURN));
     setToolTimeoutMs(json.getLong("tool_timeout_ms", DEFAULT_TOOL_TIMEOUT_MS));
     setTaskThresholdMs(json.getLong("task_threshold_ms", DEFAULT_TASK_THRESHOLD_MS));
     setTaskTimeoutMs(json.getLong("task_timeout_ms", DEFAULT_TASK_TIMEOUT_MS));
@@ -105,6 +114,28 @@ public final class AgentOptions {
   /** Sets the step limit, from 1 to 50. */
   public AgentOptions setMaxSteps(int steps) {
     this.maxSteps = checkRange(steps, 1, 50, "max_steps");
+    return this;
+  }
+
+  /** The most tool calls one model step may make. */
+  public int getMaxCallsPerStep() {
+    return maxCallsPerStep;
+  }
+
+  /** Sets the calls allowed in one step, from 1 to 100. */
+  public AgentOptions setMaxCallsPerStep(int calls) {
+    this.maxCallsPerStep = checkRange(calls, 1, 100, "max_calls_per_step");
+    return this;
+  }
+
+  /** The most tool calls one turn may make. */
+  public int getMaxCallsPerTurn() {
+    return maxCallsPerTurn;
+  }
+
+  /** Sets the calls allowed in one turn, from 1 to 500. */
+  public AgentOptions setMaxCallsPerTurn(int calls) {
+    this.maxCallsPerTurn = checkRange(calls, 1, 500, "max_calls_per_turn");
     return this;
   }
 
@@ -217,6 +248,7 @@ public final class AgentOptions {
     JsonObject openaiSafe = openai.copy();
     openaiSafe.remove("api_key");
     return new JsonObject().put("persona", persona).put("history_limit", historyLimit).put("max_steps", maxSteps)
+        .put("max_calls_per_step", maxCallsPerStep).put("max_calls_per_turn", maxCallsPerTurn)
         .put("tool_timeout_ms", toolTimeoutMs).put("task_threshold_ms", taskThresholdMs)
         .put("task_timeout_ms", taskTimeoutMs).put("entity_budget_tokens", entityBudgetTokens)
         .put("notify_home", notifyHome).put("ollama", ollama.copy()).put("openai", openaiSafe)

@@ -31,9 +31,9 @@ import java.util.Set;
 
 /**
  * One turn of the model loop: ask the model, run the tools it calls (concurrently, through the executor), feed the
- * results back, until it answers. It stops at the step limit, when the model repeats an identical call, or when one
- * step asks for two protected actions (each needs its own "yes", so neither is asked), and always ends with something
- * to say.
+ * results back, until it answers. It stops at the step limit, at the call limits (a step asking for too many calls
+ * runs none of them), when the model repeats an identical call, or when one step asks for two protected actions (each
+ * needs its own "yes", so neither is asked), and always ends with something to say.
  */
 final class ToolLoop {
 
@@ -44,6 +44,8 @@ final class ToolLoop {
   private final TurnEvents events;
   private final List<ToolSpecification> specs;
   private final int maxSteps;
+  private final int maxCallsPerStep;
+  private final int maxCallsPerTurn;
   private final String turnId;
   private final Utterance utterance;
   private final List<ChatMessage> messages;
@@ -52,6 +54,7 @@ final class ToolLoop {
   private final List<String> tasks = new ArrayList<>();
   private String lastToolText;
   private boolean repaired;
+  private int callsMade;
 
   ToolLoop(BridgeContext context, ChatBackend backend, PolicyExecutor executor, PendingConfirmations pending,
            TurnEvents events, List<ToolSpecification> specs, AgentOptions options, String turnId,
@@ -63,6 +66,8 @@ final class ToolLoop {
     this.events = events;
     this.specs = specs;
     this.maxSteps = options.getMaxSteps();
+    this.maxCallsPerStep = options.getMaxCallsPerStep();
+    this.maxCallsPerTurn = options.getMaxCallsPerTurn();
     this.turnId = turnId;
     this.utterance = utterance;
     this.messages = new ArrayList<>(messages);
@@ -106,6 +111,18 @@ final class ToolLoop {
           + " with a valid JSON object as arguments, or answer in plain text.");
     }
     List<ToolExecutionRequest> requests = ai.toolExecutionRequests();
+    if (requests.size() > maxCallsPerStep) {
+      return Future.succeededFuture(answer(say("Sorry, that needed " + requests.size() + " actions at once and I"
+          + " take at most " + maxCallsPerStep + " in one go, so I did none of them. Please ask for fewer at a time.",
+          "Désolé, cela demandait " + requests.size() + " actions d'un coup et j'en fais au plus " + maxCallsPerStep
+          + " à la fois, je n'en ai donc fait aucune. Demandez-en moins à la fois.")));
+    }
+    if (callsMade + requests.size() > maxCallsPerTurn) {
+      return Future.succeededFuture(answer(say("Sorry, that took more than " + maxCallsPerTurn + " actions, so I"
+          + " stopped.", "Désolé, cela demandait plus de " + maxCallsPerTurn + " actions, je me suis arrêté.")
+          + progress()));
+    }
+    callsMade += requests.size();
     messages.add(ai);
     List<Future<ToolExecutionResultMessage>> results = new ArrayList<>();
     List<String> problems = new ArrayList<>();
