@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * The protected entities (locks, alarm panels, garage doors and gates, by the policy's rules) that a Home Assistant
  * service call would reach: its targets (entities, {@code all}, and the entities of the service's domain on its
  * devices, areas and floors), entity ids named in its data ({@code scene.apply}), and what the scripts, scenes and
- * automations among them act on, as Home Assistant's {@code search/related} reports it. A script Home Assistant cannot describe counts as reaching itself, so it is
- * held for a confirmation rather than run blind.
+ * automations among them act on, as Home Assistant's {@code search/related} reports it. A script Home Assistant
+ * cannot describe counts as reaching itself, so it is held for a confirmation rather than run blind.
  */
 final class ProtectedReach {
 
