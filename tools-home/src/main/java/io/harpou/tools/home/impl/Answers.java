@@ -93,7 +93,8 @@ final class Answers {
     }
   }
 
-  private static String state(String state, boolean fr) {
+  /** A state as said to a listener: "on", "allumé". */
+  static String state(String state, boolean fr) {
     return fr ? FRENCH_STATES.getOrDefault(state, state) : state.replace('_', ' ');
   }
 

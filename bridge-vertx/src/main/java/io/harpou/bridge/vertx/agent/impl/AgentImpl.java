@@ -136,7 +136,9 @@ public final class AgentImpl implements Agent {
     return executor.executeConfirmed(p.call(), confirmed).map(result -> {
       Action action = new Action(p.call().name(), CallTargets.targets(p.call().arguments(),
           context.home().orElse(null)), !result.error());
-      String speech = result.error() ? say(u, "That didn't work: ", "Cela n'a pas marché : ") + result.content()
+      // An unconfirmed action's text already says what is known and what is true now.
+      String speech = result.outcomeUnknown() ? result.content()
+          : result.error() ? say(u, "That didn't work: ", "Cela n'a pas marché : ") + result.content()
           : say(u, "Done.", "C'est fait.");
       return Optional.of(new Reply(speech, result.error() ? Reply.Type.ERROR : Reply.Type.ACTION_DONE,
           List.of(action), taskOf(result), false, u.conversationId()));
@@ -146,7 +148,7 @@ public final class AgentImpl implements Agent {
   private Future<Reply> interpret(Utterance u, int index) {
     List<Interpreter> interpreters = context.tools().interpreters();
     if (index >= interpreters.size()) {
-      return backend == null ? Future.succeededFuture(noModel(u)) : llm(u);
+      return backend == null ? Future.succeededFuture(NoModelReply.of(u, context.home().orElse(null))) : llm(u);
     }
     Interpreter interpreter = interpreters.get(index);
     Future<Interpretation> attempt;
@@ -188,12 +190,6 @@ public final class AgentImpl implements Agent {
             .timeout(MEMORY_WAIT_MS, TimeUnit.MILLISECONDS)
             .recover(e -> Future.succeededFuture(List.<RecalledMemory>of())))
         .orElseGet(() -> Future.succeededFuture(List.of()));
-  }
-
-  private static Reply noModel(Utterance u) {
-    return Reply.error(say(u, "I can only handle home commands right now; configure HARPOU_OLLAMA_URL to ask me"
-        + " anything else.", "Je ne sais traiter que les commandes de la maison pour l'instant ; configurez"
-        + " HARPOU_OLLAMA_URL pour me demander autre chose."), u.conversationId());
   }
 
   private static List<String> taskOf(ToolResult result) {
