@@ -66,6 +66,18 @@ class HubExactlyOnceTest extends HubOnHomeTestBase {
   }
 
   @Test
+  void should_say_whether_the_door_is_unlocked_when_the_reply_to_a_confirmed_unlock_is_lost() {
+    converse("unlock the front door", "en", "door-1");
+    home.faults().dropReplyOfNext("call_service");
+
+    JsonObject reply = converse("yes", "en", "door-1");
+
+    assertThat(state("lock.front_door")).isEqualTo("unlocked");
+    assertThat(speech(reply)).isEqualTo("I couldn't confirm that Home Assistant did it; Front door is now unlocked.");
+    assertThat(home.calls()).as("sent once").hasSize(1);
+  }
+
+  @Test
   void should_say_so_in_french_when_the_reply_is_lost() {
     home.faults().dropReplyOfNext("call_service");
 
