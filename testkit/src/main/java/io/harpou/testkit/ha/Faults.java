@@ -3,9 +3,9 @@ package io.harpou.testkit.ha;
 import java.time.Duration;
 
 /**
- * Fault injection on the WebSocket API of a {@link VirtualHomeAssistant}, so tests can show how a client copes with
- * a flaky Home Assistant. One-shot faults name a command {@code type} ({@code null} matches any command) and fire on
- * the next authenticated message of that type, on any connection. Methods are thread-safe.
+ * Fault injection on the WebSocket and REST APIs of a {@link VirtualHomeAssistant}, so tests can show how a client
+ * copes with a flaky Home Assistant. One-shot WebSocket faults name a command {@code type} ({@code null} matches any
+ * command) and fire on the next authenticated message of that type, on any connection. Methods are thread-safe.
  */
 public interface Faults {
 
@@ -19,6 +19,32 @@ public interface Faults {
    * @return this
    */
   Faults dropOnNext(String type);
+
+  /**
+   * Handles the next message of this type (a service call runs and changes states), then drops the connection
+   * instead of sending its answer, as a network failure right after Home Assistant acted would.
+   *
+   * @param type a command type such as {@code call_service}, or null for any
+   * @return this
+   */
+  Faults dropReplyOfNext(String type);
+
+  /**
+   * Runs the next REST service call ({@code POST /api/services/...}), then closes its connection without answering:
+   * the same failure over REST.
+   *
+   * @return this
+   */
+  Faults dropNextRestServiceReply();
+
+  /**
+   * While on, refuses WebSocket handshakes with HTTP 400, as Home Assistant answers a proxy in front of it that does
+   * not pass the upgrade on; the REST API and open connections are not affected.
+   *
+   * @param refuse true to refuse
+   * @return this
+   */
+  Faults refuseWebSockets(boolean refuse);
 
   /**
    * Delays the handling (and so the reply) of the next message of this type.

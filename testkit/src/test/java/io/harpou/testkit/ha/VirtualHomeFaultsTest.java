@@ -3,9 +3,15 @@ package io.harpou.testkit.ha;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class VirtualHomeFaultsTest extends VirtualHomeTestBase {
 
@@ -40,6 +46,48 @@ class VirtualHomeFaultsTest extends VirtualHomeTestBase {
     }
     try (WsTestClient again = client()) {
       assertThat(again.call(turnOnOffice(1)).getBoolean("success")).isTrue();
+    }
+  }
+
+  @Test
+  void should_run_the_next_call_then_drop_the_connection_instead_of_answering() {
+    try (WsTestClient c = client()) {
+      home.faults().dropReplyOfNext("call_service");
+      c.send(turnOnOffice(1));
+      assertThat(c.awaitClose()).as("no close frame, as a network failure").isNotEqualTo((short) 1000);
+      assertThat(c.messages).noneMatch(m -> "result".equals(m.getString("type")));
+      assertThat(home.state("light.office").getString("state")).as("Home Assistant acted").isEqualTo("on");
+    }
+    try (WsTestClient again = client()) {
+      assertThat(again.call(turnOnOffice(1)).getBoolean("success")).as("the fault fired once").isTrue();
+    }
+  }
+
+  @Test
+  void should_run_the_next_rest_service_call_then_close_its_connection_without_answering() throws Exception {
+    home.faults().dropNextRestServiceReply();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(home.url() + "/api/services/light/turn_on"))
+        .header("Authorization", "Bearer " + home.accessToken()).timeout(Duration.ofSeconds(15))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"entity_id\":\"light.office\"}")).build();
+
+    assertThat(catchThrowable(() -> http.send(request, HttpResponse.BodyHandlers.ofString())))
+        .as("the connection closed without an answer").isInstanceOf(IOException.class);
+    assertThat(home.state("light.office").getString("state")).as("Home Assistant acted").isEqualTo("on");
+    assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void should_refuse_websocket_handshakes_while_asked_and_keep_open_connections() {
+    try (WsTestClient open = client()) {
+      home.faults().refuseWebSockets(true);
+      assertThat(catchThrowable(() -> WsTestClient.connect(vertx, home)))
+          .hasMessageContaining("400");
+      assertThat(open.call(ping(1)).getString("type")).isEqualTo("pong");
+      home.faults().refuseWebSockets(false);
+      try (WsTestClient again = client()) {
+        assertThat(again.call(ping(1)).getString("type")).isEqualTo("pong");
+      }
     }
   }
 

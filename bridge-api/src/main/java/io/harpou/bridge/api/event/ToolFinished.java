@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param conversationId the conversation
  * @param callId the call's id
  * @param tool the tool's name
- * @param outcome {@code ok}, {@code error}, {@code denied}, {@code confirmation_required} or {@code timeout}
+ * @param outcome {@code ok}, {@code error}, {@code unknown} (sent, answer lost), {@code denied},
+ *     {@code confirmation_required}, {@code timeout} or {@code task}
  * @param result what the tool returned
  * @param durationMillis how long it ran
  */

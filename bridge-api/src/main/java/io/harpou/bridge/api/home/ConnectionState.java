@@ -8,9 +8,9 @@ public enum ConnectionState {
   CONNECTING,
   /** Authenticated, subscribed and in sync. */
   CONNECTED,
-  /** The link dropped; reconnecting with backoff. */
+  /** The link dropped or Home Assistant is unreachable; reconnecting with backoff. */
   RECONNECTING,
-  /** The token was rejected; not retrying until reconfigured. */
+  /** The token was rejected; retrying with a slower backoff, since Home Assistant may reject it while it restarts. */
   AUTH_FAILED,
   /** Stopped on purpose. */
   CLOSED;

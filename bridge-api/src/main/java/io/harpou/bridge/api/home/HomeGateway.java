@@ -17,11 +17,30 @@ public interface HomeGateway {
   /** The link's current state. */
   ConnectionState connectionState();
 
+  /** A short explanation of the link's state for people (why it is down, when it retries); never a secret. */
+  default String connectionDetail() {
+    return connectionState().jsonName();
+  }
+
+  /** Where Home Assistant is (its base URL), for messages to people; null when there is no such address. */
+  default String url() {
+    return null;
+  }
+
   /** Every entity's current state. */
   Collection<EntityState> states();
 
   /** One entity's current state. */
   Optional<EntityState> state(String entityId);
+
+  /**
+   * Reads one entity's state from Home Assistant itself rather than from the cache, to learn what is true after a
+   * call whose answer was lost. The Future fails with {@link HomeAssistantException} when Home Assistant cannot be
+   * asked; it holds an empty Optional when there is no such entity.
+   */
+  default Future<Optional<EntityState>> fetchState(String entityId) {
+    return Future.succeededFuture(state(entityId));
+  }
 
   /** Floors, from the floor registry. */
   List<Floor> floors();
@@ -41,8 +60,8 @@ public interface HomeGateway {
   /**
    * Calls a service. The Future succeeds with HA's result object ({@code context}, and {@code response} when asked
    * for); it fails with {@link HomeAssistantException} carrying HA's code ({@code not_found} for an unknown entity
-   * or service, {@code invalid_format} for bad data) or {@link HomeAssistantException#CONNECTION_LOST} when the link
-   * dropped mid-call (the call is never replayed).
+   * or service, {@code invalid_format} for bad data) or one of Harpou's. A call that may have reached Home Assistant
+   * ({@link HomeAssistantException.Outcome#UNKNOWN}) is never sent again, on any transport.
    */
   Future<JsonObject> callService(ServiceCall call);
 

@@ -15,8 +15,9 @@ import java.time.Instant;
  * @param tool the tool's name
  * @param arguments the call's arguments
  * @param risk the risk level the policy applied ({@code read}, {@code act}, {@code protected}, {@code dangerous})
- * @param outcome {@code ok}, {@code error}, {@code denied}, {@code confirmation_required}, {@code timeout},
- *     {@code invalid_arguments}, {@code unknown_tool} or {@code task}
+ * @param outcome {@code ok}, {@code error}, {@code unknown} (the action was sent and its answer lost, so it may have
+ *     happened), {@code denied}, {@code confirmation_required}, {@code timeout}, {@code invalid_arguments},
+ *     {@code unknown_tool} or {@code task}
  * @param durationMillis how long the call ran
  * @param detail a short excerpt of the result or the refusal, or null
  */

@@ -13,7 +13,8 @@ import io.vertx.core.Vertx;
  * The Home Assistant WebSocket client: authenticates, keeps a live cache of every state through
  * {@code subscribe_entities}, joins the floor, area, device and entity registries, acts through {@code call_service},
  * and reconnects with backoff after a drop (resyncing the cache and reporting what changed meanwhile). While the
- * WebSocket is down, service calls and state refreshes go through the REST API when it answers.
+ * WebSocket is down, service calls and state refreshes go through the REST API when it answers. A call goes another
+ * way only when it was never sent: one whose answer was lost fails with an unknown outcome and is never sent again.
  *
  * <p>Each state change is passed to {@link #onStateChange} handlers and published as
  * {@link io.harpou.bridge.api.home.StateChange} JSON on
@@ -31,11 +32,13 @@ public interface HomeAssistantClient extends HomeGateway {
 
   /**
    * Connects, authenticates, subscribes and loads states and registries; unreachable attempts are retried with
-   * backoff. Calling it again returns the same Future.
+   * backoff, rejected tokens with a slower one ({@code max_auth_backoff_ms}). Calling it again returns the same
+   * Future.
    *
    * @return completes once the client is in sync; fails with {@link HomeAssistantException} coded
-   *     {@link HomeAssistantException#AUTH_INVALID} when the token is rejected (no retry follows), or
-   *     {@link HomeAssistantException#NOT_CONNECTED} when the client is closed first
+   *     {@link HomeAssistantException#AUTH_INVALID} when the token is first rejected (the client keeps retrying, and
+   *     {@link #onConnectionStateChange} tells when it connects), or {@link HomeAssistantException#NOT_CONNECTED}
+   *     when the client is closed first
    */
   Future<Void> connect();
 
@@ -47,9 +50,9 @@ public interface HomeAssistantClient extends HomeGateway {
    */
   Future<Void> close();
 
-  /** Calls {@code handler} on every change of {@link #connectionState()}, until the registration is cancelled. */
+  /**
+   * Calls {@code handler} on every change of {@link #connectionState()} or {@link #connectionDetail()}, until the
+   * registration is cancelled.
+   */
   Registration onConnectionStateChange(Handler<ConnectionState> handler);
-
-  /** A short human explanation of the current connection state (never contains the token). */
-  String connectionDetail();
 }

@@ -18,6 +18,12 @@ public class HomeAssistantOptions {
   public static final long DEFAULT_INITIAL_BACKOFF_MS = 1_000;
   /** Default longest reconnection delay: 30 s. */
   public static final long DEFAULT_MAX_BACKOFF_MS = 30_000;
+  /**
+   * Default longest delay between attempts while Home Assistant rejects the token: 5 minutes. Each rejection is a
+   * failed login for Home Assistant (logged, notified, and counted towards its IP ban when that is on), so a token
+   * that stays wrong is tried rarely, while one rejected during a restart is soon accepted again.
+   */
+  public static final long DEFAULT_MAX_AUTH_BACKOFF_MS = 300_000;
   /** Default jitter: each delay is shortened by up to this fraction at random. */
   public static final double DEFAULT_BACKOFF_JITTER = 0.2;
   /** Default time a call made while disconnected waits for the link: 5 s (0 fails at once). */
@@ -37,6 +43,7 @@ public class HomeAssistantOptions {
   private long connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS;
   private long initialBackoffMs = DEFAULT_INITIAL_BACKOFF_MS;
   private long maxBackoffMs = DEFAULT_MAX_BACKOFF_MS;
+  private long maxAuthBackoffMs = DEFAULT_MAX_AUTH_BACKOFF_MS;
   private double backoffJitter = DEFAULT_BACKOFF_JITTER;
   private long disconnectedWaitMs = DEFAULT_DISCONNECTED_WAIT_MS;
   private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
@@ -51,7 +58,7 @@ public class HomeAssistantOptions {
 
   /**
    * Options from JSON: {@code url, token, call_timeout_ms, connect_timeout_ms, initial_backoff_ms, max_backoff_ms,
-   * backoff_jitter, disconnected_wait_ms, max_message_size, ping_interval_ms, pong_timeout_ms, rest_fallback,
+   * max_auth_backoff_ms, backoff_jitter, disconnected_wait_ms, max_message_size, ping_interval_ms, pong_timeout_ms, rest_fallback,
    * rest_poll_interval_ms}; absent keys keep their defaults, unknown keys are ignored.
    *
    * @throws IllegalArgumentException when a value is out of range
@@ -64,6 +71,7 @@ public class HomeAssistantOptions {
     setConnectTimeoutMs(json.getLong("connect_timeout_ms", connectTimeoutMs));
     setInitialBackoffMs(json.getLong("initial_backoff_ms", initialBackoffMs));
     setMaxBackoffMs(json.getLong("max_backoff_ms", maxBackoffMs));
+    setMaxAuthBackoffMs(json.getLong("max_auth_backoff_ms", maxAuthBackoffMs));
     setBackoffJitter(json.getDouble("backoff_jitter", backoffJitter));
     setDisconnectedWaitMs(json.getLong("disconnected_wait_ms", disconnectedWaitMs));
     setMaxMessageSize(json.getInteger("max_message_size", maxMessageSize));
@@ -159,6 +167,17 @@ public class HomeAssistantOptions {
     return this;
   }
 
+  /** Longest delay between attempts while Home Assistant rejects the token. */
+  public long getMaxAuthBackoffMs() {
+    return maxAuthBackoffMs;
+  }
+
+  /** Sets the longest delay between attempts while Home Assistant rejects the token (positive). */
+  public HomeAssistantOptions setMaxAuthBackoffMs(long maxAuthBackoffMs) {
+    this.maxAuthBackoffMs = positive(maxAuthBackoffMs, "max_auth_backoff_ms");
+    return this;
+  }
+
   /** Fraction (0..1) by which each reconnection delay is shortened at random. */
   public double getBackoffJitter() {
     return backoffJitter;
@@ -249,7 +268,8 @@ public class HomeAssistantOptions {
   public JsonObject toJson() {
     return new JsonObject().put("url", url).put("call_timeout_ms", callTimeoutMs)
         .put("connect_timeout_ms", connectTimeoutMs).put("initial_backoff_ms", initialBackoffMs)
-        .put("max_backoff_ms", maxBackoffMs).put("backoff_jitter", backoffJitter)
+        .put("max_backoff_ms", maxBackoffMs).put("max_auth_backoff_ms", maxAuthBackoffMs)
+        .put("backoff_jitter", backoffJitter)
         .put("disconnected_wait_ms", disconnectedWaitMs).put("max_message_size", maxMessageSize)
         .put("ping_interval_ms", pingIntervalMs).put("pong_timeout_ms", pongTimeoutMs)
         .put("rest_fallback", restFallback).put("rest_poll_interval_ms", restPollIntervalMs);

@@ -16,12 +16,16 @@ import java.util.TreeMap;
  * The latest state of every component, kept from the {@link ComponentStateChanged} events on the bus, so a component
  * reports its state once (as an event) and {@code /health}, the console and metrics all see it.
  *
- * <p>A component whose state is one of {@link #FAILED_STATES} makes the hub unhealthy; any other state is healthy.
+ * <p>A component whose state is one of {@link #FAILED_STATES} makes the hub {@code down} (unhealthy); one in
+ * {@link #DEGRADED_STATES} makes it {@code degraded}: it answers, but cannot do all its work (Home Assistant
+ * unreachable, the model failing). Any other state is healthy.
  */
 public final class Health {
 
   /** States that mean a component is not doing its job. */
   public static final Set<String> FAILED_STATES = Set.of("failed", "auth_failed", "down");
+  /** States that mean a component works only in part, or not yet, and is retrying on its own. */
+  public static final Set<String> DEGRADED_STATES = Set.of("degraded", "connecting", "reconnecting");
 
   private final Vertx vertx;
   private final EventPublisher events;
@@ -57,17 +61,29 @@ public final class Health {
     return components.values().stream().noneMatch(c -> FAILED_STATES.contains(c.state()));
   }
 
-  /** The {@code /health} body: overall status and each component with its state, detail and since when. */
+  /**
+   * The {@code /health} body: the overall status ({@code up}, {@code degraded} or {@code down}), each component with
+   * its state, detail and since when, and, unless up, {@code problems}: each failed or degraded component with why.
+   */
   public synchronized JsonObject toJson() {
     JsonObject list = new JsonObject();
+    JsonObject problems = new JsonObject();
     components.forEach((name, event) -> {
       JsonObject entry = new JsonObject().put("state", event.state()).put("since", event.time().toString());
       if (event.detail() != null) {
         entry.put("detail", event.detail());
       }
       list.put(name, entry);
+      if (FAILED_STATES.contains(event.state()) || DEGRADED_STATES.contains(event.state())) {
+        problems.put(name, event.state() + (event.detail() == null ? "" : ": " + event.detail()));
+      }
     });
-    return new JsonObject().put("status", healthy() ? "up" : "down").put("components", list);
+    String status = !healthy() ? "down" : problems.isEmpty() ? "up" : "degraded";
+    JsonObject body = new JsonObject().put("status", status);
+    if (!problems.isEmpty()) {
+      body.put("problems", problems);
+    }
+    return body.put("components", list);
   }
 
   /** Stops following the bus. */

@@ -72,14 +72,15 @@ class AgentOpenAiTest extends AgentTestBase {
   }
 
   @Test
-  void should_say_the_model_is_unreachable_when_the_openai_server_fails() {
+  void should_say_the_model_returned_an_error_when_the_openai_server_fails() {
     start(openAiSection());
     ollama.enqueue(OllamaReply.error(500, "upstream exploded"));
 
     Reply reply = ask("What's the weather like?", "o3");
 
     assertThat(reply.type()).isEqualTo(Reply.Type.ERROR);
-    assertThat(reply.speech()).isEqualTo("Sorry, I couldn't reach the language model right now.");
+    assertThat(reply.speech()).startsWith("Sorry, the language model (openai-compatible gpt-test at ")
+        .endsWith(") returned an error: HTTP 500: upstream exploded.");
     assertThat(bridge.context().health().toJson().encode()).contains("openai-compatible gpt-test");
   }
 }

@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-/** The fault injector: one-shot faults matched by command type, plus auth rejection and reply stalling. */
+/**
+ * The fault injector: one-shot faults matched by command type, plus auth rejection, reply stalling, refused
+ * WebSocket handshakes and a lost REST reply.
+ */
 final class FaultsImpl implements Faults {
 
   /** What to do with a message. */
-  enum Kind { DROP, DELAY, FAIL }
+  enum Kind { DROP, DROP_REPLY, DELAY, FAIL }
 
   /** A pending one-shot fault. */
   record Pending(Kind kind, String type, long delayMillis, String code, String message) {
@@ -24,6 +28,8 @@ final class FaultsImpl implements Faults {
   private final Supplier<Set<WsSession>> sessions;
   private volatile boolean rejectAuth;
   private volatile boolean stall;
+  private volatile boolean refuseWebSockets;
+  private final AtomicBoolean dropRestReply = new AtomicBoolean();
 
   FaultsImpl(Supplier<Set<WsSession>> sessions) {
     this.sessions = sessions;
@@ -41,6 +47,24 @@ final class FaultsImpl implements Faults {
   @Override
   public Faults dropOnNext(String type) {
     pending.add(new Pending(Kind.DROP, type, 0, null, null));
+    return this;
+  }
+
+  @Override
+  public Faults dropReplyOfNext(String type) {
+    pending.add(new Pending(Kind.DROP_REPLY, type, 0, null, null));
+    return this;
+  }
+
+  @Override
+  public Faults dropNextRestServiceReply() {
+    dropRestReply.set(true);
+    return this;
+  }
+
+  @Override
+  public Faults refuseWebSockets(boolean refuse) {
+    this.refuseWebSockets = refuse;
     return this;
   }
 
@@ -81,6 +105,8 @@ final class FaultsImpl implements Faults {
   public void reset() {
     pending.clear();
     rejectAuth = false;
+    refuseWebSockets = false;
+    dropRestReply.set(false);
     stallReplies(false);
   }
 
@@ -90,6 +116,15 @@ final class FaultsImpl implements Faults {
 
   boolean stalled() {
     return stall;
+  }
+
+  boolean webSocketsRefused() {
+    return refuseWebSockets;
+  }
+
+  /** True once for the REST service call whose reply is to be lost. */
+  boolean takeRestReplyDrop() {
+    return dropRestReply.getAndSet(false);
   }
 
   /** Takes the first pending fault that matches this command type, if any. */

@@ -140,6 +140,10 @@ final class RestApi {
     }
     HaContext ctx = HaContext.create(WsBasicCommands.USER_ID);
     home.services.call(domain, service, data, ctx, wantResponse, "rest").onSuccess(outcome -> {
+      if (faults.takeRestReplyDrop()) {
+        rc.request().connection().close();
+        return;
+      }
       JsonArray changed = new JsonArray();
       home.states.all().stream().filter(s -> s.context().id().equals(ctx.id())).forEach(s -> changed.add(s.toJson()));
       json(rc, 200, wantResponse ? new JsonObject().put("changed_states", changed)

@@ -60,7 +60,9 @@ public final class VirtualHomeAssistantImpl implements VirtualHomeAssistant {
     // WebSocket object (needed to drop a connection without a close frame).
     server = vertx.createHttpServer(serverOptions)
         .webSocketHandshakeHandler(handshake -> {
-          if (WS_PATH.equals(handshake.path())) {
+          if (faults.webSocketsRefused()) {
+            handshake.reject(400);
+          } else if (WS_PATH.equals(handshake.path())) {
             handshake.accept();
           } else {
             handshake.reject(404);

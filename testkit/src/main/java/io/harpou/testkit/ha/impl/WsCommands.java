@@ -69,7 +69,10 @@ final class WsCommands {
       return;
     }
     session.advance(id);
-    if (fault != null && fault.kind() == FaultsImpl.Kind.FAIL) {
+    if (fault != null && fault.kind() == FaultsImpl.Kind.DROP_REPLY) {
+      session.dropInsteadOfAnswering(id);
+      dispatch(session, id, type, msg, command);
+    } else if (fault != null && fault.kind() == FaultsImpl.Kind.FAIL) {
       session.error(id, new ServiceError(fault.code(), fault.message()));
     } else if (fault != null) {
       home.vertx.setTimer(fault.delayMillis(), t -> dispatch(session, id, type, msg, command));

@@ -40,6 +40,7 @@ final class WsSession {
   private boolean closed;
   private long lastId;
   private long authTimer = -1;
+  private long dropInsteadOf = -1;
 
   WsSession(Home home, FaultsImpl faults, WsCommands commands, ServerWebSocket ws, Runnable onClose) {
     this.home = home;
@@ -140,6 +141,11 @@ final class WsSession {
     lastId = Math.max(lastId, id);
   }
 
+  /** The answer to command {@code id} is never sent: the connection drops when it is ready. */
+  void dropInsteadOfAnswering(long id) {
+    dropInsteadOf = id;
+  }
+
   void enableCoalescing(boolean on) {
     coalesce = on;
   }
@@ -179,6 +185,12 @@ final class WsSession {
 
   private void enqueue(JsonObject message) {
     if (closed) {
+      return;
+    }
+    if (dropInsteadOf >= 0 && "result".equals(message.getString("type"))
+        && Long.valueOf(dropInsteadOf).equals(message.getLong("id"))) {
+      closed = true;
+      drop();
       return;
     }
     outbox.add(message);

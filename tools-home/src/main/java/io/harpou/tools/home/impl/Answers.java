@@ -1,23 +1,16 @@
 package io.harpou.tools.home.impl;
 
-import io.harpou.tools.home.IntentMatch;
+import io.harpou.bridge.api.home.StateWords;
 import io.harpou.bridge.api.tool.ToolResult;
+import io.harpou.tools.home.IntentMatch;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Words the answers to questions about the home from get_state results, in English or French. */
 final class Answers {
-
-  private static final Map<String, String> FRENCH_STATES = Map.ofEntries(Map.entry("on", "allumé"),
-      Map.entry("off", "éteint"), Map.entry("locked", "verrouillé"), Map.entry("unlocked", "déverrouillé"),
-      Map.entry("open", "ouvert"), Map.entry("closed", "fermé"), Map.entry("playing", "en lecture"),
-      Map.entry("paused", "en pause"), Map.entry("idle", "inactif"), Map.entry("opening", "en ouverture"),
-      Map.entry("closing", "en fermeture"), Map.entry("jammed", "bloqué"), Map.entry("unavailable", "indisponible"),
-      Map.entry("unknown", "inconnu"), Map.entry("heat", "chauffage"), Map.entry("cool", "climatisation"));
 
   private Answers() {
   }
@@ -93,8 +86,9 @@ final class Answers {
     }
   }
 
-  private static String state(String state, boolean fr) {
-    return fr ? FRENCH_STATES.getOrDefault(state, state) : state.replace('_', ' ');
+  /** A state as said to a listener: "on", "allumé". */
+  static String state(String state, boolean fr) {
+    return StateWords.spoken(state, fr);
   }
 
   private static String number(String value, boolean fr) {

@@ -1,6 +1,7 @@
 package io.harpou.tools.home.impl;
 
 import io.harpou.bridge.api.home.Area;
+import io.harpou.bridge.api.home.ConnectionState;
 import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.tools.home.ExposedHome;
@@ -14,7 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The exposed view; the index is rebuilt lazily after an entity appears, disappears or is renamed. */
+/**
+ * The exposed view; the index is rebuilt lazily after an entity appears, disappears or is renamed, and once the home
+ * is in sync when it was built before (Home Assistant unreachable or rejecting the token at first: its first load
+ * reports no changes).
+ */
 public final class ExposedHomeImpl implements ExposedHome {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExposedHomeImpl.class);
@@ -26,6 +31,7 @@ public final class ExposedHomeImpl implements ExposedHome {
   private final ExposurePolicy policy;
   private volatile HomeIndex index;
   private volatile boolean dirty = true;
+  private volatile boolean builtInSync;
   private volatile long builtAt;
   private final AtomicBoolean refreshing = new AtomicBoolean();
 
@@ -49,10 +55,11 @@ public final class ExposedHomeImpl implements ExposedHome {
    */
   HomeIndex index() {
     HomeIndex current = index;
-    if (current == null || dirty) {
+    if (current == null || dirty || !builtInSync && inSync()) {
       synchronized (this) {
-        if (index == null || dirty) {
+        if (index == null || dirty || !builtInSync && inSync()) {
           dirty = false;
+          builtInSync = inSync();
           long now = System.nanoTime();
           index = HomeIndex.build(gateway, policy);
           builtAt = now;
@@ -82,6 +89,10 @@ public final class ExposedHomeImpl implements ExposedHome {
     } finally {
       refreshing.set(false);
     }
+  }
+
+  private boolean inSync() {
+    return gateway.connectionState() == ConnectionState.CONNECTED;
   }
 
   /** Forces the next read to rebuild the index (after a registry change). */

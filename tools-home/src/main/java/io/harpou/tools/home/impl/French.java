@@ -88,11 +88,16 @@ final class French {
 
   /** A French sentence with "de le", "de les", "à le", "à les" contracted and its first letter in capitals. */
   static String polish(String sentence) {
-    String s = sentence.replace(" de le ", " du ").replace(" de les ", " des ").replace(" à le ", " au ")
-        .replace(" à les ", " aux ");
+    String s = contract(sentence);
     if (!s.isEmpty() && Character.isLowerCase(s.charAt(0))) {
       s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
     return s;
+  }
+
+  /** A part of a French sentence with "de le", "de les", "à le", "à les" contracted. */
+  static String contract(String text) {
+    return text.replace(" de le ", " du ").replace(" de les ", " des ").replace(" à le ", " au ")
+        .replace(" à les ", " aux ");
   }
 }

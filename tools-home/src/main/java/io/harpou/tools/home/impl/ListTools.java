@@ -34,16 +34,29 @@ final class ListTools extends HomeTool {
     HomeEntity list = list(request);
     String listName = Messages.spoken(request.lang(), list);
     if (add) {
-      return request.call("todo", "add_item", List.of(list), new JsonObject().put("item", item))
+      ServiceCall call = new ServiceCall("todo", "add_item", new JsonObject().put("item", item),
+          Target.entities(list.entityId()), false);
+      return request.call(call, () -> onList(request, list, item))
           .map(r -> ToolResult.ok(request.say("added", item, listName)));
     }
+    return openItems(request, list).map(items -> ToolResult.ok(items.isEmpty() ? request.say("list_empty", listName)
+        : request.say("list_items", listName, String.join(", ", items))));
+  }
+
+  /** The items still to do on {@code list}, from Home Assistant. */
+  private static Future<List<String>> openItems(ToolRequest request, HomeEntity list) {
     ServiceCall call = new ServiceCall("todo", "get_items", new JsonObject().put("status", "needs_action"),
         Target.entities(list.entityId()), true);
-    return request.gateway().callService(call).map(result -> {
-      List<String> items = items(result, list.entityId());
-      return ToolResult.ok(items.isEmpty() ? request.say("list_empty", listName)
-          : request.say("list_items", listName, String.join(", ", items)));
-    });
+    return request.gateway().callService(call).map(result -> items(result, list.entityId()));
+  }
+
+  /** After an unconfirmed add: whether {@code item} is on the list now, which is what the household wants to know. */
+  private static Future<String> onList(ToolRequest request, HomeEntity list, String item) {
+    String listName = Messages.spoken(request.lang(), list);
+    return openItems(request, list)
+        .map(items -> Unconfirmed.sentence(request, Messages.part(request.lang(),
+            items.stream().anyMatch(item::equalsIgnoreCase) ? "item_listed" : "item_missing", item, listName)))
+        .otherwise(e -> request.say("unconfirmed_unchecked"));
   }
 
   private static HomeEntity list(ToolRequest request) {

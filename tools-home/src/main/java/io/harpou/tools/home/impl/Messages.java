@@ -62,6 +62,19 @@ public final class Messages {
     put("no_voice", "Voice is not running, so nothing can be announced.",
         "La voix n'est pas active, aucune annonce n'est possible.");
     put("ha_error", "Home Assistant refused: %s", "Home Assistant a refusé : %s");
+    put("ha_unreachable", "I can't reach Home Assistant%s, so nothing was done.",
+        "Je n'arrive pas à joindre Home Assistant%s, rien n'a été fait.");
+    put("ha_token_rejected", "Home Assistant%s rejected my access token, so nothing was done; check HARPOU_HA_TOKEN.",
+        "Home Assistant%s a refusé mon jeton d'accès, rien n'a été fait ; vérifiez HARPOU_HA_TOKEN.");
+    put("ha_no_answer", "Home Assistant did not answer: %s", "Home Assistant n'a pas répondu : %s");
+    put("at_url", " at %s", " à l'adresse %s");
+    put("unconfirmed", "I couldn't confirm that Home Assistant did it; %s.",
+        "Je n'ai pas pu confirmer que Home Assistant l'a fait ; %s.");
+    put("unconfirmed_unchecked", "I couldn't confirm that Home Assistant did it, and couldn't check afterwards.",
+        "Je n'ai pas pu confirmer que Home Assistant l'a fait, ni vérifier ensuite.");
+    put("now_state", "%s is now %s", "%s est maintenant sur « %s »");
+    put("item_listed", "%s is on %s", "%s est bien sur %s");
+    put("item_missing", "%s is not on %s", "%s n'est pas sur %s");
     put("which_room", "In which room?", "Dans quelle pièce ?");
     put("confirm", "%s", "%s");
     put("cancelled", "OK, I'll leave it.", "D'accord, je ne fais rien.");
@@ -91,12 +104,18 @@ public final class Messages {
 
   /** The sentence {@code key} in {@code language}, formatted with {@code args}. */
   public static String say(String language, String key, Object... args) {
+    String text = part(language, key, args);
+    return lang(language) == 1 ? French.polish(text) : text;
+  }
+
+  /** The words {@code key} in {@code language}, formatted with {@code args}, to go inside a sentence. */
+  static String part(String language, String key, Object... args) {
     String[] forms = TEXT.get(key);
     if (forms == null) {
       throw new IllegalArgumentException("no message " + key);
     }
     String text = String.format(Locale.ROOT, forms[lang(language)], args);
-    return lang(language) == 1 ? French.polish(text) : text;
+    return lang(language) == 1 ? French.contract(text) : text;
   }
 
   /** The name to say for {@code e}: in French with its article ("la lumière de la cuisine"). */

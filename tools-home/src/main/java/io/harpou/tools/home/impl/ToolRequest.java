@@ -1,5 +1,6 @@
 package io.harpou.tools.home.impl;
 
+import io.harpou.bridge.api.home.HomeAssistantException;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.home.Target;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** One tool call being served: its arguments, the turn's context and the exposed home, with the shared checks. */
 final class ToolRequest {
@@ -236,10 +238,24 @@ final class ToolRequest {
     return context.home().orElseThrow();
   }
 
-  /** Calls {@code domain.service} on {@code entities} with {@code data}. */
+  /**
+   * Calls {@code domain.service} on {@code entities} with {@code data}; when its answer is lost, fails with
+   * {@link UnconfirmedCall} telling the entities' states as Home Assistant shows them now.
+   */
   Future<JsonObject> call(String domain, String service, List<HomeEntity> entities, JsonObject data) {
     List<String> ids = entities.stream().map(HomeEntity::entityId).toList();
     ServiceCall sc = new ServiceCall(domain, service, data, new Target(ids, null, null, null), false);
-    return gateway().callService(sc);
+    return call(sc, () -> Unconfirmed.states(this, entities));
+  }
+
+  /**
+   * Calls {@code sc}; when its answer is lost (it may have run), fails with {@link UnconfirmedCall} whose message is
+   * what {@code truth} finds in Home Assistant now. The call is never sent again.
+   */
+  Future<JsonObject> call(ServiceCall sc, Supplier<Future<String>> truth) {
+    return gateway().callService(sc).recover(e -> e instanceof HomeAssistantException h
+        && h.outcome() == HomeAssistantException.Outcome.UNKNOWN
+        ? truth.get().compose(sentence -> Future.failedFuture(new UnconfirmedCall(sentence, h)))
+        : Future.failedFuture(e));
   }
 }

@@ -153,7 +153,9 @@ public final class AgentImpl implements Agent {
         pending.done(confirmation);
       }
       Action action = new Action(confirmation.call().name(), targets(confirmation), !result.error());
-      String speech = result.error() ? say(u, "That didn't work: ", "Cela n'a pas marché : ") + result.content()
+      // An unconfirmed action's text already says what is known and what is true now.
+      String speech = result.outcomeUnknown() ? result.content()
+          : result.error() ? say(u, "That didn't work: ", "Cela n'a pas marché : ") + result.content()
           : say(u, "Done.", "C'est fait.");
       return new Reply(speech, result.error() ? Reply.Type.ERROR : Reply.Type.ACTION_DONE, List.of(action),
           taskOf(result), false, u.conversationId());
@@ -175,7 +177,7 @@ public final class AgentImpl implements Agent {
   private Future<Reply> interpret(Utterance u, int index) {
     List<Interpreter> interpreters = context.tools().interpreters();
     if (index >= interpreters.size()) {
-      return backend == null ? Future.succeededFuture(noModel(u)) : llm(u);
+      return backend == null ? Future.succeededFuture(NoModelReply.of(u, context.home().orElse(null))) : llm(u);
     }
     Interpreter interpreter = interpreters.get(index);
     Future<Interpretation> attempt;
@@ -217,17 +219,6 @@ public final class AgentImpl implements Agent {
             .timeout(MEMORY_WAIT_MS, TimeUnit.MILLISECONDS)
             .recover(e -> Future.succeededFuture(List.<RecalledMemory>of())))
         .orElseGet(() -> Future.succeededFuture(List.of()));
-  }
-
-  private static Reply noModel(Utterance u) {
-    if (PendingConfirmations.isYes(u.text()) || PendingConfirmations.isNo(u.text())) {
-      // A bare yes or no with nothing of this asker's waiting: say so, rather than what the hub cannot do.
-      return Reply.answer(say(u, "There's nothing waiting for your confirmation right now.",
-          "Rien n'attend votre confirmation pour l'instant."), u.conversationId());
-    }
-    return Reply.error(say(u, "I can only handle home commands right now; configure HARPOU_OLLAMA_URL to ask me"
-        + " anything else.", "Je ne sais traiter que les commandes de la maison pour l'instant ; configurez"
-        + " HARPOU_OLLAMA_URL pour me demander autre chose."), u.conversationId());
   }
 
   private static List<String> taskOf(ToolResult result) {

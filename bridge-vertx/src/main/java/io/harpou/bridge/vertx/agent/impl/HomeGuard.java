@@ -97,6 +97,21 @@ final class HomeGuard implements HomeGateway {
   }
 
   @Override
+  public String connectionDetail() {
+    return home.connectionDetail();
+  }
+
+  @Override
+  public String url() {
+    return home.url();
+  }
+
+  @Override
+  public Future<Optional<EntityState>> fetchState(String entityId) {
+    return home.fetchState(entityId);
+  }
+
+  @Override
   public Collection<EntityState> states() {
     return home.states();
   }

@@ -8,6 +8,8 @@ import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.ChatModelProvider;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -57,7 +59,8 @@ public final class Models {
         builder.defaultRequestParameters(OllamaChatRequestParameters.builder()
             .keepAlive(ollama.getInteger("keep_alive")).build());
       }
-      return Optional.of(new ChatBackend(vertx, builder.build(), "ollama " + model));
+      return Optional.of(new ChatBackend(vertx, builder.build(), "ollama " + model + " at "
+          + withoutCredentials(ollama.getString("url"))));
     }
     JsonObject openai = options.getOpenai();
     if (openai.getString("url") != null) {
@@ -67,8 +70,20 @@ public final class Models {
           .temperature(openai.getDouble("temperature", 0.2))
           .timeout(Duration.ofMillis(openai.getLong("timeout_ms", DEFAULT_TIMEOUT_MS)))
           .returnThinking(openai.getBoolean("return_thinking", false)).build();
-      return Optional.of(new ChatBackend(vertx, client, "openai-compatible " + model));
+      return Optional.of(new ChatBackend(vertx, client, "openai-compatible " + model + " at "
+          + withoutCredentials(openai.getString("url"))));
     }
     return Optional.empty();
+  }
+
+  /** The URL as logs, {@code /health} and replies may show it: without any user and password in it. */
+  static String withoutCredentials(String url) {
+    try {
+      URI uri = URI.create(url);
+      return uri.getUserInfo() == null ? url
+          : new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+    } catch (IllegalArgumentException | URISyntaxException e) {
+      return "(malformed URL)";
+    }
   }
 }

@@ -4,6 +4,8 @@ import io.harpou.bridge.api.agent.PolicyException;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.ToolFinished;
 import io.harpou.bridge.api.event.ToolStarted;
+import io.harpou.bridge.api.home.ConnectionState;
+import io.harpou.bridge.api.home.HomeAssistantException;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.task.TaskInfo;
@@ -118,6 +120,14 @@ public final class PolicyExecutor implements ToolExecutor {
       }));
     }
     return chain.transform(ar -> {
+      if (ar.failed() && ar.cause() instanceof HomeAssistantException h
+          && h.outcome() == HomeAssistantException.Outcome.UNKNOWN) {
+        return UnconfirmedActions.truth(home, confirmation.actions(), french(u)).compose(truth -> {
+          ToolResult unknown = ToolResult.unknown(truth);
+          return finish(Mode.CONFIRMED, call, u, Risk.PROTECTED, "unknown", (System.nanoTime() - start) / 1_000_000,
+              unknown).map(unknown);
+        });
+      }
       ToolResult result = ar.succeeded() ? ToolResult.ok("Sent " + String.join("; ", sent) + ".")
           : ToolResult.error(ar.cause().getMessage());
       return finish(Mode.CONFIRMED, call, u, Risk.PROTECTED, ar.succeeded() ? "ok" : "error",
@@ -168,7 +178,7 @@ public final class PolicyExecutor implements ToolExecutor {
     }
     events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
     long start = System.nanoTime();
-    boolean canDefer = tasks != null && interactive;
+    boolean canDefer = tasks != null && interactive && homeLinkUp();
     if (canDefer && tool.spec().longRunning()) {
       return tasks.submitApproved(TaskRequest.run(title(call), u, call))
           .compose(task -> started(mode, call, u, risk, task, start));
@@ -256,8 +266,8 @@ public final class PolicyExecutor implements ToolExecutor {
       return finish(mode, call, u, risk, outcome, millis, ToolResult.error(String.valueOf(failure.getMessage())))
           .compose(v -> Future.failedFuture(failure));
     }
-    String outcome = result.error() && result.content().contains("timed out") ? "timeout"
-        : result.error() ? "error" : "ok";
+    String outcome = result.outcomeUnknown() ? "unknown"
+        : result.error() && result.content().contains("timed out") ? "timeout" : result.error() ? "error" : "ok";
     return finish(mode, call, u, risk, outcome, millis, result).map(result);
   }
 
@@ -304,6 +314,14 @@ public final class PolicyExecutor implements ToolExecutor {
       return Future.succeededFuture();
     }
     return written;
+  }
+
+  /**
+   * While Home Assistant's link is down a slow call is most likely waiting for it, not working: it stays in the turn
+   * (within the tool timeout) so its failure is answered, rather than becoming a task that fails where nobody hears.
+   */
+  private boolean homeLinkUp() {
+    return context.home().map(home -> home.connectionState() == ConnectionState.CONNECTED).orElse(true);
   }
 
   private static String title(ToolCall call) {

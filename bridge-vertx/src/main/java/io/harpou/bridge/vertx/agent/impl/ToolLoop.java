@@ -90,8 +90,9 @@ final class ToolLoop {
     return backend.chat(request.build(), (text, reasoning) -> events.publish(
             new Thinking(Instant.now(), turnId, conversation, text, reasoning)))
         .compose(response -> onResponse(index, response),
-            e -> Future.succeededFuture(Reply.error(say("Sorry, I couldn't reach the language model right now.",
-                "Désolé, je n'arrive pas à joindre le modèle de langage."), conversation)));
+            e -> Future.succeededFuture(Reply.error(e instanceof ModelFailure failure
+                ? failure.speech(utterance.language()) : say("Sorry, the language model failed.",
+                "Désolé, le modèle de langage a échoué."), conversation)));
   }
 
   private Future<Reply> onResponse(int index, ChatResponse response) {

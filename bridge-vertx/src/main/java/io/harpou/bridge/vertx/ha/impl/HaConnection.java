@@ -82,7 +82,12 @@ final class HaConnection {
     return !dropped;
   }
 
-  /** Sends a command (a fresh id is added) and completes with its {@code result} value (may be null), or fails. */
+  /**
+   * Sends a command (a fresh id is added) and completes with its {@code result} value (may be null), or fails:
+   * {@link HomeAssistantException#NOT_CONNECTED} when the connection was already closed (nothing was sent),
+   * {@link HomeAssistantException#CONNECTION_LOST} or {@link HomeAssistantException#TIMEOUT} once it was handed to the
+   * socket and no answer came (Home Assistant may have run it), else Home Assistant's error.
+   */
   Future<Object> call(JsonObject command, long timeoutMs) {
     return send(command, timeoutMs, null);
   }
@@ -108,8 +113,8 @@ final class HaConnection {
 
   private Future<Object> send(JsonObject command, long timeoutMs, long[] idOut, Handler<JsonObject> events) {
     if (dropped) {
-      return Future.failedFuture(new HomeAssistantException(HomeAssistantException.CONNECTION_LOST,
-          "the connection to Home Assistant is closed"));
+      return Future.failedFuture(new HomeAssistantException(HomeAssistantException.NOT_CONNECTED,
+          "the connection to Home Assistant is closed; " + command.getString("type") + " was not sent"));
     }
     long id = ++lastId;
     if (idOut != null) {

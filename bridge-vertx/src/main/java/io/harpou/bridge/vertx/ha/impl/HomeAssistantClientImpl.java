@@ -1,17 +1,10 @@
 package io.harpou.bridge.vertx.ha.impl;
 
-import io.harpou.bridge.api.BridgeAddresses;
-import io.harpou.bridge.api.home.Area;
 import io.harpou.bridge.api.home.ConnectionState;
-import io.harpou.bridge.api.home.Device;
-import io.harpou.bridge.api.home.EntityEntry;
 import io.harpou.bridge.api.home.EntityState;
-import io.harpou.bridge.api.home.Floor;
 import io.harpou.bridge.api.home.HomeAssistantException;
 import io.harpou.bridge.api.home.Registration;
 import io.harpou.bridge.api.home.ServiceCall;
-import io.harpou.bridge.api.home.StateChange;
-import io.harpou.bridge.vertx.ha.EntityStateCache;
 import io.harpou.bridge.vertx.ha.HomeAssistantClient;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.vertx.core.Context;
@@ -23,8 +16,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,41 +24,45 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The client: connection lifecycle, reconnection, call routing (WebSocket, REST, or wait) and fan-out. */
-public final class HomeAssistantClientImpl implements HomeAssistantClient {
+/**
+ * The client: connection lifecycle, reconnection, and call routing (WebSocket, REST, or wait). A call goes
+ * another way only when it was never sent; once Home Assistant may have seen it, its outcome is final.
+ */
+public final class HomeAssistantClientImpl extends MirroredHome implements HomeAssistantClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(HomeAssistantClientImpl.class);
 
-  private final Vertx vertx;
   private final Context context;
   private final HomeAssistantOptions options;
   private final WebSocketClient webSockets;
   private final RestFallback rest;
   private final HaCommands commands;
-  private final EntityStateCache cache = EntityStateCache.create();
-  private final HomeModel model = new HomeModel();
   private final Backoff backoff;
+  private final Backoff authBackoff;
   private final SessionSync sync;
   private final Promise<Void> firstSync = Promise.promise();
-  private final List<Handler<StateChange>> changeHandlers = new CopyOnWriteArrayList<>();
   private final List<Handler<ConnectionState>> stateHandlers = new CopyOnWriteArrayList<>();
-  private final List<Promise<HaConnection>> waiters = new ArrayList<>();
+  private final LinkWaiters waiters;
 
   private volatile ConnectionState state = ConnectionState.CONNECTING;
-  private volatile String detail = "not started";
+  private volatile String detail;
   private HaConnection live;
   private HaConnection attempt;
   private boolean started;
   private boolean closed;
   private boolean cacheLoaded;
   private boolean warnedUnreachable;
+  /** A connection attempt failed since the last sync: calls fail at once instead of waiting for the link. */
+  private boolean unreachable;
+  /** The last REST request could not connect: calls do not try REST until a state refresh succeeds again. */
+  private boolean restDown;
   private long reconnectTimer = -1;
   private long pingTimer = -1;
   private long restPollTimer = -1;
 
   /** Creates the client on the current context (or a new one); see {@link HomeAssistantClient#create}. */
   public HomeAssistantClientImpl(Vertx vertx, HomeAssistantOptions options) {
-    this.vertx = vertx;
+    super(vertx);
     this.context = vertx.getOrCreateContext();
     this.options = new HomeAssistantOptions(options.toJson()).setToken(options.getToken());
     this.webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
@@ -76,7 +71,11 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
     this.rest = new RestFallback(vertx, this.options);
     this.commands = new HaCommands(vertx, options.getCallTimeoutMs());
     this.backoff = new Backoff(options.getInitialBackoffMs(), options.getMaxBackoffMs(), options.getBackoffJitter());
+    this.authBackoff = new Backoff(options.getInitialBackoffMs(), options.getMaxAuthBackoffMs(),
+        options.getBackoffJitter());
     this.sync = new SessionSync(vertx, options.getCallTimeoutMs(), cache, model, this::emit);
+    this.waiters = new LinkWaiters(vertx);
+    this.detail = "connecting to " + options.getUrl();
   }
 
   @Override
@@ -125,15 +124,16 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
     }
     live = c;
     backoff.reset();
+    authBackoff.reset();
     warnedUnreachable = false;
+    unreachable = false;
+    restDown = false;
     cancelTimer(restPollTimer);
     restPollTimer = -1;
     setState(ConnectionState.CONNECTED, "connected to " + options.getUrl());
     c.closed().onFailure(e -> onDropped(c, e));
     pingTimer = vertx.setPeriodic(options.getPingIntervalMs(), t -> ping(c));
-    List<Promise<HaConnection>> ready = new ArrayList<>(waiters);
-    waiters.clear();
-    ready.forEach(p -> p.tryComplete(c));
+    waiters.ready(c);
     firstSync.tryComplete();
   }
 
@@ -160,11 +160,7 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
       return;
     }
     if (e instanceof HomeAssistantException h && HomeAssistantException.AUTH_INVALID.equals(h.code())) {
-      LOG.error("Home Assistant at {} rejected the access token ({}); not retrying until reconfigured",
-          options.getUrl(), h.getMessage());
-      setState(ConnectionState.AUTH_FAILED, "access token rejected: " + h.getMessage());
-      failWaiters(new HomeAssistantException(HomeAssistantException.AUTH_INVALID, h.getMessage()));
-      firstSync.tryFail(h);
+      onTokenRejected(h);
       return;
     }
     long delay = backoff.next();
@@ -175,8 +171,41 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
     } else {
       LOG.debug("Home Assistant still unreachable ({}); next attempt in {} ms", e.getMessage(), delay);
     }
-    setState(ConnectionState.RECONNECTING, "unreachable: " + e.getMessage());
+    unreachable = true;
+    setState(ConnectionState.RECONNECTING, "Home Assistant at " + options.getUrl() + " is unreachable: "
+        + e.getMessage());
+    waiters.fail(notConnected());
     scheduleReconnect(delay);
+  }
+
+  /**
+   * Home Assistant rejects tokens for a moment while its auth restarts, so a rejection is retried, on a slower
+   * backoff than a drop since each attempt counts as a failed login there.
+   */
+  private void onTokenRejected(HomeAssistantException h) {
+    long delay = authBackoff.next();
+    if (state != ConnectionState.AUTH_FAILED) {
+      LOG.error("Home Assistant at {} rejected the access token ({}); retrying with backoff until it is accepted",
+          options.getUrl(), h.getMessage());
+    } else {
+      LOG.debug("Home Assistant still rejects the access token; next attempt in {} ms", delay);
+    }
+    cancelTimer(restPollTimer);
+    restPollTimer = -1;
+    setState(ConnectionState.AUTH_FAILED, tokenRejected() + " (" + h.getMessage() + "); retrying with backoff, at"
+        + " least every " + seconds(options.getMaxAuthBackoffMs()));
+    waiters.fail(new HomeAssistantException(HomeAssistantException.AUTH_INVALID, tokenRejected()));
+    firstSync.tryFail(h);
+    reconnectTimer = vertx.setTimer(delay, t -> tryConnect());
+  }
+
+  private String tokenRejected() {
+    return "Home Assistant at " + options.getUrl() + " rejected the access token";
+  }
+
+  private static String seconds(long millis) {
+    return millis < 1_000 ? millis + " ms" : millis < 120_000 ? Math.round(millis / 1_000.0) + " s"
+        : Math.round(millis / 60_000.0) + " min";
   }
 
   private void onDropped(HaConnection c, Throwable e) {
@@ -202,29 +231,27 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
 
   private void pollRest() {
     rest.states().onSuccess(states -> {
+      restDown = false;
       if (live == null && !closed) {
         cache.replaceAllFull(states, cacheLoaded ? this::emit : change -> { });
         cacheLoaded = true;
       }
-    }).onFailure(e -> LOG.debug("REST state refresh failed: {}", e.getMessage()));
+    }).onFailure(this::noteRestFailure);
   }
 
-  private void emit(StateChange change) {
-    for (Handler<StateChange> handler : changeHandlers) {
-      try {
-        handler.handle(change);
-      } catch (RuntimeException e) {
-        LOG.warn("A state change handler failed: {}", e.toString());
-      }
+  private void noteRestFailure(Throwable e) {
+    LOG.debug("REST request failed: {}", e.getMessage());
+    if (HomeAssistantException.outcomeOf(e) == HomeAssistantException.Outcome.NOT_SENT) {
+      restDown = true;
     }
-    vertx.eventBus().publish(BridgeAddresses.HOME_STATE_CHANGED, change.toJson());
   }
 
+  /** Records the state and why; handlers hear of every change of either (the why says when it will try again). */
   private void setState(ConnectionState next, String why) {
-    detail = why;
-    if (state == next) {
+    if (state == next && why.equals(detail)) {
       return;
     }
+    detail = why;
     state = next;
     for (Handler<ConnectionState> handler : stateHandlers) {
       try {
@@ -240,35 +267,31 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
     return onContext(() -> live != null ? op.apply(live) : awaitLink().compose(op));
   }
 
+  /**
+   * The live connection, or one within the configured wait when the link has just dropped. When a connection attempt
+   * has already failed, Home Assistant is known to be unreachable and the call fails at once, so the person asking
+   * hears so at once rather than after a wait.
+   */
   private Future<HaConnection> awaitLink() {
-    if (closed || state == ConnectionState.AUTH_FAILED) {
-      return Future.failedFuture(state == ConnectionState.AUTH_FAILED
-          ? new HomeAssistantException(HomeAssistantException.AUTH_INVALID, "Home Assistant rejected the token")
-          : new HomeAssistantException(HomeAssistantException.NOT_CONNECTED, "the client is closed"));
+    if (closed) {
+      return Future.failedFuture(new HomeAssistantException(HomeAssistantException.NOT_CONNECTED,
+          "the client is closed"));
+    }
+    if (state == ConnectionState.AUTH_FAILED) {
+      return Future.failedFuture(new HomeAssistantException(HomeAssistantException.AUTH_INVALID, tokenRejected()));
     }
     long wait = options.getDisconnectedWaitMs();
-    if (wait == 0) {
+    if (wait == 0 || unreachable) {
       return Future.failedFuture(notConnected());
     }
-    Promise<HaConnection> promise = Promise.promise();
-    waiters.add(promise);
-    long timer = vertx.setTimer(wait, t -> {
-      waiters.remove(promise);
-      promise.tryFail(new HomeAssistantException(HomeAssistantException.NOT_CONNECTED,
-          "not connected to Home Assistant after waiting " + wait + " ms (" + detail + ")"));
-    });
-    return promise.future().onComplete(r -> vertx.cancelTimer(timer));
+    return waiters.await(wait, () -> new HomeAssistantException(HomeAssistantException.NOT_CONNECTED,
+        "not connected to Home Assistant at " + options.getUrl() + " after waiting " + wait + " ms (" + detail
+            + ")"));
   }
 
   private HomeAssistantException notConnected() {
-    return new HomeAssistantException(HomeAssistantException.NOT_CONNECTED,
-        "not connected to Home Assistant (" + detail + ")");
-  }
-
-  private void failWaiters(Throwable cause) {
-    List<Promise<HaConnection>> failed = new ArrayList<>(waiters);
-    waiters.clear();
-    failed.forEach(p -> p.tryFail(cause));
+    return new HomeAssistantException(HomeAssistantException.NOT_CONNECTED, unreachable ? detail
+        : "not connected to Home Assistant at " + options.getUrl() + " (" + detail + ")");
   }
 
   private <T> Future<T> onContext(Supplier<Future<T>> action) {
@@ -286,15 +309,39 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
     }
   }
 
+  /**
+   * Over the WebSocket when it is up, else over REST when that is not known to be down. Only a call that was never
+   * sent may then wait for the WebSocket: one whose answer was lost may have run, and running it again would act
+   * twice (Home Assistant has no idempotency key).
+   */
   @Override
   public Future<JsonObject> callService(ServiceCall call) {
     return onContext(() -> {
-      if (live == null && options.isRestFallback() && !closed && state != ConnectionState.AUTH_FAILED) {
-        return rest.callService(call).recover(e -> e instanceof HomeAssistantException h
-            && HomeAssistantException.NOT_CONNECTED.equals(h.code())
-            ? onLink(c -> commands.callService(c, call)) : Future.failedFuture(e));
+      if (live == null && useRest()) {
+        return rest.callService(call).recover(e -> {
+          noteRestFailure(e);
+          return HomeAssistantException.outcomeOf(e) == HomeAssistantException.Outcome.NOT_SENT
+              ? onLink(c -> commands.callService(c, call)) : Future.failedFuture(e);
+        });
       }
       return onLink(c -> commands.callService(c, call));
+    });
+  }
+
+  private boolean useRest() {
+    return options.isRestFallback() && !closed && !restDown && state != ConnectionState.AUTH_FAILED;
+  }
+
+  /** From REST when it is on, since that asks Home Assistant itself; else the cache while the live link feeds it. */
+  @Override
+  public Future<Optional<EntityState>> fetchState(String entityId) {
+    return onContext(() -> {
+      Future<Optional<EntityState>> cached = live != null ? Future.succeededFuture(cache.get(entityId))
+          : Future.failedFuture(notConnected());
+      if (!options.isRestFallback() || closed) {
+        return cached;
+      }
+      return rest.state(entityId).recover(e -> cached);
     });
   }
 
@@ -330,7 +377,7 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
       cancelTimer(restPollTimer);
       HomeAssistantException notConnected =
           new HomeAssistantException(HomeAssistantException.NOT_CONNECTED, "the client is closed");
-      failWaiters(notConnected);
+      waiters.fail(notConnected);
       firstSync.tryFail(notConnected);
       for (HaConnection c : new HaConnection[] {live, attempt}) {
         if (c != null) {
@@ -352,54 +399,18 @@ public final class HomeAssistantClientImpl implements HomeAssistantClient {
   }
 
   @Override
-  public Registration onStateChange(Handler<StateChange> handler) {
-    changeHandlers.add(handler);
-    return () -> changeHandlers.remove(handler);
-  }
-
-  @Override
   public String connectionDetail() {
     return detail;
   }
 
   @Override
+  public String url() {
+    return options.getUrl();
+  }
+
+  @Override
   public ConnectionState connectionState() {
     return state;
-  }
-
-  @Override
-  public Collection<EntityState> states() {
-    return cache.states();
-  }
-
-  @Override
-  public Optional<EntityState> state(String entityId) {
-    return cache.get(entityId);
-  }
-
-  @Override
-  public List<Floor> floors() {
-    return model.floors();
-  }
-
-  @Override
-  public List<Area> areas() {
-    return model.areas();
-  }
-
-  @Override
-  public List<Device> devices() {
-    return model.devices();
-  }
-
-  @Override
-  public List<EntityEntry> entities() {
-    return model.entities();
-  }
-
-  @Override
-  public Optional<Area> areaOf(String entityId) {
-    return model.areaOf(entityId);
   }
 
   @Override

@@ -1,40 +1,54 @@
 package io.harpou.bridge.vertx.ha.impl;
 
+import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeAssistantException;
 import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Home Assistant's REST API, used while the WebSocket is down: {@code GET /api/states} to refresh the cache and
- * {@code POST /api/services/<domain>/<service>} to act. A transport failure fails with
- * {@link HomeAssistantException#NOT_CONNECTED}; an HTTP error with a code named after its status.
+ * Home Assistant's REST API, used while the WebSocket is down: {@code GET /api/states} to refresh the cache,
+ * {@code GET /api/states/<id>} to re-read one entity and {@code POST /api/services/<domain>/<service>} to act.
+ *
+ * <p>Failures say whether Home Assistant may have run the request: no connection means it was never sent
+ * ({@link HomeAssistantException#NOT_CONNECTED}); a connection lost after sending, or no answer in time, means it may
+ * have run ({@link HomeAssistantException#CONNECTION_LOST}, {@link HomeAssistantException#TIMEOUT}), as does a 502,
+ * 503 or 504 from a proxy in front of it. Any other HTTP error gets a code named after its status.
  */
 final class RestFallback {
 
-  private final WebClient client;
+  private final HttpClientAgent client;
   private final HomeAssistantOptions options;
 
   RestFallback(Vertx vertx, HomeAssistantOptions options) {
     this.options = options;
-    this.client = WebClient.create(vertx, new WebClientOptions()
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.getConnectTimeoutMs()))
-        .setDecompressionSupported(true));
+    this.client = vertx.createHttpClient(new HttpClientOptions().setDecompressionSupported(true));
   }
 
   /** Every state, as full state objects. */
   Future<JsonArray> states() {
-    return send(client.getAbs(options.getUrl() + "/api/states"), null).map(Buffer::toJsonArray);
+    return send(HttpMethod.GET, "/api/states", null).map(Buffer::toJsonArray);
+  }
+
+  /** One entity's state as Home Assistant has it now; empty when there is no such entity. */
+  Future<Optional<EntityState>> state(String entityId) {
+    return send(HttpMethod.GET, "/api/states/" + encode(entityId), null)
+        .map(body -> Optional.of(EntityState.fromJson(body.toJsonObject())))
+        .recover(e -> e instanceof HomeAssistantException h && "not_found".equals(h.code())
+            ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e));
   }
 
   /**
@@ -43,13 +57,10 @@ final class RestFallback {
    * @return {@code changed_states} (the states the call changed) and, when asked for, {@code response}
    */
   Future<JsonObject> callService(ServiceCall call) {
-    HttpRequest<Buffer> request = client.postAbs(options.getUrl() + "/api/services/" + encode(call.domain()) + "/"
-        + encode(call.service()));
-    if (call.returnResponse()) {
-      request.addQueryParam("return_response", "");
-    }
+    String path = "/api/services/" + encode(call.domain()) + "/" + encode(call.service())
+        + (call.returnResponse() ? "?return_response" : "");
     JsonObject body = call.data().copy().mergeIn(call.target().toJson());
-    return send(request, body).map(buffer -> {
+    return send(HttpMethod.POST, path, body).map(buffer -> {
       String text = buffer.toString().stripLeading();
       if (text.startsWith("[")) {
         return new JsonObject().put("changed_states", new JsonArray(text));
@@ -64,19 +75,52 @@ final class RestFallback {
     client.close();
   }
 
-  private Future<Buffer> send(HttpRequest<Buffer> request, JsonObject body) {
-    request.bearerTokenAuthentication(options.getToken() == null ? "" : options.getToken())
-        .timeout(options.getCallTimeoutMs());
-    Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
-    return sent.recover(e -> Future.failedFuture(new HomeAssistantException(HomeAssistantException.NOT_CONNECTED,
-            "Home Assistant's REST API is unreachable: " + e.getMessage(), e)))
-        .compose(response -> {
-          if (response.statusCode() / 100 == 2) {
-            return Future.succeededFuture(response.body() == null ? Buffer.buffer("null") : response.body());
-          }
-          return Future.failedFuture(new HomeAssistantException(code(response.statusCode()),
-              "Home Assistant's REST API answered " + response.statusCode() + ": " + message(response)));
-        });
+  /**
+   * Sends one request. The request is bound to a connection before any byte goes out, so a failure to get one is
+   * the only failure that proves Home Assistant never saw it.
+   */
+  private Future<Buffer> send(HttpMethod method, String path, JsonObject body) {
+    RequestOptions request = new RequestOptions().setMethod(method).setAbsoluteURI(options.getUrl() + path)
+        .setConnectTimeout(options.getConnectTimeoutMs()).setIdleTimeout(options.getCallTimeoutMs())
+        .putHeader("Authorization", "Bearer " + (options.getToken() == null ? "" : options.getToken()));
+    if (body != null) {
+      request.putHeader("Content-Type", "application/json");
+    }
+    return client.request(request)
+        .recover(e -> Future.failedFuture(new HomeAssistantException(HomeAssistantException.NOT_CONNECTED,
+            "Home Assistant at " + options.getUrl() + " is unreachable: " + reason(e), e)))
+        .compose(sending -> (body == null ? sending.send() : sending.send(body.toBuffer()))
+            .compose(response -> response.body().compose(content -> answer(response, content)))
+            .recover(e -> e instanceof HomeAssistantException ? Future.failedFuture(e)
+                : Future.failedFuture(lostAfterSending(method, path, e))));
+  }
+
+  private Future<Buffer> answer(HttpClientResponse response, Buffer content) {
+    int status = response.statusCode();
+    if (status / 100 == 2) {
+      return Future.succeededFuture(content.length() == 0 ? Buffer.buffer("null") : content);
+    }
+    String message = "Home Assistant's REST API answered " + status + ": " + message(content);
+    if (status == 502 || status == 503 || status == 504) {
+      // A proxy answers these when it lost Home Assistant after handing the request over, or could not say.
+      return Future.failedFuture(new HomeAssistantException(status == 504 ? HomeAssistantException.TIMEOUT
+          : HomeAssistantException.CONNECTION_LOST, message));
+    }
+    return Future.failedFuture(new HomeAssistantException(code(status), message));
+  }
+
+  private HomeAssistantException lostAfterSending(HttpMethod method, String path, Throwable e) {
+    String request = method.name() + " " + path.replaceFirst("\\?.*", "");
+    if (e instanceof TimeoutException) {
+      return new HomeAssistantException(HomeAssistantException.TIMEOUT, request + " got no answer from Home Assistant"
+          + " within " + options.getCallTimeoutMs() + " ms", e);
+    }
+    return new HomeAssistantException(HomeAssistantException.CONNECTION_LOST, request + " was sent to Home Assistant"
+        + " but its answer was lost: " + reason(e), e);
+  }
+
+  private static String reason(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static String code(int status) {
@@ -88,11 +132,8 @@ final class RestFallback {
     };
   }
 
-  private static String message(HttpResponse<Buffer> response) {
-    String text = response.bodyAsString();
-    if (text == null) {
-      return "";
-    }
+  private static String message(Buffer content) {
+    String text = content.toString();
     try {
       return new JsonObject(text).getString("message", text);
     } catch (RuntimeException notJson) {
