@@ -54,6 +54,14 @@ public final class ServiceConnection {
     });
   }
 
+  /** Bytes of audio this connection holds for speech to text, for a request or a satellite's utterance. */
+  int bufferedAudioBytes() {
+    if (session != null) {
+      return session.bufferedAudioBytes();
+    }
+    return speech == null ? 0 : speech.bufferedBytes();
+  }
+
   private void handle(WyomingEvent event) {
     if (session != null) {
       session.handle(event);
@@ -120,7 +128,8 @@ public final class ServiceConnection {
   private void transcribe() {
     SpeechRequest request = speech;
     speech = null;
-    if (request == null) {
+    if (request == null || request.refused()) {
+      // A refused request was answered with its error already.
       return;
     }
     Optional<SttService> stt = runtime.backends().stt();
