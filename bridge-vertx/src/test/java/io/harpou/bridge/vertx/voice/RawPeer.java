@@ -78,6 +78,14 @@ final class RawPeer implements AutoCloseable {
     return events;
   }
 
+  /** The next event, or none when the server closes the connection first. */
+  List<WyomingEvent> untilClosedOrFirst() throws IOException {
+    while (received.isEmpty() && read()) {
+      // keep reading
+    }
+    return received.isEmpty() ? List.of() : List.of(received.poll());
+  }
+
   /** True when the server has closed the connection. */
   boolean closedByServer() {
     return ended;
