@@ -3,12 +3,12 @@ package io.harpou.wyoming;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
-/** Options of a {@link WyomingClient}: connect timeout, size limits and how long a frame may stall. */
+/** Options of a {@link WyomingClient}: connect timeout, size limits and how long a frame may take to arrive. */
 public class WyomingClientOptions {
 
   /** Default connect timeout: 5 seconds. */
   public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
-  /** Default time a half-received frame may wait for its next bytes: 10 seconds. */
+  /** Default time a frame may take from its first byte to its last: 10 seconds. */
   public static final long DEFAULT_FRAME_TIMEOUT_MILLIS = 10_000;
 
   private int connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
@@ -75,7 +75,7 @@ public class WyomingClientOptions {
   }
 
   /**
-   * Returns how long a half-received frame may wait for more bytes before the connection is closed.
+   * Returns how long a frame may take from its first byte to its last before the connection is closed.
    *
    * @return the timeout in milliseconds
    */
@@ -84,7 +84,7 @@ public class WyomingClientOptions {
   }
 
   /**
-   * Sets how long a half-received frame may wait for more bytes before the connection is closed.
+   * Sets how long a frame may take from its first byte to its last before the connection is closed.
    *
    * @param frameTimeoutMillis a positive timeout in milliseconds
    * @return these options

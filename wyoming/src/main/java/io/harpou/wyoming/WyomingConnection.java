@@ -8,9 +8,13 @@ import io.vertx.core.net.SocketAddress;
  * One Wyoming connection, the same on both sides: events flow in and out, full duplex, with no request ids.
  *
  * <p>Handlers run on the connection's event loop. Events that arrive before an {@link #eventHandler(Handler)} is
- * set are held (and the socket paused) until one is. A frame that breaks the protocol closes the connection: an
+ * set are held (and the socket paused) until one is. A frame that breaks the protocol (bad framing, a length over
+ * the limits, a frame not complete within the frame timeout of its first byte) closes the connection: an
  * {@code error} event with code {@code protocol-error} is sent first, the reason is logged and passed to the
- * {@link #exceptionHandler(Handler)}.
+ * {@link #exceptionHandler(Handler)}. A server's connection idle beyond its idle timeout (no whole event received
+ * or sent) is closed the same way with code {@code idle-timeout}. While a server's write queue to a peer is full,
+ * no further events are read from that peer, so answers it does not read cannot pile up; if it stays so, the
+ * connection is closed as idle.
  */
 public interface WyomingConnection {
 

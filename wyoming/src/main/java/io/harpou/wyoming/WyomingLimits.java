@@ -19,7 +19,10 @@ public record WyomingLimits(int maxHeaderLineBytes, int maxDataBytes, int maxPay
   /** Default payload limit: 16 MiB, far above any audio chunk seen in practice. */
   public static final int DEFAULT_MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 
-  /** The default limits. */
+  /**
+   * The default limits, generous enough for what a client receives from speech servers; a server defaults to
+   * tighter ones ({@link WyomingServerOptions#DEFAULT_LIMITS}).
+   */
   public static final WyomingLimits DEFAULT =
       new WyomingLimits(DEFAULT_MAX_HEADER_LINE_BYTES, DEFAULT_MAX_DATA_BYTES, DEFAULT_MAX_PAYLOAD_BYTES);
 
@@ -53,12 +56,24 @@ public record WyomingLimits(int maxHeaderLineBytes, int maxDataBytes, int maxPay
    * @throws IllegalArgumentException when a limit is out of range
    */
   public static WyomingLimits fromJson(JsonObject json) {
+    return fromJson(json, DEFAULT);
+  }
+
+  /**
+   * Reads limits from JSON; missing keys keep the given defaults and unknown keys are ignored.
+   *
+   * @param json the JSON form, may be {@code null}
+   * @param defaults the limits missing keys keep
+   * @return the limits
+   * @throws IllegalArgumentException when a limit is out of range
+   */
+  public static WyomingLimits fromJson(JsonObject json, WyomingLimits defaults) {
     if (json == null) {
-      return DEFAULT;
+      return defaults;
     }
     return new WyomingLimits(
-        json.getInteger("maxHeaderLineBytes", DEFAULT_MAX_HEADER_LINE_BYTES),
-        json.getInteger("maxDataBytes", DEFAULT_MAX_DATA_BYTES),
-        json.getInteger("maxPayloadBytes", DEFAULT_MAX_PAYLOAD_BYTES));
+        json.getInteger("maxHeaderLineBytes", defaults.maxHeaderLineBytes()),
+        json.getInteger("maxDataBytes", defaults.maxDataBytes()),
+        json.getInteger("maxPayloadBytes", defaults.maxPayloadBytes()));
   }
 }

@@ -7,7 +7,10 @@ import io.vertx.core.Vertx;
 
 /**
  * A Wyoming TCP server: each accepted socket becomes a {@link WyomingConnection} handed to the connect handler.
- * A connection that breaks the protocol is closed alone; the server and every other connection carry on.
+ * A connection that breaks the protocol is closed alone; the server and every other connection carry on. A
+ * connection beyond {@link WyomingServerOptions#getMaxConnections()} open connections, or beyond
+ * {@link WyomingServerOptions#getMaxConnectionsPerAddress()} from its peer's address, never reaches the connect
+ * handler: it gets an {@code error} event with code {@code server-busy} and is closed.
  */
 public interface WyomingServer {
 

@@ -4,8 +4,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
 /**
- * Options of a {@link WyomingServer}: where to listen, size limits, how long a frame may stall, and an optional
- * zeroconf announcement.
+ * Options of a {@link WyomingServer}: where to listen, how many connections it takes (in all and from one address),
+ * size limits, how long a frame may take and a connection may stay idle, and an optional zeroconf announcement. The
+ * defaults bound what peers can make a server hold: at most 64 connections of at most 1.3 MiB of partial frame each.
  */
 public class WyomingServerOptions {
 
@@ -13,13 +14,35 @@ public class WyomingServerOptions {
   public static final String DEFAULT_HOST = "0.0.0.0";
   /** Default port: 10700, the conventional satellite port. */
   public static final int DEFAULT_PORT = 10700;
-  /** Default time a half-received frame may wait for its next bytes: 10 seconds. */
+  /** Default time a frame may take from its first byte to its last: 10 seconds. */
   public static final long DEFAULT_FRAME_TIMEOUT_MILLIS = 10_000;
+  /**
+   * Default time a connection may pass without a whole event in either direction: 5 minutes, longer than any agent
+   * turn, since Home Assistant sends nothing while it waits for an answer.
+   */
+  public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 300_000;
+  /**
+   * Default number of open connections: 64, several times what a household's satellites and Home Assistant's
+   * concurrent operations (a new connection each) use, and far below a process's file descriptors.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS = 64;
+  /** Default number of open connections from one peer address: 16, so one machine cannot take every slot. */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 16;
+  /**
+   * Default limits of what a peer may send a server: 64 KiB header lines (as Python peers), 256 KiB data blocks
+   * (requests and satellite descriptions are a few KiB) and 1 MiB payloads (32 s of 16 kHz audio in one chunk; peers
+   * send 2 KiB chunks).
+   */
+  public static final WyomingLimits DEFAULT_LIMITS =
+      new WyomingLimits(WyomingLimits.DEFAULT_MAX_HEADER_LINE_BYTES, 256 * 1024, 1024 * 1024);
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
-  private WyomingLimits limits = WyomingLimits.DEFAULT;
+  private WyomingLimits limits = DEFAULT_LIMITS;
   private long frameTimeoutMillis = DEFAULT_FRAME_TIMEOUT_MILLIS;
+  private long idleTimeoutMillis = DEFAULT_IDLE_TIMEOUT_MILLIS;
+  private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+  private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
   private String zeroconfName;
 
   /** Creates options with the defaults. */
@@ -27,16 +50,20 @@ public class WyomingServerOptions {
   }
 
   /**
-   * Reads options from JSON ({@code host}, {@code port}, {@code limits}, {@code frameTimeoutMillis}); missing keys
-   * keep their defaults, unknown keys are ignored.
+   * Reads options from JSON ({@code host}, {@code port}, {@code limits}, {@code frameTimeoutMillis},
+   * {@code idleTimeoutMillis}, {@code maxConnections}, {@code maxConnectionsPerAddress}, {@code zeroconfName});
+   * missing keys keep their defaults, unknown keys are ignored.
    *
    * @param json the JSON form
    */
   public WyomingServerOptions(JsonObject json) {
     setHost(json.getString("host", DEFAULT_HOST));
     setPort(json.getInteger("port", DEFAULT_PORT));
-    setLimits(WyomingLimits.fromJson(json.getJsonObject("limits")));
+    setLimits(WyomingLimits.fromJson(json.getJsonObject("limits"), DEFAULT_LIMITS));
     setFrameTimeoutMillis(json.getLong("frameTimeoutMillis", DEFAULT_FRAME_TIMEOUT_MILLIS));
+    setIdleTimeoutMillis(json.getLong("idleTimeoutMillis", DEFAULT_IDLE_TIMEOUT_MILLIS));
+    setMaxConnections(json.getInteger("maxConnections", DEFAULT_MAX_CONNECTIONS));
+    setMaxConnectionsPerAddress(json.getInteger("maxConnectionsPerAddress", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS));
     setZeroconfName(json.getString("zeroconfName"));
   }
 
@@ -104,7 +131,7 @@ public class WyomingServerOptions {
   }
 
   /**
-   * Returns how long a half-received frame may wait for more bytes before the connection is closed.
+   * Returns how long a frame may take from its first byte to its last before the connection is closed.
    *
    * @return the timeout in milliseconds
    */
@@ -113,17 +140,83 @@ public class WyomingServerOptions {
   }
 
   /**
-   * Sets how long a half-received frame may wait for more bytes before the connection is closed.
+   * Sets how long a frame may take from its first byte to its last before the connection is closed, however its
+   * bytes trickle in.
    *
    * @param frameTimeoutMillis a positive timeout in milliseconds
    * @return these options
    */
   public WyomingServerOptions setFrameTimeoutMillis(long frameTimeoutMillis) {
-    if (frameTimeoutMillis <= 0) {
-      throw new IllegalArgumentException("frameTimeoutMillis must be positive");
-    }
-    this.frameTimeoutMillis = frameTimeoutMillis;
+    this.frameTimeoutMillis = positive(frameTimeoutMillis, "frameTimeoutMillis");
     return this;
+  }
+
+  /**
+   * Returns how long a connection may pass without a whole event received or sent before it is closed.
+   *
+   * @return the timeout in milliseconds
+   */
+  public long getIdleTimeoutMillis() {
+    return idleTimeoutMillis;
+  }
+
+  /**
+   * Sets how long a connection may pass without a whole event received or sent before it is closed.
+   *
+   * @param idleTimeoutMillis a positive timeout in milliseconds
+   * @return these options
+   */
+  public WyomingServerOptions setIdleTimeoutMillis(long idleTimeoutMillis) {
+    this.idleTimeoutMillis = positive(idleTimeoutMillis, "idleTimeoutMillis");
+    return this;
+  }
+
+  /**
+   * Returns how many connections may be open at once; more are refused.
+   *
+   * @return the cap
+   */
+  public int getMaxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * Sets how many connections may be open at once; a connection beyond it gets an {@code error} event and is closed.
+   *
+   * @param maxConnections at least 1
+   * @return these options
+   */
+  public WyomingServerOptions setMaxConnections(int maxConnections) {
+    this.maxConnections = (int) positive(maxConnections, "maxConnections");
+    return this;
+  }
+
+  /**
+   * Returns how many connections one peer address may have open at once; more are refused.
+   *
+   * @return the cap
+   */
+  public int getMaxConnectionsPerAddress() {
+    return maxConnectionsPerAddress;
+  }
+
+  /**
+   * Sets how many connections one peer address may have open at once; a connection beyond it gets an {@code error}
+   * event and is closed.
+   *
+   * @param maxConnectionsPerAddress at least 1
+   * @return these options
+   */
+  public WyomingServerOptions setMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
+    this.maxConnectionsPerAddress = (int) positive(maxConnectionsPerAddress, "maxConnectionsPerAddress");
+    return this;
+  }
+
+  private static long positive(long value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, got " + value);
+    }
+    return value;
   }
 
   /**
@@ -157,6 +250,8 @@ public class WyomingServerOptions {
    */
   public JsonObject toJson() {
     return new JsonObject().put("host", host).put("port", port).put("limits", limits.toJson())
-        .put("frameTimeoutMillis", frameTimeoutMillis).put("zeroconfName", zeroconfName);
+        .put("frameTimeoutMillis", frameTimeoutMillis).put("idleTimeoutMillis", idleTimeoutMillis)
+        .put("maxConnections", maxConnections).put("maxConnectionsPerAddress", maxConnectionsPerAddress)
+        .put("zeroconfName", zeroconfName);
   }
 }

@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WyomingMessagesTest {
 
@@ -128,6 +130,26 @@ class WyomingMessagesTest {
     assertThatThrownBy(() -> WyomingMessages.read(WyomingEvent.of("audio-chunk",
         new JsonObject().put("rate", "fast"))))
         .isInstanceOf(WyomingException.class).hasMessageContaining("\"rate\"");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"268435455,4,2", "1,2,1", "7999,2,1", "192001,2,1", "16000,5,1", "16000,0,1", "16000,2,9",
+      "16000,2,0"})
+  void should_refuse_audio_formats_no_device_produces(int rate, int width, int channels) {
+    JsonObject format = new JsonObject().put("rate", rate).put("width", width).put("channels", channels);
+
+    assertThatThrownBy(() -> WyomingMessages.read(WyomingEvent.of("audio-start", format)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported audio format");
+    assertThatThrownBy(() -> WyomingMessages.read(new WyomingEvent("audio-chunk", format, Buffer.buffer(4))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported audio format");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"8000,1,1", "192000,4,8", "44100,2,2"})
+  void should_accept_the_audio_formats_at_the_edges_of_what_devices_produce(int rate, int width, int channels) {
+    JsonObject format = new JsonObject().put("rate", rate).put("width", width).put("channels", channels);
+
+    assertThat(Audio.AudioStart.fromEvent(WyomingEvent.of("audio-start", format)).rate()).isEqualTo(rate);
   }
 
   @Test

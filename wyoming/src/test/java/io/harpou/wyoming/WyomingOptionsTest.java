@@ -9,17 +9,22 @@ import org.junit.jupiter.api.Test;
 class WyomingOptionsTest {
 
   @Test
-  void should_default_to_the_satellite_port_python_limits_and_no_announcement() {
+  void should_default_to_the_satellite_port_bounded_connections_and_no_announcement() {
     WyomingServerOptions options = new WyomingServerOptions();
 
     assertThat(options.getPort()).isEqualTo(10700);
-    assertThat(options.getLimits().maxHeaderLineBytes()).isEqualTo(64 * 1024);
+    assertThat(options.getLimits()).isEqualTo(new WyomingLimits(64 * 1024, 256 * 1024, 1024 * 1024));
+    assertThat(options.getMaxConnections()).isEqualTo(64);
+    assertThat(options.getMaxConnectionsPerAddress()).isEqualTo(16);
+    assertThat(options.getIdleTimeoutMillis()).isEqualTo(300_000);
+    assertThat(options.getFrameTimeoutMillis()).isEqualTo(10_000);
     assertThat(options.getZeroconfName()).isNull();
   }
 
   @Test
   void should_read_server_options_from_json_and_ignore_unknown_keys() {
     JsonObject json = new JsonObject().put("host", "127.0.0.1").put("port", 10300).put("frameTimeoutMillis", 500)
+        .put("idleTimeoutMillis", 2000).put("maxConnections", 8).put("maxConnectionsPerAddress", 2)
         .put("zeroconfName", "harpou-stt").put("limits", new JsonObject().put("maxPayloadBytes", 1024))
         .put("colour", "blue");
 
@@ -28,8 +33,11 @@ class WyomingOptionsTest {
     assertThat(options.getHost()).isEqualTo("127.0.0.1");
     assertThat(options.getPort()).isEqualTo(10300);
     assertThat(options.getFrameTimeoutMillis()).isEqualTo(500);
+    assertThat(options.getIdleTimeoutMillis()).isEqualTo(2000);
+    assertThat(options.getMaxConnections()).isEqualTo(8);
+    assertThat(options.getMaxConnectionsPerAddress()).isEqualTo(2);
     assertThat(options.getZeroconfName()).isEqualTo("harpou-stt");
-    assertThat(options.getLimits()).isEqualTo(new WyomingLimits(64 * 1024, 4 * 1024 * 1024, 1024));
+    assertThat(options.getLimits()).isEqualTo(new WyomingLimits(64 * 1024, 256 * 1024, 1024));
     assertThat(new WyomingServerOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
   }
 
@@ -47,6 +55,12 @@ class WyomingOptionsTest {
     assertThatThrownBy(() -> new WyomingServerOptions().setFrameTimeoutMillis(0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new WyomingLimits(4, 10, 10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new WyomingServerOptions().setMaxConnections(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new WyomingServerOptions().setMaxConnectionsPerAddress(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new WyomingServerOptions().setIdleTimeoutMillis(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

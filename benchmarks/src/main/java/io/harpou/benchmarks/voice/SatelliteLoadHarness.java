@@ -47,8 +47,11 @@ public final class SatelliteLoadHarness {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     Vertx vertx = Vertx.vertx();
     VoiceFakes.CountingStt stt = new VoiceFakes.CountingStt();
-    WyomingServiceVerticle voice = new WyomingServiceVerticle(new VoiceOptions().setHost("127.0.0.1").setPort(0)
-        .setArbitrationWindowMs(0).setMaxUtteranceMs(60_000),
+    VoiceOptions options = new VoiceOptions().setHost("127.0.0.1").setPort(0).setArbitrationWindowMs(0)
+        .setMaxUtteranceMs(60_000);
+    // Every simulated satellite dials in from loopback, so the server takes them all from that one address.
+    options.getServer().setMaxConnections(satellites).setMaxConnectionsPerAddress(satellites);
+    WyomingServiceVerticle voice = new WyomingServiceVerticle(options,
         VoiceBackends.of(stt, new VoiceFakes.InstantTts(), VoiceFakes.instantAgent()));
     vertx.deployVerticle(voice).await();
     WyomingClient client = WyomingClient.create(vertx, new WyomingClientOptions());

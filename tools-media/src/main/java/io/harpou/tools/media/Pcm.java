@@ -72,17 +72,27 @@ public final class Pcm {
 
   /**
    * Resamples 16-bit mono PCM with a windowed-sinc filter, which also removes frequencies the lower rate cannot
-   * carry (plain linear interpolation would fold them back as aliasing). The duration is preserved.
+   * carry (plain linear interpolation would fold them back as aliasing). The duration is preserved. Rates must lie
+   * within {@link AudioFormat#MIN_RATE} and {@link AudioFormat#MAX_RATE}, so the output is at most 24 times the input.
    */
   public static Buffer resample(Buffer pcm, int fromRate, int toRate) {
-    if (fromRate <= 0 || toRate <= 0) {
-      throw new BridgeException("sample rates must be positive, got " + fromRate + " and " + toRate);
+    for (int rate : new int[] {fromRate, toRate}) {
+      if (rate < AudioFormat.MIN_RATE || rate > AudioFormat.MAX_RATE) {
+        throw new BridgeException("sample rate " + rate + " Hz is outside " + AudioFormat.MIN_RATE + " to "
+            + AudioFormat.MAX_RATE + " Hz");
+      }
     }
-    short[] in = samples(pcm);
-    if (fromRate == toRate || in.length == 0) {
+    requireWholeSamples(pcm, 2);
+    // Sized from the input and the ratio before anything is allocated.
+    long outSamples = (long) (pcm.length() / 2) * toRate / fromRate;
+    if (outSamples > Integer.MAX_VALUE / 2) {
+      throw new BridgeException("audio of " + pcm.length() + " bytes is too long to resample to " + toRate + " Hz");
+    }
+    if (fromRate == toRate || pcm.length() == 0) {
       return pcm;
     }
-    int outLength = (int) ((long) in.length * toRate / fromRate);
+    short[] in = samples(pcm);
+    int outLength = (int) outSamples;
     short[] out = new short[outLength];
     double step = (double) fromRate / toRate;
     // Below 1 when downsampling: the filter's cut-off moves down to the new Nyquist frequency.

@@ -88,7 +88,8 @@ public final class Wav {
     if (code != FORMAT_PCM) {
       throw new BridgeException("WAV encoding " + code + " is not integer PCM");
     }
-    if (bits % 8 != 0 || bits < 8 || bits > 32 || channels < 1 || rate <= 0) {
+    if (bits % 8 != 0 || bits < 8 || bits > 8 * AudioFormat.MAX_WIDTH || channels < 1
+        || channels > AudioFormat.MAX_CHANNELS || rate < AudioFormat.MIN_RATE || rate > AudioFormat.MAX_RATE) {
       throw new BridgeException("unsupported WAV format: " + rate + " Hz, " + bits + " bits, " + channels
           + " channels");
     }

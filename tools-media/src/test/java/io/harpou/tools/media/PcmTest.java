@@ -91,6 +91,11 @@ class PcmTest {
     assertThatThrownBy(() -> Pcm.downmix(Buffer.buffer(new byte[6]), 2)).isInstanceOf(BridgeException.class);
     assertThatThrownBy(() -> Pcm.resample(Buffer.buffer(new byte[4]), 0, 16000))
         .isInstanceOf(BridgeException.class);
+    // Rate 1 would make 16,000 samples of each one: refused before anything is allocated.
+    assertThatThrownBy(() -> Pcm.resample(Buffer.buffer(new byte[64 * 1024]), 1, 16000))
+        .isInstanceOf(BridgeException.class).hasMessageContaining("sample rate 1 Hz");
+    assertThatThrownBy(() -> Pcm.resample(Buffer.buffer(new byte[4]), 16000, 268_435_455))
+        .isInstanceOf(BridgeException.class).hasMessageContaining("outside 8000 to 192000 Hz");
     assertThatThrownBy(() -> Pcm.convert(Buffer.buffer(new byte[4]), new AudioFormat(16000, 1, 1),
         AudioFormat.MICROPHONE)).isInstanceOf(BridgeException.class).hasMessageContaining("16-bit");
   }

@@ -54,6 +54,10 @@ class WavTest {
     floatWav.setShortLE(20, (short) 3);
     assertThatThrownBy(() -> Wav.read(floatWav)).isInstanceOf(BridgeException.class)
         .hasMessageContaining("not integer PCM");
+    Buffer rateOne = Wav.write(AudioFormat.MICROPHONE, Buffer.buffer(new byte[4]));
+    rateOne.setIntLE(24, 1);
+    assertThatThrownBy(() -> Wav.read(rateOne)).isInstanceOf(BridgeException.class)
+        .hasMessageContaining("unsupported WAV format: 1 Hz");
     Buffer noData = Wav.write(AudioFormat.MICROPHONE, Buffer.buffer()).getBuffer(0, 36);
     assertThatThrownBy(() -> Wav.read(noData)).isInstanceOf(BridgeException.class)
         .hasMessageContaining("no data chunk");

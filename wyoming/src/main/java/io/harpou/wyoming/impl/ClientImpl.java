@@ -35,7 +35,7 @@ public final class ClientImpl implements WyomingClient {
     return netClient.connect(port, host)
         .recover(e -> Future.failedFuture(
             new WyomingException("cannot connect to Wyoming server " + host + ":" + port + ": " + e.getMessage(), e)))
-        .map(socket -> new ConnectionImpl(vertx, socket, options.getLimits(), options.getFrameTimeoutMillis()));
+        .map(socket -> new ConnectionImpl(vertx, socket, options.getLimits(), options.getFrameTimeoutMillis(), null));
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
@@ -25,21 +26,34 @@ public final class ConnectionImpl implements WyomingConnection {
   private static final Logger LOG = LoggerFactory.getLogger(WyomingConnection.class);
   /** The {@code error} code sent before closing a connection whose bytes cannot be framed. */
   public static final String PROTOCOL_ERROR_CODE = "protocol-error";
+  /** The {@code error} code sent before closing a connection that stayed idle too long. */
+  public static final String IDLE_TIMEOUT_CODE = "idle-timeout";
+  /** How long the {@code error} event that ends a connection may take to reach the peer before it is cut. */
+  private static final long CLOSE_GRACE_MILLIS = 1_000;
 
   private final Vertx vertx;
   private final Context context;
   private final NetSocket socket;
   private final WyomingDecoder decoder;
   private final long frameTimeoutMillis;
+  /** Null on a client's connection. */
+  private final ServerSide serverSide;
   private final ArrayDeque<WyomingEvent> held = new ArrayDeque<>();
   private Handler<WyomingEvent> eventHandler;
   private Handler<Void> closeHandler;
   private Handler<Throwable> exceptionHandler;
+  private Handler<Void> drainHandler;
   private boolean userPaused;
+  /** Reading stopped because the peer does not read what is written to it. */
+  private boolean writePaused;
   private boolean failed;
   private volatile boolean closed;
+  private long eventsRead;
   private long frameTimer = -1;
-  private long lastBytesNanos;
+  /** {@link #eventsRead} when the frame timer was set: the frame it times is the one after that many events. */
+  private long frameTimerEvents;
+  private long idleTimer = -1;
+  private long lastEventNanos = System.nanoTime();
 
   /**
    * Wraps a socket; call on the socket's event loop before it delivers any bytes.
@@ -47,18 +61,25 @@ public final class ConnectionImpl implements WyomingConnection {
    * @param vertx the Vert.x instance
    * @param socket the connected socket
    * @param limits the decoder's size limits
-   * @param frameTimeoutMillis how long a half-received frame may wait for more bytes
+   * @param frameTimeoutMillis how long a frame may take from its first byte to its last
+   * @param serverSide what a server adds to the connections it accepts, or null on a client
    */
-  public ConnectionImpl(Vertx vertx, NetSocket socket, WyomingLimits limits, long frameTimeoutMillis) {
+  ConnectionImpl(Vertx vertx, NetSocket socket, WyomingLimits limits, long frameTimeoutMillis,
+      ServerSide serverSide) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.socket = socket;
     this.frameTimeoutMillis = frameTimeoutMillis;
+    this.serverSide = serverSide;
     this.decoder = new EventDecoder(limits, this::onEvent);
     socket.handler(this::onData);
     socket.endHandler(v -> onEnd());
     socket.closeHandler(v -> onClose());
     socket.exceptionHandler(this::report);
+    socket.drainHandler(v -> onDrain());
+    if (serverSide != null) {
+      idleTimer = vertx.setTimer(serverSide.idleTimeoutMillis(), id -> onIdleTimer());
+    }
   }
 
   private void onData(Buffer bytes) {
@@ -68,16 +89,17 @@ public final class ConnectionImpl implements WyomingConnection {
     try {
       decoder.feed(bytes);
     } catch (WyomingException e) {
-      protocolError(e);
+      closeWith(PROTOCOL_ERROR_CODE, e);
       return;
     }
-    if (decoder.isMidFrame()) {
-      lastBytesNanos = System.nanoTime();
-      if (frameTimer < 0) {
-        frameTimer = vertx.setTimer(frameTimeoutMillis, id -> onFrameTimer());
-      }
-    } else {
+    if (!decoder.isMidFrame()) {
       cancelFrameTimer();
+    } else if (frameTimer < 0 || frameTimerEvents != eventsRead) {
+      // A new frame started in these bytes. Its deadline counts from now and does not move as more bytes trickle
+      // in, so a peer sending a byte now and then cannot hold the connection and a partial frame for ever.
+      cancelFrameTimer();
+      frameTimerEvents = eventsRead;
+      frameTimer = vertx.setTimer(frameTimeoutMillis, id -> onFrameTimer());
     }
   }
 
@@ -86,12 +108,13 @@ public final class ConnectionImpl implements WyomingConnection {
     if (failed || closed || !decoder.isMidFrame()) {
       return;
     }
-    long idle = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastBytesNanos);
-    if (idle >= frameTimeoutMillis) {
-      protocolError(new WyomingException("no bytes for " + idle + " ms in the middle of a frame"));
-    } else {
-      frameTimer = vertx.setTimer(frameTimeoutMillis - idle, id -> onFrameTimer());
+    if (pausedHere()) {
+      // The rest of the frame waits in the socket because this side stopped reading: not the peer's fault.
+      frameTimer = vertx.setTimer(frameTimeoutMillis, id -> onFrameTimer());
+      return;
     }
+    closeWith(PROTOCOL_ERROR_CODE, new WyomingException("a frame did not complete within " + frameTimeoutMillis
+        + " ms of its first byte"));
   }
 
   private void cancelFrameTimer() {
@@ -101,11 +124,47 @@ public final class ConnectionImpl implements WyomingConnection {
     }
   }
 
+  private void onIdleTimer() {
+    idleTimer = -1;
+    if (failed || closed) {
+      return;
+    }
+    long idleTimeoutMillis = serverSide.idleTimeoutMillis();
+    long idle = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastEventNanos);
+    if (idle < idleTimeoutMillis || pausedHere() || (decoder.isMidFrame() && !writePaused)) {
+      // Busy, or a frame is arriving (the frame timer watches that): look again one timeout after the last event.
+      long wait = idle < idleTimeoutMillis ? idleTimeoutMillis - idle : idleTimeoutMillis;
+      idleTimer = vertx.setTimer(wait, id -> onIdleTimer());
+      return;
+    }
+    closeWith(IDLE_TIMEOUT_CODE, new WyomingException(writePaused
+        ? "the peer read nothing of what was sent to it for " + idleTimeoutMillis + " ms"
+        : "no event in either direction for " + idleTimeoutMillis + " ms"));
+  }
+
+  /** True when this side, not the peer, stopped the reading: the application paused or has no handler yet. */
+  private boolean pausedHere() {
+    return userPaused || eventHandler == null;
+  }
+
+  private void onDrain() {
+    if (writePaused) {
+      writePaused = false;
+      flushHeld();
+    }
+    Handler<Void> handler = drainHandler;
+    if (handler != null) {
+      handler.handle(null);
+    }
+  }
+
   private void onEvent(WyomingEvent event) {
+    eventsRead++;
+    lastEventNanos = System.nanoTime();
     if (LOG.isDebugEnabled()) {
       LOG.debug("Wyoming {} <- {}", event.type(), socket.remoteAddress());
     }
-    if (eventHandler == null || !held.isEmpty()) {
+    if (eventHandler == null || !held.isEmpty() || writePaused) {
       held.add(event);
       socket.pause();
       return;
@@ -125,21 +184,42 @@ public final class ConnectionImpl implements WyomingConnection {
   }
 
   private void flushHeld() {
-    while (!held.isEmpty() && eventHandler != null) {
+    while (!held.isEmpty() && eventHandler != null && !writePaused) {
       deliver(held.poll());
     }
-    if (held.isEmpty() && !userPaused && !failed) {
+    if (held.isEmpty() && !userPaused && !writePaused && !failed) {
       socket.resume();
     }
   }
 
-  private void protocolError(WyomingException e) {
+  /** Sends an {@code error} event with the reason and closes: the stream cannot go on. */
+  private void closeWith(String code, WyomingException e) {
     failed = true;
     cancelFrameTimer();
+    cancelIdleTimer();
     LOG.warn("Closing Wyoming connection from {}: {}", socket.remoteAddress(), e.getMessage());
     report(e);
-    JsonObject data = new JsonObject().put("text", e.getMessage()).put("code", PROTOCOL_ERROR_CODE);
+    JsonObject data = new JsonObject().put("text", e.getMessage()).put("code", code);
     socket.end(EventEncoder.encode(WyomingEvent.of("error", data)));
+    // Vert.x closes a socket only once its writes are flushed, so a peer that reads nothing would keep it open for
+    // ever: past the grace, close the channel itself, dropping what it never read.
+    vertx.setTimer(CLOSE_GRACE_MILLIS, id -> {
+      if (!closed) {
+        if (socket instanceof NetSocketInternal internal) {
+          // From Vert.x's handler context, the close skips that handler, which would queue it behind the writes.
+          internal.channelHandlerContext().close();
+        } else {
+          socket.close();
+        }
+      }
+    });
+  }
+
+  private void cancelIdleTimer() {
+    if (idleTimer >= 0) {
+      vertx.cancelTimer(idleTimer);
+      idleTimer = -1;
+    }
   }
 
   private void onEnd() {
@@ -154,6 +234,10 @@ public final class ConnectionImpl implements WyomingConnection {
   private void onClose() {
     closed = true;
     cancelFrameTimer();
+    cancelIdleTimer();
+    if (serverSide != null) {
+      serverSide.released().run();
+    }
     Handler<Void> handler = closeHandler;
     if (handler != null) {
       try {
@@ -214,7 +298,14 @@ public final class ConnectionImpl implements WyomingConnection {
     if (LOG.isDebugEnabled()) {
       LOG.debug("Wyoming {} -> {}", event.type(), socket.remoteAddress());
     }
-    return socket.write(frame);
+    lastEventNanos = System.nanoTime();
+    Future<Void> written = socket.write(frame);
+    if (serverSide != null && !writePaused && socket.writeQueueFull()) {
+      // Answers the peer does not read would pile up without bound: take no more requests until they drain.
+      writePaused = true;
+      socket.pause();
+    }
+    return written;
   }
 
   @Override
@@ -224,7 +315,7 @@ public final class ConnectionImpl implements WyomingConnection {
 
   @Override
   public WyomingConnection drainHandler(Handler<Void> handler) {
-    socket.drainHandler(handler);
+    this.drainHandler = handler;
     return this;
   }
 
@@ -239,7 +330,9 @@ public final class ConnectionImpl implements WyomingConnection {
   public WyomingConnection resume() {
     userPaused = false;
     if (held.isEmpty()) {
-      socket.resume();
+      if (!writePaused) {
+        socket.resume();
+      }
     } else if (eventHandler != null) {
       context.runOnContext(v -> flushHeld());
     }

@@ -1,25 +1,44 @@
 package io.harpou.wyoming.impl;
 
 import io.harpou.wyoming.WyomingConnection;
+import io.harpou.wyoming.WyomingEvent;
 import io.harpou.wyoming.WyomingException;
 import io.harpou.wyoming.WyomingServer;
 import io.harpou.wyoming.WyomingServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A Wyoming server over a Vert.x {@link NetServer}. */
+/**
+ * A Wyoming server over a Vert.x {@link NetServer}. It counts open connections, in all and per peer address, and
+ * refuses one beyond either cap with an {@code error} event before anything of it is read.
+ */
 public final class ServerImpl implements WyomingServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(WyomingServer.class);
+  /** The {@code error} code sent to a connection refused because the server is full. */
+  public static final String SERVER_BUSY_CODE = "server-busy";
+  // A flood of refused connections logs one warning a minute, not one line each.
+  private static final long REFUSAL_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final Vertx vertx;
   private final WyomingServerOptions options;
+  private final AtomicInteger open = new AtomicInteger();
+  private final Map<String, Integer> openByAddress = new ConcurrentHashMap<>();
+  private final AtomicLong refusedSinceLog = new AtomicLong();
+  private final AtomicLong lastRefusalLogNanos = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS);
   private Handler<WyomingConnection> connectHandler;
   private NetServer netServer;
   private Future<ZeroconfAnnouncer> announcer;
@@ -78,14 +97,53 @@ public final class ServerImpl implements WyomingServer {
   }
 
   private void accept(NetSocket socket, Handler<WyomingConnection> handler) {
-    ConnectionImpl connection =
-        new ConnectionImpl(vertx, socket, options.getLimits(), options.getFrameTimeoutMillis());
+    SocketAddress remote = socket.remoteAddress();
+    String address = remote == null || remote.host() == null ? "" : remote.host();
+    String refusal = admit(address);
+    if (refusal != null) {
+      refuse(socket, refusal);
+      return;
+    }
+    ConnectionImpl connection = new ConnectionImpl(vertx, socket, options.getLimits(),
+        options.getFrameTimeoutMillis(), new ServerSide(options.getIdleTimeoutMillis(), () -> release(address)));
     try {
       handler.handle(connection);
     } catch (RuntimeException e) {
       LOG.warn("Wyoming connect handler failed for {}; closing that connection", socket.remoteAddress(), e);
       socket.close();
     }
+  }
+
+  /** Counts a new connection from {@code address}; returns why it is refused, or null when it is admitted. */
+  private String admit(String address) {
+    if (open.incrementAndGet() > options.getMaxConnections()) {
+      open.decrementAndGet();
+      return "the server already has " + options.getMaxConnections() + " connections";
+    }
+    if (openByAddress.merge(address, 1, Integer::sum) > options.getMaxConnectionsPerAddress()) {
+      release(address);
+      return "too many connections from " + address + " (at most " + options.getMaxConnectionsPerAddress() + ")";
+    }
+    return null;
+  }
+
+  private void release(String address) {
+    open.decrementAndGet();
+    openByAddress.computeIfPresent(address, (a, count) -> count <= 1 ? null : count - 1);
+  }
+
+  private void refuse(NetSocket socket, String reason) {
+    socket.pause();
+    long refused = refusedSinceLog.incrementAndGet();
+    long last = lastRefusalLogNanos.get();
+    long now = System.nanoTime();
+    if (now - last >= REFUSAL_LOG_INTERVAL_NANOS && lastRefusalLogNanos.compareAndSet(last, now)) {
+      refusedSinceLog.addAndGet(-refused);
+      LOG.warn("Refused {} Wyoming connection(s) (reported at most once a minute); the latest from {}: {}", refused,
+          socket.remoteAddress(), reason);
+    }
+    JsonObject data = new JsonObject().put("text", reason).put("code", SERVER_BUSY_CODE);
+    socket.end(EventEncoder.encode(WyomingEvent.of("error", data)));
   }
 
   @Override

@@ -10,16 +10,30 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
-/** Audio stream messages: {@code audio-start}, {@code audio-chunk}, {@code audio-stop}. */
+/**
+ * Audio stream messages: {@code audio-start}, {@code audio-chunk}, {@code audio-stop}. A format is accepted only
+ * within what audio devices produce, so a peer cannot declare one that makes sizes computed from it absurd.
+ */
 public final class Audio {
+
+  /** The lowest sample rate accepted: 8 kHz, telephone audio, the lowest any speech device sends. */
+  public static final int MIN_RATE = 8_000;
+  /** The highest sample rate accepted: 192 kHz, the highest consumer audio hardware offers. */
+  public static final int MAX_RATE = 192_000;
+  /** The widest sample accepted: 4 bytes (32-bit). */
+  public static final int MAX_WIDTH = 4;
+  /** The most interleaved channels accepted: 8 (7.1 sound; microphone arrays send one or two). */
+  public static final int MAX_CHANNELS = 8;
 
   private Audio() {
   }
 
   private static void checkFormat(int rate, int width, int channels) {
-    if (rate <= 0 || width <= 0 || channels <= 0) {
-      throw new IllegalArgumentException(
-          "rate, width and channels must be positive, got " + rate + "/" + width + "/" + channels);
+    if (rate < MIN_RATE || rate > MAX_RATE || width < 1 || width > MAX_WIDTH || channels < 1
+        || channels > MAX_CHANNELS) {
+      throw new IllegalArgumentException("unsupported audio format: rate " + rate + " Hz (" + MIN_RATE + " to "
+          + MAX_RATE + "), width " + width + " bytes (1 to " + MAX_WIDTH + "), channels " + channels + " (1 to "
+          + MAX_CHANNELS + ")");
     }
   }
 
@@ -42,7 +56,7 @@ public final class Audio {
     /** The event type. */
     public static final String TYPE = "audio-start";
 
-    /** Checks the format is positive. */
+    /** Checks the format is one audio devices produce. */
     public AudioStart {
       checkFormat(rate, width, channels);
     }
@@ -58,6 +72,7 @@ public final class Audio {
      * @param event an {@code audio-start} event
      * @return the message
      * @throws io.harpou.wyoming.WyomingException when the type or a required field is wrong
+     * @throws IllegalArgumentException when the format is out of range
      */
     public static AudioStart fromEvent(WyomingEvent event) {
       JsonObject d = expect(event, TYPE);
@@ -81,7 +96,7 @@ public final class Audio {
     /** The event type. */
     public static final String TYPE = "audio-chunk";
 
-    /** Checks the format is positive and the audio present. */
+    /** Checks the format is one audio devices produce and the audio present. */
     public AudioChunk {
       checkFormat(rate, width, channels);
       Objects.requireNonNull(audio, "audio");
@@ -116,6 +131,7 @@ public final class Audio {
      * @param event an {@code audio-chunk} event
      * @return the message
      * @throws io.harpou.wyoming.WyomingException when the type or a required field is wrong
+     * @throws IllegalArgumentException when the format is out of range
      */
     public static AudioChunk fromEvent(WyomingEvent event) {
       JsonObject d = expect(event, TYPE);

@@ -7,8 +7,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Starts voice: the Wyoming server (host and port from the {@code wyoming} section, everything else from the
- * {@code voice} section, see {@link VoiceOptions}) and the configured satellites, using the speech engines and the
+ * Starts voice: the Wyoming server (address, connection caps, timeouts and size limits from the {@code wyoming}
+ * section, see {@link WyomingServerSection}; everything else from the {@code voice} section, see
+ * {@link VoiceOptions}) and the configured satellites, using the speech engines and the
  * agent the context holds. Publishes the {@link io.harpou.bridge.api.voice.Announcer} and the {@link Satellites}
  * view. Voice starts only when the configuration has a {@code voice} or {@code wyoming} section (the hub always
  * writes one), so an embedding application never opens a listening port it did not ask for; with
@@ -32,11 +33,10 @@ public final class VoiceComponent implements BridgeComponent {
     VoiceOptions options;
     try {
       JsonObject merged = voice.copy();
-      if (wyoming.containsKey("host")) {
-        merged.put("host", wyoming.getValue("host"));
-      }
-      if (wyoming.containsKey("port")) {
-        merged.put("port", wyoming.getValue("port"));
+      for (String key : WyomingServerSection.KEYS) {
+        if (wyoming.containsKey(key)) {
+          merged.put(key, wyoming.getValue(key));
+        }
       }
       options = new VoiceOptions(merged);
     } catch (RuntimeException e) {

@@ -1,16 +1,19 @@
 package io.harpou.bridge.vertx.voice;
 
+import io.harpou.wyoming.WyomingServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Voice configuration: the {@code voice} section of the hub's configuration, plus the Wyoming server's {@code host}
- * and {@code port} (the hub keeps those in its {@code wyoming} section; {@link VoiceComponent} merges them in).
+ * Voice configuration: the {@code voice} section of the hub's configuration, plus the Wyoming server's settings
+ * (the hub keeps those in its {@code wyoming} section, see {@link WyomingServerSection}; {@link VoiceComponent}
+ * merges them in).
  *
  * <pre>{@code
- * {"host": "127.0.0.1", "port": 10700, "language": "en", "languages": ["en", "fr"],
+ * {"host": "127.0.0.1", "port": 10700, "max_connections": 64, "max_connections_per_address": 16,
+ *  "language": "en", "languages": ["en", "fr"],
  *  "satellites": [{"host": "192.168.1.20", "port": 10700, "room": "kitchen", "id": "kitchen-sat"}],
  *  "arbitration_window_ms": 300, "max_utterance_ms": 15000, "silence_ms": 700, "no_speech_ms": 6000,
  *  "vad_threshold": 0.02, "played_grace_ms": 2000, "ping_interval_ms": 2000, "liveness_timeout_ms": 5000,
@@ -45,8 +48,7 @@ public final class VoiceOptions {
   /** Longest reconnection delay. */
   public static final long DEFAULT_RECONNECT_MAX_MS = 30_000;
 
-  private String host = DEFAULT_HOST;
-  private int port = DEFAULT_PORT;
+  private WyomingServerOptions server = new WyomingServerOptions().setHost(DEFAULT_HOST).setPort(DEFAULT_PORT);
   private String language = "en";
   private List<String> languages = List.of("en", "fr");
   private List<SatelliteConfig> satellites = List.of();
@@ -71,8 +73,7 @@ public final class VoiceOptions {
    * @throws IllegalArgumentException when a value is out of range or a satellite entry is malformed
    */
   public VoiceOptions(JsonObject json) {
-    setHost(json.getString("host", DEFAULT_HOST));
-    setPort(json.getInteger("port", DEFAULT_PORT));
+    setServer(WyomingServerSection.read(json, server));
     setLanguage(json.getString("language", "en"));
     JsonArray langs = json.getJsonArray("languages");
     if (langs != null) {
@@ -108,31 +109,44 @@ public final class VoiceOptions {
     return value;
   }
 
+  /** The Wyoming server's options: bind address, connection caps, timeouts and size limits. */
+  public WyomingServerOptions getServer() {
+    return server;
+  }
+
+  /** Sets the Wyoming server's options. */
+  public VoiceOptions setServer(WyomingServerOptions server) {
+    requireHost(server.getHost());
+    this.server = server;
+    return this;
+  }
+
   /** The Wyoming server's bind address. */
   public String getHost() {
-    return host;
+    return server.getHost();
   }
 
   /** Sets the Wyoming server's bind address. */
   public VoiceOptions setHost(String host) {
+    server.setHost(requireHost(host));
+    return this;
+  }
+
+  private static String requireHost(String host) {
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("voice host must not be blank");
     }
-    this.host = host;
-    return this;
+    return host;
   }
 
   /** The Wyoming server's port; 0 picks a free one. */
   public int getPort() {
-    return port;
+    return server.getPort();
   }
 
   /** Sets the Wyoming server's port. */
   public VoiceOptions setPort(int port) {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("voice port out of range: " + port);
-    }
-    this.port = port;
+    server.setPort(port);
     return this;
   }
 
@@ -289,7 +303,7 @@ public final class VoiceOptions {
   public JsonObject toJson() {
     JsonArray sats = new JsonArray();
     satellites.forEach(s -> sats.add(s.toJson()));
-    return new JsonObject().put("host", host).put("port", port).put("language", language)
+    return WyomingServerSection.write(server, new JsonObject()).put("language", language)
         .put("languages", new JsonArray(languages)).put("satellites", sats)
         .put("arbitration_window_ms", arbitrationWindowMs).put("max_utterance_ms", maxUtteranceMs)
         .put("silence_ms", silenceMs).put("no_speech_ms", noSpeechMs).put("vad_threshold", vadThreshold)

@@ -9,7 +9,6 @@ import io.harpou.bridge.vertx.voice.impl.VoiceRuntime;
 import io.harpou.wyoming.WyomingClient;
 import io.harpou.wyoming.WyomingClientOptions;
 import io.harpou.wyoming.WyomingServer;
-import io.harpou.wyoming.WyomingServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -46,8 +45,7 @@ public class WyomingServiceVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     runtime = new VoiceRuntime(vertx, options, backends);
-    server = WyomingServer.create(vertx, new WyomingServerOptions().setHost(options.getHost())
-        .setPort(options.getPort()));
+    server = WyomingServer.create(vertx, options.getServer());
     server.connectHandler(connection -> new ServiceConnection(runtime, connection));
     client = WyomingClient.create(vertx, new WyomingClientOptions());
     announcements = vertx.eventBus().consumer(BridgeAddresses.VOICE_ANNOUNCE, message -> {

@@ -106,12 +106,13 @@ public final class WhisperSttServiceImpl implements WhisperSttService {
     if (pcm == null || pcm.length() == 0) {
       throw new BridgeException("no audio to transcribe");
     }
-    float[] samples = Pcm.toFloats(pcm);
+    // Checked on the byte count, before the samples are converted.
     long max = (long) options.getMaxAudioSeconds() * SAMPLE_RATE;
-    if (samples.length > max) {
-      throw new BridgeException("utterance of " + samples.length / SAMPLE_RATE + " s is longer than the "
+    if (pcm.length() / 2 > max) {
+      throw new BridgeException("utterance of " + pcm.length() / 2 / SAMPLE_RATE + " s is longer than the "
           + options.getMaxAudioSeconds() + " s allowed");
     }
+    float[] samples = Pcm.toFloats(pcm);
     if (samples.length < MIN_SAMPLES) {
       float[] padded = new float[MIN_SAMPLES];
       System.arraycopy(samples, 0, padded, 0, samples.length);

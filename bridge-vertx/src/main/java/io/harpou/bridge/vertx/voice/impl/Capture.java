@@ -7,7 +7,8 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * One utterance being heard: microphone audio collected at 16 kHz mono, its loudness for arbitration, and the
- * endpointer's view of where speech starts and ends.
+ * endpointer's view of where speech starts and ends. It holds at most the longest utterance and a second; a chunk
+ * that would not fit is not even converted.
  */
 final class Capture {
 
@@ -24,16 +25,24 @@ final class Capture {
   Capture(VoiceOptions options) {
     this.endpointer = new Endpointer(options.getVadThreshold(), options.getSilenceMs(), options.getNoSpeechMs(),
         options.getMaxUtteranceMs());
-    this.maxBytes = AudioFormat.MICROPHONE.bytesPerSecond() * (options.getMaxUtteranceMs() / 1000 + 1);
+    this.maxBytes = (long) AudioFormat.MICROPHONE.bytesPerSecond() * (options.getMaxUtteranceMs() / 1000 + 1);
   }
 
-  /** Adds a chunk (converted to 16 kHz mono) and returns the endpointer's verdict. */
+  /**
+   * Adds a chunk (converted to 16 kHz mono) and returns the endpointer's verdict; a chunk the utterance cannot hold
+   * ends it as too long.
+   *
+   * @throws io.harpou.bridge.api.BridgeException when the chunk is not whole 16-bit frames
+   */
   Endpointer.Verdict add(AudioChunk chunk) {
     AudioFormat from = new AudioFormat(chunk.rate(), chunk.width(), chunk.channels());
-    Buffer pcm = PcmAudio.convert(chunk.audio(), from, AudioFormat.MICROPHONE);
-    if (audio.length() + pcm.length() <= maxBytes) {
-      audio.appendBuffer(pcm);
+    PcmAudio.requireSixteenBit(from);
+    PcmAudio.requireWholeFrames(chunk.audio(), from);
+    if (audio.length() + PcmAudio.convertedBytes(chunk.audio().length(), from, AudioFormat.MICROPHONE) > maxBytes) {
+      return Endpointer.Verdict.TOO_LONG;
     }
+    Buffer pcm = PcmAudio.convert(chunk.audio(), from, AudioFormat.MICROPHONE);
+    audio.appendBuffer(pcm);
     double level = PcmAudio.meanSquare(pcm);
     energySum += level;
     energyChunks++;

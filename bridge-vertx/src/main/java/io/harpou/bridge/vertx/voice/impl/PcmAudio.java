@@ -19,18 +19,52 @@ final class PcmAudio {
     if (from.equals(to)) {
       return pcm;
     }
-    if (from.width() != 2 || to.width() != 2) {
-      throw new BridgeException("only 16-bit audio is supported, got " + from.width() * 8 + "-bit to "
-          + to.width() * 8 + "-bit");
-    }
-    int frameBytes = 2 * from.channels();
-    if (pcm.length() % frameBytes != 0) {
-      throw new BridgeException("audio of " + pcm.length() + " bytes is not whole " + from.channels()
-          + "-channel 16-bit frames");
+    requireSixteenBit(from);
+    requireSixteenBit(to);
+    requireWholeFrames(pcm, from);
+    if (convertedBytes(pcm.length(), from, to) > Integer.MAX_VALUE - 8) {
+      throw new BridgeException("audio of " + pcm.length() + " bytes is too long to convert from " + from + " to "
+          + to);
     }
     short[] mono = mono(pcm, from.channels());
     short[] resampled = resample(mono, from.rate(), to.rate());
     return write(resampled, to.channels());
+  }
+
+  /**
+   * How many bytes {@link #convert} makes of {@code bytes} of audio, computed without converting or allocating, so a
+   * caller can refuse audio that would not fit before it is resampled. Formats are bounded, so this cannot overflow.
+   */
+  static long convertedBytes(long bytes, AudioFormat from, AudioFormat to) {
+    if (from.equals(to)) {
+      return bytes;
+    }
+    long frames = bytes / ((long) from.width() * from.channels());
+    return frames * to.rate() / from.rate() * to.width() * to.channels();
+  }
+
+  /**
+   * Fails unless {@code pcm} holds whole frames of {@code format}, so samples stay aligned.
+   *
+   * @throws BridgeException when a frame is cut
+   */
+  static void requireWholeFrames(Buffer pcm, AudioFormat format) {
+    int frameBytes = format.width() * format.channels();
+    if (pcm.length() % frameBytes != 0) {
+      throw new BridgeException("audio of " + pcm.length() + " bytes is not whole " + format.channels()
+          + "-channel " + format.width() * 8 + "-bit frames");
+    }
+  }
+
+  /**
+   * Fails unless {@code format} is 16-bit, the only width converted.
+   *
+   * @throws BridgeException for any other width
+   */
+  static void requireSixteenBit(AudioFormat format) {
+    if (format.width() != 2) {
+      throw new BridgeException("only 16-bit audio is supported, got " + format.width() * 8 + "-bit");
+    }
   }
 
   private static short[] mono(Buffer pcm, int channels) {

@@ -97,6 +97,12 @@ final class SatelliteSession {
     return conversationId;
   }
 
+  /** Bytes of microphone audio held for the utterance being heard. */
+  int bufferedAudioBytes() {
+    Capture current = capture;
+    return current == null ? 0 : current.audio().length();
+  }
+
   void conversationId(String id) {
     this.conversationId = id;
   }

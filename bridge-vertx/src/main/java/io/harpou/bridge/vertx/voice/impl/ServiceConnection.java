@@ -40,6 +40,7 @@ public final class ServiceConnection {
   private SpeechRequest speech;
   private StreamingSynthesis streaming;
   private SatelliteSession session;
+  private long pingTimer = -1;
 
   /** Serves {@code connection}. */
   public ServiceConnection(VoiceRuntime runtime, WyomingConnection connection) {
@@ -48,10 +49,21 @@ public final class ServiceConnection {
     connection.eventHandler(this::handle);
     connection.exceptionHandler(e -> LOG.debug("Wyoming peer {}: {}", connection.remoteAddress(), e.getMessage()));
     connection.closeHandler(v -> {
+      if (pingTimer >= 0) {
+        runtime.vertx().cancelTimer(pingTimer);
+      }
       if (session != null) {
         session.closed();
       }
     });
+  }
+
+  /** Bytes of audio this connection holds for speech to text, for a request or a satellite's utterance. */
+  int bufferedAudioBytes() {
+    if (session != null) {
+      return session.bufferedAudioBytes();
+    }
+    return speech == null ? 0 : speech.bufferedBytes();
   }
 
   private void handle(WyomingEvent event) {
@@ -120,7 +132,8 @@ public final class ServiceConnection {
   private void transcribe() {
     SpeechRequest request = speech;
     speech = null;
-    if (request == null) {
+    if (request == null || request.refused()) {
+      // A refused request was answered with its error already.
       return;
     }
     Optional<SttService> stt = runtime.backends().stt();
@@ -199,6 +212,9 @@ public final class ServiceConnection {
         .map(s -> s.room()).findFirst().orElse(null);
     session = new SatelliteSession(runtime, id, room, connection, true);
     session.open();
+    // Pinged as Harpou pings the satellites it dials, so a quiet satellite is not closed as an idle connection.
+    pingTimer = runtime.vertx().setPeriodic(runtime.options().getPingIntervalMs(),
+        t -> send(new Control.Ping(null)));
     session.handle(first);
   }
 
