@@ -126,9 +126,10 @@ public final class OpenAiHandler {
   static String conversationId(RoutingContext ctx, JsonObject body, JsonArray messages) {
     String header = ctx.request().getHeader(CONVERSATION_HEADER);
     if (header != null && !header.isBlank()) {
-      return header.trim();
+      return Requests.id(header.trim(), "the X-Harpou-Conversation-Id header");
     }
-    if (body.getValue("user") instanceof String user && !user.isBlank()) {
+    String user = Requests.optionalId(body, "user");
+    if (user != null) {
       return "openai-" + user;
     }
     StringBuilder opening = new StringBuilder();
