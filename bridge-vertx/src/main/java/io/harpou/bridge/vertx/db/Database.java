@@ -85,7 +85,7 @@ public final class Database {
     connection = DriverManager.getConnection("jdbc:sqlite:" + file);
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA journal_mode=WAL");
-      OpenCheck.afterOpen(connection, file);
+      OpenCheck.requireIntact(connection, file);
       statement.execute("PRAGMA synchronous=NORMAL");
       statement.execute("PRAGMA foreign_keys=ON");
       statement.execute("PRAGMA busy_timeout=5000");

@@ -93,7 +93,7 @@ public final class LastGoodCopy {
   /** Runs on the database thread, so no write lands between the check and the copy. */
   private Path copyNow(Connection c, boolean onlyWhenOld) throws SQLException, IOException {
     if (!(onlyWhenOld && isRecent())) {
-      OpenCheck.afterOpen(c, database.file());
+      OpenCheck.requireIntact(c, database.file());
       Path partial = file.resolveSibling(file.getFileName() + ".partial");
       Files.deleteIfExists(partial);
       try (PreparedStatement vacuum = c.prepareStatement("VACUUM INTO ?")) {

@@ -52,11 +52,11 @@ final class OpenCheck {
   }
 
   /**
-   * Checks a freshly opened database with SQLite's {@code quick_check}.
+   * Checks an open database with SQLite's {@code quick_check}: once opened, and before each last good copy.
    *
    * @throws UnusableDatabaseException when the file is damaged
    */
-  static void afterOpen(Connection connection, Path file) throws SQLException {
+  static void requireIntact(Connection connection, Path file) throws SQLException {
     List<String> problems = new ArrayList<>();
     try (Statement statement = connection.createStatement();
          ResultSet rows = statement.executeQuery("PRAGMA quick_check(" + QUICK_CHECK_LINES + ")")) {

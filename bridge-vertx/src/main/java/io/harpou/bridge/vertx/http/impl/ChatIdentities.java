@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class ChatIdentities {
 
-  /** How many answered exchanges are remembered: a household's recent chats, in well under a megabyte. */
+  /** How many answered exchanges are remembered: a household's recent chats, in about two megabytes. */
   private static final int REMEMBERED = 10_000;
   private static final String AMBIGUOUS = "";
   private static final Pattern REASONING = Pattern.compile(
