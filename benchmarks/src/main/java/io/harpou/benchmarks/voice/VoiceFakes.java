@@ -69,7 +69,7 @@ final class VoiceFakes {
 
   /** An agent that answers at once. */
   static Agent instantAgent() {
-    return utterance -> Future.succeededFuture(Reply.answer("The kitchen light is on.",
+    return (utterance, history) -> Future.succeededFuture(Reply.answer("The kitchen light is on.",
         utterance.conversationId()));
   }
 

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.vertx.db.UnusableDatabaseException;
+import io.harpou.bridge.vertx.http.KeysCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,5 +79,49 @@ class BridgeTest {
     assertThatThrownBy(() -> Bridge.create(vertx, clash).start().await()).isInstanceOf(BridgeException.class);
     assertThat(vertx.deploymentIDs()).hasSize(first.deploymentIds().size());
     first.close().await();
+  }
+
+  @Test
+  void should_refuse_to_start_on_a_truncated_database_and_keep_every_key_through_the_restored_copy()
+      throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertThat(KeysCommand.run(new String[] {"--data-dir", dataDir.toString(), "create", "kitchen-tablet"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), err)).isZero();
+    String key = out.toString(StandardCharsets.UTF_8).trim();
+    Bridge first = Bridge.create(vertx, options()).start().await();
+    assertThat(first.health().toJson().getJsonObject("components").getJsonObject("database").getString("detail"))
+        .contains("last good copy harpou.last-good.db made ");
+    first.close().await();
+    Path database = dataDir.resolve("harpou.db");
+    Files.write(database, new byte[0]);
+
+    assertThatThrownBy(() -> Bridge.create(vertx, options()).start().await())
+        .isInstanceOf(UnusableDatabaseException.class)
+        .hasMessageContaining("The database " + database.toAbsolutePath() + " is empty (0 bytes)")
+        .hasMessageContaining("copy harpou.last-good.db to harpou.db");
+    assertThat(Files.size(database)).isZero();
+    assertThat(vertx.deploymentIDs()).isEmpty();
+
+    Files.copy(dataDir.resolve("harpou.last-good.db"), database, StandardCopyOption.REPLACE_EXISTING);
+    Bridge restored = Bridge.create(vertx, options()).start().await();
+    HttpResponse<Buffer> audit = WebClient.create(vertx).get(restored.httpPort(), "127.0.0.1", "/api/audit")
+        .putHeader("Authorization", "Bearer " + key).send().await();
+    assertThat(audit.statusCode()).isEqualTo(200);
+    restored.close().await();
+  }
+
+  @Test
+  void should_refuse_to_start_on_a_damaged_database() throws Exception {
+    Bridge.create(vertx, options()).start().await().close().await();
+    Path database = dataDir.resolve("harpou.db");
+    byte[] bytes = Files.readAllBytes(database);
+    Arrays.fill(bytes, 2 * 4096, 4 * 4096, (byte) 0x7f);
+    Files.write(database, bytes);
+
+    assertThatThrownBy(() -> Bridge.create(vertx, options()).start().await())
+        .isInstanceOf(UnusableDatabaseException.class)
+        .hasMessageContaining("is damaged (SQLite says: ");
+    assertThat(Files.readAllBytes(database)).isEqualTo(bytes);
   }
 }

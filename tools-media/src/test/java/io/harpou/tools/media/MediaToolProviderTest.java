@@ -86,6 +86,33 @@ class MediaToolProviderTest {
   }
 
   @Test
+  void should_refuse_a_link_that_leads_out_of_the_data_folder(@TempDir Path elsewhere) throws Exception {
+    Path outside = elsewhere.resolve("private.wav");
+    Files.write(outside, Files.readAllBytes(SharedData.file("jfk.wav")));
+    Files.createSymbolicLink(dataDir.resolve("door.wav"), outside);
+    Files.createSymbolicLink(dataDir.resolve("recordings"), elsewhere);
+    Files.createSymbolicLink(dataDir.resolve("chain.wav"), dataDir.resolve("door.wav"));
+
+    for (String path : new String[] {"door.wav", "recordings/private.wav", "chain.wav"}) {
+      ToolResult result = call(path);
+      assertThat(result.error()).as(path).isTrue();
+      assertThat(result.text()).isEqualTo("the path must name a file inside the data folder: " + path);
+    }
+  }
+
+  @Test
+  void should_follow_a_link_that_stays_inside_the_data_folder() throws Exception {
+    Files.createDirectories(dataDir.resolve("recordings"));
+    Files.write(dataDir.resolve("recordings/jfk.wav"), Files.readAllBytes(SharedData.file("jfk.wav")));
+    Files.createSymbolicLink(dataDir.resolve("latest.wav"), Path.of("recordings/jfk.wav"));
+
+    ToolResult result = call("latest.wav");
+
+    assertThat(result.error()).isFalse();
+    assertThat(result.json().getInteger("sample_rate")).isEqualTo(16000);
+  }
+
+  @Test
   void should_report_missing_and_unreadable_files_to_the_model() throws Exception {
     assertThat(call("nothing.wav").text()).contains("no such file");
     Files.writeString(dataDir.resolve("notes.wav"), "not audio at all");

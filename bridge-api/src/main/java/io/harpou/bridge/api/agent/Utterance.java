@@ -1,11 +1,16 @@
 package io.harpou.bridge.api.agent;
 
+import io.harpou.bridge.api.Ids;
 import io.harpou.bridge.api.Json;
 import io.harpou.bridge.api.Ulid;
 import io.vertx.core.json.JsonObject;
+import java.util.regex.Pattern;
 
 /**
  * One thing a person said or typed, with where it came from.
+ *
+ * <p>The ids (conversation, satellite, user) follow the one rule of {@link Ids}, and the language is a language tag,
+ * so nothing a client sends here can forge a log line or an event.
  *
  * @param text what was said, never blank
  * @param language a BCP-47 language tag such as {@code en} or {@code fr}
@@ -22,12 +27,29 @@ import io.vertx.core.json.JsonObject;
 public record Utterance(String text, String language, String conversationId, Channel channel, String room,
                         String satellite, String user, String peer) {
 
-  /** Validates the text and fills the defaults: English, a new conversation id, the embedded channel. */
+  /** Letters, digits, '-' and '_': {@code en}, {@code fr-CA}, {@code zh-Hans}, {@code en_US}. */
+  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8}){0,4}");
+
+  /**
+   * Validates the text and the ids and fills the defaults: English, a new conversation id, the embedded channel.
+   *
+   * @throws IllegalArgumentException when the text is blank, an id breaks the rule of {@link Ids} or the language is
+   *     not a language tag
+   */
   public Utterance {
     Json.requireText(text, "utterance text");
     language = language == null || language.isBlank() ? "en" : language;
+    if (!LANGUAGE.matcher(language).matches()) {
+      throw new IllegalArgumentException("language must be a language tag such as en or fr-CA");
+    }
     conversationId = conversationId == null || conversationId.isBlank()
-        ? Ulid.next() : conversationId;
+        ? Ulid.next() : Ids.require(conversationId, "conversation_id");
+    if (satellite != null) {
+      Ids.require(satellite, "satellite id");
+    }
+    if (user != null) {
+      Ids.require(user, "user");
+    }
     channel = channel == null ? Channel.EMBEDDED : channel;
     peer = peer == null || peer.isBlank() ? null : peer;
   }

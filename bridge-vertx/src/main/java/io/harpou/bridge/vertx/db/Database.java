@@ -51,12 +51,19 @@ public final class Database {
     this.thread.setDaemon(true);
   }
 
-  /** Opens (creating if needed) the database file, with write-ahead logging and foreign keys on. */
+  /**
+   * Opens (creating if needed) the database file, with write-ahead logging and foreign keys on. The Future fails with
+   * {@link UnusableDatabaseException} when the file is empty or missing although its directory shows it was in use,
+   * or when it is damaged (SQLite's {@code quick_check}): nothing is written to it then.
+   */
   public static Future<Database> open(Vertx vertx, Path file) {
     Database database = new Database(vertx, file.toAbsolutePath());
     database.thread.start();
     return database.<Database>run(c -> database.connect()).recover(e -> {
       database.close();
+      if (e instanceof UnusableDatabaseException) {
+        return Future.failedFuture(e);
+      }
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       return Future.failedFuture(new BridgeException("cannot open database " + file + ": " + cause.getMessage(),
           cause));
@@ -64,24 +71,34 @@ public final class Database {
   }
 
   private Database connect() throws SQLException {
+    boolean fresh;
     try {
       Path parent = file.getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      OpenCheck.beforeOpen(file);
+      fresh = !Files.exists(file) || Files.size(file) == 0;
     } catch (IOException e) {
       throw new SQLException(e.toString(), e);
     }
     connection = DriverManager.getConnection("jdbc:sqlite:" + file);
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA journal_mode=WAL");
+      OpenCheck.requireIntact(connection, file);
       statement.execute("PRAGMA synchronous=NORMAL");
       statement.execute("PRAGMA foreign_keys=ON");
       statement.execute("PRAGMA busy_timeout=5000");
       statement.execute("CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, "
           + "version INTEGER NOT NULL)");
+    } catch (SQLException e) {
+      UnusableDatabaseException damaged = OpenCheck.damagedOrNull(e, file);
+      if (damaged != null) {
+        throw damaged;
+      }
+      throw e;
     }
-    LOG.info("Database open at {}", file);
+    LOG.info(fresh ? "Created a new database at {}" : "Database open at {}", file);
     return this;
   }
 

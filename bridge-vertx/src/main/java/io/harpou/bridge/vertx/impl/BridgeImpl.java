@@ -7,6 +7,7 @@ import io.harpou.bridge.vertx.BridgeContext;
 import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.agent.AgentComponent;
 import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.ha.HomeAssistantComponent;
 import io.harpou.bridge.vertx.http.HttpApiComponent;
@@ -44,6 +45,7 @@ public final class BridgeImpl implements Bridge {
   private final List<BridgeComponent> started = new ArrayList<>();
   private Services services;
   private Database database;
+  private LastGoodCopy copies;
   private ToolRegistry tools;
 
   /** Creates the bridge; nothing runs until {@link #start()}. */
@@ -65,7 +67,12 @@ public final class BridgeImpl implements Bridge {
         })
         .compose(db -> {
           database = db;
-          health.report("database", "ready", db.file().toAbsolutePath().normalize().toString());
+          return LastGoodCopy.start(vertx, db);
+        })
+        .compose(copy -> {
+          copies = copy;
+          Database db = database;
+          health.report("database", "ready", db.file().toAbsolutePath().normalize() + "; " + copy.status());
           services = new Services(vertx, options, health, db, tools);
           Future<Void> chain = Future.succeededFuture();
           for (Supplier<BridgeComponent> supplier : COMPONENTS) {
@@ -94,6 +101,9 @@ public final class BridgeImpl implements Bridge {
           .onFailure(e -> LOG.warn("Stopping {} failed: {}", component.name(), e.getMessage())));
     }
     started.clear();
+    if (copies != null) {
+      copies.stop();
+    }
     return chain.eventually(() -> database == null ? Future.succeededFuture() : database.close())
         .eventually(() -> {
           health.close();

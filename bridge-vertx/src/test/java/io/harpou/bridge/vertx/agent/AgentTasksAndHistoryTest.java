@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskStatus;
+import io.harpou.bridge.vertx.db.Database;
 import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
 import io.vertx.core.json.JsonObject;
@@ -89,6 +90,25 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
     assertThat(done.getJsonObject("task").getString("status")).isEqualTo("done");
     assertThat(done.getJsonObject("task").getString("id")).isEqualTo(reply.tasks().get(0));
     assertThat(audit("set_timer")).singleElement().satisfies(row -> assertThat(row.outcome()).isEqualTo("ok"));
+  }
+
+  @Test
+  void should_fire_a_timer_stored_with_an_id_that_todays_rule_refuses_after_a_restart() {
+    start(agentSection(true));
+    Reply reply = ask("Set a timer for 2 seconds", "t6");
+    bridge.close().await();
+    // An older hub stored whatever id the client sent; this one must still start and fire the timer.
+    Database db = Database.open(vertx, dataDir.resolve("harpou.db")).await();
+    db.run(c -> c.createStatement().executeUpdate("UPDATE tasks SET origin = json_set(origin, '$.conversation_id',"
+        + " 't6' || char(10) || 'forged')")).await();
+    db.close().await();
+
+    start(agentSection(true));
+
+    JsonObject done = awaitEvent(e -> "task_done".equals(e.getString("kind")));
+    assertThat(done.getJsonObject("task").getString("id")).isEqualTo(reply.tasks().get(0));
+    assertThat(done.getJsonObject("task").getString("status")).isEqualTo("done");
+    assertThat(done.encode()).doesNotContain("forged");
   }
 
   @Test

@@ -141,4 +141,22 @@ class ConversationApiTest {
     assertThat(error.getString("message")).contains(messagePart);
   }
 
+
+  @Test
+  void should_refuse_a_conversation_id_with_control_characters_before_the_agent_hears_it() {
+    for (String id : List.of("a\u0000b", "chat\n2024-01-01 INFO audit: unlocked by admin", "x".repeat(129),
+        "rtl\u202Eevil", "zero\u200Bwidth")) {
+      HttpResponse<Buffer> response = post(new JsonObject().put("text", "unlock the front door")
+          .put("conversation_id", id).encode());
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+      assertThat(error.getString("code")).isEqualTo("invalid_request");
+      assertThat(error.getString("message")).startsWith("'conversation_id' must be 1 to 128 visible characters")
+          .doesNotContain(id);
+    }
+    assertThat(agent.heard).isEmpty();
+    assertThat(post(new JsonObject().put("text", "hi").put("conversation_id", "01HQ3Z5K8YV7W2N4B6C8D0E2F4")
+        .encode()).statusCode()).isEqualTo(200);
+  }
 }

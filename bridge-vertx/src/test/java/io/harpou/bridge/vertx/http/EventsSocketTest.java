@@ -127,6 +127,22 @@ class EventsSocketTest {
   }
 
   @Test
+  void should_refuse_a_subscription_to_a_forged_conversation_id_and_echo_nothing_of_it() throws Exception {
+    start(new JsonObject());
+    List<JsonObject> received = new CopyOnWriteArrayList<>();
+    WebSocket ws = connect("/api/events", received);
+
+    ws.writeTextMessage(new JsonObject().put("type", "subscribe").put("conversation_id", "c1\r\nforged").encode());
+    ws.writeTextMessage(new JsonObject().put("type", "subscribe").put("conversation_id", "c1").encode());
+    await(received, "subscribed", 1);
+
+    assertThat(received).extracting(m -> m.getString("type")).containsExactly("error", "subscribed");
+    assertThat(received.get(0).getString("message")).startsWith("'conversation_id' must be 1 to 128 visible")
+        .doesNotContain("forged");
+    assertThat(received.get(1).getString("conversation_id")).isEqualTo("c1");
+  }
+
+  @Test
   void should_require_a_key_by_query_or_first_message_when_keys_exist() throws Exception {
     TestContext keyed = new TestContext(vertx, dataDir, new JsonObject());
     String key = ApiKeys.open(keyed.database()).await().create("console").await();

@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.harpou.bridge.api.agent.Channel;
+import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Reply;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -155,10 +156,11 @@ class OpenAiApiTest {
   }
 
   @Test
-  void should_keep_one_conversation_across_a_growing_history_and_honour_explicit_ids() {
+  void should_continue_a_chat_whose_history_carries_the_answer_and_honour_explicit_ids() {
     JsonObject first = new JsonObject().put("role", "user").put("content", "hello");
     JsonArray turn1 = new JsonArray().add(first);
-    JsonArray turn2 = turn1.copy().add(new JsonObject().put("role", "assistant").put("content", "hi"))
+    JsonArray turn2 = turn1.copy().add(new JsonObject().put("role", "assistant")
+            .put("content", "It is 21 degrees in the kitchen."))
         .add(new JsonObject().put("role", "user").put("content", "and now?"));
     for (JsonArray messages : List.of(turn1, turn2)) {
       client.post(context.httpPort(), "127.0.0.1", "/v1/chat/completions")
@@ -172,8 +174,12 @@ class OpenAiApiTest {
 
     assertThat(agent.heard).hasSize(4);
     assertThat(agent.heard.get(1).text()).isEqualTo("and now?");
-    assertThat(agent.heard.get(1).conversationId()).isEqualTo(agent.heard.get(0).conversationId());
-    assertThat(agent.heard.get(2).conversationId()).isEqualTo("openai-alice");
+    assertThat(agent.heard.get(1).conversationId()).isEqualTo(agent.heard.get(0).conversationId())
+        .startsWith("openai-");
+    assertThat(agent.histories.get(1).messages()).extracting(ChatHistory.Message::text)
+        .containsExactly("hello", "It is 21 degrees in the kitchen.");
+    assertThat(agent.heard.get(2).conversationId()).isNotEqualTo(agent.heard.get(0).conversationId());
+    assertThat(agent.heard.get(2).user()).isEqualTo("alice");
     assertThat(agent.heard.get(3).conversationId()).isEqualTo("kitchen-chat");
   }
 
@@ -201,4 +207,27 @@ class OpenAiApiTest {
     assertThat(agent.heard).isEmpty();
   }
 
+  @Test
+  void should_refuse_forged_ids_in_the_user_field_and_the_chat_headers_before_the_agent_hears_them() {
+    JsonArray hello = new JsonArray().add(new JsonObject().put("role", "user").put("content", "unlock the door"));
+    List<HttpResponse<Buffer>> responses = List.of(
+        client.post(context.httpPort(), "127.0.0.1", "/v1/chat/completions")
+            .sendJsonObject(new JsonObject().put("messages", hello).put("user", "bob\nINFO audit: admin")).await(),
+        client.post(context.httpPort(), "127.0.0.1", "/v1/chat/completions")
+            .sendJsonObject(new JsonObject().put("messages", hello).put("user", "a\u0000b")).await(),
+        client.post(context.httpPort(), "127.0.0.1", "/v1/chat/completions")
+            .putHeader("X-Harpou-Conversation-Id", "kitchen\tchat")
+            .sendJsonObject(new JsonObject().put("messages", hello)).await(),
+        client.post(context.httpPort(), "127.0.0.1", "/v1/chat/completions")
+            .putHeader("X-OpenWebUI-Chat-Id", "x".repeat(200))
+            .sendJsonObject(new JsonObject().put("messages", hello).put("stream", true)).await());
+
+    assertThat(responses).allSatisfy(response -> {
+      assertThat(response.statusCode()).isEqualTo(400);
+      JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+      assertThat(error.getString("code")).isEqualTo("invalid_request");
+      assertThat(error.getString("message")).contains("must be 1 to 128 visible characters");
+    });
+    assertThat(agent.heard).isEmpty();
+  }
 }

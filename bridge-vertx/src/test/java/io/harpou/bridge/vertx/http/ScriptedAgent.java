@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.ReplySent;
@@ -19,6 +20,7 @@ import java.util.function.Function;
 final class ScriptedAgent implements Agent {
 
   final List<Utterance> heard = new CopyOnWriteArrayList<>();
+  final List<ChatHistory> histories = new CopyOnWriteArrayList<>();
   private final Vertx vertx;
   private volatile Function<Utterance, Reply> replies;
   private volatile List<String> fragments = List.of();
@@ -34,8 +36,9 @@ final class ScriptedAgent implements Agent {
   }
 
   @Override
-  public Future<Reply> ask(Utterance utterance) {
+  public Future<Reply> ask(Utterance utterance, ChatHistory history) {
     heard.add(utterance);
+    histories.add(history);
     String turn = UUID.randomUUID().toString();
     vertx.eventBus().publish(BridgeAddresses.EVENTS, new TurnStarted(Instant.now(), turn, utterance).toJson());
     for (String part : fragments) {

@@ -143,4 +143,23 @@ class DocumentLibraryTest extends MemoryTestSupport {
     assertThat(counts.getInteger("indexed")).isEqualTo(1);
     assertThat(store.documents().search("when does the heating start", 1).await().get(0).file()).isEqualTo("ok.md");
   }
+
+  @Test
+  void should_index_no_link_that_leads_out_of_the_documents_folder() throws IOException {
+    Path docs = Files.createDirectories(dir.resolve("linked"));
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(outside.resolve("ha-token"), "The Home Assistant token is eyJhbGciOiJIUzI1NiJ9.secret.");
+    Files.writeString(docs.resolve("boiler.md"), "The boiler is serviced every October by the plumber.");
+    Files.createSymbolicLink(docs.resolve("token.txt"), outside.resolve("ha-token"));
+    Files.createSymbolicLink(docs.resolve("boiler-link.md"), docs.resolve("boiler.md"));
+    MemoryService store = open(new MemoryOptions().setDocsDir(docs.toString()));
+
+    JsonObject counts = store.documents().sync().await();
+
+    assertThat(counts.getInteger("indexed")).isEqualTo(2);
+    assertThat(store.documents().files().await()).extracting(f -> f.getString("file"))
+        .containsExactly("boiler-link.md", "boiler.md");
+    assertThat(store.documents().search("what is the Home Assistant token", 5).await())
+        .extracting(Passage::text).noneMatch(t -> t.contains("secret"));
+  }
 }

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.voice;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.vertx.core.Future;
@@ -19,7 +20,7 @@ final class RecordingAgent implements Agent {
   }
 
   @Override
-  public Future<Reply> ask(Utterance utterance) {
+  public Future<Reply> ask(Utterance utterance, ChatHistory history) {
     asked.add(utterance);
     return Future.succeededFuture(script.apply(utterance));
   }

@@ -217,4 +217,26 @@ class WyomingServiceTest {
       assertThat(ha.next().data().getString("text")).isEqualTo("still there");
     }
   }
+
+  @Test
+  void should_answer_an_error_event_for_a_forged_conversation_or_satellite_id_and_keep_the_connection()
+      throws Exception {
+    int port = start(true, true, true);
+    try (Peer ha = new Peer(vertx, port)) {
+      for (JsonObject context : List.of(new JsonObject().put("conversation_id", "01J\nINFO unlocked by admin"),
+          new JsonObject().put("conversation_id", "a\u0000b"), new JsonObject().put("conversation_id", 42),
+          new JsonObject().put("conversation_id", "x".repeat(129)),
+          new JsonObject().put("satellite_id", "kitchen\u202Eroodtnorf"))) {
+        ha.send(new Asr.Transcript("unlock the front door", "en", context));
+        WyomingEvent error = ha.next();
+        assertThat(error.type()).as(context.encode()).isEqualTo("error");
+        assertThat(error.data().getString("code")).isEqualTo("bad-request");
+        assertThat(error.data().getString("text")).containsAnyOf("conversation_id", "satellite_id");
+      }
+      assertThat(agent.asked).isEmpty();
+      ha.send(new Asr.Transcript("turn on the kitchen light", "en", new JsonObject().put("conversation_id", "01J")));
+      assertThat(ha.next().type()).isEqualTo("handled");
+      assertThat(agent.asked).singleElement().satisfies(u -> assertThat(u.conversationId()).isEqualTo("01J"));
+    }
+  }
 }

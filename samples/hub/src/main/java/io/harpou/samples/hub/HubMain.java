@@ -1,6 +1,7 @@
 package io.harpou.samples.hub;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplication;
 import io.vertx.launcher.application.VertxApplicationHooks;
 import java.util.ArrayList;
@@ -42,6 +43,11 @@ public final class HubMain {
       @Override
       public JsonObject afterConfigParsed(JsonObject config) {
         return HubConfig.resolve(config == null ? new JsonObject() : config, System.getenv(), flags);
+      }
+
+      @Override
+      public void afterFailureToDeployVerticle(HookContext context, Throwable cause) {
+        System.err.print(StartupReport.failure(cause));
       }
     };
     int code = new VertxApplication(launcherArgs.toArray(String[]::new), hooks).launch();

@@ -5,8 +5,13 @@ import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 
-/** What the hub prints once it runs: where to reach it and what it is using, real or embedded. */
+/**
+ * What the hub prints once it runs (where to reach it and what it is using, real or embedded), or why it could not
+ * start.
+ */
 final class StartupReport {
+
+  private static final int WIDTH = 100;
 
   private StartupReport() {
   }
@@ -43,6 +48,23 @@ final class StartupReport {
       line(out, "  " + name, component.getString("state") + (detail == null ? "" : " - " + detail));
     }
     return out.append("Stop with Ctrl-C.\n").toString();
+  }
+
+  /**
+   * Why the hub could not start, as the last thing on the terminal: the cause's own words (which name the file or
+   * setting at fault and what to do), wrapped for reading, without the stack trace the launcher logs above it.
+   */
+  static String failure(Throwable cause) {
+    StringBuilder out = new StringBuilder("\nHarpou could not start.\n");
+    StringBuilder line = new StringBuilder();
+    for (String word : String.valueOf(cause.getMessage()).split(" ")) {
+      if (line.length() > 0 && line.length() + word.length() > WIDTH) {
+        out.append("  ").append(line).append('\n');
+        line.setLength(0);
+      }
+      line.append(line.length() == 0 ? "" : " ").append(word);
+    }
+    return out.append("  ").append(line).append('\n').toString();
   }
 
   private static void line(StringBuilder out, String label, String value) {

@@ -1,6 +1,7 @@
 package io.harpou.samples.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -8,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,26 @@ class HubVerticleTest {
 
     vertx.undeploy(id).await();
     assertThat(vertx.deploymentIDs()).isEmpty();
+  }
+
+  @Test
+  void should_refuse_to_start_on_an_emptied_database_and_say_how_to_restore_it() throws Exception {
+    JsonObject config = new JsonObject().put("data_dir", dataDir.toString())
+        .put("http", new JsonObject().put("port", 0))
+        .put("wyoming", new JsonObject().put("port", 0));
+    String id = vertx.deployVerticle(new HubVerticle(), new DeploymentOptions().setConfig(config)).await();
+    vertx.undeploy(id).await();
+    Files.write(dataDir.resolve("harpou.db"), new byte[0]);
+
+    Throwable failure = catchThrowable(() -> vertx.deployVerticle(new HubVerticle(),
+        new DeploymentOptions().setConfig(config)).await());
+
+    String shown = StartupReport.failure(failure);
+    assertThat(shown).startsWith("\nHarpou could not start.\n  The database ")
+        .contains(dataDir.resolve("harpou.db").toAbsolutePath().toString())
+        .contains("is empty (0 bytes)")
+        .contains("harpou.last-good.db");
+    assertThat(shown.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+    assertThat(Files.size(dataDir.resolve("harpou.db"))).isZero();
   }
 }

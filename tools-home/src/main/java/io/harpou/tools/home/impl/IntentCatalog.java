@@ -1,5 +1,7 @@
 package io.harpou.tools.home.impl;
 
+import io.harpou.bridge.api.OutsideRootException;
+import io.harpou.bridge.api.RootedPaths;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -70,7 +72,7 @@ public final class IntentCatalog {
   /**
    * Loads the bundled files and, when {@code userDir} is not null, every {@code *.json} in it.
    *
-   * @throws IllegalArgumentException when a file is malformed, naming the file
+   * @throws IllegalArgumentException when a file is malformed or links outside the directory, naming the file
    */
   public static IntentCatalog load(Path userDir) {
     List<JsonObject> files = new ArrayList<>();
@@ -80,9 +82,9 @@ public final class IntentCatalog {
         dir.forEach(paths::add);
         paths.sort(Comparator.naturalOrder());
         for (Path p : paths) {
-          files.add(parse(Files.readString(p, StandardCharsets.UTF_8), p.toString()));
+          files.add(parse(Files.readString(RootedPaths.resolve(userDir, p), StandardCharsets.UTF_8), p.toString()));
         }
-      } catch (IOException e) {
+      } catch (IOException | OutsideRootException e) {
         throw new IllegalArgumentException("cannot read intents directory " + userDir + ": " + e.getMessage(), e);
       }
     }

@@ -1,6 +1,8 @@
 package io.harpou.tools.media.impl;
 
 import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.OutsideRootException;
+import io.harpou.bridge.api.RootedPaths;
 import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolArgumentsException;
@@ -15,7 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 
 /** {@code audio_info}: the format, duration and loudness of a WAV file under the data directory. */
 public final class AudioInfoTool implements Tool {
@@ -43,16 +45,9 @@ public final class AudioInfoTool implements Tool {
     if (!(raw instanceof String relative) || relative.isBlank()) {
       return Future.failedFuture(new ToolArgumentsException("audio_info needs a 'path' string"));
     }
-    Path root = context.dataDir().toAbsolutePath().normalize();
-    Path file = root.resolve(relative).normalize();
-    if (!file.startsWith(root) || file.equals(root)) {
-      return Tool.done(ToolResult.error("the path must name a file inside the data folder: " + relative));
-    }
-    String name = file.toString();
-    return context.vertx().fileSystem().exists(name).compose(exists -> {
-      if (!exists) {
-        return Future.succeededFuture(ToolResult.error("no such file in the data folder: " + relative));
-      }
+    // The real path, links followed: a link in the data folder must not lend this tool the rest of the disk.
+    return RootedPaths.resolve(context.vertx(), context.dataDir(), relative).compose(file -> {
+      String name = file.toString();
       return context.vertx().fileSystem().props(name).compose(props -> {
         if (!props.isRegularFile()) {
           return Future.succeededFuture(ToolResult.error("not a file: " + relative));
@@ -63,7 +58,17 @@ public final class AudioInfoTool implements Tool {
         }
         return context.vertx().fileSystem().readFile(name).map(bytes -> describe(relative, bytes));
       });
-    }).recover(e -> Future.succeededFuture(ToolResult.error("cannot read " + relative + ": " + e.getMessage())));
+    }).recover(e -> Future.succeededFuture(ToolResult.error(problem(e, relative))));
+  }
+
+  private static String problem(Throwable e, String relative) {
+    if (e instanceof OutsideRootException) {
+      return "the path must name a file inside the data folder: " + relative;
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file in the data folder: " + relative;
+    }
+    return "cannot read " + relative + ": " + e.getMessage();
   }
 
   private static ToolResult describe(String relative, Buffer bytes) {

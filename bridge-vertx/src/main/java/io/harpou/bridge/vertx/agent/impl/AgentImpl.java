@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.agent.impl;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -8,6 +9,7 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Action;
 import io.harpou.bridge.api.agent.ActionTarget;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Interpretation;
 import io.harpou.bridge.api.agent.Interpreter;
 import io.harpou.bridge.api.agent.PolicyException;
@@ -77,7 +79,7 @@ public final class AgentImpl implements Agent {
   }
 
   @Override
-  public Future<Reply> ask(Utterance utterance) {
+  public Future<Reply> ask(Utterance utterance, ChatHistory clientHistory) {
     if (stopped) {
       return Future.failedFuture(new BridgeException("the agent is stopped"));
     }
@@ -88,7 +90,7 @@ public final class AgentImpl implements Agent {
     Future<Reply> turn;
     try {
       turn = settleConfirmation(utterance).compose(settled -> settled.isPresent()
-          ? Future.succeededFuture(settled.get()) : interpret(utterance, 0));
+          ? Future.succeededFuture(settled.get()) : interpret(utterance, clientHistory, 0));
     } catch (RuntimeException e) {
       turn = Future.failedFuture(e);
     }
@@ -99,8 +101,9 @@ public final class AgentImpl implements Agent {
               "Désolé, quelque chose s'est mal passé."), utterance.conversationId()));
         })
         .compose(reply -> {
-          Future<Void> stored = history.append(utterance.conversationId(), utterance.text(), reply.speech())
-              .recover(e -> {
+          // A client that holds the history sends it back next turn, edits and all: storing it too would duplicate.
+          Future<Void> stored = clientHistory != null ? Future.succeededFuture()
+              : history.append(utterance.conversationId(), utterance.text(), reply.speech()).recover(e -> {
                 LOG.warn("History of {} could not be stored: {}", utterance.conversationId(), e.getMessage());
                 return Future.succeededFuture();
               });
@@ -174,10 +177,11 @@ public final class AgentImpl implements Agent {
         .toList();
   }
 
-  private Future<Reply> interpret(Utterance u, int index) {
+  private Future<Reply> interpret(Utterance u, ChatHistory clientHistory, int index) {
     List<Interpreter> interpreters = context.tools().interpreters();
     if (index >= interpreters.size()) {
-      return backend == null ? Future.succeededFuture(NoModelReply.of(u, context.home().orElse(null))) : llm(u);
+      return backend == null ? Future.succeededFuture(NoModelReply.of(u, context.home().orElse(null)))
+          : llm(u, clientHistory);
     }
     Interpreter interpreter = interpreters.get(index);
     Future<Interpretation> attempt;
@@ -198,20 +202,32 @@ public final class AgentImpl implements Agent {
       if (ar.failed()) {
         LOG.warn("Interpreter {} failed, passing on: {}", interpreter.id(), ar.cause().toString());
       }
-      return interpret(u, index + 1);
+      return interpret(u, clientHistory, index + 1);
     });
   }
 
-  private Future<Reply> llm(Utterance u) {
+  private Future<Reply> llm(Utterance u, ChatHistory clientHistory) {
     String turnId = events.turnOf(u.conversationId());
-    return recall(u).compose(memories -> history.recent(u.conversationId()).map(past -> {
+    Future<List<ChatMessage>> earlier = clientHistory == null ? history.recent(u.conversationId())
+        : Future.succeededFuture(recentOf(clientHistory));
+    String instructions = clientHistory == null ? null : clientHistory.instructions();
+    return recall(u).compose(memories -> earlier.map(past -> {
       List<ChatMessage> messages = new ArrayList<>();
-      messages.add(SystemMessage.from(prompt.system(u, context.home().orElse(null), memories)));
+      messages.add(SystemMessage.from(prompt.system(u, context.home().orElse(null), memories, instructions)));
       messages.addAll(past);
       messages.add(UserMessage.from(u.text()));
       return messages;
     })).compose(messages -> new ToolLoop(context, backend, executor, pending, events, specs, options, turnId, u,
         messages).run());
+  }
+
+  /** The client's last messages, as many as the agent would send of its own history. */
+  private List<ChatMessage> recentOf(ChatHistory clientHistory) {
+    List<ChatHistory.Message> all = clientHistory.messages();
+    return all.subList(Math.max(0, all.size() - options.getHistoryLimit()), all.size()).stream()
+        .<ChatMessage>map(m -> m.role() == ChatHistory.Role.USER ? UserMessage.from(m.text())
+            : AiMessage.from(m.text()))
+        .toList();
   }
 
   private Future<List<RecalledMemory>> recall(Utterance u) {

@@ -9,7 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes the system message: persona, date and time, the speaker's room, the relevant home, and memories. */
+/**
+ * Writes the system message: persona, date and time, the speaker's room, the relevant home, memories, and the chat
+ * client's own instructions last.
+ */
 public final class PromptBuilder {
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
@@ -23,8 +26,12 @@ public final class PromptBuilder {
     this.entityBudgetTokens = entityBudgetTokens;
   }
 
-  /** The system message for one turn; {@code home} may be null, {@code memories} empty. */
-  public String system(Utterance utterance, HomeGateway home, List<RecalledMemory> memories) {
+  /**
+   * The system message for one turn; {@code home} may be null, {@code memories} empty, {@code clientInstructions}
+   * null when the client sent none.
+   */
+  public String system(Utterance utterance, HomeGateway home, List<RecalledMemory> memories,
+                       String clientInstructions) {
     ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
     StringBuilder out = new StringBuilder(persona).append("\n\n");
     out.append("Now: ").append(WHEN.format(now)).append(" (").append(now.getZone()).append(").\n");
@@ -46,6 +53,9 @@ public final class PromptBuilder {
     if (!memories.isEmpty()) {
       out.append("\nThings you remember:\n");
       memories.forEach(m -> out.append("- ").append(m.memory().text()).append('\n'));
+    }
+    if (clientInstructions != null) {
+      out.append("\nThe chat application adds these instructions:\n").append(clientInstructions).append('\n');
     }
     return out.toString();
   }

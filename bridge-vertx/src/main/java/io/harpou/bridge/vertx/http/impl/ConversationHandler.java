@@ -36,7 +36,7 @@ public final class ConversationHandler {
     JsonObject body = Requests.jsonBody(ctx);
     String text = Requests.requiredText(body, "text", MAX_TEXT);
     String language = Requests.optionalString(body, "language");
-    String conversationId = Requests.optionalString(body, "conversation_id");
+    String conversationId = Requests.optionalId(body, "conversation_id");
     Requests.optionalString(body, "agent_id");
     Agent agent = bridge.agent().orElseThrow(() -> ApiError.unavailable("the agent"));
     Utterance utterance = new Utterance(text, language, conversationId, Channel.HTTP, null, null,

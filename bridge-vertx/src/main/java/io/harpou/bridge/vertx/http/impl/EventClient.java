@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.http.impl;
 
+import io.harpou.bridge.api.Ids;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -141,15 +142,20 @@ final class EventClient {
     if (requested == null) {
       return;
     }
-    if (requested.isEmpty()) {
-      allKinds = true;
-    } else {
-      kinds.addAll(requested.get());
-    }
     Object conversationId = message.getValue("conversation_id");
     if (conversationId != null && !(conversationId instanceof String)) {
       error("'conversation_id' must be a string");
       return;
+    }
+    String problem = conversationId == null ? null : Ids.problem((String) conversationId, "'conversation_id'");
+    if (problem != null) {
+      error(problem);
+      return;
+    }
+    if (requested.isEmpty()) {
+      allKinds = true;
+    } else {
+      kinds.addAll(requested.get());
     }
     conversation = (String) conversationId;
     send(state("subscribed"));

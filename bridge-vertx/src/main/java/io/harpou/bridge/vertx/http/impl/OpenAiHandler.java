@@ -1,37 +1,34 @@
 package io.harpou.bridge.vertx.http.impl;
 
-import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.vertx.BridgeContext;
 import io.vertx.core.AsyncResult;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
  * OpenAI-compatible {@code POST /v1/chat/completions} (plain and streamed) and {@code GET /v1/models}, so chat front
- * ends can use the agent as a model. The last user message becomes the utterance; the conversation id comes from the
- * {@code X-Harpou-Conversation-Id} header, else the {@code user} field, else a hash of the chat's opening messages
- * (system prompt and first user message), which stays the same as the client resends a growing history.
+ * ends can use the agent as a model. The request's messages are the chat: the last user message is the utterance,
+ * the ones before it its history and the system messages instructions added to the persona (see {@link OpenAiChat}).
+ * The conversation id is the {@code X-Harpou-Conversation-Id} header when the client sends one, else the chat's own
+ * (see {@link ChatIdentities}). The speaker is the API key's name, else the request's {@code user} field.
  */
 public final class OpenAiHandler {
 
   /** The header that names the conversation explicitly. */
   public static final String CONVERSATION_HEADER = "x-harpou-conversation-id";
+  /** The header Open WebUI sends with its chat's id when it forwards user information; it only keeps chats apart. */
+  static final String OPEN_WEBUI_CHAT_HEADER = "x-openwebui-chat-id";
 
   private final BridgeContext bridge;
   private final String model;
+  private final ChatIdentities chats = new ChatIdentities();
 
   /** A handler asking the bridge's agent and presenting it as {@code model}. */
   public OpenAiHandler(BridgeContext bridge, String model) {
@@ -57,21 +54,32 @@ public final class OpenAiHandler {
     if (!(rawMessages instanceof JsonArray messages) || messages.isEmpty()) {
       throw ApiError.invalid("'messages' must be a non-empty array");
     }
-    String text = lastUserText(messages);
     Object stream = body.getValue("stream");
     if (stream != null && !(stream instanceof Boolean)) {
       throw ApiError.invalid("'stream' must be true or false");
     }
-    String conversationId = conversationId(ctx, body, messages);
+    OpenAiChat chat = OpenAiChat.parse(messages);
+    String user = user(ctx, body);
+    String scope = scope(ctx, user);
+    String conversationId = explicitConversation(ctx);
+    if (conversationId == null) {
+      conversationId = chats.conversationFor(scope, chat.earlier());
+    }
     Agent agent = bridge.agent().orElseThrow(() -> ApiError.unavailable("the agent"));
-    Utterance utterance = new Utterance(text, null, conversationId, Channel.OPENAI, null, null,
-        ctx.get(AccessGuard.KEY_NAME));
+    Utterance utterance = new Utterance(chat.text(), null, conversationId, Channel.OPENAI, null, null, user);
     String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     long created = System.currentTimeMillis() / 1000;
+    String conversation = conversationId;
     if (Boolean.TRUE.equals(stream)) {
-      new Stream(ctx, id, created, utterance).start(agent);
+      new OpenAiStream(ctx, envelope(id, created, "chat.completion.chunk"), utterance).start(agent, chat.history())
+          .onSuccess(sent -> chats.answered(scope, chat.answeredWith(sent), conversation));
     } else {
-      agent.ask(utterance).onComplete(result -> answer(ctx, id, created, result));
+      agent.ask(utterance, chat.history()).onComplete(result -> {
+        answer(ctx, id, created, result);
+        if (result.succeeded()) {
+          chats.answered(scope, chat.answeredWith(result.result().speech()), conversation);
+        }
+      });
     }
   }
 
@@ -89,127 +97,23 @@ public final class OpenAiHandler {
     return new JsonObject().put("id", id).put("object", object).put("created", created).put("model", model);
   }
 
-  static String lastUserText(JsonArray messages) {
-    for (int i = messages.size() - 1; i >= 0; i--) {
-      if (messages.getValue(i) instanceof JsonObject message && "user".equals(message.getValue("role"))) {
-        String text = contentText(message.getValue("content"));
-        if (text.isBlank()) {
-          throw ApiError.invalid("the last user message has no text");
-        }
-        if (text.length() > ConversationHandler.MAX_TEXT) {
-          throw ApiError.invalid("the last user message is longer than " + ConversationHandler.MAX_TEXT
-              + " characters");
-        }
-        return text;
-      }
-    }
-    throw ApiError.invalid("'messages' has no user message");
+  /** The API key's name when the request carried one, else the client's {@code user} field (checked either way). */
+  private static String user(RoutingContext ctx, JsonObject body) {
+    String field = Requests.optionalId(body, "user");
+    String key = ctx.get(AccessGuard.KEY_NAME);
+    return key != null ? key : field;
   }
 
-  /** Text of a message content: a string, or the text parts of an array of parts. */
-  static String contentText(Object content) {
-    if (content instanceof String text) {
-      return text;
-    }
-    if (content instanceof JsonArray parts) {
-      StringBuilder text = new StringBuilder();
-      for (Object part : parts) {
-        if (part instanceof JsonObject p && "text".equals(p.getValue("type")) && p.getValue("text") instanceof String s) {
-          text.append(text.length() == 0 ? "" : "\n").append(s);
-        }
-      }
-      return text.toString();
-    }
-    return "";
-  }
-
-  static String conversationId(RoutingContext ctx, JsonObject body, JsonArray messages) {
+  private static String explicitConversation(RoutingContext ctx) {
     String header = ctx.request().getHeader(CONVERSATION_HEADER);
-    if (header != null && !header.isBlank()) {
-      return header.trim();
-    }
-    if (body.getValue("user") instanceof String user && !user.isBlank()) {
-      return "openai-" + user;
-    }
-    StringBuilder opening = new StringBuilder();
-    for (Object value : messages) {
-      if (value instanceof JsonObject message) {
-        opening.append(message.getValue("role")).append('\u0000')
-            .append(contentText(message.getValue("content"))).append('\u0000');
-        if ("user".equals(message.getValue("role"))) {
-          break;
-        }
-      }
-    }
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(opening.toString().getBytes(StandardCharsets.UTF_8));
-      return "openai-" + HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return header == null || header.isBlank() ? null
+        : Requests.id(header.trim(), "the X-Harpou-Conversation-Id header");
   }
 
-  /** One streamed answer: the turn's text fragments as chunks while it runs, then the rest of the reply. */
-  private final class Stream {
-    private final RoutingContext ctx;
-    private final String id;
-    private final long created;
-    private final Utterance utterance;
-    private final StringBuilder sent = new StringBuilder();
-    private MessageConsumer<JsonObject> events;
-
-    Stream(RoutingContext ctx, String id, long created, Utterance utterance) {
-      this.ctx = ctx;
-      this.id = id;
-      this.created = created;
-      this.utterance = utterance;
-    }
-
-    void start(Agent agent) {
-      HttpServerResponse response = ctx.response().setChunked(true)
-          .putHeader("content-type", "text/event-stream").putHeader("cache-control", "no-cache");
-      chunk(new JsonObject().put("role", "assistant").put("content", ""), null);
-      events = bridge.vertx().eventBus().localConsumer(BridgeAddresses.EVENTS, message -> {
-        JsonObject event = message.body();
-        if ("thinking".equals(event.getString("kind"))
-            && utterance.conversationId().equals(event.getString("conversation_id"))) {
-          String text = event.getString("text", "");
-          if (event.getBoolean("reasoning", false)) {
-            chunk(new JsonObject().put("reasoning_content", text), null);
-          } else {
-            sent.append(text);
-            chunk(new JsonObject().put("content", text), null);
-          }
-        }
-      });
-      response.closeHandler(v -> events.unregister());
-      agent.ask(utterance).onComplete(result -> {
-        events.unregister();
-        if (response.closed()) {
-          return;
-        }
-        String speech = result.succeeded() ? result.result().speech() : "Sorry, something went wrong.";
-        String streamed = sent.toString();
-        if (streamed.isEmpty() || !speech.startsWith(streamed)) {
-          if (streamed.isEmpty()) {
-            chunk(new JsonObject().put("content", speech), null);
-          }
-        } else if (speech.length() > streamed.length()) {
-          chunk(new JsonObject().put("content", speech.substring(streamed.length())), null);
-        }
-        chunk(new JsonObject(), "stop");
-        response.end("data: [DONE]\n\n");
-      });
-    }
-
-    private void chunk(JsonObject delta, String finishReason) {
-      HttpServerResponse response = ctx.response();
-      if (response.closed() || response.ended()) {
-        return;
-      }
-      JsonObject choice = new JsonObject().put("index", 0).put("delta", delta).put("finish_reason", finishReason);
-      JsonObject chunk = envelope(id, created, "chat.completion.chunk").put("choices", new JsonArray().add(choice));
-      response.write("data: " + chunk.encode() + "\n\n");
-    }
+  /** What keeps chats apart besides their exchange: who asks, and the client's chat id when it sends one. */
+  private static String scope(RoutingContext ctx, String user) {
+    String chat = ctx.request().getHeader(OPEN_WEBUI_CHAT_HEADER);
+    String checked = chat == null || chat.isBlank() ? "" : Requests.id(chat.trim(), "the X-OpenWebUI-Chat-Id header");
+    return (user == null ? "" : user) + '\u0000' + checked;
   }
 }

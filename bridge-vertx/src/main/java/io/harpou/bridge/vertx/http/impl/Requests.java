@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.http.impl;
 
+import io.harpou.bridge.api.Ids;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -39,6 +40,25 @@ final class Requests {
       throw ApiError.invalid("'" + field + "' must be a string");
     }
     return text;
+  }
+
+  /**
+   * An optional id field (a conversation id, a user): null when absent or blank.
+   *
+   * @throws ApiError 400 when present but not a string or not a valid {@link Ids id}
+   */
+  static String optionalId(JsonObject json, String field) {
+    String value = optionalString(json, field);
+    return value == null || value.isBlank() ? null : id(value, "'" + field + "'");
+  }
+
+  /** A valid {@link Ids id}. @throws ApiError 400 naming {@code what} and what is wrong with it */
+  static String id(String value, String what) {
+    String problem = Ids.problem(value, what);
+    if (problem != null) {
+      throw ApiError.invalid(problem);
+    }
+    return value;
   }
 
   /** A required non-blank string field, at most {@code max} characters. */

@@ -1,5 +1,7 @@
 package io.harpou.bridge.vertx.memory.impl;
 
+import io.harpou.bridge.api.OutsideRootException;
+import io.harpou.bridge.api.RootedPaths;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.memory.DocumentLibrary;
 import io.harpou.bridge.vertx.memory.Embedder;
@@ -11,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -110,25 +113,43 @@ final class DocumentLibraryImpl implements DocumentLibrary {
     return null;
   }
 
-  /** Relative path (with '/') to content hash, for every supported, non-hidden file under the folder. */
+  /**
+   * Relative path (with '/') to content hash, for every supported, non-hidden file under the folder. A link is
+   * indexed only when its real target lies inside the folder too.
+   */
   private Map<String, String> scan() throws IOException {
     Map<String, String> found = new TreeMap<>();
     if (!Files.isDirectory(folder)) {
       return found;
     }
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).filter(TextExtractor::supports).toList()) {
-        Path relative = folder.relativize(file);
+    // The walk starts from the real folder, so a documents folder that is itself a link is walked too.
+    Path root = folder.toRealPath();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(TextExtractor::supports).toList()) {
+        Path relative = root.relativize(file);
         boolean hidden = false;
         for (Path part : relative) {
           hidden |= part.toString().startsWith(".");
         }
-        if (!hidden) {
-          found.put(relative.toString().replace('\\', '/'), sha256(file));
+        Path real = hidden ? null : inside(file, relative);
+        if (real != null && Files.isRegularFile(real)) {
+          found.put(relative.toString().replace('\\', '/'), sha256(real));
         }
       }
     }
     return found;
+  }
+
+  /** The real path of a file found in the folder, or null (with a warning) when it links outside or dangles. */
+  private Path inside(Path file, Path relative) throws IOException {
+    try {
+      return RootedPaths.resolve(folder, file);
+    } catch (OutsideRootException e) {
+      LOG.warn("Not indexing {}: it links outside the documents folder", relative);
+    } catch (NoSuchFileException e) {
+      LOG.warn("Not indexing {}: it links to a file that does not exist", relative);
+    }
+    return null;
   }
 
   private Future<Void> removeFile(String file) {
@@ -137,7 +158,7 @@ final class DocumentLibraryImpl implements DocumentLibrary {
 
   private Future<Void> indexFile(String file, String hash, JsonObject counts) {
     return vertx.executeBlocking(() -> {
-      List<TextExtractor.Page> pages = TextExtractor.pages(folder.resolve(file));
+      List<TextExtractor.Page> pages = TextExtractor.pages(RootedPaths.resolve(folder, Path.of(file)));
       String prefix = "doc-" + sha256(file + "\n" + hash).substring(0, 20) + "-";
       List<DocumentTables.Chunk> chunks = new ArrayList<>();
       for (TextExtractor.Page page : pages) {

@@ -15,9 +15,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@code tasks} table. */
 final class TaskStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
 
   private static final List<String> MIGRATIONS = List.of("""
       CREATE TABLE tasks (id TEXT PRIMARY KEY, title TEXT NOT NULL, status TEXT NOT NULL, origin TEXT NOT NULL,
@@ -137,10 +141,25 @@ final class TaskStore {
     long due = r.getLong(6);
     Instant dueAt = r.wasNull() ? null : Instant.ofEpochMilli(due);
     TaskInfo info = new TaskInfo(r.getString(1), r.getString(2), TaskStatus.fromJson(r.getString(3)),
-        Utterance.fromJson(new JsonObject(r.getString(4))), Instant.ofEpochMilli(r.getLong(5)), dueAt,
+        origin(new JsonObject(r.getString(4))), Instant.ofEpochMilli(r.getLong(5)), dueAt,
         r.getDouble(7), r.getString(8));
     String call = r.getString(9);
     return new TaskRow(info, call == null ? null : ToolCall.fromJson(new JsonObject(call)), r.getString(10),
         r.getInt(11) == 1, r.getInt(12) == 1);
+  }
+
+  /**
+   * The utterance that started a task. A row stored before ids were checked may hold one that breaks today's rule:
+   * the task is kept, without its ids, rather than failing every task that loads with it.
+   */
+  private static Utterance origin(JsonObject json) {
+    try {
+      return Utterance.fromJson(json);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("A stored task's origin was read without its ids: {}", e.getMessage());
+      JsonObject cleaned = json.copy();
+      List.of("conversation_id", "satellite", "user", "language").forEach(cleaned::remove);
+      return Utterance.fromJson(cleaned);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.voice.impl;
 
 import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.Ids;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Reply;
@@ -188,9 +189,11 @@ public final class ServiceConnection {
       return;
     }
     JsonObject ctx = context == null ? new JsonObject() : context;
-    String satellite = ctx.getString("satellite_id", ctx.getString("device_id"));
-    // Nothing authenticates a Wyoming peer: its address goes with the utterance, and the policy decides what it may do.
-    Utterance utterance = new Utterance(text, language(language), ctx.getString("conversation_id"),
+    String satellite = contextId(ctx, "satellite_id");
+    satellite = satellite == null ? contextId(ctx, "device_id") : satellite;
+    // A bad id or language throws IllegalArgumentException here, which handle() answers with an error event. Nothing
+    // authenticates a Wyoming peer: its address goes with the utterance, and the policy decides what it may do.
+    Utterance utterance = new Utterance(text, language(language), contextId(ctx, "conversation_id"),
         Channel.WYOMING, null, satellite, null, connection.remoteAddress().hostAddress());
     agent.get().ask(utterance).onComplete(ar -> {
       if (ar.failed()) {
@@ -203,6 +206,18 @@ public final class ServiceConnection {
       send(reply.type() == Reply.Type.ERROR ? new Handle.NotHandled(reply.speech(), back)
           : new Handle.Handled(reply.speech(), back));
     });
+  }
+
+  /** An id from the event's context: null when absent, checked by the one rule of {@link Ids}. */
+  private static String contextId(JsonObject context, String key) {
+    Object value = context.getValue(key);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String id)) {
+      throw new IllegalArgumentException(key + " must be a string");
+    }
+    return id.isBlank() ? null : Ids.require(id, key);
   }
 
   private void becomeSatellite(WyomingEvent first) {
