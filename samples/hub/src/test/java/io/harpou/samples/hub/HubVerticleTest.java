@@ -8,7 +8,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,5 +45,22 @@ class HubVerticleTest {
 
     vertx.undeploy(id).await();
     assertThat(vertx.deploymentIDs()).isEmpty();
+  }
+
+  @Test
+  void should_print_the_console_link_with_the_token_kept_in_the_data_directory() throws Exception {
+    JsonObject config = new JsonObject().put("data_dir", dataDir.toString())
+        .put("http", new JsonObject().put("port", 0))
+        .put("wyoming", new JsonObject().put("port", 0));
+    HubVerticle hub = new HubVerticle();
+    vertx.deployVerticle(hub, new DeploymentOptions().setConfig(config)).await();
+
+    String report = StartupReport.describe(config, hub.bridge(), hub.virtualHome());
+    String token = Files.readString(dataDir.resolve("console-token")).strip();
+
+    assertThat(token).startsWith("hpc_");
+    assertThat(report).contains("http://127.0.0.1:" + hub.bridge().httpPort() + "/#token=" + token);
+    assertThat(Files.getPosixFilePermissions(dataDir.resolve("console-token")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   }
 }
