@@ -1,42 +1,25 @@
 package io.harpou.bridge.vertx.http;
 
-import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The {@code harpou keys} command on a data directory: {@code create NAME} prints a new key once, {@code list} shows
  * names and dates, {@code revoke NAME} deletes one. A running hub picks up changes within a second, and closes the
- * event sockets of a revoked key; {@code --data-dir DIR} names the hub's data directory (default {@code ./data}).
+ * event sockets of a revoked key. The hub's launcher finds the data directory from the hub's own configuration.
  */
 public final class KeysCommand {
 
   /** How to call it. */
-  public static final String USAGE = "usage: harpou keys [--data-dir DIR] create NAME | list | revoke NAME";
+  public static final String USAGE = "usage: harpou keys [--config FILE] [--data-dir DIR] create NAME | list | "
+      + "revoke NAME";
 
   private KeysCommand() {
-  }
-
-  /** Runs the command and exits with its status. */
-  public static void main(String[] args) {
-    Path dataDir = Path.of(BridgeOptions.DEFAULT_DATA_DIR);
-    List<String> words = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--data-dir") && i + 1 < args.length) {
-        dataDir = Path.of(args[++i]);
-      } else if (args[i].startsWith("--data-dir=")) {
-        dataDir = Path.of(args[i].substring("--data-dir=".length()));
-      } else {
-        words.add(args[i]);
-      }
-    }
-    System.exit(run(dataDir, words, System.out, System.err));
   }
 
   /** Runs {@code words} on the database in {@code dataDir}; returns 0 on success, 1 on failure, 2 on misuse. */
