@@ -29,10 +29,11 @@ public final class AccessGuard implements Handler<RoutingContext> {
 
   /** The routing-context key holding the authenticated key's name. */
   public static final String KEY_NAME = "harpou.key";
-  /** The routing-context key holding the request's {@link Access}. */
+  /** The routing-context key holding an events WebSocket upgrade's {@link Access}. */
   static final String ACCESS = "harpou.access";
 
   private static final List<String> PROXY_HEADERS = List.of("forwarded", "x-forwarded-for", "x-real-ip");
+  private static final Access LOCAL_PROGRAM = new Access(Access.Kind.LOCAL, null, null, true, false);
 
   private final ApiKeys keys;
   private final byte[] consoleToken;
@@ -105,7 +106,9 @@ public final class AccessGuard implements Handler<RoutingContext> {
     if (access.kind() == Access.Kind.KEY && !withinRate(ctx, access.keyName())) {
       return;
     }
-    ctx.put(ACCESS, access);
+    if (upgrade) {
+      ctx.put(ACCESS, access);
+    }
     if (access.kind() == Access.Kind.KEY) {
       ctx.put(KEY_NAME, access.keyName());
     }
@@ -151,7 +154,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
     // A program on this machine is trusted while there are no keys; a placeholder key it sends (OpenAI clients
     // insist on one) changes nothing. A browser is never trusted for being local: any page can make it send.
     if (local && !browser && (keys.isEmpty() || (probe && presented == null))) {
-      return new Access(Access.Kind.LOCAL, null, null, true, false);
+      return LOCAL_PROGRAM;
     }
     return null;
   }
