@@ -128,12 +128,11 @@ public final class AccessGuard implements Handler<RoutingContext> {
 
   /** True while what admitted a connection still would: its key exists, or no key exists for a local program. */
   boolean stillAdmits(Access access) {
-    if (access.kind() == Access.Kind.PENDING) {
-      return true;
-    }
-    Access now = admit(access.credential(), access.local(), access.browser(), false);
-    return now != null && now.kind() == access.kind()
-        && (now.keyName() == null || now.keyName().equals(access.keyName()));
+    return switch (access.kind()) {
+      case PENDING, CONSOLE -> true;
+      case KEY -> keys.verify(access.credential()).filter(access.keyName()::equals).isPresent();
+      case LOCAL -> keys.isEmpty();
+    };
   }
 
   /** Writes the refusals still counted; call when the API stops. */
