@@ -67,20 +67,10 @@ public final class AccessGuard implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     String path = ctx.normalizedPath();
-    String host = request.getHeader(HttpHeaders.HOST);
-    if (!origins.hostAllowed(host)) {
-      String name = String.valueOf(Origins.hostOf(host));
-      name = name.length() > 100 ? name.substring(0, 100) : name;
-      refusals.refuse(ctx, new ApiError(403, "host_not_allowed", "this hub does not answer to the host name '"
-          + name + "'; add it to http.allowed_hosts if it is this hub's"), "host not allowed: " + name);
-      return;
-    }
     String origin = request.getHeader(HttpHeaders.ORIGIN);
     String site = request.getHeader("sec-fetch-site");
     boolean consoleFile = request.method() == HttpMethod.GET && isConsoleFile(path);
-    if (origin != null ? !origins.originAllowed(origin, host) : !consoleFile && crossSite(site)) {
-      refusals.refuse(ctx, new ApiError(403, "origin_not_allowed", "requests from other web pages are refused"),
-          "foreign origin: " + (origin == null ? site : origin.length() > 100 ? origin.substring(0, 100) : origin));
+    if (refusedAsForeign(ctx, origin, site, consoleFile)) {
       return;
     }
     if (consoleFile) {
@@ -90,7 +80,8 @@ public final class AccessGuard implements Handler<RoutingContext> {
     boolean local = isLocal(request);
     boolean browser = origin != null || (site != null && !site.equalsIgnoreCase("none"));
     String presented = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
-    boolean upgrade = path.equals("/api/events") && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+    boolean upgrade = path.equals("/api/events")
+        && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
     if (presented == null && upgrade) {
       presented = request.getParam("token");
     }
@@ -113,6 +104,25 @@ public final class AccessGuard implements Handler<RoutingContext> {
       ctx.put(KEY_NAME, access.keyName());
     }
     ctx.next();
+  }
+
+  /** Refuses (and returns true for) a request to another host name, or that a browser sends for another page. */
+  private boolean refusedAsForeign(RoutingContext ctx, String origin, String site, boolean consoleFile) {
+    String host = ctx.request().getHeader(HttpHeaders.HOST);
+    if (!origins.hostAllowed(host)) {
+      String name = shorten(String.valueOf(Origins.hostOf(host)));
+      refusals.refuse(ctx, new ApiError(403, "host_not_allowed", "this hub does not answer to the host name '"
+          + name + "'; add it to http.allowed_hosts if it is this hub's"), "host not allowed: " + name);
+      return true;
+    }
+    // Without an Origin, only the browser's fetch metadata tells a foreign page's image or script load; a link to
+    // the console from another site may still open it.
+    if (origin != null ? !origins.originAllowed(origin, host) : !consoleFile && crossSite(site)) {
+      refusals.refuse(ctx, new ApiError(403, "origin_not_allowed", "requests from other web pages are refused"),
+          "foreign origin: " + shorten(origin == null ? site : origin));
+      return true;
+    }
+    return false;
   }
 
   /** Judges a credential sent in a WebSocket's first message; the access when valid and within its rate. */
@@ -198,6 +208,10 @@ public final class AccessGuard implements Handler<RoutingContext> {
       }
     }
     return true;
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 100 ? text.substring(0, 100) : text;
   }
 
   private static boolean crossSite(String site) {
