@@ -63,7 +63,7 @@ public final class HttpApiHarness {
     List<WebSocket> sockets = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       WebSocket ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-          .setURI("/api/events")).await();
+          .setURI("/api/events").setAllowOriginHeader(false)).await();
       ws.textMessageHandler(text -> {
         if (text.startsWith("{\"type\":\"event\"")) {
           delivered.incrementAndGet();

@@ -5,6 +5,7 @@ import io.harpou.bridge.vertx.impl.BridgeImpl;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,6 +40,12 @@ public interface Bridge {
 
   /** The port the HTTP API listens on, or -1 when it does not run. */
   int httpPort();
+
+  /**
+   * The console's address with its token in the fragment ({@code http://127.0.0.1:PORT/#token=...}), to show the
+   * person who started the hub; empty when the HTTP API does not run or cannot be reached on loopback.
+   */
+  Optional<String> consoleUrl();
 
   /** Ids of the verticles this bridge deployed and has not undeployed. */
   Set<String> deploymentIds();

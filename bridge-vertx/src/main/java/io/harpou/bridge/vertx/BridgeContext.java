@@ -106,4 +106,13 @@ public interface BridgeContext {
 
   /** Publishes the HTTP port once bound. */
   void httpPort(int port);
+
+  /**
+   * The console's address carrying its token ({@code http://127.0.0.1:PORT/#token=...}), for the person who started
+   * the hub; empty when the HTTP API does not run or cannot be reached on this machine's loopback.
+   */
+  Optional<String> consoleUrl();
+
+  /** Publishes the console's tokenised address. */
+  void consoleUrl(String url);
 }

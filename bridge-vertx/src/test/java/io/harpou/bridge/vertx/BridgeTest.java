@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +87,7 @@ class BridgeTest {
       throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    assertThat(KeysCommand.run(new String[] {"--data-dir", dataDir.toString(), "create", "kitchen-tablet"},
+    assertThat(KeysCommand.run(dataDir, List.of("create", "kitchen-tablet"),
         new PrintStream(out, true, StandardCharsets.UTF_8), err)).isZero();
     String key = out.toString(StandardCharsets.UTF_8).trim();
     Bridge first = Bridge.create(vertx, options()).start().await();

@@ -7,8 +7,9 @@ import io.harpou.bridge.vertx.audit.AuditLog;
 import io.vertx.core.Future;
 
 /**
- * Starts the HTTP API unless {@code http.enabled} is false. It refuses to listen beyond loopback while no API key
- * exists, so a hub is never exposed to the network unguarded.
+ * Starts the HTTP API unless {@code http.enabled} is false. It refuses to start listening beyond loopback while no API
+ * key exists (and, once running, answers no client beyond this machine without a key), keeps the console token in the
+ * data directory, and publishes the console's tokenised address.
  */
 public final class HttpApiComponent implements BridgeComponent {
 
@@ -34,10 +35,14 @@ public final class HttpApiComponent implements BridgeComponent {
             + " without API keys: anyone on the network could control the home. Create a key first "
             + "(harpou keys create NAME) or bind to 127.0.0.1"));
       }
-      return AuditLog.open(context.database()).compose(audit -> {
-        HttpApiVerticle verticle = new HttpApiVerticle(options, context, keys, audit);
+      Future<String> token = ConsoleToken.loadOrCreate(context.vertx(), context.options().dataDir());
+      return Future.all(token, AuditLog.open(context.database())).compose(both -> {
+        HttpApiVerticle verticle = new HttpApiVerticle(options, context, keys, both.resultAt(1), both.resultAt(0));
         return context.deploy(verticle).onSuccess(id -> {
           context.httpPort(verticle.actualPort());
+          if (options.reachableOnLoopback()) {
+            context.consoleUrl(ConsoleToken.url(verticle.actualPort(), both.resultAt(0)));
+          }
           context.health().report(name(), "listening", options.getHost() + ":" + verticle.actualPort()
               + (keys.isEmpty() ? " (no API keys)" : " (API keys required)"));
         });

@@ -1,53 +1,44 @@
 package io.harpou.bridge.vertx.http;
 
-import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code harpou keys} command: {@code create NAME} prints a new key once, {@code list} shows names and dates,
- * {@code revoke NAME} deletes one; {@code --data-dir DIR} names the hub's data directory (default {@code ./data}).
- * A running hub picks up changes within ten seconds.
+ * The {@code harpou keys} command on a data directory: {@code create NAME} prints a new key once, {@code list} shows
+ * names and dates, {@code revoke NAME} deletes one. A running hub picks up changes within a second, and closes the
+ * event sockets of a revoked key. The hub's launcher finds the data directory from the hub's own configuration.
  */
 public final class KeysCommand {
 
-  private static final String USAGE = "usage: harpou keys [--data-dir DIR] create NAME | list | revoke NAME";
+  /** How to call it. */
+  public static final String USAGE = "usage: harpou keys [--config FILE] [--data-dir DIR] create NAME | list | "
+      + "revoke NAME";
 
   private KeysCommand() {
   }
 
-  /** Runs the command and exits with its status. */
-  public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
-  }
-
-  /** Runs the command; returns 0 on success, 1 on failure, 2 on a usage error. */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    Path dataDir = Path.of(BridgeOptions.DEFAULT_DATA_DIR);
-    List<String> words = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--data-dir") && i + 1 < args.length) {
-        dataDir = Path.of(args[++i]);
-      } else if (args[i].startsWith("--data-dir=")) {
-        dataDir = Path.of(args[i].substring("--data-dir=".length()));
-      } else {
-        words.add(args[i]);
-      }
-    }
+  /** Runs {@code words} on the database in {@code dataDir}; returns 0 on success, 1 on failure, 2 on misuse. */
+  public static int run(Path dataDir, List<String> words, PrintStream out, PrintStream err) {
     String action = words.isEmpty() ? "" : words.get(0);
     boolean named = action.equals("create") || action.equals("revoke");
     if (!(named && words.size() == 2) && !(action.equals("list") && words.size() == 1)) {
       err.println(USAGE);
       return 2;
     }
+    Path file = dataDir.toAbsolutePath().normalize().resolve("harpou.db");
+    if (!action.equals("create") && !Files.exists(file)) {
+      err.println("harpou keys: no hub database at " + file + " (is the data directory right?)");
+      return 1;
+    }
+    err.println("harpou keys: the hub's database is " + file);
     Vertx vertx = Vertx.vertx();
     try {
-      Database database = Database.open(vertx, dataDir.resolve("harpou.db")).await();
+      Database database = Database.open(vertx, file).await();
       try {
         ApiKeys keys = ApiKeys.open(database).await();
         return execute(keys, action, named ? words.get(1) : null, out, err).await();
@@ -79,7 +70,7 @@ public final class KeysCommand {
       });
       default -> keys.list().map(list -> {
         if (list.isEmpty()) {
-          out.println("No API keys: the HTTP API only listens on this machine.");
+          out.println("No API keys: the HTTP API only answers programs on this machine.");
         }
         list.forEach(key -> out.println(key.name() + "\t" + key.createdAt()));
         return 0;

@@ -20,6 +20,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -135,6 +136,11 @@ public final class BridgeImpl implements Bridge {
   @Override
   public int httpPort() {
     return services == null ? -1 : services.httpPort();
+  }
+
+  @Override
+  public Optional<String> consoleUrl() {
+    return services == null ? Optional.empty() : services.consoleUrl();
   }
 
   @Override

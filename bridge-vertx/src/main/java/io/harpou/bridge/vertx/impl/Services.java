@@ -44,6 +44,7 @@ public class Services implements BridgeContext {
   private volatile TtsService tts;
   private volatile Satellites satellites;
   private volatile int httpPort = -1;
+  private volatile String consoleUrl;
 
   /** Creates the services around an open database and a loaded registry; every other service starts absent. */
   public Services(Vertx vertx, BridgeOptions options, Health health, Database database, ToolRegistry tools) {
@@ -178,5 +179,15 @@ public class Services implements BridgeContext {
   @Override
   public void httpPort(int port) {
     this.httpPort = port;
+  }
+
+  @Override
+  public Optional<String> consoleUrl() {
+    return Optional.ofNullable(consoleUrl);
+  }
+
+  @Override
+  public void consoleUrl(String url) {
+    this.consoleUrl = url;
   }
 }

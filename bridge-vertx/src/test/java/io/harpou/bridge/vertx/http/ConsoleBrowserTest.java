@@ -2,14 +2,9 @@ package io.harpou.bridge.vertx.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.harpou.bridge.vertx.Bridge;
-import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
-import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console in a real headless Chromium against a whole Bridge (Home Assistant client on the virtual home, the real
- * agent): a newcomer types "turn on the kitchen light" and sees the answer and the light's new state.
+ * agent), opened through the link the hub prints: a newcomer types "turn on the kitchen light" and sees the answer
+ * and the light's new state.
  */
 class ConsoleBrowserTest {
 
@@ -34,12 +30,9 @@ class ConsoleBrowserTest {
 
   @Test
   void should_turn_on_the_kitchen_light_from_the_console_and_show_it_live() throws Exception {
-    VirtualHomeAssistant home = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions()).start().await();
-    BridgeOptions options = new BridgeOptions().setDataDir(dir.resolve("data"))
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()));
-    Bridge bridge = withTestLightProvider(() -> Bridge.create(vertx, options).start().await());
-    String page = "http://127.0.0.1:" + bridge.httpPort() + "/";
+    TestHouse house = TestHouse.start(vertx, dir, new JsonObject());
+    VirtualHomeAssistant home = house.home;
+    String page = house.bridge.consoleUrl().orElseThrow();
     assertThat(home.state("light.kitchen").getString("state")).isEqualTo("off");
 
     try (HeadlessChromium chromium = HeadlessChromium.launch(vertx, Files.createDirectories(dir.resolve("profile")))) {
@@ -76,24 +69,7 @@ class ConsoleBrowserTest {
           .as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
       chromium.screenshot(Path.of("target", "console-phone.png"));
     } finally {
-      bridge.close().await();
-      home.close().await();
-    }
-  }
-
-  /** Makes the test light provider discoverable to the bridge's ServiceLoader, for this call only. */
-  private <T> T withTestLightProvider(java.util.concurrent.Callable<T> start) throws Exception {
-    Path services = Files.createDirectories(dir.resolve("services/META-INF/services"));
-    Files.writeString(services.resolve("io.harpou.bridge.api.tool.ToolProvider"),
-        LightSwitchProvider.class.getName() + "\n");
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("services").toUri().toURL()},
-        getClass().getClassLoader())) {
-      thread.setContextClassLoader(loader);
-      return start.call();
-    } finally {
-      thread.setContextClassLoader(previous);
+      house.close();
     }
   }
 }

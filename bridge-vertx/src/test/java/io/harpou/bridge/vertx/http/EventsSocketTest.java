@@ -41,9 +41,10 @@ class EventsSocketTest {
     context.startHttp().await();
   }
 
+  /** Connects as a program on this machine would: no Origin header, which only browsers must send. */
   private WebSocket connect(String uri, List<JsonObject> received) {
     WebSocket ws = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
-        .setPort(context.httpPort()).setURI(uri)).await();
+        .setPort(context.httpPort()).setURI(uri).setAllowOriginHeader(false)).await();
     ws.textMessageHandler(text -> received.add(new JsonObject(text)));
     return ws;
   }
@@ -170,9 +171,30 @@ class EventsSocketTest {
     assertThat(byMessage).extracting(m -> m.getString("type")).containsExactly("authenticated", "subscribed");
     assertThat(wrong).isEmpty();
     assertThat(closeCodes).containsExactly((short) 1008);
-    assertThatThrownBy(() -> sockets.connect(new WebSocketConnectOptions()
+    assertThatThrownBy(() -> sockets.connect(new WebSocketConnectOptions().setAllowOriginHeader(false)
         .setHost("127.0.0.1").setPort(context.httpPort()).setURI("/api/events?token=wrong")).await())
         .as("a wrong token is refused at the upgrade").hasMessageContaining("401");
+  }
+
+  @Test
+  void should_keep_streaming_to_the_console_once_its_first_message_gave_the_console_token() throws Exception {
+    start(new JsonObject());
+    String token = java.nio.file.Files.readString(dataDir.resolve("console-token")).strip();
+    List<JsonObject> received = new CopyOnWriteArrayList<>();
+    // As a browser connects: with the page's own Origin, and the token in its first message.
+    WebSocket ws = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(context.httpPort())
+        .setURI("/api/events").addHeader("Origin", "http://127.0.0.1:" + context.httpPort())).await();
+    ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+    ws.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode());
+    ws.writeTextMessage("{\"type\":\"subscribe\"}");
+    await(received, "subscribed", 1);
+
+    Thread.sleep(2500);
+    publish(new Thinking(Instant.now(), "t1", "c1", "still here", false));
+    await(received, "event", 1);
+
+    assertThat(ws.isClosed()).as("open across the hub's key checks").isFalse();
+    assertThat(events(received)).extracting(e -> e.getString("text")).containsExactly("still here");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,28 +58,37 @@ class SecurityTest {
   }
 
   @Test
-  void should_refuse_missing_and_wrong_keys_with_401_leaking_nothing_and_audit_each_refusal() {
+  void should_refuse_missing_and_wrong_keys_with_401_leaking_nothing_and_audit_the_refusals() {
     TestContext context = started(new JsonObject(), "laptop");
 
     HttpResponse<Buffer> missing = get(context, "/api/tools", null);
     HttpResponse<Buffer> wrong = get(context, "/health", "hpk_not-a-real-key");
+    HttpResponse<Buffer> wrongAgain = get(context, "/api/tasks", "hpk_still-not-a-real-key");
     HttpResponse<Buffer> right = get(context, "/api/tools", key(context, "laptop"));
 
-    for (HttpResponse<Buffer> refused : new HttpResponse[] {missing, wrong}) {
+    for (HttpResponse<Buffer> refused : new HttpResponse[] {missing, wrong, wrongAgain}) {
       assertThat(refused.statusCode()).isEqualTo(401);
       assertThat(refused.getHeader("www-authenticate")).isEqualTo("Bearer");
       assertThat(refused.bodyAsJsonObject()).isEqualTo(new JsonObject().put("error", new JsonObject()
           .put("code", "unauthorized").put("message", "a valid API key is required").put("type", "unauthorized")));
     }
     assertThat(right.statusCode()).isEqualTo(200);
-    var rows = AuditLog.open(context.database()).await().query(AuditQuery.latest()).await();
-    assertThat(rows).hasSize(2).allSatisfy(row -> {
+    AuditLog audit = AuditLog.open(context.database()).await();
+    assertThat(audit.query(AuditQuery.latest()).await()).as("the address's first refusal of each kind, at once")
+        .extracting(row -> row.arguments().getString("path")).containsExactlyInAnyOrder("/api/tools", "/health");
+    for (String id : vertx.deploymentIDs()) {
+      vertx.undeploy(id).await();
+    }
+    var rows = audit.query(AuditQuery.latest()).await();
+    assertThat(rows).as("the rest of the minute counted, written when the API stops").hasSize(3).allSatisfy(row -> {
       assertThat(row.tool()).isEqualTo("http_api");
       assertThat(row.outcome()).isEqualTo("denied");
+      assertThat(row.arguments().getString("remote")).isEqualTo("127.0.0.1");
+      assertThat(row.arguments().getInteger("count")).isEqualTo(1);
       assertThat(row.toJson().encode()).doesNotContain("hpk_");
     });
     assertThat(rows).extracting(row -> row.arguments().getString("path")).containsExactlyInAnyOrder("/api/tools",
-        "/health");
+        "/health", "/api/tasks");
   }
 
   @Test
@@ -125,29 +135,27 @@ class SecurityTest {
   void should_create_list_and_revoke_keys_from_the_command_line_and_store_only_hashes() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    String dir = dataDir.toString();
+    PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
 
-    int created = KeysCommand.run(new String[] {"--data-dir", dir, "create", "kitchen-tablet"},
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int listedNothing = KeysCommand.run(dataDir, List.of("list"), stdout, stderr);
+    int created = KeysCommand.run(dataDir, List.of("create", "kitchen-tablet"), stdout, stderr);
     String key = out.toString(StandardCharsets.UTF_8).trim();
     out.reset();
-    int listed = KeysCommand.run(new String[] {"list", "--data-dir=" + dir}, new PrintStream(out, true,
-        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int listed = KeysCommand.run(dataDir, List.of("list"), stdout, stderr);
     String list = out.toString(StandardCharsets.UTF_8);
 
+    assertThat(listedNothing).as("no database there yet: the directory is probably not the hub's").isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(dataDir.resolve("harpou.db").toString());
     assertThat(created).isZero();
     assertThat(key).startsWith("hpk_").hasSizeGreaterThan(40);
     assertThat(listed).isZero();
     assertThat(list).contains("kitchen-tablet").doesNotContain(key);
     byte[] database = java.nio.file.Files.readAllBytes(dataDir.resolve("harpou.db"));
     assertThat(new String(database, StandardCharsets.ISO_8859_1)).doesNotContain(key);
-    assertThat(KeysCommand.run(new String[] {"--data-dir", dir, "create", "kitchen-tablet"}, new PrintStream(out),
-        new PrintStream(err))).isEqualTo(1);
-    assertThat(KeysCommand.run(new String[] {"--data-dir", dir, "revoke", "kitchen-tablet"}, new PrintStream(out),
-        new PrintStream(err))).isZero();
-    assertThat(KeysCommand.run(new String[] {"--data-dir", dir, "revoke", "kitchen-tablet"}, new PrintStream(out),
-        new PrintStream(err))).isEqualTo(1);
-    assertThat(KeysCommand.run(new String[] {"--data-dir", dir, "frobnicate"}, new PrintStream(out),
-        new PrintStream(err))).isEqualTo(2);
+    assertThat(KeysCommand.run(dataDir, List.of("create", "kitchen-tablet"), stdout, stderr)).isEqualTo(1);
+    assertThat(KeysCommand.run(dataDir, List.of("revoke", "kitchen-tablet"), stdout, stderr)).isZero();
+    assertThat(KeysCommand.run(dataDir, List.of("revoke", "kitchen-tablet"), stdout, stderr)).isEqualTo(1);
+    assertThat(KeysCommand.run(dataDir, List.of("frobnicate"), stdout, stderr)).isEqualTo(2);
   }
 }

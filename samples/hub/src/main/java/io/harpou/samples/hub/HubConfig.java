@@ -1,5 +1,6 @@
 package io.harpou.samples.hub;
 
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,11 +9,30 @@ import java.util.Map;
 
 /**
  * Builds the hub's configuration: the JSON file first, then {@code HARPOU_} environment variables, then command-line
- * flags, each overriding the one before.
+ * flags, each overriding the one before. The hub and its tools ({@code harpou keys}) read it the same way.
  */
 public final class HubConfig {
 
   private HubConfig() {
+  }
+
+  /**
+   * The configuration a command line and environment give: the {@code --config} file, overlaid as {@link #resolve}
+   * does.
+   *
+   * @throws IllegalArgumentException when the file cannot be read or is not a JSON object, or a value does not fit
+   */
+  public static JsonObject load(HubArguments arguments, Map<String, String> env) {
+    JsonObject file = new JsonObject();
+    if (arguments.configFile() != null) {
+      try {
+        file = new JsonObject(Files.readString(Path.of(arguments.configFile())));
+      } catch (IOException | DecodeException e) {
+        throw new IllegalArgumentException("--config: cannot read " + arguments.configFile() + " as a JSON object ("
+            + e.getMessage() + ")");
+      }
+    }
+    return resolve(file, env, arguments.flags());
   }
 
   /**

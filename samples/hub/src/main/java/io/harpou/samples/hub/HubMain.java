@@ -5,14 +5,12 @@ import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplication;
 import io.vertx.launcher.application.VertxApplicationHooks;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Starts the hub with Vert.x's launcher. Harpou's own flags ({@code --config FILE}, {@code --http-port N}, ... see
- * {@link ConfigKey}) are read here; every other argument goes to the launcher, so {@code -cluster} and the other
- * standard options work as in any Vert.x application.
+ * {@link ConfigKey}) are read here, with the environment, by {@link HubConfig#load}; every other argument goes to the
+ * launcher, so {@code -cluster} and the other standard options work as in any Vert.x application.
  */
 public final class HubMain {
 
@@ -21,28 +19,26 @@ public final class HubMain {
 
   /** Runs the hub until it is stopped (SIGTERM or Ctrl-C close it cleanly). */
   public static void main(String[] args) {
-    Map<String, String> flags = new LinkedHashMap<>();
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      printHelp();
+      return;
+    }
+    HubArguments arguments = HubArguments.parse(args);
+    JsonObject config;
+    try {
+      config = HubConfig.load(arguments, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("harpou hub: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     List<String> launcherArgs = new ArrayList<>();
     launcherArgs.add(HubVerticle.class.getName());
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        printHelp();
-        return;
-      }
-      if (arg.equals("--config") && i + 1 < args.length) {
-        launcherArgs.add("--conf");
-        launcherArgs.add(args[++i]);
-      } else if (isHarpouFlag(arg) && i + 1 < args.length) {
-        flags.put(arg, args[++i]);
-      } else {
-        launcherArgs.add(arg);
-      }
-    }
+    launcherArgs.addAll(arguments.rest());
     VertxApplicationHooks hooks = new VertxApplicationHooks() {
       @Override
-      public JsonObject afterConfigParsed(JsonObject config) {
-        return HubConfig.resolve(config == null ? new JsonObject() : config, System.getenv(), flags);
+      public JsonObject afterConfigParsed(JsonObject launcherConfig) {
+        return config;
       }
 
       @Override
@@ -54,10 +50,6 @@ public final class HubMain {
     if (code != 0) {
       System.exit(code);
     }
-  }
-
-  private static boolean isHarpouFlag(String arg) {
-    return ConfigKey.ALL.stream().anyMatch(k -> arg.equals(k.flag()));
   }
 
   private static void printHelp() {

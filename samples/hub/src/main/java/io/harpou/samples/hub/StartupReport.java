@@ -22,8 +22,10 @@ final class StartupReport {
     JsonObject ollama = config.getJsonObject("agent", new JsonObject()).getJsonObject("ollama", new JsonObject());
     JsonObject components = bridge.health().toJson().getJsonObject("components");
     StringBuilder out = new StringBuilder("\nHarpou is running.\n");
-    line(out, "Console and API", bridge.httpPort() < 0 ? "off"
+    line(out, "API", bridge.httpPort() < 0 ? "off"
         : "http://" + host + ":" + bridge.httpPort() + "/   (health: /health)");
+    // The console's link carries its token: shown to the person who started the hub, never logged.
+    bridge.consoleUrl().ifPresent(url -> line(out, "Console", url + "   (open it on this machine)"));
     JsonObject wyoming = config.getJsonObject("wyoming", new JsonObject());
     String wyomingHost = wyoming.getString("host", "127.0.0.1");
     boolean local = wyomingHost.startsWith("127.") || "localhost".equalsIgnoreCase(wyomingHost)

@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -54,7 +55,7 @@ final class HubHarness {
     HubHarness harness = new HubHarness(vertx, ollama);
     for (String name : keyNames) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      int status = KeysCommand.run(new String[] {"--data-dir", dataDir.toString(), "create", name},
+      int status = KeysCommand.run(dataDir, List.of("create", name),
           new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
       if (status != 0) {
         throw new IllegalStateException("harpou keys create " + name + " failed");

@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +67,22 @@ class HubVerticleTest {
         .contains("harpou.last-good.db");
     assertThat(shown.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
     assertThat(Files.size(dataDir.resolve("harpou.db"))).isZero();
+  }
+
+  @Test
+  void should_print_the_console_link_with_the_token_kept_in_the_data_directory() throws Exception {
+    JsonObject config = new JsonObject().put("data_dir", dataDir.toString())
+        .put("http", new JsonObject().put("port", 0))
+        .put("wyoming", new JsonObject().put("port", 0));
+    HubVerticle hub = new HubVerticle();
+    vertx.deployVerticle(hub, new DeploymentOptions().setConfig(config)).await();
+
+    String report = StartupReport.describe(config, hub.bridge(), hub.virtualHome());
+    String token = Files.readString(dataDir.resolve("console-token")).strip();
+
+    assertThat(token).startsWith("hpc_");
+    assertThat(report).contains("http://127.0.0.1:" + hub.bridge().httpPort() + "/#token=" + token);
+    assertThat(Files.getPosixFilePermissions(dataDir.resolve("console-token")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   }
 }

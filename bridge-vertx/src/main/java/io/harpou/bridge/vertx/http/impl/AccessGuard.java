@@ -1,87 +1,187 @@
 package io.harpou.bridge.vertx.http.impl;
 
+import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.http.ApiKeys;
+import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Lets a request through only with a valid API key once keys exist, and within the key's rate. The console's static
- * files are public (they hold no data and must load to ask for the key); the events WebSocket may carry its key as
- * {@code ?token=} or in its first message, because browsers cannot set headers on a WebSocket.
+ * The one door every request passes, before any route, deciding on the path the router will serve
+ * ({@link RoutingContext#normalizedPath()}). In order: the Host must name this hub and a browser's Origin must be the
+ * hub's own (or allowed), so no other site, port or rebound DNS name can act, read or subscribe; the console's static
+ * files are then public. Everything else needs one of: a valid API key ({@code Authorization: Bearer}), rate limited
+ * per key; the console token, from this machine only; or nothing, for a program on this machine that is not a
+ * browser, while no key exists (and for {@code GET /health} and {@code GET /metrics} always). A peer is "this
+ * machine" when it connects from a loopback address without proxy headers. The events WebSocket may instead present
+ * its credential as {@code ?token=} or in its first message, since browsers cannot set headers on a WebSocket.
  */
 public final class AccessGuard implements Handler<RoutingContext> {
 
   /** The routing-context key holding the authenticated key's name. */
   public static final String KEY_NAME = "harpou.key";
-  /** Set on a WebSocket upgrade that must authenticate with its first message. */
-  public static final String AUTH_PENDING = "harpou.auth_pending";
+  /** The routing-context key holding an events WebSocket upgrade's {@link Access}. */
+  static final String ACCESS = "harpou.access";
 
-  private static final Logger LOG = LoggerFactory.getLogger(AccessGuard.class);
-
-  /** Where refused requests are written (the audit log); never given the presented credential. */
-  @FunctionalInterface
-  public interface RefusalLog {
-    /** Records one refused request. */
-    Future<Void> refused(String remote, String method, String path, String reason);
-  }
+  private static final List<String> PROXY_HEADERS = List.of("forwarded", "x-forwarded-for", "x-real-ip");
+  private static final Access LOCAL_PROGRAM = new Access(Access.Kind.LOCAL, null, null, true, false);
 
   private final ApiKeys keys;
-  private final RateLimiter limiter;
-  private final RefusalLog refusals;
+  private final byte[] consoleToken;
+  private final Origins origins;
+  private final RateLimiter perKey;
+  private final Refusals refusals;
 
-  /** A guard over {@code keys}, allowing each key {@code perMinute} requests a minute (0: no limit). */
-  public AccessGuard(ApiKeys keys, int perMinute, RefusalLog refusals) {
+  private AccessGuard(ApiKeys keys, String consoleToken, Origins origins, RateLimiter perKey, Refusals refusals) {
     this.keys = keys;
-    this.limiter = new RateLimiter(perMinute, System::nanoTime);
+    this.consoleToken = consoleToken.getBytes(StandardCharsets.UTF_8);
+    this.origins = origins;
+    this.perKey = perKey;
     this.refusals = refusals;
+  }
+
+  /**
+   * A guard over {@code keys} and the console token, answering the hosts and origins {@code options} allow (with
+   * {@code localAddresses}, this machine's interface addresses, on a wildcard bind) and auditing refusals to
+   * {@code audit}. Create it on the serving verticle's context.
+   */
+  public static AccessGuard create(Vertx vertx, HttpApiOptions options, ApiKeys keys, String consoleToken,
+                                   List<String> localAddresses, AuditLog audit) {
+    Origins origins = new Origins(options.getHost(), localAddresses, options.getAllowedHosts(),
+        options.getAllowedOrigins());
+    return new AccessGuard(keys, consoleToken, origins,
+        new RateLimiter(options.getRateLimitPerMinute(), 10_000, System::nanoTime),
+        new Refusals(vertx, audit, options.getRefusalsPerMinute()));
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (keys.isEmpty() || isConsoleFile(ctx.request().path())) {
+    HttpServerRequest request = ctx.request();
+    String path = ctx.normalizedPath();
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    String site = request.getHeader("sec-fetch-site");
+    boolean consoleFile = request.method() == HttpMethod.GET && isConsoleFile(path);
+    if (refusedAsForeign(ctx, origin, site, consoleFile)) {
+      return;
+    }
+    if (consoleFile) {
       ctx.next();
       return;
     }
-    String presented = bearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
-    boolean upgrade = "/api/events".equals(ctx.request().path())
-        && "websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE));
+    boolean local = isLocal(request);
+    boolean browser = origin != null || (site != null && !site.equalsIgnoreCase("none"));
+    String presented = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+    boolean upgrade = path.equals("/api/events")
+        && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
     if (presented == null && upgrade) {
-      presented = ctx.request().getParam("token");
-      if (presented == null) {
-        ctx.put(AUTH_PENDING, true);
-        ctx.next();
-        return;
-      }
+      presented = request.getParam("token");
     }
-    Optional<String> name = keys.verify(presented);
-    if (name.isEmpty()) {
-      refuse(ctx, presented == null ? "missing key" : "wrong key");
+    boolean probe = request.method() == HttpMethod.GET && (path.equals("/health") || path.equals("/metrics"));
+    Access access = admit(presented, local, browser, probe);
+    if (access == null && upgrade && presented == null) {
+      access = new Access(Access.Kind.PENDING, null, null, local, browser);
+    }
+    if (access == null) {
+      refusals.refuse(ctx, unauthorized(local, browser), presented == null ? "missing key" : "wrong key");
       return;
     }
-    if (!admit(ctx, name.get())) {
+    if (access.kind() == Access.Kind.KEY && !withinRate(ctx, access.keyName())) {
       return;
     }
-    ctx.put(KEY_NAME, name.get());
+    if (upgrade) {
+      ctx.put(ACCESS, access);
+    }
+    if (access.kind() == Access.Kind.KEY) {
+      ctx.put(KEY_NAME, access.keyName());
+    }
     ctx.next();
   }
 
-  /** Checks a key presented in a WebSocket's first message; the name when valid and within its rate. */
-  public Optional<String> verifyLate(String presented, String remote) {
-    Optional<String> name = keys.verify(presented);
-    if (name.isEmpty()) {
-      record(remote, "GET", "/api/events", presented == null ? "missing key" : "wrong key");
-      return name;
+  /** Refuses (and returns true for) a request to another host name, or that a browser sends for another page. */
+  private boolean refusedAsForeign(RoutingContext ctx, String origin, String site, boolean consoleFile) {
+    String host = ctx.request().getHeader(HttpHeaders.HOST);
+    if (!origins.hostAllowed(host)) {
+      String name = shorten(String.valueOf(Origins.hostOf(host)));
+      refusals.refuse(ctx, new ApiError(403, "host_not_allowed", "this hub does not answer to the host name '"
+          + name + "'; add it to http.allowed_hosts if it is this hub's"), "host not allowed: " + name);
+      return true;
     }
-    return limiter.acquire(name.get()) == 0 ? name : Optional.empty();
+    // Without an Origin, only the browser's fetch metadata tells a foreign page's image or script load; a link to
+    // the console from another site may still open it.
+    if (origin != null ? !origins.originAllowed(origin, host) : !consoleFile && crossSite(site)) {
+      refusals.refuse(ctx, new ApiError(403, "origin_not_allowed", "requests from other web pages are refused"),
+          "foreign origin: " + shorten(origin == null ? site : origin));
+      return true;
+    }
+    return false;
   }
 
-  private boolean admit(RoutingContext ctx, String name) {
-    long retryAfter = limiter.acquire(name);
+  /** Judges a credential sent in a WebSocket's first message; the access when valid and within its rate. */
+  Optional<Access> admitLate(Access pending, String presented, String remote) {
+    Access access = presented == null ? null : admit(presented, pending.local(), pending.browser(), false);
+    if (access == null) {
+      refusals.count(remote, "GET", "/api/events", presented == null ? "missing key" : "wrong key");
+      return Optional.empty();
+    }
+    boolean allowed = access.kind() != Access.Kind.KEY || perKey.acquire(access.keyName()) == 0;
+    return allowed ? Optional.of(access) : Optional.empty();
+  }
+
+  /** True while what admitted a connection still would: its key exists, or no key exists for a local program. */
+  boolean stillAdmits(Access access) {
+    return switch (access.kind()) {
+      case PENDING, CONSOLE -> true;
+      case KEY -> keys.verify(access.credential()).filter(access.keyName()::equals).isPresent();
+      case LOCAL -> keys.isEmpty();
+    };
+  }
+
+  /** Writes the refusals still counted; call when the API stops. */
+  public Future<Void> close() {
+    return refusals.close();
+  }
+
+  private Access admit(String presented, boolean local, boolean browser, boolean probe) {
+    if (presented != null) {
+      if (local && MessageDigest.isEqual(consoleToken, presented.getBytes(StandardCharsets.UTF_8))) {
+        return new Access(Access.Kind.CONSOLE, null, null, true, browser);
+      }
+      Optional<String> name = keys.verify(presented);
+      if (name.isPresent()) {
+        return new Access(Access.Kind.KEY, name.get(), presented, local, browser);
+      }
+    }
+    // A program on this machine is trusted while there are no keys; a placeholder key it sends (OpenAI clients
+    // insist on one) changes nothing. A browser is never trusted for being local: any page can make it send.
+    if (local && !browser && (keys.isEmpty() || (probe && presented == null))) {
+      return LOCAL_PROGRAM;
+    }
+    return null;
+  }
+
+  private ApiError unauthorized(boolean local, boolean browser) {
+    if (!local && keys.isEmpty()) {
+      return new ApiError(401, "unauthorized", "this hub has no API key, so it only answers programs on its own "
+          + "machine; create a key with 'harpou keys create NAME'");
+    }
+    if (local && browser) {
+      return new ApiError(401, "unauthorized", "open the console through the link Harpou printed when it started "
+          + "(it carries the console token), or give an API key");
+    }
+    return new ApiError(401, "unauthorized", "a valid API key is required");
+  }
+
+  private boolean withinRate(RoutingContext ctx, String name) {
+    long retryAfter = perKey.acquire(name);
     if (retryAfter == 0) {
       return true;
     }
@@ -90,20 +190,38 @@ public final class AccessGuard implements Handler<RoutingContext> {
     return false;
   }
 
-  private void refuse(RoutingContext ctx, String reason) {
-    record(ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(),
-        ctx.request().method().name(), ctx.request().path(), reason);
-    ctx.response().putHeader("www-authenticate", "Bearer");
-    new ApiError(401, "unauthorized", "a valid API key is required").send(ctx);
+  /** The peer's address, or null. */
+  static String remote(HttpServerRequest request) {
+    return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
   }
 
-  private void record(String remote, String method, String path, String reason) {
-    refusals.refused(remote, method, path, reason)
-        .onFailure(e -> LOG.warn("Could not record a refused request: {}", e.getMessage()));
+  /** True when the peer is this machine: a loopback address, and no proxy says it relays someone else. */
+  static boolean isLocal(HttpServerRequest request) {
+    String address = remote(request);
+    if (address == null || !(address.startsWith("127.") || address.equals("0:0:0:0:0:0:0:1")
+        || address.equals("::1") || address.startsWith("::ffff:127."))) {
+      return false;
+    }
+    for (String header : PROXY_HEADERS) {
+      if (request.headers().contains(header)) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  private static String shorten(String text) {
+    return text.length() > 100 ? text.substring(0, 100) : text;
+  }
+
+  private static boolean crossSite(String site) {
+    return "cross-site".equalsIgnoreCase(site) || "same-site".equalsIgnoreCase(site);
+  }
+
+  /** The console's static files, and the icon browsers fetch by themselves: public, they hold no data. */
   static boolean isConsoleFile(String path) {
-    return path.equals("/") || path.equals("/index.html") || path.startsWith("/console/");
+    return path.equals("/") || path.equals("/index.html") || path.startsWith("/console/") || path.equals("/console")
+        || path.equals("/favicon.ico");
   }
 
   static String bearer(String header) {

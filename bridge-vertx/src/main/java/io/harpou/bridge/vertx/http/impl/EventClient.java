@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http.impl;
 
 import io.harpou.bridge.api.Ids;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -19,48 +20,72 @@ import java.util.Set;
 final class EventClient {
 
   private static final long AUTH_TIMEOUT_MS = 10_000;
-  private static final int MAX_MESSAGE = 16 * 1024;
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
   private final int queueSize;
   private final String remote;
   private final AccessGuard guard;
+  private Access access;
+  private long lastHeard = System.nanoTime();
   private final ArrayDeque<String> queue = new ArrayDeque<>();
   private final Set<String> kinds = new HashSet<>();
   private boolean allKinds;
   private String conversation;
-  private boolean authenticated;
   private long dropped;
   private boolean closed;
 
-  EventClient(Vertx vertx, ServerWebSocket ws, int queueSize, boolean authPending, String remote, AccessGuard guard) {
+  EventClient(Vertx vertx, ServerWebSocket ws, int queueSize, Access access, String remote, AccessGuard guard) {
     this.vertx = vertx;
     this.ws = ws;
     this.queueSize = queueSize;
+    this.access = access;
     this.remote = remote;
     this.guard = guard;
-    this.authenticated = !authPending;
   }
 
-  void start() {
+  /** Starts serving the socket; {@code onClosed} runs once it has closed. */
+  void start(Runnable onClosed) {
     ws.setWriteQueueMaxSize(64 * 1024);
     ws.textMessageHandler(this::onMessage);
-    ws.binaryMessageHandler(b -> error("send JSON text messages"));
+    ws.binaryMessageHandler(b -> {
+      heard();
+      error("send JSON text messages");
+    });
+    ws.pongHandler(b -> heard());
     ws.drainHandler(v -> flush());
-    ws.closeHandler(v -> closed = true);
+    ws.closeHandler(v -> {
+      closed = true;
+      onClosed.run();
+    });
     ws.exceptionHandler(e -> closed = true);
-    if (!authenticated) {
+    if (!authenticated()) {
       vertx.setTimer(AUTH_TIMEOUT_MS, t -> {
-        if (!authenticated) {
+        if (!authenticated()) {
           close((short) 1008, "authentication required");
         }
       });
     }
   }
 
+  /** What admitted this client; {@link Access.Kind#PENDING} until its first message authenticates it. */
+  Access access() {
+    return access;
+  }
+
+  /** When the client last sent anything, a pong included ({@link System#nanoTime()}). */
+  long lastHeardNanos() {
+    return lastHeard;
+  }
+
+  void ping() {
+    if (!closed) {
+      ws.writePing(Buffer.buffer());
+    }
+  }
+
   boolean wants(String kind, String conversationId) {
-    if (!authenticated || closed || (!allKinds && !kinds.contains(kind))) {
+    if (!authenticated() || closed || (!allKinds && !kinds.contains(kind))) {
       return false;
     }
     return conversation == null || conversation.equals(conversationId);
@@ -100,11 +125,16 @@ final class EventClient {
     }
   }
 
+  private boolean authenticated() {
+    return access.kind() != Access.Kind.PENDING;
+  }
+
+  private void heard() {
+    lastHeard = System.nanoTime();
+  }
+
   private void onMessage(String text) {
-    if (text.length() > MAX_MESSAGE) {
-      error("message too large");
-      return;
-    }
+    heard();
     JsonObject message;
     try {
       message = new JsonObject(text);
@@ -113,7 +143,7 @@ final class EventClient {
       return;
     }
     String type = message.getValue("type") instanceof String t ? t : "";
-    if (!authenticated) {
+    if (!authenticated()) {
       authenticate(type, message);
       return;
     }
@@ -127,13 +157,13 @@ final class EventClient {
 
   private void authenticate(String type, JsonObject message) {
     Object token = message.getValue("token");
-    Optional<String> name = "auth".equals(type) && token instanceof String t ? guard.verifyLate(t, remote)
-        : guard.verifyLate(null, remote);
-    if (name.isEmpty()) {
+    Optional<Access> admitted = guard.admitLate(access, "auth".equals(type) && token instanceof String t ? t : null,
+        remote);
+    if (admitted.isEmpty()) {
       close((short) 1008, "unauthorized");
       return;
     }
-    authenticated = true;
+    access = admitted.get();
     send(new JsonObject().put("type", "authenticated"));
   }
 

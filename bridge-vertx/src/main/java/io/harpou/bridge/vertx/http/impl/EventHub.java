@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.http.impl;
 import io.harpou.bridge.api.BridgeAddresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +14,9 @@ import java.util.Set;
 /**
  * {@code GET /api/events}: a WebSocket that streams {@link io.harpou.bridge.api.event.BridgeEvent}s and home state
  * changes (kind {@code home_state}) to clients, each receiving the kinds (and optionally the one conversation) it
- * subscribed to. Each event is encoded once for all clients; a slow client gets a bounded queue, then drops.
+ * subscribed to. Each event is encoded once for all clients; a slow client gets a bounded queue, then drops. Each
+ * client is pinged at half the idle timeout and closed when it has sent nothing (not even a pong) for the whole
+ * timeout, and closed at once when what admitted it no longer would (its key revoked, a first key created).
  */
 public final class EventHub {
 
@@ -22,16 +25,24 @@ public final class EventHub {
 
   private final Vertx vertx;
   private final AccessGuard guard;
+  private final ConnectionLimits connections;
   private final int queueSize;
+  private final long idleTimeoutMs;
   private final Set<EventClient> clients = new LinkedHashSet<>();
   private MessageConsumer<JsonObject> events;
   private MessageConsumer<JsonObject> states;
+  private long pingTimer = -1;
 
-  /** A hub on {@code vertx}'s event bus; late authentication goes through {@code guard}. */
-  public EventHub(Vertx vertx, AccessGuard guard, int queueSize) {
+  /**
+   * A hub on {@code vertx}'s event bus; access is judged by {@code guard}; each socket is counted out of
+   * {@code connections} when it closes; a client silent for {@code idleTimeoutMs} is closed.
+   */
+  public EventHub(Vertx vertx, AccessGuard guard, ConnectionLimits connections, int queueSize, long idleTimeoutMs) {
     this.vertx = vertx;
     this.guard = guard;
+    this.connections = connections;
     this.queueSize = queueSize;
+    this.idleTimeoutMs = idleTimeoutMs;
   }
 
   /** Adds the route and starts following the bus; call on the serving verticle's context. */
@@ -43,10 +54,21 @@ public final class EventHub {
           .mergeIn(m.body());
       dispatch(event);
     });
+    pingTimer = vertx.setPeriodic(Math.max(1, idleTimeoutMs / 2), id -> pingOrClose());
+  }
+
+  /** Closes every client that what admitted it would no longer admit; call after the keys change. */
+  public void revalidate() {
+    for (EventClient client : Set.copyOf(clients)) {
+      if (!guard.stillAdmits(client.access())) {
+        client.close((short) 1008, "access revoked");
+      }
+    }
   }
 
   /** Stops following the bus and closes every client. */
   public void close() {
+    vertx.cancelTimer(pingTimer);
     if (events != null) {
       events.unregister();
       states.unregister();
@@ -66,14 +88,29 @@ public final class EventHub {
     if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("upgrade"))) {
       throw new ApiError(400, "websocket_required", "/api/events is a WebSocket endpoint");
     }
-    boolean pending = Boolean.TRUE.equals(ctx.get(AccessGuard.AUTH_PENDING));
-    String remote = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    Access access = ctx.get(AccessGuard.ACCESS);
+    String remote = AccessGuard.remote(ctx.request());
+    HttpConnection connection = ctx.request().connection();
     ctx.request().toWebSocket().onSuccess(ws -> {
-      EventClient client = new EventClient(vertx, ws, queueSize, pending, remote, guard);
+      EventClient client = new EventClient(vertx, ws, queueSize, access, remote, guard);
       clients.add(client);
-      ws.closeHandler(v -> clients.remove(client));
-      client.start();
-    }).onFailure(ctx::fail);
+      client.start(() -> {
+        clients.remove(client);
+        // An upgraded connection no longer reports its own close.
+        connections.closed(connection);
+      });
+    }).onFailure(e -> ctx.fail(ApiError.invalid("not a valid WebSocket handshake: " + e.getMessage())));
+  }
+
+  private void pingOrClose() {
+    long now = System.nanoTime();
+    for (EventClient client : Set.copyOf(clients)) {
+      if (now - client.lastHeardNanos() > idleTimeoutMs * 1_000_000) {
+        client.close((short) 1001, "idle");
+      } else {
+        client.ping();
+      }
+    }
   }
 
   private void dispatch(JsonObject event) {

@@ -1,9 +1,23 @@
-// Talks to the Harpou HTTP API and the live event socket, asking for an API key once when the hub requires one.
+// Talks to the Harpou HTTP API and the live event socket. Its credential is the console token, taken once from the
+// address the hub printed (http://127.0.0.1:8099/#token=...: a fragment never reaches any server) and kept in this
+// origin's storage, where no other page can read it; or an API key typed when the hub asks (kept in this tab only).
+const TOKEN = 'harpou.console-token';
 const KEY = 'harpou.key';
 let keyPrompt = null;
 
+const fromAddress = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+if (fromAddress) {
+  localStorage.setItem(TOKEN, decodeURIComponent(fromAddress[1]));
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
 function key() {
-  return sessionStorage.getItem(KEY);
+  return sessionStorage.getItem(KEY) || localStorage.getItem(TOKEN);
+}
+
+function forgetKey() {
+  if (sessionStorage.getItem(KEY)) sessionStorage.removeItem(KEY);
+  else localStorage.removeItem(TOKEN);
 }
 
 function askForKey() {
@@ -34,7 +48,7 @@ export async function api(path, options = {}) {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     if (response.status === 401) {
-      sessionStorage.removeItem(KEY);
+      forgetKey();
       await askForKey();
       continue;
     }
