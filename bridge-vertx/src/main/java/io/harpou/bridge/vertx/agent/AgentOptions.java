@@ -227,10 +227,6 @@ public final class AgentOptions {
     return this;
   }
 
-  /** True when a model is configured. */
-  public boolean hasModel() {
-    return provider.getString("id") != null || ollama.getString("url") != null || openai.getString("url") != null;
-  }
 
   /** The tool policy. */
   public PolicyOptions getPolicy() {

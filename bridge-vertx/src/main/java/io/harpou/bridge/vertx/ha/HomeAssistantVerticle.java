@@ -4,7 +4,7 @@ import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.ComponentStateChanged;
 import io.harpou.bridge.api.home.ConnectionState;
 import io.harpou.bridge.api.home.HomeGateway;
-import io.harpou.bridge.vertx.impl.EventPublisher;
+import io.harpou.bridge.api.event.EventPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.harpou.bridge.vertx.health;
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.ComponentStateChanged;
-import io.harpou.bridge.vertx.impl.EventPublisher;
+import io.harpou.bridge.api.event.EventPublisher;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +42,7 @@ public final class Health {
   public Health listen() {
     consumer = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, message -> {
       JsonObject body = message.body();
-      if ("component_state".equals(body.getString("kind"))) {
+      if (ComponentStateChanged.KIND.equals(body.getString("kind"))) {
         record((ComponentStateChanged) BridgeEvent.fromJson(body));
       }
     });

@@ -85,7 +85,7 @@ public final class MemoryComponent implements BridgeComponent {
   }
 
   private void learnFrom(JsonObject json, FactExtractor extractor) {
-    if (json == null || !"turn_started".equals(json.getString("kind"))) {
+    if (json == null || !TurnStarted.KIND.equals(json.getString("kind"))) {
       return;
     }
     Utterance utterance;

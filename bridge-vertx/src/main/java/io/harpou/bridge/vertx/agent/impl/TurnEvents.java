@@ -2,7 +2,7 @@ package io.harpou.bridge.vertx.agent.impl;
 
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.BridgeEvent;
-import io.harpou.bridge.vertx.impl.EventPublisher;
+import io.harpou.bridge.api.event.EventPublisher;
 import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,15 @@
 package io.harpou.bridge.vertx.http.impl;
 
+import io.harpou.bridge.api.event.ComponentStateChanged;
+import io.harpou.bridge.api.event.ReplySent;
+import io.harpou.bridge.api.event.SatelliteStateChanged;
+import io.harpou.bridge.api.event.TaskDone;
+import io.harpou.bridge.api.event.TaskQueued;
+import io.harpou.bridge.api.event.Thinking;
+import io.harpou.bridge.api.event.TokenUsage;
+import io.harpou.bridge.api.event.ToolFinished;
+import io.harpou.bridge.api.event.TranscriptReceived;
+import io.harpou.bridge.api.event.TurnStarted;
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.vertx.health.Health;
 import io.micrometer.core.instrument.Counter;
@@ -70,7 +80,7 @@ public final class MetricsHandler {
   void record(JsonObject event) {
     String kind = event.getString("kind", "");
     switch (kind) {
-      case "turn_started" -> {
+      case TurnStarted.KIND -> {
         JsonObject utterance = event.getJsonObject("utterance", new JsonObject());
         Counter.builder("harpou.turns").description("Turns started, by channel")
             .tag("channel", utterance.getString("channel", "unknown")).register(registry).increment();
@@ -79,7 +89,7 @@ public final class MetricsHandler {
         }
         openTurns.put(event.getString("turn_id", ""), new long[] {System.nanoTime(), 0});
       }
-      case "thinking" -> {
+      case Thinking.KIND -> {
         long[] turn = openTurns.get(event.getString("turn_id", ""));
         if (turn != null && turn[1] == 0) {
           turn[1] = 1;
@@ -87,7 +97,7 @@ public final class MetricsHandler {
               .register(registry).record(Duration.ofNanos(System.nanoTime() - turn[0]));
         }
       }
-      case "reply" -> {
+      case ReplySent.KIND -> {
         JsonObject reply = event.getJsonObject("reply", new JsonObject());
         Counter.builder("harpou.replies").description("Replies, by response type")
             .tag("type", reply.getString("type", "unknown")).register(registry).increment();
@@ -97,28 +107,28 @@ public final class MetricsHandler {
               .register(registry).record(Duration.ofNanos(System.nanoTime() - turn[0]));
         }
       }
-      case "tool_finished" -> {
+      case ToolFinished.KIND -> {
         String tool = event.getString("tool", "unknown");
         Counter.builder("harpou.tool.calls").description("Tool calls, by tool and outcome").tag("tool", tool)
             .tag("outcome", event.getString("outcome", "unknown")).register(registry).increment();
         Timer.builder("harpou.tool.duration").description("Tool call durations").tag("tool", tool)
             .register(registry).record(Duration.ofMillis(Math.max(0, event.getLong("duration_ms", 0L))));
       }
-      case "task_queued" -> Counter.builder("harpou.tasks.queued").description("Background tasks accepted")
+      case TaskQueued.KIND -> Counter.builder("harpou.tasks.queued").description("Background tasks accepted")
           .register(registry).increment();
-      case "task_done" -> Counter.builder("harpou.tasks.finished").description("Background tasks ended, by status")
+      case TaskDone.KIND -> Counter.builder("harpou.tasks.finished").description("Background tasks ended, by status")
           .tag("status", event.getJsonObject("task", new JsonObject()).getString("status", "unknown"))
           .register(registry).increment();
-      case "transcript" -> Counter.builder("harpou.transcripts").description("Speech transcripts received")
+      case TranscriptReceived.KIND -> Counter.builder("harpou.transcripts").description("Speech transcripts received")
           .register(registry).increment();
-      case "token_usage" -> {
+      case TokenUsage.KIND -> {
         Counter.builder("harpou.tokens").tag("direction", "input").description("Model tokens")
             .register(registry).increment(event.getInteger("input_tokens", 0));
         Counter.builder("harpou.tokens").tag("direction", "output").description("Model tokens")
             .register(registry).increment(event.getInteger("output_tokens", 0));
       }
-      case "satellite_state" -> satellite(event);
-      case "component_state" -> component(event);
+      case SatelliteStateChanged.KIND -> satellite(event);
+      case ComponentStateChanged.KIND -> component(event);
       default -> {
       }
     }

@@ -1,5 +1,8 @@
 package io.harpou.bridge.vertx.http.impl;
 
+import io.harpou.bridge.api.event.ReplySent;
+import io.harpou.bridge.api.event.Thinking;
+import io.harpou.bridge.api.event.ToolStarted;
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.ChatHistory;
@@ -70,7 +73,7 @@ final class OpenAiStream {
       return;
     }
     switch (event.getString("kind", "")) {
-      case "thinking" -> {
+      case Thinking.KIND -> {
         String text = event.getString("text", "");
         if (event.getBoolean("reasoning", false)) {
           chunk(new JsonObject().put("reasoning_content", text), null);
@@ -78,8 +81,8 @@ final class OpenAiStream {
           content(text);
         }
       }
-      case "tool_started" -> stepEnded = true;
-      case "reply" -> {
+      case ToolStarted.KIND -> stepEnded = true;
+      case ReplySent.KIND -> {
         // Published after every event of the turn: once it is here, the turn's text is too.
         replyEventSeen = true;
         if (answer != null) {

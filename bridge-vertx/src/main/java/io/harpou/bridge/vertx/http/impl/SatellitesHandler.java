@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.http.impl;
 
+import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.BridgeAddresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -29,7 +30,7 @@ public final class SatellitesHandler {
   public void mount(Router router) {
     consumer = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, message -> {
       JsonObject event = message.body();
-      if ("satellite_state".equals(event.getString("kind")) && event.getString("satellite") != null) {
+      if (SatelliteStateChanged.KIND.equals(event.getString("kind")) && event.getString("satellite") != null) {
         JsonObject entry = new JsonObject().put("id", event.getString("satellite"))
             .put("state", event.getString("state")).put("since", event.getString("time"));
         JsonObject previous = latest.get(event.getString("satellite"));

@@ -1,7 +1,7 @@
 package io.harpou.bridge.vertx.task.impl;
 
 import io.harpou.bridge.api.event.TaskProgress;
-import io.harpou.bridge.vertx.impl.EventPublisher;
+import io.harpou.bridge.api.event.EventPublisher;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.Map;

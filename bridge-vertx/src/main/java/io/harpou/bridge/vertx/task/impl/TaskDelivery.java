@@ -6,7 +6,7 @@ import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.vertx.BridgeContext;
-import io.harpou.bridge.vertx.impl.EventPublisher;
+import io.harpou.bridge.api.event.EventPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import io.harpou.bridge.api.task.TaskRequest;
 import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.BridgeContext;
-import io.harpou.bridge.vertx.impl.EventPublisher;
+import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskCallRunner;
 import io.vertx.core.Future;

@@ -5,7 +5,7 @@ import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.SatelliteStateChanged.State;
 import io.harpou.bridge.api.voice.Announcement;
-import io.harpou.bridge.vertx.impl.EventPublisher;
+import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.vertx.voice.Satellite;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.harpou.bridge.vertx.voice.VoiceBackends;

@@ -1,11 +1,9 @@
-package io.harpou.bridge.vertx.impl;
+package io.harpou.bridge.api.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harpou.bridge.api.BridgeAddresses;
-import io.harpou.bridge.api.event.BridgeEvent;
-import io.harpou.bridge.api.event.ComponentStateChanged;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +25,7 @@ class EventPublisherTest {
   }
 
   @Test
-  void everyLocalConsumerReceivesTheEventAndNoneCanChangeIt() throws Exception {
+  void should_give_every_local_consumer_the_event_and_let_none_change_it() throws Exception {
     List<JsonObject> received = new CopyOnWriteArrayList<>();
     CompletableFuture<Throwable> change = new CompletableFuture<>();
     vertx.eventBus().<JsonObject>localConsumer(BridgeAddresses.EVENTS, m -> received.add(m.body()));
@@ -49,7 +47,7 @@ class EventPublisherTest {
   }
 
   @Test
-  void severalPublishersShareOneBus() throws Exception {
+  void should_let_several_publishers_share_one_bus() throws Exception {
     List<String> states = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> both = new CompletableFuture<>();
     vertx.eventBus().<JsonObject>localConsumer(BridgeAddresses.EVENTS, m -> {
@@ -67,7 +65,7 @@ class EventPublisherTest {
   }
 
   @Test
-  void onTheWireTheEventIsItsJsonText() {
+  void should_put_the_json_text_on_the_wire() {
     SharedJsonCodec codec = new SharedJsonCodec();
     JsonObject event = new ComponentStateChanged(Instant.now(), "home_assistant", "connected", "é ✓").toJson();
     Buffer wire = Buffer.buffer("before");

@@ -1,7 +1,6 @@
-package io.harpou.bridge.vertx.impl;
+package io.harpou.bridge.api.event;
 
 import io.harpou.bridge.api.BridgeAddresses;
-import io.harpou.bridge.api.event.BridgeEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;

@@ -1,4 +1,4 @@
-package io.harpou.bridge.vertx.impl;
+package io.harpou.bridge.api.event;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
