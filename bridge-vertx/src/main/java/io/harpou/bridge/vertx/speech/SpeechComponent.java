@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.speech;
 
 import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.Providers;
 import io.harpou.bridge.api.voice.SpeechEngineProvider;
 import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
@@ -8,14 +9,13 @@ import io.harpou.bridge.vertx.BridgeComponent;
 import io.harpou.bridge.vertx.BridgeContext;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
- * Asks each {@link SpeechEngineProvider} on the class path (context class loader first) for engines matching the
- * {@code voice} section, and publishes the first speech-to-text and text-to-speech engines offered. An application that
+ * Asks each {@link SpeechEngineProvider} on the class path (found by {@link Providers}, which refuses two with one id)
+ * for engines matching the {@code voice} section, and publishes the first speech-to-text and text-to-speech engines
+ * offered. An application that
  * published its own engines before start keeps them.
  */
 public final class SpeechComponent implements BridgeComponent {
@@ -59,23 +59,7 @@ public final class SpeechComponent implements BridgeComponent {
     return closed.eventually(() -> tts == null ? Future.succeededFuture() : tts.close());
   }
 
-  private static List<SpeechEngineProvider> providers() {
-    List<SpeechEngineProvider> found = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
-    ClassLoader context = Thread.currentThread().getContextClassLoader();
-    List<ServiceLoader<SpeechEngineProvider>> loaders = new ArrayList<>();
-    if (context != null) {
-      loaders.add(ServiceLoader.load(SpeechEngineProvider.class, context));
-    }
-    loaders.add(ServiceLoader.load(SpeechEngineProvider.class, SpeechComponent.class.getClassLoader()));
-    for (ServiceLoader<SpeechEngineProvider> loader : loaders) {
-      for (SpeechEngineProvider provider : loader) {
-        if (!ids.contains(provider.id())) {
-          ids.add(provider.id());
-          found.add(provider);
-        }
-      }
-    }
-    return found;
+  private static Collection<SpeechEngineProvider> providers() {
+    return Providers.load(SpeechEngineProvider.class, SpeechEngineProvider::id).values();
   }
 }

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.tools;
 
 import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.Providers;
 import io.harpou.bridge.api.agent.Interpreter;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolProvider;
@@ -14,14 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every tool and interpreter the agent may use. Providers are found with {@link ServiceLoader} (the thread's context
- * class loader first, so application servers and plugins work), enabled by id from configuration, and no two tools
- * may share a name.
+ * Every tool and interpreter the agent may use. Providers are found by {@link Providers} (the thread's context class
+ * loader first, so application servers and plugins work), enabled by id from configuration, and no two tools may
+ * share a name.
  *
  * <p>Configuration: {@code {"enabled": ["home", "system"], "home": {...}, "system": {...}}}; without
  * {@code enabled}, every provider found is enabled. Each provider receives its own section.
@@ -96,31 +96,24 @@ public final class ToolRegistry {
       this.config = config;
     }
 
-    /** Adds every provider {@link ServiceLoader} finds, through the context class loader and then this module's. */
+    /**
+     * Adds every provider on the class path, found as {@link Providers} finds plug-ins.
+     *
+     * @throws BridgeException when two providers share an id
+     */
     public Builder discover() {
-      ClassLoader context = Thread.currentThread().getContextClassLoader();
-      if (context != null) {
-        ServiceLoader.load(ToolProvider.class, context).forEach(this::offer);
-      }
-      ServiceLoader.load(ToolProvider.class, ToolRegistry.class.getClassLoader()).forEach(this::offer);
+      Providers.load(ToolProvider.class, ToolProvider::id).values().forEach(this::add);
       return this;
     }
 
-    /** Adds a provider by hand. */
+    /**
+     * Adds a provider by hand.
+     *
+     * @throws BridgeException when another provider class has its id
+     */
     public Builder add(ToolProvider provider) {
-      ToolProvider previous = found.putIfAbsent(provider.id(), provider);
-      if (previous != null && previous.getClass() != provider.getClass()) {
-        throw new BridgeException("two tool providers share the id '" + provider.id() + "': "
-            + previous.getClass().getName() + " and " + provider.getClass().getName());
-      }
+      Providers.add(found, provider, ToolProvider::id);
       return this;
-    }
-
-    private void offer(ToolProvider provider) {
-      // The same class seen through two class loaders is one provider.
-      if (!found.containsKey(provider.id())) {
-        add(provider);
-      }
     }
 
     /**

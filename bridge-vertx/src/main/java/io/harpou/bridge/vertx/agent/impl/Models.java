@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.harpou.bridge.api.Providers;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.ChatModelProvider;
 import io.vertx.core.Vertx;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * Builds the configured model client: the named {@link ChatModelProvider}, else Ollama when {@code ollama.url} is set,
@@ -34,12 +34,11 @@ public final class Models {
     JsonObject provider = options.getProvider();
     String id = provider.getString("id");
     if (id != null) {
-      for (ChatModelProvider candidate : ServiceLoader.load(ChatModelProvider.class)) {
-        if (id.equals(candidate.id())) {
-          return Optional.of(new ChatBackend(vertx, candidate.create(vertx, provider), "provider " + id));
-        }
+      ChatModelProvider chosen = Providers.load(ChatModelProvider.class, ChatModelProvider::id).get(id);
+      if (chosen == null) {
+        throw new IllegalArgumentException("no chat model provider '" + id + "' on the class path");
       }
-      throw new IllegalArgumentException("no chat model provider '" + id + "' on the class path");
+      return Optional.of(new ChatBackend(vertx, chosen.create(vertx, provider), "provider " + id));
     }
     JsonObject ollama = options.getOllama();
     if (ollama.getString("url") != null) {
