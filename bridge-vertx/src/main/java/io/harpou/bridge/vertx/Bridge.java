@@ -1,17 +1,27 @@
 package io.harpou.bridge.vertx;
 
+import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.memory.MemoryStore;
+import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.voice.Announcer;
+import io.harpou.bridge.api.voice.SttService;
+import io.harpou.bridge.api.voice.TtsService;
+import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.impl.BridgeImpl;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
+import io.harpou.bridge.vertx.voice.Satellites;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The facade an application uses to run Harpou: create it from {@link BridgeOptions}, {@link #start()} it, and
- * {@link #close()} it. Starting deploys the configured verticles and completes when all are up; closing undeploys
- * every one of them.
+ * The facade an application uses to run the whole of Harpou: create it from {@link BridgeOptions}, {@link #start()}
+ * it, and {@link #close()} it. Starting opens the database, loads the tools and starts each configured part with the
+ * parts it needs (Home Assistant, memory, the agent, speech, voice, the HTTP API); closing stops them in reverse.
+ * The accessors read what {@link #start()} made; they are fixed until {@link #close()}.
  */
 public interface Bridge {
 
@@ -21,22 +31,46 @@ public interface Bridge {
   }
 
   /**
-   * Opens the database, loads the tools and deploys the verticles. The Future fails with
-   * {@link io.harpou.bridge.api.BridgeException} when a component cannot start; what had started is stopped again.
+   * Opens the database, loads the tools and starts the parts. The Future fails with
+   * {@link io.harpou.bridge.api.BridgeException} when a part cannot start; what had started is stopped again.
    */
   Future<Bridge> start();
 
-  /** Undeploys every verticle the bridge deployed and closes the database. */
+  /** Stops every part the bridge started and closes the database. */
   Future<Void> close();
 
-  /** The running services (home, agent, tasks, memory, voice). Available after {@link #start()}. */
-  BridgeContext context();
+  /** The embedded database. Available after {@link #start()}. */
+  Database database();
 
   /** The tools and interpreters loaded from the class path. Available after {@link #start()}. */
   ToolRegistry tools();
 
   /** The components' states, as {@code /health} reports them. */
   Health health();
+
+  /** Home Assistant, when configured. */
+  Optional<HomeGateway> home();
+
+  /** The agent, unless disabled. */
+  Optional<Agent> agent();
+
+  /** Background tasks, when the agent runs. */
+  Optional<TaskService> tasks();
+
+  /** The memory store, unless disabled. */
+  Optional<MemoryStore> memory();
+
+  /** Speech to text, when an engine is configured. */
+  Optional<SttService> stt();
+
+  /** Text to speech, when an engine is available. */
+  Optional<TtsService> tts();
+
+  /** Room announcements, when voice runs. */
+  Optional<Announcer> announcer();
+
+  /** The satellites voice knows, when voice runs. */
+  Optional<Satellites> satellites();
 
   /** The port the HTTP API listens on, or -1 when it does not run. */
   int httpPort();

@@ -1,6 +1,5 @@
 package io.harpou.bridge.vertx.http;
 
-import io.harpou.bridge.vertx.BridgeContext;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.http.impl.AccessGuard;
 import io.harpou.bridge.vertx.http.impl.ApiError;
@@ -43,7 +42,7 @@ public final class HttpApiVerticle extends VerticleBase {
   private static final long KEY_RELOAD_MS = 1_000;
 
   private final HttpApiOptions options;
-  private final BridgeContext bridge;
+  private final HttpApiServices bridge;
   private final ApiKeys keys;
   private final AuditLog audit;
   private final String consoleToken;
@@ -59,7 +58,7 @@ public final class HttpApiVerticle extends VerticleBase {
    * Creates the verticle serving the given bridge's services, guarded by {@code keys} and the console token,
    * auditing to {@code audit}.
    */
-  public HttpApiVerticle(HttpApiOptions options, BridgeContext bridge, ApiKeys keys, AuditLog audit,
+  public HttpApiVerticle(HttpApiOptions options, HttpApiServices bridge, ApiKeys keys, AuditLog audit,
                          String consoleToken) {
     this.options = options;
     this.bridge = bridge;

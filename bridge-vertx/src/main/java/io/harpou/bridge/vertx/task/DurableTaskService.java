@@ -4,30 +4,31 @@ import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskRequest;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.tool.ToolResult;
-import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.task.impl.TaskServiceImpl;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 /**
  * The {@link TaskService} of the hub, kept in the embedded database. Finished results are published as
- * {@link io.harpou.bridge.api.event.TaskDone} events, spoken in the asking room when an announcer is present, and
+ * {@link io.harpou.bridge.api.event.TaskDone} events, spoken in the asking room when an announcer is given, and
  * posted as a Home Assistant persistent notification when asked to. Futures complete on the caller's context and fail
  * with {@link io.harpou.bridge.api.BridgeException} when the database cannot be reached.
  */
 public interface DurableTaskService extends TaskService {
 
-  /**
-   * Opens the service on the context's database (creating its tables); nothing runs until {@link #resume()}.
-   *
-   * @param notifyHome whether results are also posted to Home Assistant as persistent notifications
-   * @param taskTimeoutMs how long one task may run
-   */
-  static Future<DurableTaskService> open(BridgeContext context, boolean notifyHome, long taskTimeoutMs) {
-    return TaskServiceImpl.open(context, notifyHome, taskTimeoutMs);
+  /** Opens (creating on first use) the tasks' table in {@code database}. */
+  static Future<TaskTable> openTable(Database database) {
+    return TaskServiceImpl.openTable(database);
   }
 
-  /** Sets how task tool calls run; tasks with a call fail with a clear result until one is set. */
-  void runner(TaskCallRunner runner);
+  /**
+   * Makes the service on an open table; nothing runs until {@link #resume()}. A task's tool call runs through
+   * {@code runner}, which is how background calls pass the policy and the audit log like any other.
+   */
+  static DurableTaskService create(Vertx vertx, TaskTable table, TaskSettings settings, TaskCallRunner runner) {
+    return TaskServiceImpl.create(vertx, table, settings, runner);
+  }
 
   /**
    * Picks up after a restart: results finished but not delivered are delivered, tasks that were running are marked
@@ -52,5 +53,9 @@ public interface DurableTaskService extends TaskService {
   void progress(String taskId, double fraction, String message);
 
   /** Stops the timers; stored tasks stay for the next start. */
-  void close();
+  Future<Void> close();
+
+  /** The tasks' table, open; its rows are reached only through the service made on it. */
+  interface TaskTable {
+  }
 }

@@ -34,13 +34,15 @@ public final class ToolRegistry {
   private final Map<String, String> providerOfTool;
   private final List<Interpreter> interpreters;
   private final List<String> providers;
+  private final JsonObject config;
 
   private ToolRegistry(Map<String, Tool> tools, Map<String, String> providerOfTool, List<Interpreter> interpreters,
-                       List<String> providers) {
+                       List<String> providers, JsonObject config) {
     this.tools = tools;
     this.providerOfTool = providerOfTool;
     this.interpreters = interpreters;
     this.providers = providers;
+    this.config = config;
   }
 
   /**
@@ -75,6 +77,12 @@ public final class ToolRegistry {
   /** The id of the provider that contributed a tool. */
   public Optional<String> providerOf(String toolName) {
     return Optional.ofNullable(providerOfTool.get(toolName));
+  }
+
+  /** The configuration section of the provider that contributed a tool (a copy; empty when it has none). */
+  public JsonObject configOf(String toolName) {
+    return providerOf(toolName).map(id -> config.getJsonObject(id, new JsonObject()).copy())
+        .orElseGet(JsonObject::new);
   }
 
   /** Interpreters contributed by the enabled providers, in provider order. */
@@ -142,7 +150,7 @@ public final class ToolRegistry {
       }
       LOG.info("Tools: {} from providers {}", tools.size(), enabled);
       return new ToolRegistry(Collections.unmodifiableMap(tools), Collections.unmodifiableMap(providerOfTool),
-          List.copyOf(interpreters), enabled);
+          List.copyOf(interpreters), enabled, config.copy());
     }
 
     private List<String> enabledIds() {

@@ -3,12 +3,10 @@ package io.harpou.bridge.vertx.voice;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
-import io.harpou.bridge.vertx.BridgeContext;
 import java.util.Optional;
 
 /**
- * Where voice finds its engines and the agent. Read at each use, so an engine published after voice started is
- * picked up, and a missing one is reported to the peer as an {@code error} event.
+ * Where voice finds its engines and the agent. A missing one is reported to the peer as an {@code error} event.
  */
 public interface VoiceBackends {
 
@@ -37,26 +35,6 @@ public interface VoiceBackends {
       @Override
       public Optional<Agent> agent() {
         return Optional.ofNullable(agent);
-      }
-    };
-  }
-
-  /** The backends the bridge's components publish, read live from {@code context}. */
-  static VoiceBackends of(BridgeContext context) {
-    return new VoiceBackends() {
-      @Override
-      public Optional<SttService> stt() {
-        return context.stt();
-      }
-
-      @Override
-      public Optional<TtsService> tts() {
-        return context.tts();
-      }
-
-      @Override
-      public Optional<Agent> agent() {
-        return context.agent();
       }
     };
   }

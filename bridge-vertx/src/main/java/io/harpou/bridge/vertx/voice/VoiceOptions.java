@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Voice configuration: the {@code voice} section of the hub's configuration, plus the Wyoming server's settings
- * (the hub keeps those in its {@code wyoming} section, see {@link WyomingServerSection}; {@link VoiceComponent}
- * merges them in).
+ * (the hub keeps those in its {@code wyoming} section, see {@link WyomingServerSection} and
+ * {@link #fromSections}).
  *
  * <pre>{@code
  * {"host": "127.0.0.1", "port": 10700, "max_connections": 64, "max_connections_per_address": 16,
@@ -100,6 +100,22 @@ public final class VoiceOptions {
     setLivenessTimeoutMs(json.getLong("liveness_timeout_ms", DEFAULT_LIVENESS_TIMEOUT_MS));
     setReconnectInitialMs(json.getLong("reconnect_initial_ms", DEFAULT_RECONNECT_INITIAL_MS));
     setReconnectMaxMs(json.getLong("reconnect_max_ms", DEFAULT_RECONNECT_MAX_MS));
+  }
+
+  /**
+   * Reads the hub's two sections: {@code voice}, and {@code wyoming} for the server's address, caps, timeouts and size
+   * limits (its keys win over the same keys in {@code voice}).
+   *
+   * @throws IllegalArgumentException when a value is out of range or a satellite entry is malformed
+   */
+  public static VoiceOptions fromSections(JsonObject voice, JsonObject wyoming) {
+    JsonObject merged = voice.copy();
+    for (String key : WyomingServerSection.KEYS) {
+      if (wyoming.containsKey(key)) {
+        merged.put(key, wyoming.getValue(key));
+      }
+    }
+    return new VoiceOptions(merged);
   }
 
   private static long positive(long value, String name) {

@@ -35,7 +35,7 @@ class AgentModelFailureTest extends AgentTestBase {
   }
 
   private JsonObject health() {
-    return bridge.context().health().toJson();
+    return bridge.health().toJson();
   }
 
   @Test

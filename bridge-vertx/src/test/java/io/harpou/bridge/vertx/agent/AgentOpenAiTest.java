@@ -81,6 +81,6 @@ class AgentOpenAiTest extends AgentTestBase {
     assertThat(reply.type()).isEqualTo(Reply.Type.ERROR);
     assertThat(reply.speech()).startsWith("Sorry, the language model (openai-compatible gpt-test at ")
         .endsWith(") returned an error: HTTP 500: upstream exploded.");
-    assertThat(bridge.context().health().toJson().encode()).contains("openai-compatible gpt-test");
+    assertThat(bridge.health().toJson().encode()).contains("openai-compatible gpt-test");
   }
 }

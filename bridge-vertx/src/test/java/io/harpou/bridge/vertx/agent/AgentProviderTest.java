@@ -18,7 +18,7 @@ class AgentProviderTest extends AgentTestBase {
 
     assertThat(reply.speech()).isEqualTo("Stub: light.turn_on done on light.bedroom");
     assertThat(state("light.bedroom")).isEqualTo("on");
-    assertThat(bridge.context().health().toJson().encode()).contains("provider stub");
+    assertThat(bridge.health().toJson().encode()).contains("provider stub");
     assertThat(ollama.requestCount()).isZero();
   }
 

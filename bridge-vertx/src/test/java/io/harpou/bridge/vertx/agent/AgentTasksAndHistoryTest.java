@@ -72,7 +72,7 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
       assertThat(p.getString("task_id")).isEqualTo(reply.tasks().get(0));
       assertThat(p.getString("message")).isEqualTo("Halfway there");
     });
-    List<TaskInfo> tasks = bridge.context().tasks().orElseThrow().list().await();
+    List<TaskInfo> tasks = bridge.tasks().orElseThrow().list().await();
     assertThat(tasks).singleElement().satisfies(t -> assertThat(t.status()).isEqualTo(TaskStatus.DONE));
   }
 
@@ -132,11 +132,11 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
     Reply reply = ask("set a timer for 10 minutes", "t5");
     String id = reply.tasks().get(0);
 
-    boolean cancelled = bridge.context().tasks().orElseThrow().cancel(id).await();
+    boolean cancelled = bridge.tasks().orElseThrow().cancel(id).await();
 
     assertThat(cancelled).isTrue();
-    assertThat(bridge.context().tasks().orElseThrow().get(id).await().orElseThrow().status())
+    assertThat(bridge.tasks().orElseThrow().get(id).await().orElseThrow().status())
         .isEqualTo(TaskStatus.CANCELLED);
-    assertThat(bridge.context().tasks().orElseThrow().cancel(id).await()).isFalse();
+    assertThat(bridge.tasks().orElseThrow().cancel(id).await()).isFalse();
   }
 }

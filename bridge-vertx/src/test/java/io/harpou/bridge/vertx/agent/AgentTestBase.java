@@ -84,11 +84,11 @@ abstract class AgentTestBase {
   }
 
   protected Reply ask(Utterance utterance) {
-    return bridge.context().agent().orElseThrow().ask(utterance).await();
+    return bridge.agent().orElseThrow().ask(utterance).await();
   }
 
   protected List<AuditEntry> audit(String tool) {
-    AuditLog log = AuditLog.open(bridge.context().database()).await();
+    AuditLog log = AuditLog.open(bridge.database()).await();
     return log.query(new AuditQuery(null, null, tool, null, 100)).await();
   }
 

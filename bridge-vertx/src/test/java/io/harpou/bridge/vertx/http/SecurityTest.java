@@ -38,7 +38,7 @@ class SecurityTest {
     TestContext context = new TestContext(vertx, dataDir, http);
     ApiKeys keys = ApiKeys.open(context.database()).await();
     for (String name : keyNames) {
-      context.options().setSection("key." + name, new JsonObject().put("key", keys.create(name).await()));
+      context.keys().put(name, keys.create(name).await());
     }
     context.agent(new ScriptedAgent(vertx, u -> Reply.answer("ok", u.conversationId())));
     context.startHttp().await();
@@ -46,7 +46,7 @@ class SecurityTest {
   }
 
   private static String key(TestContext context, String name) {
-    return context.options().section("key." + name).getString("key");
+    return context.keys().get(name);
   }
 
   private HttpResponse<Buffer> get(TestContext context, String path, String bearer) {

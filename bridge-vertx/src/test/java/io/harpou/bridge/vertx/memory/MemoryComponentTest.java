@@ -58,7 +58,7 @@ class MemoryComponentTest {
     Files.writeString(docs.resolve("first.md"), "The pool pump runs from 10 am to 4 pm.");
     Bridge bridge = Bridge.create(vertx, options(new JsonObject().put("docs_dir", docs.toString())
         .put("docs_scan_interval_ms", 200).put("sweep_interval_ms", 200))).start().await();
-    MemoryStore store = bridge.context().memory().orElseThrow();
+    MemoryStore store = bridge.memory().orElseThrow();
     MemoryService service = (MemoryService) store;
 
     assertThat(bridge.health().toJson().getJsonObject("components").getJsonObject("memory").getString("state"))
@@ -71,7 +71,7 @@ class MemoryComponentTest {
 
     Memory old = store.remember(new Memory(null, "The babysitter comes tonight", null, null, null, null, null,
         Instant.now().plusMillis(300))).await();
-    eventually(() -> bridge.context().database().run(c -> {
+    eventually(() -> bridge.database().run(c -> {
       try (ResultSet rows = c.createStatement().executeQuery("SELECT count(*) FROM memories WHERE id = '"
           + old.id() + "'")) {
         return rows.getInt(1) == 0;
@@ -87,7 +87,7 @@ class MemoryComponentTest {
         "{\"facts\": [{\"text\": \"Bob is vegetarian\", \"scope\": \"person\", \"subject\": \"bob\"}]}")));
     Bridge bridge = Bridge.create(vertx, options(new JsonObject().put("facts", new JsonObject()
         .put("ollama_url", ollama.baseUrl()).put("model", "llama3.2")))).start().await();
-    MemoryStore store = bridge.context().memory().orElseThrow();
+    MemoryStore store = bridge.memory().orElseThrow();
 
     Utterance said = new Utterance("I'm vegetarian, so no meat recipes please", "en", "c-9", null, null, null, "bob");
     vertx.eventBus().publish(BridgeAddresses.EVENTS, new TurnStarted(Instant.now(), "t-1", said).toJson());
@@ -104,7 +104,7 @@ class MemoryComponentTest {
   @Test
   void should_run_without_memory_when_disabled_and_refuse_bad_options() {
     Bridge bridge = Bridge.create(vertx, options(new JsonObject().put("enabled", false))).start().await();
-    assertThat(bridge.context().memory()).isEmpty();
+    assertThat(bridge.memory()).isEmpty();
     bridge.close().await();
 
     assertThatThrownBy(() -> Bridge.create(vertx, options(new JsonObject().put("chunk_size", 10))).start().await())

@@ -39,8 +39,8 @@ class SpeechComponentTest {
     Bridge bridge = Bridge.create(vertx, options(new JsonObject()
         .put("whisper", new JsonObject().put("model", model)))).start().await();
 
-    assertThat(bridge.context().stt()).hasValueSatisfying(stt -> assertThat(stt.id()).contains("whisper"));
-    SpeechAudio audio = bridge.context().tts().orElseThrow().synthesize("The kitchen light is on.", "en", null)
+    assertThat(bridge.stt()).hasValueSatisfying(stt -> assertThat(stt.id()).contains("whisper"));
+    SpeechAudio audio = bridge.tts().orElseThrow().synthesize("The kitchen light is on.", "en", null)
         .await();
     assertThat(audio.format()).isEqualTo(AudioFormat.SPEECH);
     assertThat(audio.durationMillis()).isBetween(800L, 4000L);

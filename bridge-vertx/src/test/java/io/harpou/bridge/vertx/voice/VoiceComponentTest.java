@@ -43,14 +43,14 @@ class VoiceComponentTest {
 
     assertThat(bridge.health().toJson().getJsonObject("components").getJsonObject("voice").getString("state"))
         .isEqualTo("ready");
-    Satellites satellites = bridge.context().satellites().orElseThrow();
+    Satellites satellites = bridge.satellites().orElseThrow();
     assertThat(satellites.list()).singleElement().satisfies(s -> {
       assertThat(s.id()).isEqualTo("attic-sat");
       assertThat(s.connected()).isFalse();
       assertThat(s.state()).isEqualTo(State.DISCONNECTED);
       assertThat(s.toJson().getString("room")).isEqualTo("attic");
     });
-    assertThatThrownBy(() -> bridge.context().announcer().orElseThrow()
+    assertThatThrownBy(() -> bridge.announcer().orElseThrow()
         .announce(new io.harpou.bridge.api.voice.Announcement("attic", "Hello.", "en")).await())
         .isInstanceOf(BridgeException.class);
 
@@ -68,7 +68,7 @@ class VoiceComponentTest {
   void should_not_open_a_port_without_voice_or_wyoming_configuration() {
     Bridge bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false)).start()
         .await();
-    assertThat(bridge.context().satellites()).isEmpty();
+    assertThat(bridge.satellites()).isEmpty();
     assertThat(bridge.health().toJson().getJsonObject("components").containsKey("voice")).isFalse();
     bridge.close().await();
   }

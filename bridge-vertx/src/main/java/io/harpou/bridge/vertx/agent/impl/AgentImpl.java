@@ -22,8 +22,8 @@ import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryQuery;
 import io.harpou.bridge.api.memory.RecalledMemory;
 import io.harpou.bridge.api.tool.ToolResult;
-import io.harpou.bridge.vertx.BridgeContext;
 import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.agent.AgentServices;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -48,7 +48,8 @@ public final class AgentImpl implements Agent {
   private static final long MEMORY_WAIT_MS = 500;
   private static final int MEMORY_LIMIT = 5;
 
-  private final BridgeContext context;
+  private final Vertx vertx;
+  private final AgentServices services;
   private final AgentOptions options;
   private final PolicyExecutor executor;
   private final PendingConfirmations pending;
@@ -60,9 +61,10 @@ public final class AgentImpl implements Agent {
   private volatile boolean stopped;
 
   /** Creates the agent; {@code backend} is null when no model is configured. */
-  public AgentImpl(BridgeContext context, AgentOptions options, PolicyExecutor executor,
-                   PendingConfirmations pending, ConversationStore history, TurnEvents events, ChatBackend backend) {
-    this.context = context;
+  AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyExecutor executor,
+            PendingConfirmations pending, ConversationStore history, TurnEvents events, ChatBackend backend) {
+    this.vertx = vertx;
+    this.services = services;
     this.options = options;
     this.executor = executor;
     this.pending = pending;
@@ -70,7 +72,7 @@ public final class AgentImpl implements Agent {
     this.events = events;
     this.backend = backend;
     this.prompt = new PromptBuilder(options.getPersona(), options.getEntityBudgetTokens());
-    this.specs = context.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
+    this.specs = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
   }
 
   /** Refuses further turns. */
@@ -83,7 +85,7 @@ public final class AgentImpl implements Agent {
     if (stopped) {
       return Future.failedFuture(new BridgeException("the agent is stopped"));
     }
-    Context caller = context.vertx().getOrCreateContext();
+    Context caller = vertx.getOrCreateContext();
     String turnId = UUID.randomUUID().toString();
     events.begin(utterance.conversationId(), turnId);
     events.publish(new TurnStarted(Instant.now(), turnId, utterance));
@@ -167,7 +169,7 @@ public final class AgentImpl implements Agent {
 
   /** The entities a confirmation acts on: those of its service calls, else those its tool call names. */
   private List<ActionTarget> targets(PendingConfirmations.Confirmation confirmation) {
-    HomeGateway home = context.home().orElse(null);
+    HomeGateway home = services.home().orElse(null);
     if (confirmation.actions().isEmpty()) {
       return CallTargets.targets(confirmation.call().arguments(), home);
     }
@@ -178,15 +180,15 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> interpret(Utterance u, ChatHistory clientHistory, int index) {
-    List<Interpreter> interpreters = context.tools().interpreters();
+    List<Interpreter> interpreters = services.tools().interpreters();
     if (index >= interpreters.size()) {
-      return backend == null ? Future.succeededFuture(NoModelReply.of(u, context.home().orElse(null)))
+      return backend == null ? Future.succeededFuture(NoModelReply.of(u, services.home().orElse(null)))
           : llm(u, clientHistory);
     }
     Interpreter interpreter = interpreters.get(index);
     Future<Interpretation> attempt;
     try {
-      attempt = interpreter.interpret(u, context.toolContext(u), executor);
+      attempt = interpreter.interpret(u, executor.toolContext(u), executor);
     } catch (RuntimeException e) {
       attempt = Future.failedFuture(e);
     }
@@ -213,11 +215,11 @@ public final class AgentImpl implements Agent {
     String instructions = clientHistory == null ? null : clientHistory.instructions();
     return recall(u).compose(memories -> earlier.map(past -> {
       List<ChatMessage> messages = new ArrayList<>();
-      messages.add(SystemMessage.from(prompt.system(u, context.home().orElse(null), memories, instructions)));
+      messages.add(SystemMessage.from(prompt.system(u, services.home().orElse(null), memories, instructions)));
       messages.addAll(past);
       messages.add(UserMessage.from(u.text()));
       return messages;
-    })).compose(messages -> new ToolLoop(context, backend, executor, pending, events, specs, options, turnId, u,
+    })).compose(messages -> new ToolLoop(services, backend, executor, pending, events, specs, options, turnId, u,
         messages).run());
   }
 
@@ -231,7 +233,7 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<List<RecalledMemory>> recall(Utterance u) {
-    return context.memory().map(memory -> memory.recall(MemoryQuery.of(u.text(), MEMORY_LIMIT))
+    return services.memory().map(memory -> memory.recall(MemoryQuery.of(u.text(), MEMORY_LIMIT))
             .timeout(MEMORY_WAIT_MS, TimeUnit.MILLISECONDS)
             .recover(e -> Future.succeededFuture(List.<RecalledMemory>of())))
         .orElseGet(() -> Future.succeededFuture(List.of()));

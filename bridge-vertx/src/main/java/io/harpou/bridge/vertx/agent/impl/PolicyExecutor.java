@@ -17,8 +17,8 @@ import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
 import io.harpou.bridge.api.tool.ToolExecutor;
 import io.harpou.bridge.api.tool.ToolResult;
-import io.harpou.bridge.vertx.BridgeContext;
 import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.agent.PolicyOptions;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.bridge.vertx.audit.AuditLog;
@@ -26,6 +26,7 @@ import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +67,8 @@ public final class PolicyExecutor implements ToolExecutor {
     }
   }
 
-  private final BridgeContext context;
+  private final Vertx vertx;
+  private final AgentServices services;
   private final AgentOptions options;
   private final PolicyOptions policy;
   private final PolicyRules rules;
@@ -77,9 +79,10 @@ public final class PolicyExecutor implements ToolExecutor {
   private final Map<String, List<Future<Void>>> turnAudits = new ConcurrentHashMap<>();
 
   /** Creates the executor; {@code tasks} may be null, then long calls simply run to their timeout. */
-  public PolicyExecutor(BridgeContext context, AgentOptions options, AuditLog audit, DurableTaskService tasks,
-                        PendingConfirmations pending, TurnEvents events) {
-    this.context = context;
+  PolicyExecutor(Vertx vertx, AgentServices services, AgentOptions options, AuditLog audit, DurableTaskService tasks,
+                 PendingConfirmations pending, TurnEvents events) {
+    this.vertx = vertx;
+    this.services = services;
     this.options = options;
     this.policy = options.getPolicy();
     this.rules = new PolicyRules(policy);
@@ -104,7 +107,7 @@ public final class PolicyExecutor implements ToolExecutor {
       return run(confirmation.call(), u, Mode.CONFIRMED, null);
     }
     ToolCall call = confirmation.call();
-    HomeGateway home = context.home().orElse(null);
+    HomeGateway home = services.home().orElse(null);
     if (home == null) {
       ToolResult none = ToolResult.error("Home Assistant is not connected; nothing was sent.");
       return finish(Mode.CONFIRMED, call, u, Risk.PROTECTED, "error", 0, none).map(none);
@@ -144,13 +147,13 @@ public final class PolicyExecutor implements ToolExecutor {
   }
 
   private Future<ToolResult> run(ToolCall call, Utterance u, Mode mode, String taskId) {
-    Tool tool = context.tools().tool(call.name()).orElse(null);
+    Tool tool = services.tools().tool(call.name()).orElse(null);
     if (tool == null) {
       ToolResult unknown = ToolResult.error("Unknown tool '" + call.name() + "'. Use one of: "
-          + String.join(", ", context.tools().specs().stream().map(s -> s.name()).limit(40).toList()) + ".");
+          + String.join(", ", services.tools().specs().stream().map(s -> s.name()).limit(40).toList()) + ".");
       return finish(mode, call, u, Risk.READ, "unknown_tool", 0, unknown).map(unknown);
     }
-    HomeGateway home = context.home().orElse(null);
+    HomeGateway home = services.home().orElse(null);
     ProtectedReach reach = home == null ? null : new ProtectedReach(policy, home);
     Risk risk = rules.riskOf(tool, call, reach);
     boolean interactive = mode.interactive();
@@ -199,7 +202,7 @@ public final class PolicyExecutor implements ToolExecutor {
     }
     Promise<ToolResult> first = Promise.promise();
     AtomicBoolean decided = new AtomicBoolean();
-    long timer = context.vertx().setTimer(options.getTaskThresholdMs(), t -> {
+    long timer = vertx.setTimer(options.getTaskThresholdMs(), t -> {
       if (decided.compareAndSet(false, true)) {
         tasks.adopt(TaskRequest.run(title(call), u, call), running)
             .compose(task -> {
@@ -212,7 +215,7 @@ public final class PolicyExecutor implements ToolExecutor {
     });
     running.onComplete(ar -> {
       if (decided.compareAndSet(false, true)) {
-        context.vertx().cancelTimer(timer);
+        vertx.cancelTimer(timer);
         completed(mode, call, u, risk, guard, start, ar).onComplete(first);
       }
     });
@@ -232,7 +235,7 @@ public final class PolicyExecutor implements ToolExecutor {
       return deny(mode, call, u, Risk.PROTECTED, NEEDS_CONFIRMATION);
     }
     pending.put(call, held.stream().map(HomeGuard.Held::call).toList(), u);
-    String question = ConfirmationQuestions.ask(held, u.language(), context.home().orElse(null));
+    String question = ConfirmationQuestions.ask(held, u.language(), services.home().orElse(null));
     return finish(mode, call, u, Risk.PROTECTED, "confirmation_required", 0, ToolResult.error(question))
         .compose(v -> Future.failedFuture(PolicyException.confirm(question)));
   }
@@ -321,7 +324,7 @@ public final class PolicyExecutor implements ToolExecutor {
    * (within the tool timeout) so its failure is answered, rather than becoming a task that fails where nobody hears.
    */
   private boolean homeLinkUp() {
-    return context.home().map(home -> home.connectionState() == ConnectionState.CONNECTED).orElse(true);
+    return services.home().map(home -> home.connectionState() == ConnectionState.CONNECTED).orElse(true);
   }
 
   private static String title(ToolCall call) {
@@ -332,12 +335,18 @@ public final class PolicyExecutor implements ToolExecutor {
     return u.language().startsWith("fr");
   }
 
+  /** The context an interpreter works in for {@code u}: every service, no provider's configuration. */
+  ToolContext toolContext(Utterance u) {
+    return toolContext(u, new JsonObject(), services.home().orElse(null));
+  }
+
   private ToolContext toolContext(Utterance u, String toolName, HomeGateway home) {
-    JsonObject config = context.tools().providerOf(toolName)
-        .map(id -> context.options().section("tools").getJsonObject(id, new JsonObject()))
-        .orElseGet(JsonObject::new);
-    return ToolContext.builder(context.vertx(), u).config(config).dataDir(context.options().dataDir())
-        .home(home).memory(context.memory().orElse(null))
-        .tasks(context.tasks().orElse(null)).announcer(context.announcer().orElse(null)).build();
+    return toolContext(u, services.tools().configOf(toolName), home);
+  }
+
+  private ToolContext toolContext(Utterance u, JsonObject config, HomeGateway home) {
+    return ToolContext.builder(vertx, u).config(config).dataDir(services.dataDir())
+        .home(home).memory(services.memory().orElse(null))
+        .tasks(tasks).announcer(services.announcer().orElse(null)).build();
   }
 }

@@ -18,8 +18,8 @@ import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.ToolArgumentsException;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolResult;
-import io.harpou.bridge.vertx.BridgeContext;
 import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.agent.AgentServices;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +37,7 @@ import java.util.Set;
  */
 final class ToolLoop {
 
-  private final BridgeContext context;
+  private final AgentServices services;
   private final ChatBackend backend;
   private final PolicyExecutor executor;
   private final PendingConfirmations pending;
@@ -56,10 +56,10 @@ final class ToolLoop {
   private boolean repaired;
   private int callsMade;
 
-  ToolLoop(BridgeContext context, ChatBackend backend, PolicyExecutor executor, PendingConfirmations pending,
+  ToolLoop(AgentServices services, ChatBackend backend, PolicyExecutor executor, PendingConfirmations pending,
            TurnEvents events, List<ToolSpecification> specs, AgentOptions options, String turnId,
            Utterance utterance, List<ChatMessage> messages) {
-    this.context = context;
+    this.services = services;
     this.backend = backend;
     this.executor = executor;
     this.pending = pending;
@@ -233,9 +233,9 @@ final class ToolLoop {
       tasks.add(result.json().getString("task_id"));
       return;
     }
-    Risk risk = context.tools().tool(call.name()).map(t -> t.spec().risk()).orElse(Risk.READ);
+    Risk risk = services.tools().tool(call.name()).map(t -> t.spec().risk()).orElse(Risk.READ);
     if (risk != Risk.READ) {
-      actions.add(new Action(call.name(), CallTargets.targets(call.arguments(), context.home().orElse(null)),
+      actions.add(new Action(call.name(), CallTargets.targets(call.arguments(), services.home().orElse(null)),
           !result.error()));
     }
   }

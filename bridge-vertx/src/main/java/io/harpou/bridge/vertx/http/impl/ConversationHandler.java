@@ -6,7 +6,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
-import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,10 +20,10 @@ public final class ConversationHandler {
 
   static final int MAX_TEXT = 4000;
 
-  private final BridgeContext bridge;
+  private final HttpApiServices bridge;
 
   /** A handler asking the bridge's agent. */
-  public ConversationHandler(BridgeContext bridge) {
+  public ConversationHandler(HttpApiServices bridge) {
     this.bridge = bridge;
   }
 

@@ -4,7 +4,7 @@ import io.harpou.bridge.api.home.Area;
 import io.harpou.bridge.api.home.EntityEntry;
 import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeGateway;
-import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -25,10 +25,10 @@ public final class HomeHandler {
       "media_player", "sensor", "binary_sensor", "vacuum", "humidifier", "water_heater", "valve", "alarm_control_panel",
       "scene", "camera");
 
-  private final BridgeContext bridge;
+  private final HttpApiServices bridge;
 
   /** A handler over the bridge's home gateway. */
-  public HomeHandler(BridgeContext bridge) {
+  public HomeHandler(HttpApiServices bridge) {
     this.bridge = bridge;
   }
 

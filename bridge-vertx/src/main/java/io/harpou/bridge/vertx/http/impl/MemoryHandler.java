@@ -3,7 +3,7 @@ package io.harpou.bridge.vertx.http.impl;
 import io.harpou.bridge.api.memory.MemoryQuery;
 import io.harpou.bridge.api.memory.MemoryScope;
 import io.harpou.bridge.api.memory.MemoryStore;
-import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -16,10 +16,10 @@ import java.util.Set;
  */
 public final class MemoryHandler {
 
-  private final BridgeContext bridge;
+  private final HttpApiServices bridge;
 
   /** A handler over the bridge's memory store. */
-  public MemoryHandler(BridgeContext bridge) {
+  public MemoryHandler(HttpApiServices bridge) {
     this.bridge = bridge;
   }
 

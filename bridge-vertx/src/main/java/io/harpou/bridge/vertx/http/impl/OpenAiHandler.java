@@ -4,7 +4,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
-import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,12 +26,12 @@ public final class OpenAiHandler {
   /** The header Open WebUI sends with its chat's id when it forwards user information; it only keeps chats apart. */
   static final String OPEN_WEBUI_CHAT_HEADER = "x-openwebui-chat-id";
 
-  private final BridgeContext bridge;
+  private final HttpApiServices bridge;
   private final String model;
   private final ChatIdentities chats = new ChatIdentities();
 
   /** A handler asking the bridge's agent and presenting it as {@code model}. */
-  public OpenAiHandler(BridgeContext bridge, String model) {
+  public OpenAiHandler(HttpApiServices bridge, String model) {
     this.bridge = bridge;
     this.model = model;
   }

@@ -2,7 +2,7 @@ package io.harpou.bridge.vertx.http.impl;
 
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskService;
-import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -11,10 +11,10 @@ import io.vertx.ext.web.RoutingContext;
 /** {@code GET /api/tasks} (newest first, optionally {@code ?status=}) and {@code DELETE /api/tasks/{id}}. */
 public final class TasksHandler {
 
-  private final BridgeContext bridge;
+  private final HttpApiServices bridge;
 
   /** A handler over the bridge's task service. */
-  public TasksHandler(BridgeContext bridge) {
+  public TasksHandler(HttpApiServices bridge) {
     this.bridge = bridge;
   }
 

@@ -5,7 +5,8 @@ import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.voice.Announcement;
-import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.task.TaskSettings;
+import io.vertx.core.Vertx;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -23,14 +24,12 @@ final class TaskDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(TaskDelivery.class);
   private static final int SPOKEN_LIMIT = 300;
 
-  private final BridgeContext context;
+  private final TaskSettings settings;
   private final EventPublisher events;
-  private final boolean notifyHome;
 
-  TaskDelivery(BridgeContext context, boolean notifyHome) {
-    this.context = context;
-    this.events = new EventPublisher(context.vertx());
-    this.notifyHome = notifyHome;
+  TaskDelivery(Vertx vertx, TaskSettings settings) {
+    this.settings = settings;
+    this.events = new EventPublisher(vertx);
   }
 
   /** Publishes the event, then announces; the Future succeeds once the event is out. */
@@ -39,12 +38,12 @@ final class TaskDelivery {
     String text = spoken(task, message);
     String room = task.origin().room();
     if (room != null && task.status() != TaskStatus.CANCELLED) {
-      context.announcer().ifPresent(announcer -> announcer
+      settings.roomAnnouncer().ifPresent(announcer -> announcer
           .announce(new Announcement(room, text, task.origin().language()))
           .onFailure(e -> LOG.warn("Announcing task {} in {} failed: {}", task.id(), room, e.getMessage())));
     }
-    if (notifyHome && task.status() != TaskStatus.CANCELLED) {
-      context.home().ifPresent(home -> home.callService(new ServiceCall("persistent_notification", "create",
+    if (settings.notifyHome() && task.status() != TaskStatus.CANCELLED) {
+      settings.homeGateway().ifPresent(home -> home.callService(new ServiceCall("persistent_notification", "create",
               new JsonObject().put("title", task.title()).put("message", text)
                   .put("notification_id", "harpou_task_" + task.id()), null, false))
           .onFailure(e -> LOG.warn("Notifying Home Assistant of task {} failed: {}", task.id(), e.getMessage())));

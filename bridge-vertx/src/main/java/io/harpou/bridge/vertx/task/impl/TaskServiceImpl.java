@@ -7,10 +7,11 @@ import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskRequest;
 import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.tool.ToolResult;
-import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskCallRunner;
+import io.harpou.bridge.vertx.task.TaskSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -36,27 +37,28 @@ public final class TaskServiceImpl implements DurableTaskService {
   private final long taskTimeoutMs;
   private final ProgressTracker progress;
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
-  private volatile TaskCallRunner runner;
+  private final TaskCallRunner runner;
   private volatile boolean closed;
 
-  private TaskServiceImpl(Vertx vertx, TaskStore store, TaskDelivery delivery, long taskTimeoutMs) {
+  private TaskServiceImpl(Vertx vertx, TaskStore store, TaskSettings settings, TaskCallRunner runner) {
     this.vertx = vertx;
     this.events = new EventPublisher(vertx);
     this.store = store;
-    this.delivery = delivery;
-    this.taskTimeoutMs = taskTimeoutMs;
+    this.delivery = new TaskDelivery(vertx, settings);
+    this.taskTimeoutMs = settings.taskTimeoutMs();
     this.progress = new ProgressTracker(vertx, store);
-  }
-
-  /** Creates the tables and the service. */
-  public static Future<DurableTaskService> open(BridgeContext context, boolean notifyHome, long taskTimeoutMs) {
-    return TaskStore.open(context.database()).map(store -> new TaskServiceImpl(context.vertx(), store,
-        new TaskDelivery(context, notifyHome), taskTimeoutMs));
-  }
-
-  @Override
-  public void runner(TaskCallRunner runner) {
     this.runner = runner;
+  }
+
+  /** Creates the table on first use. */
+  public static Future<DurableTaskService.TaskTable> openTable(Database database) {
+    return TaskStore.open(database).map(store -> store);
+  }
+
+  /** The service on an open table. */
+  public static DurableTaskService create(Vertx vertx, DurableTaskService.TaskTable table, TaskSettings settings,
+                                          TaskCallRunner runner) {
+    return new TaskServiceImpl(vertx, (TaskStore) table, settings, runner);
   }
 
   @Override
@@ -139,10 +141,11 @@ public final class TaskServiceImpl implements DurableTaskService {
   }
 
   @Override
-  public void close() {
+  public Future<Void> close() {
     closed = true;
     timers.values().forEach(vertx::cancelTimer);
     timers.clear();
+    return Future.succeededFuture();
   }
 
   private void schedule(TaskRow row) {
@@ -173,10 +176,12 @@ public final class TaskServiceImpl implements DurableTaskService {
       }
       events.publish(new TaskProgress(Instant.now(), running.id(), running.origin().conversationId(), 0, "started"));
       progress.started(running.id(), running.origin().conversationId());
-      TaskCallRunner current = runner;
-      Future<ToolResult> result = current == null
-          ? Future.failedFuture(new BridgeException("no tool runner is available for background tasks"))
-          : current.run(row.call(), row.info().origin(), row.approved(), running.id());
+      Future<ToolResult> result;
+      try {
+        result = runner.run(row.call(), row.info().origin(), row.approved(), running.id());
+      } catch (RuntimeException e) {
+        result = Future.failedFuture(e);
+      }
       follow(row.withInfo(running), result);
     });
   }

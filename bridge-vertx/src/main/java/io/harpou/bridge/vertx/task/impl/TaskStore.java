@@ -5,6 +5,7 @@ import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The {@code tasks} table. */
-final class TaskStore {
+final class TaskStore implements DurableTaskService.TaskTable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
 
