@@ -12,11 +12,11 @@ import io.vertx.core.json.JsonObject;
  *  "ollama": {"url": "http://127.0.0.1:11434", "model": "llama3.2", "temperature": 0.2, "num_ctx": 8192,
  *             "keep_alive": 300, "think": false, "return_thinking": false, "timeout_ms": 120000},
  *  "openai": {"url": "https://api.example/v1", "api_key": "...", "model": "gpt-4o-mini"},
- *  "provider": {"id": "a ChatModelProvider's id", ...},
+ *  "provider": {"id": "a ModelProvider's id", ...},
  *  "policy": {...}}
  * }</pre>
  *
- * <p>The model is the {@link ChatModelProvider} named by {@code provider.id} when set, else Ollama when
+ * <p>The model is the {@link io.harpou.bridge.vertx.model.ModelProvider} named by {@code provider.id} when set, else Ollama when
  * {@code ollama.url} is set, else an OpenAI-compatible server when {@code openai.url} is set, else none (only the
  * interpreters answer).
  */
@@ -216,7 +216,7 @@ public final class AgentOptions {
     return this;
   }
 
-  /** The section handed to a {@link ChatModelProvider} ({@code id} and its own keys), empty when not configured. */
+  /** The section handed to a {@link io.harpou.bridge.vertx.model.ModelProvider} ({@code id} and its own keys), empty when not configured. */
   public JsonObject getProvider() {
     return provider.copy();
   }

@@ -1,7 +1,9 @@
 package io.harpou.bridge.vertx.memory;
 
 import io.harpou.bridge.vertx.memory.impl.MiniLmEmbedder;
-import io.harpou.bridge.vertx.memory.impl.OllamaEmbedder;
+import io.harpou.bridge.vertx.memory.impl.ModelEmbedder;
+import io.harpou.bridge.vertx.model.ModelProvider;
+import io.harpou.bridge.vertx.model.Models;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -12,11 +14,19 @@ import java.util.List;
  */
 public interface Embedder {
 
-  /** The in-process all-MiniLM-L6-v2 model, or Ollama's {@code /api/embed} when {@code embeddings.ollama_url} is set. */
+  /**
+   * The in-process all-MiniLM-L6-v2 model, or, when {@code embeddings.url} is set, the embedding model of the
+   * provider {@code embeddings.provider} names.
+   *
+   * @throws IllegalArgumentException when the provider is not installed or refuses the section
+   */
   static Embedder create(Vertx vertx, MemoryOptions options) {
-    return options.getEmbeddingsOllamaUrl() == null
-        ? new MiniLmEmbedder(vertx, options.getEmbeddingThreads())
-        : new OllamaEmbedder(vertx, options.getEmbeddingsOllamaUrl(), options.getEmbeddingsModel());
+    if (options.getEmbeddingsOllamaUrl() == null) {
+      return new MiniLmEmbedder(vertx, options.getEmbeddingThreads());
+    }
+    ModelProvider provider = Models.provider(options.getEmbeddingsProvider());
+    return new ModelEmbedder(vertx, provider.embeddingModel(vertx, options.embeddingsModelConfig()),
+        provider.id() + "-" + options.getEmbeddingsModel(), options.getEmbeddingThreads());
   }
 
   /** Identifies the model; vectors stored under another id are computed again. */

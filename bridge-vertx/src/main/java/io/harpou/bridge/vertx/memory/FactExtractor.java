@@ -2,7 +2,8 @@ package io.harpou.bridge.vertx.memory;
 
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.memory.Memory;
-import io.harpou.bridge.vertx.memory.impl.OllamaFactExtractor;
+import io.harpou.bridge.vertx.memory.impl.ModelFactExtractor;
+import io.harpou.bridge.vertx.model.Models;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -14,9 +15,14 @@ import java.util.List;
  */
 public interface FactExtractor {
 
-  /** An extractor asking an Ollama chat model (configured by {@code facts.ollama_url} and {@code facts.model}). */
-  static FactExtractor ollama(Vertx vertx, String baseUrl, String model) {
-    return new OllamaFactExtractor(vertx, baseUrl, model);
+  /**
+   * An extractor asking the chat model of the provider {@code facts.provider} names, with the {@code facts} section.
+   *
+   * @throws IllegalArgumentException when the provider is not installed or refuses the section
+   */
+  static FactExtractor create(Vertx vertx, MemoryOptions options) {
+    return new ModelFactExtractor(vertx, Models.provider(options.getFactsProvider()).chatModel(vertx,
+        options.factsModelConfig()));
   }
 
   /** The facts worth keeping from {@code utterance}, as memories to store (scope and subject filled), maybe none. */

@@ -12,15 +12,18 @@ import java.util.Locale;
  * {
  *   "enabled": true,
  *   "chroma": {"url": "http://127.0.0.1:8000", "collection": "harpou"},
- *   "embeddings": {"ollama_url": "http://127.0.0.1:11434", "model": "all-minilm"},
- *   "facts": {"ollama_url": "http://127.0.0.1:11434", "model": "llama3.2"},
+ *   "embeddings": {"provider": "ollama", "url": "http://127.0.0.1:11434", "model": "all-minilm"},
+ *   "facts": {"provider": "openai", "url": "http://gpu-box:8080/v1", "api_key": "...", "model": "qwen3"},
  *   "docs_dir": "/srv/docs",
  *   "ttl_seconds": {"room": 2592000}
  * }
  * }</pre>
  *
- * <p>Without {@code chroma.url} vectors stay in the embedded database; without {@code embeddings.ollama_url} the
- * all-MiniLM-L6-v2 model runs in process; without {@code facts.ollama_url} only explicit requests are remembered.
+ * <p>Without {@code chroma.url} vectors stay in the embedded database; without {@code embeddings.url} the
+ * all-MiniLM-L6-v2 model runs in process; without {@code facts.url} only explicit requests are remembered. The
+ * {@code provider} of each is a {@link io.harpou.bridge.vertx.model.ModelProvider} id ({@code ollama} by default,
+ * {@code openai} for any OpenAI-compatible server); {@code ollama_url} is read as {@code url}, as earlier versions
+ * wrote it.
  */
 public final class MemoryOptions {
 
@@ -46,9 +49,13 @@ public final class MemoryOptions {
   private boolean enabled = true;
   private String chromaUrl;
   private String chromaCollection = "harpou";
+  private String embeddingsProvider = "ollama";
   private String embeddingsOllamaUrl;
+  private String embeddingsApiKey;
   private String embeddingsModel = DEFAULT_OLLAMA_EMBEDDING_MODEL;
+  private String factsProvider = "ollama";
   private String factsOllamaUrl;
+  private String factsApiKey;
   private String factsModel = "llama3.2";
   private String docsDir;
   private Duration docsScanInterval = Duration.ofSeconds(60);
@@ -75,9 +82,13 @@ public final class MemoryOptions {
     enabled = j.getBoolean("enabled", true);
     chromaUrl = blankToNull(chroma.getString("url"));
     chromaCollection = chroma.getString("collection", chromaCollection);
-    embeddingsOllamaUrl = blankToNull(embeddings.getString("ollama_url"));
+    embeddingsProvider = embeddings.getString("provider", embeddingsProvider);
+    embeddingsOllamaUrl = blankToNull(embeddings.getString("url", embeddings.getString("ollama_url")));
+    embeddingsApiKey = blankToNull(embeddings.getString("api_key"));
     embeddingsModel = embeddings.getString("model", embeddingsModel);
-    factsOllamaUrl = blankToNull(facts.getString("ollama_url"));
+    factsProvider = facts.getString("provider", factsProvider);
+    factsOllamaUrl = blankToNull(facts.getString("url", facts.getString("ollama_url")));
+    factsApiKey = blankToNull(facts.getString("api_key"));
     factsModel = facts.getString("model", factsModel);
     docsDir = blankToNull(j.getString("docs_dir"));
     docsScanInterval = Duration.ofMillis(j.getLong("docs_scan_interval_ms", docsScanInterval.toMillis()));
@@ -139,12 +150,52 @@ public final class MemoryOptions {
     return this;
   }
 
-  /** Ollama's base URL for embeddings, or null for the in-process model. */
+  /**
+   * The section handed to the embeddings' {@link io.harpou.bridge.vertx.model.ModelProvider}: {@code url},
+   * {@code model}, {@code api_key}.
+   */
+  public JsonObject embeddingsModelConfig() {
+    JsonObject config = new JsonObject().put("url", embeddingsOllamaUrl).put("model", embeddingsModel);
+    return embeddingsApiKey == null ? config : config.put("api_key", embeddingsApiKey);
+  }
+
+  /** The id of the model provider serving embeddings ({@code ollama} unless set). */
+  public String getEmbeddingsProvider() {
+    return embeddingsProvider;
+  }
+
+  /** Sets the id of the model provider serving embeddings. */
+  public MemoryOptions setEmbeddingsProvider(String provider) {
+    this.embeddingsProvider = provider;
+    return this;
+  }
+
+  /**
+   * The section handed to the fact extractor's {@link io.harpou.bridge.vertx.model.ModelProvider}: {@code url},
+   * {@code model}, {@code api_key}.
+   */
+  public JsonObject factsModelConfig() {
+    JsonObject config = new JsonObject().put("url", factsOllamaUrl).put("model", factsModel);
+    return factsApiKey == null ? config : config.put("api_key", factsApiKey);
+  }
+
+  /** The id of the model provider extracting facts ({@code ollama} unless set). */
+  public String getFactsProvider() {
+    return factsProvider;
+  }
+
+  /** Sets the id of the model provider extracting facts. */
+  public MemoryOptions setFactsProvider(String provider) {
+    this.factsProvider = provider;
+    return this;
+  }
+
+  /** The embedding server's base URL, or null for the in-process model. */
   public String getEmbeddingsOllamaUrl() {
     return embeddingsOllamaUrl;
   }
 
-  /** Sets Ollama's base URL for embeddings. */
+  /** Sets the embedding server's base URL. */
   public MemoryOptions setEmbeddingsOllamaUrl(String url) {
     this.embeddingsOllamaUrl = blankToNull(url);
     return this;
@@ -315,16 +366,16 @@ public final class MemoryOptions {
   /** The JSON form, as read by {@link #MemoryOptions(JsonObject)}. */
   public JsonObject toJson() {
     JsonObject chroma = new JsonObject().put("collection", chromaCollection);
-    JsonObject embeddings = new JsonObject().put("model", embeddingsModel);
-    JsonObject facts = new JsonObject().put("model", factsModel);
+    JsonObject embeddings = new JsonObject().put("provider", embeddingsProvider).put("model", embeddingsModel);
+    JsonObject facts = new JsonObject().put("provider", factsProvider).put("model", factsModel);
     if (chromaUrl != null) {
       chroma.put("url", chromaUrl);
     }
     if (embeddingsOllamaUrl != null) {
-      embeddings.put("ollama_url", embeddingsOllamaUrl);
+      embeddings.put("url", embeddingsOllamaUrl);
     }
     if (factsOllamaUrl != null) {
-      facts.put("ollama_url", factsOllamaUrl);
+      facts.put("url", factsOllamaUrl);
     }
     JsonObject json = new JsonObject().put("enabled", enabled).put("chroma", chroma).put("embeddings", embeddings)
         .put("facts", facts)

@@ -79,7 +79,7 @@ public final class MemoryRuntime {
       timers.add(vertx.setPeriodic(options.getDocsScanInterval().toMillis(), id -> syncDocuments()));
     }
     if (options.getFactsOllamaUrl() != null) {
-      FactExtractor extractor = FactExtractor.ollama(vertx, options.getFactsOllamaUrl(), options.getFactsModel());
+      FactExtractor extractor = FactExtractor.create(vertx, options);
       turns = vertx.eventBus().consumer(BridgeAddresses.EVENTS, message -> learnFrom(message.body(), extractor));
     }
   }

@@ -7,7 +7,7 @@ import io.harpou.bridge.api.agent.Reply;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-/** A model supplied in process through a {@link ChatModelProvider} found on the class path. */
+/** A model supplied in process through a {@link io.harpou.bridge.vertx.model.ModelProvider} found on the class path. */
 class AgentProviderTest extends AgentTestBase {
 
   @Test
@@ -25,7 +25,7 @@ class AgentProviderTest extends AgentTestBase {
   @Test
   void should_refuse_to_start_with_an_unknown_provider_or_a_section_it_rejects() {
     assertThatThrownBy(() -> start(agentSection(false).put("provider", new JsonObject().put("id", "nope"))))
-        .hasMessageContaining("no chat model provider 'nope'");
+        .hasMessageContaining("no model provider 'nope' on the class path");
     assertThatThrownBy(() -> start(agentSection(false).put("provider", new JsonObject().put("id", "stub"))))
         .hasMessageContaining("the stub needs a light");
   }

@@ -8,12 +8,13 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import io.harpou.bridge.vertx.model.ModelProvider;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /** An in-process model for the provider test: it turns on the light its section names, then says what it did. */
-public final class StubModelProvider implements ChatModelProvider {
+public final class StubModelProvider implements ModelProvider {
 
   @Override
   public String id() {
@@ -21,7 +22,7 @@ public final class StubModelProvider implements ChatModelProvider {
   }
 
   @Override
-  public StreamingChatModel create(Vertx vertx, JsonObject config) {
+  public StreamingChatModel streamingChatModel(Vertx vertx, JsonObject config) {
     String entity = config.getString("light");
     if (entity == null) {
       throw new IllegalArgumentException("the stub needs a light");

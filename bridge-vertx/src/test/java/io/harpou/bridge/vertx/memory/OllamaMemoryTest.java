@@ -90,7 +90,8 @@ class OllamaMemoryTest extends MemoryTestSupport {
     ollama.addRule(OllamaMatch.userContains("kitchen light").thenReply(OllamaReply.text("{\"facts\": []}")));
     MemoryService store = open(new MemoryOptions());
     store.remember(Memory.of("The cat is called Mochi")).await();
-    FactExtractor extractor = FactExtractor.ollama(vertx, ollama.baseUrl(), "llama3.2");
+    FactExtractor extractor = FactExtractor.create(vertx, new MemoryOptions().setFactsOllamaUrl(ollama.baseUrl())
+        .setFactsModel("llama3.2"));
     Utterance base = new Utterance("x", "en", "conv-7", null, "kitchen", null, "alice");
 
     List<Memory> allergy = store.learn(base.withText("By the way, I'm allergic to peanuts"), extractor).await();

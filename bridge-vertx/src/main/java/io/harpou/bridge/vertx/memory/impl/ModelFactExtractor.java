@@ -1,7 +1,6 @@
 package io.harpou.bridge.vertx.memory.impl;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.ollama.OllamaChatModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.memory.Memory;
@@ -13,16 +12,15 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Asks an Ollama chat model (through LangChain4j's synchronous client, on a one-thread pool) for the durable personal
- * facts in an utterance, as JSON. An answer that is not the expected JSON yields no facts rather than an error.
+ * Asks a chat model (any {@link io.harpou.bridge.vertx.model.ModelProvider}'s blocking client, on a one-thread pool)
+ * for the durable personal facts in an utterance, as JSON. An answer that is not the expected JSON yields no facts rather than an error.
  */
-public final class OllamaFactExtractor implements FactExtractor {
+public final class ModelFactExtractor implements FactExtractor {
 
   static final int MAX_FACTS = 5;
   private static final String INSTRUCTIONS = """
@@ -37,10 +35,9 @@ public final class OllamaFactExtractor implements FactExtractor {
   private final ChatModel model;
   private final WorkerExecutor pool;
 
-  /** Creates the extractor for {@code model} at {@code baseUrl}. */
-  public OllamaFactExtractor(Vertx vertx, String baseUrl, String model) {
-    this.model = OllamaChatModel.builder().baseUrl(baseUrl).modelName(model).temperature(0.0)
-        .timeout(Duration.ofSeconds(60)).build();
+  /** Creates the extractor asking {@code model}. */
+  public ModelFactExtractor(Vertx vertx, ChatModel model) {
+    this.model = model;
     this.pool = vertx.createSharedWorkerExecutor("harpou-fact-extraction", 1, 2, TimeUnit.MINUTES);
   }
 
