@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Hub cold start: time from launching the JVM to /health answering 200, and resident memory once idle.
-# Usage: benchmarks/scripts/hub-startup.sh [runs] [idle-seconds]   (builds the hub jar first with ./harpou build)
+# Usage: benchmarks/scripts/hub-startup.sh [runs] [idle-seconds]   (builds the hub jar first with ./harpou build;
+# HUB_JAR=path measures another jar, such as an earlier build kept for a before/after run)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAR="$ROOT/samples/hub/target/harpou-hub.jar"
+JAR="${HUB_JAR:-$ROOT/samples/hub/target/harpou-hub.jar}"
 RUNS="${1:-5}"
 IDLE="${2:-10}"
 [[ -f "$JAR" ]] || { echo "missing $JAR: run ./harpou build" >&2; exit 1; }

@@ -72,8 +72,8 @@ public class AgentTurnBenchmark {
     ollama.addRule(OllamaMatch.any().thenReply(OllamaReply.text(InstantModelProvider.ANSWER)));
     instantHub = hub(new JsonObject().put("provider", new JsonObject().put("id", "instant")));
     ollamaHub = hub(new JsonObject().put("ollama", new JsonObject().put("url", ollama.baseUrl())));
-    instant = instantHub.context().agent().orElseThrow();
-    scripted = ollamaHub.context().agent().orElseThrow();
+    instant = instantHub.agent().orElseThrow();
+    scripted = ollamaHub.agent().orElseThrow();
     check(ask(instant, "How is the kitchen?", "check"), InstantModelProvider.ANSWER);
     check(ask(scripted, "How is the kitchen?", "check"), InstantModelProvider.ANSWER);
     Reply acted = ask(instant, "turn on the kitchen light", "check");

@@ -6,7 +6,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
-import io.harpou.bridge.vertx.agent.ChatModelProvider;
+import io.harpou.bridge.vertx.model.ModelProvider;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -14,7 +14,7 @@ import io.vertx.core.json.JsonObject;
  * A model that answers at once, in process, on the calling thread (provider id {@code instant}): with it a turn's
  * time is the agent's own work per model step, the model excluded by construction.
  */
-public final class InstantModelProvider implements ChatModelProvider {
+public final class InstantModelProvider implements ModelProvider {
 
   static final String ANSWER = "It is done.";
 
@@ -24,7 +24,7 @@ public final class InstantModelProvider implements ChatModelProvider {
   }
 
   @Override
-  public StreamingChatModel create(Vertx vertx, JsonObject config) {
+  public StreamingChatModel streamingChatModel(Vertx vertx, JsonObject config) {
     return new StreamingChatModel() {
       @Override
       public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {

@@ -70,10 +70,6 @@ public record Utterance(String text, String language, String conversationId, Cha
     return new Utterance(other, language, conversationId, channel, room, satellite, user, peer);
   }
 
-  /** The same utterance in another room. */
-  public Utterance withRoom(String other) {
-    return new Utterance(text, language, conversationId, channel, other, satellite, user, peer);
-  }
 
   /** The same utterance as sent by the network peer at {@code address}. */
   public Utterance withPeer(String address) {

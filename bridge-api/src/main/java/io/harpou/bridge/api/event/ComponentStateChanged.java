@@ -16,7 +16,7 @@ import java.time.Instant;
 public record ComponentStateChanged(Instant time, String component, String state, String detail)
     implements BridgeEvent {
 
-  static final String KIND = "component_state";
+  public static final String KIND = "component_state";
 
   @Override
   public String kind() {

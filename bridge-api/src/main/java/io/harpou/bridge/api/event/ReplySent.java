@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public record ReplySent(Instant time, String turnId, Reply reply) implements BridgeEvent {
 
-  static final String KIND = "reply";
+  public static final String KIND = "reply";
 
   @Override
   public String kind() {

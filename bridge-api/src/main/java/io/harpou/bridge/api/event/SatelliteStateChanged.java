@@ -38,7 +38,7 @@ public record SatelliteStateChanged(Instant time, String satellite, String room,
     }
   }
 
-  static final String KIND = "satellite_state";
+  public static final String KIND = "satellite_state";
 
   @Override
   public String kind() {

@@ -12,7 +12,7 @@ import java.time.Instant;
  */
 public record TaskDone(Instant time, TaskInfo task) implements BridgeEvent {
 
-  static final String KIND = "task_done";
+  public static final String KIND = "task_done";
 
   @Override
   public String kind() {

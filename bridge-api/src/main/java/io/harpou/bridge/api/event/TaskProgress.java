@@ -20,7 +20,7 @@ public record TaskProgress(Instant time, String taskId, String conversationId, d
     progress = Math.max(0, Math.min(1, progress));
   }
 
-  static final String KIND = "task_progress";
+  public static final String KIND = "task_progress";
 
   @Override
   public String kind() {

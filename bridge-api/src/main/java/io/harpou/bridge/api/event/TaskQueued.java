@@ -12,7 +12,7 @@ import java.time.Instant;
  */
 public record TaskQueued(Instant time, TaskInfo task) implements BridgeEvent {
 
-  static final String KIND = "task_queued";
+  public static final String KIND = "task_queued";
 
   @Override
   public String kind() {

@@ -15,7 +15,7 @@ import java.time.Instant;
 public record Thinking(Instant time, String turnId, String conversationId, String text, boolean reasoning)
     implements BridgeEvent {
 
-  static final String KIND = "thinking";
+  public static final String KIND = "thinking";
 
   @Override
   public String kind() {

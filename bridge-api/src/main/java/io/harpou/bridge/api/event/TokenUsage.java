@@ -15,7 +15,7 @@ import java.time.Instant;
 public record TokenUsage(Instant time, String turnId, String conversationId, int inputTokens, int outputTokens)
     implements BridgeEvent {
 
-  static final String KIND = "token_usage";
+  public static final String KIND = "token_usage";
 
   @Override
   public String kind() {

@@ -20,7 +20,7 @@ import java.time.Instant;
 public record ToolFinished(Instant time, String turnId, String conversationId, String callId, String tool,
                            String outcome, ToolResult result, long durationMillis) implements BridgeEvent {
 
-  static final String KIND = "tool_finished";
+  public static final String KIND = "tool_finished";
 
   @Override
   public String kind() {

@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 public record ToolStarted(Instant time, String turnId, String conversationId, ToolCall call) implements BridgeEvent {
 
-  static final String KIND = "tool_started";
+  public static final String KIND = "tool_started";
 
   @Override
   public String kind() {

@@ -16,7 +16,7 @@ import java.time.Instant;
 public record TranscriptReceived(Instant time, String conversationId, String satellite, String room, String text)
     implements BridgeEvent {
 
-  static final String KIND = "transcript";
+  public static final String KIND = "transcript";
 
   @Override
   public String kind() {

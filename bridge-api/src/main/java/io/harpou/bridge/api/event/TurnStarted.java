@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public record TurnStarted(Instant time, String turnId, Utterance utterance) implements BridgeEvent {
 
-  static final String KIND = "turn_started";
+  public static final String KIND = "turn_started";
 
   @Override
   public String kind() {

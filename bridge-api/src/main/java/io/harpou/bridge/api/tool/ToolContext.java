@@ -120,11 +120,6 @@ public interface ToolContext {
       return this;
     }
 
-    /** A copy of this builder for another utterance, keeping every service. */
-    public Builder forUtterance(Utterance other) {
-      return new Builder(vertx, other).config(config).dataDir(dataDir).home(home).memory(memory).tasks(tasks)
-          .announcer(announcer);
-    }
 
     /** Builds the context. */
     public ToolContext build() {

@@ -35,7 +35,7 @@ public final class EmbeddedExample {
     Bridge bridge = Bridge.create(vertx, options);
     return bridge.start()
         .compose(started -> {
-          Agent agent = started.context().agent().orElseThrow();
+          Agent agent = started.agent().orElseThrow();
           return agent.ask(question);
         })
         .eventually(bridge::close);

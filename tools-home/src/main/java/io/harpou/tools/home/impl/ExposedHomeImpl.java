@@ -95,11 +95,6 @@ public final class ExposedHomeImpl implements ExposedHome {
     return gateway.connectionState() == ConnectionState.CONNECTED;
   }
 
-  /** Forces the next read to rebuild the index (after a registry change). */
-  public void invalidate() {
-    dirty = true;
-  }
-
   @Override
   public HomeGateway gateway() {
     return gateway;

@@ -1,0 +1,36 @@
+package io.harpou.bridge.vertx.agent;
+
+import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * The agent as it runs: the {@link Agent} (interpreters, then the model with tools, every call through the policy and
+ * the audit log), its background {@link TaskService}, and {@link io.harpou.bridge.api.BridgeAddresses#AGENT_ASK}
+ * served on the event bus.
+ */
+public interface AgentRuntime {
+
+  /**
+   * Opens the audit log, the history and the tasks in the services' database, resumes the tasks left by the previous
+   * run and serves {@link io.harpou.bridge.api.BridgeAddresses#AGENT_ASK}. The Future fails with
+   * {@link io.harpou.bridge.api.BridgeException} when the model's configuration is unusable or the database fails.
+   */
+  static Future<AgentRuntime> start(Vertx vertx, AgentOptions options, AgentServices services) {
+    return AgentRuntimeImpl.start(vertx, options, services);
+  }
+
+  /** The agent. */
+  Agent agent();
+
+  /** The background tasks. */
+  TaskService tasks();
+
+  /** Which model answers after the interpreters ({@code ollama qwen3:8b at ...}), or what answers without one. */
+  String modelDescription();
+
+  /** Stops serving, refuses further turns and stops the task timers. */
+  Future<Void> close();
+}

@@ -1,0 +1,250 @@
+package io.harpou.bridge.vertx.agent.impl;
+
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.agent.Action;
+import io.harpou.bridge.api.agent.ActionTarget;
+import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ChatHistory;
+import io.harpou.bridge.api.agent.Interpretation;
+import io.harpou.bridge.api.agent.Interpreter;
+import io.harpou.bridge.api.agent.PolicyException;
+import io.harpou.bridge.api.agent.Reply;
+import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.event.ReplySent;
+import io.harpou.bridge.api.event.TurnStarted;
+import io.harpou.bridge.api.home.EntityState;
+import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.memory.MemoryQuery;
+import io.harpou.bridge.api.memory.RecalledMemory;
+import io.harpou.bridge.api.tool.ToolResult;
+import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.agent.AgentServices;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A turn: a pending confirmation is settled first, then the interpreters are tried in order, then the model loop
+ * (or, without a model, a clear answer saying what is missing). The audit rows of the turn's actions and its history
+ * are stored, and the reply event published, before the reply is returned.
+ */
+public final class AgentImpl implements Agent {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentImpl.class);
+  private static final long MEMORY_WAIT_MS = 500;
+  private static final int MEMORY_LIMIT = 5;
+
+  private final Vertx vertx;
+  private final AgentServices services;
+  private final AgentOptions options;
+  private final PolicyExecutor executor;
+  private final PendingConfirmations pending;
+  private final ConversationStore history;
+  private final TurnEvents events;
+  private final ChatBackend backend;
+  private final PromptBuilder prompt;
+  private final List<ToolSpecification> specs;
+  private volatile boolean stopped;
+
+  /** Creates the agent; {@code backend} is null when no model is configured. */
+  AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyExecutor executor,
+            PendingConfirmations pending, ConversationStore history, TurnEvents events, ChatBackend backend) {
+    this.vertx = vertx;
+    this.services = services;
+    this.options = options;
+    this.executor = executor;
+    this.pending = pending;
+    this.history = history;
+    this.events = events;
+    this.backend = backend;
+    this.prompt = new PromptBuilder(options.getPersona(), options.getEntityBudgetTokens());
+    this.specs = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
+  }
+
+  /** Refuses further turns. */
+  public void stop() {
+    stopped = true;
+  }
+
+  @Override
+  public Future<Reply> ask(Utterance utterance, ChatHistory clientHistory) {
+    if (stopped) {
+      return Future.failedFuture(new BridgeException("the agent is stopped"));
+    }
+    Context caller = vertx.getOrCreateContext();
+    String turnId = UUID.randomUUID().toString();
+    events.begin(utterance.conversationId(), turnId);
+    events.publish(new TurnStarted(Instant.now(), turnId, utterance));
+    Future<Reply> turn;
+    try {
+      turn = settleConfirmation(utterance).compose(settled -> settled.isPresent()
+          ? Future.succeededFuture(settled.get()) : interpret(utterance, clientHistory, 0));
+    } catch (RuntimeException e) {
+      turn = Future.failedFuture(e);
+    }
+    Promise<Reply> promise = Promise.promise();
+    turn.recover(e -> {
+          LOG.warn("Turn {} failed: {}", turnId, e.toString());
+          return Future.succeededFuture(Reply.error(say(utterance, "Sorry, something went wrong.",
+              "Désolé, quelque chose s'est mal passé."), utterance.conversationId()));
+        })
+        .compose(reply -> {
+          // A client that holds the history sends it back next turn, edits and all: storing it too would duplicate.
+          Future<Void> stored = clientHistory != null ? Future.succeededFuture()
+              : history.append(utterance.conversationId(), utterance.text(), reply.speech()).recover(e -> {
+                LOG.warn("History of {} could not be stored: {}", utterance.conversationId(), e.getMessage());
+                return Future.succeededFuture();
+              });
+          return Future.join(executor.auditsOf(turnId), stored).map(reply);
+        })
+        .onComplete(ar -> {
+          events.end(utterance.conversationId(), turnId);
+          // An overlapping turn of the same conversation may have filed a write here since: it is under way anyway.
+          executor.auditsOf(turnId);
+          if (ar.succeeded()) {
+            events.publish(new ReplySent(Instant.now(), turnId, ar.result()));
+          }
+          if (Vertx.currentContext() == caller) {
+            promise.handle(ar);
+          } else {
+            caller.runOnContext(v -> promise.handle(ar));
+          }
+        });
+    return promise.future();
+  }
+
+  /**
+   * Settles the conversation's pending confirmation with {@code u}: only the asker's own "yes" runs it, and a late or
+   * second "yes" is told so. Anything else (another asker's words, an ordinary sentence) goes on as a new request.
+   */
+  private Future<Optional<Reply>> settleConfirmation(Utterance u) {
+    PendingConfirmations.Settled settled = pending.settle(u);
+    String conversation = u.conversationId();
+    return switch (settled.outcome()) {
+      case NOTHING -> Future.succeededFuture(Optional.empty());
+      case REFUSE -> Future.succeededFuture(Optional.of(Reply.answer(say(u, "OK, I won't.",
+          "D'accord, je ne le fais pas."), conversation)));
+      case TOO_LATE -> {
+        long seconds = Math.max(1, pending.timeoutMillis() / 1000);
+        String plural = seconds == 1 ? "" : "s";
+        yield Future.succeededFuture(Optional.of(Reply.answer(say(u, "That confirmation expired after " + seconds
+            + " second" + plural + ", so nothing was done. Ask again if you still want it.", "Cette confirmation a"
+            + " expiré au bout de " + seconds + " seconde" + plural + " : rien n'a été fait. Redemandez-le si vous"
+            + " le voulez toujours."), conversation)));
+      }
+      case ALREADY_DONE -> Future.succeededFuture(Optional.of(Reply.answer(say(u, "That's already done; nothing"
+          + " else is waiting for your yes.", "C'est déjà fait ; rien d'autre n'attend votre oui."), conversation)));
+      case CONFIRM -> confirm(settled.confirmation(), u).map(Optional::of);
+    };
+  }
+
+  private Future<Reply> confirm(PendingConfirmations.Confirmation confirmation, Utterance u) {
+    return executor.executeConfirmed(confirmation, u.text()).map(result -> {
+      if (!result.error()) {
+        pending.done(confirmation);
+      }
+      Action action = new Action(confirmation.call().name(), targets(confirmation), !result.error());
+      // An unconfirmed action's text already says what is known and what is true now.
+      String speech = result.outcomeUnknown() ? result.content()
+          : result.error() ? say(u, "That didn't work: ", "Cela n'a pas marché : ") + result.content()
+          : say(u, "Done.", "C'est fait.");
+      return new Reply(speech, result.error() ? Reply.Type.ERROR : Reply.Type.ACTION_DONE, List.of(action),
+          taskOf(result), false, u.conversationId());
+    }).recover(e -> Future.succeededFuture(Reply.error(e.getMessage(), u.conversationId())));
+  }
+
+  /** The entities a confirmation acts on: those of its service calls, else those its tool call names. */
+  private List<ActionTarget> targets(PendingConfirmations.Confirmation confirmation) {
+    HomeGateway home = services.home().orElse(null);
+    if (confirmation.actions().isEmpty()) {
+      return CallTargets.targets(confirmation.call().arguments(), home);
+    }
+    return confirmation.actions().stream().flatMap(a -> a.target().entityIds().stream()).distinct()
+        .map(id -> ActionTarget.entity(id, home == null ? id
+            : home.state(id).map(EntityState::friendlyName).orElse(id)))
+        .toList();
+  }
+
+  private Future<Reply> interpret(Utterance u, ChatHistory clientHistory, int index) {
+    List<Interpreter> interpreters = services.tools().interpreters();
+    if (index >= interpreters.size()) {
+      return backend == null ? Future.succeededFuture(NoModelReply.of(u, services.home().orElse(null)))
+          : llm(u, clientHistory);
+    }
+    Interpreter interpreter = interpreters.get(index);
+    Future<Interpretation> attempt;
+    try {
+      attempt = interpreter.interpret(u, executor.toolContext(u), executor);
+    } catch (RuntimeException e) {
+      attempt = Future.failedFuture(e);
+    }
+    return attempt.transform(ar -> {
+      if (ar.succeeded() && ar.result().handledReply().isPresent()) {
+        return Future.succeededFuture(ar.result().handledReply().get());
+      }
+      if (ar.failed() && ar.cause() instanceof PolicyException policy) {
+        Reply reply = Reply.answer(policy.getMessage(), u.conversationId());
+        return Future.succeededFuture(policy.confirmationRequired() ? reply.expectingAnswer()
+            : Reply.error(policy.getMessage(), u.conversationId()));
+      }
+      if (ar.failed()) {
+        LOG.warn("Interpreter {} failed, passing on: {}", interpreter.id(), ar.cause().toString());
+      }
+      return interpret(u, clientHistory, index + 1);
+    });
+  }
+
+  private Future<Reply> llm(Utterance u, ChatHistory clientHistory) {
+    String turnId = events.turnOf(u.conversationId());
+    Future<List<ChatMessage>> earlier = clientHistory == null ? history.recent(u.conversationId())
+        : Future.succeededFuture(recentOf(clientHistory));
+    String instructions = clientHistory == null ? null : clientHistory.instructions();
+    return recall(u).compose(memories -> earlier.map(past -> {
+      List<ChatMessage> messages = new ArrayList<>();
+      messages.add(SystemMessage.from(prompt.system(u, services.home().orElse(null), memories, instructions)));
+      messages.addAll(past);
+      messages.add(UserMessage.from(u.text()));
+      return messages;
+    })).compose(messages -> new ToolLoop(services, backend, executor, pending, events, specs, options, turnId, u,
+        messages).run());
+  }
+
+  /** The client's last messages, as many as the agent would send of its own history. */
+  private List<ChatMessage> recentOf(ChatHistory clientHistory) {
+    List<ChatHistory.Message> all = clientHistory.messages();
+    return all.subList(Math.max(0, all.size() - options.getHistoryLimit()), all.size()).stream()
+        .<ChatMessage>map(m -> m.role() == ChatHistory.Role.USER ? UserMessage.from(m.text())
+            : AiMessage.from(m.text()))
+        .toList();
+  }
+
+  private Future<List<RecalledMemory>> recall(Utterance u) {
+    return services.memory().map(memory -> memory.recall(MemoryQuery.of(u.text(), MEMORY_LIMIT))
+            .timeout(MEMORY_WAIT_MS, TimeUnit.MILLISECONDS)
+            .recover(e -> Future.succeededFuture(List.<RecalledMemory>of())))
+        .orElseGet(() -> Future.succeededFuture(List.of()));
+  }
+
+  private static List<String> taskOf(ToolResult result) {
+    return result.json() != null && result.json().getString("task_id") != null
+        ? List.of(result.json().getString("task_id")) : List.of();
+  }
+
+  private static String say(Utterance u, String english, String french) {
+    return u.language().startsWith("fr") ? french : english;
+  }
+}

@@ -1,0 +1,97 @@
+package io.harpou.bridge.vertx.agent.impl;
+
+import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.tool.ToolCall;
+import io.harpou.bridge.api.tool.ToolResult;
+import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.agent.AgentRuntime;
+import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.agent.AgentVerticle;
+import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.task.DurableTaskService;
+import io.harpou.bridge.vertx.task.TaskSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * Makes the agent's parts in dependency order. The gate defers long calls to the task service, and the task service
+ * runs its calls through the gate: the two are tied in this one constructor, so neither is ever seen half made.
+ */
+public final class AgentRuntimeImpl implements AgentRuntime {
+
+  private final Vertx vertx;
+  private final DurableTaskService tasks;
+  private final PolicyExecutor gate;
+  private final AgentImpl agent;
+  private final String modelDescription;
+  private String deployment;
+
+  private AgentRuntimeImpl(Vertx vertx, AgentOptions options, AgentServices services, ChatBackend backend,
+                           AuditLog audit, ConversationStore history, DurableTaskService.TaskTable table) {
+    this.vertx = vertx;
+    TurnEvents events = new TurnEvents(vertx);
+    PendingConfirmations pending = new PendingConfirmations(options.getPolicy().getConfirmationTimeoutMs());
+    TaskSettings settings = new TaskSettings(options.getTaskTimeoutMs(), options.isNotifyHome(),
+        services.home().orElse(null), services.announcer().orElse(null));
+    this.tasks = DurableTaskService.create(vertx, table, settings,
+        this::runTask);
+    this.gate = new PolicyExecutor(vertx, services, options, audit, tasks, pending, events);
+    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, backend);
+    this.modelDescription = backend == null ? "interpreters only (no model configured)" : backend.description();
+  }
+
+  private Future<ToolResult> runTask(ToolCall call, Utterance origin, boolean approved, String taskId) {
+    return gate.executeForTask(call, origin, approved, taskId);
+  }
+
+  /** Starts the runtime; see {@link AgentRuntime#start}. */
+  public static Future<AgentRuntime> start(Vertx vertx, AgentOptions options, AgentServices services) {
+    ChatBackend backend;
+    try {
+      backend = Models.create(vertx, options).orElse(null);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new BridgeException("bad agent configuration: " + e.getMessage(), e));
+    }
+    return AuditLog.open(services.database())
+        .compose(audit -> ConversationStore.open(services.database(), options.getHistoryLimit())
+            .compose(history -> DurableTaskService.openTable(services.database())
+                .map(table -> new AgentRuntimeImpl(vertx, options, services, backend, audit, history, table))))
+        .compose(AgentRuntimeImpl::begin);
+  }
+
+  private Future<AgentRuntime> begin() {
+    return tasks.resume()
+        .compose(v -> vertx.deployVerticle(new AgentVerticle(agent)))
+        .map(id -> {
+          deployment = id;
+          return this;
+        });
+  }
+
+  @Override
+  public Agent agent() {
+    return agent;
+  }
+
+  @Override
+  public TaskService tasks() {
+    return tasks;
+  }
+
+  @Override
+  public String modelDescription() {
+    return modelDescription;
+  }
+
+  @Override
+  public Future<Void> close() {
+    agent.stop();
+    // When Vert.x itself is closing, it may have undeployed the verticle already.
+    Future<Void> undeployed = deployment == null || !vertx.deploymentIDs().contains(deployment)
+        ? Future.succeededFuture() : vertx.undeploy(deployment);
+    return undeployed.eventually(tasks::close);
+  }
+}

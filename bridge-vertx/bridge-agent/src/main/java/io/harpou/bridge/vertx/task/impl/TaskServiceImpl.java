@@ -1,0 +1,218 @@
+package io.harpou.bridge.vertx.task.impl;
+
+import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.event.TaskProgress;
+import io.harpou.bridge.api.event.TaskQueued;
+import io.harpou.bridge.api.task.TaskInfo;
+import io.harpou.bridge.api.task.TaskRequest;
+import io.harpou.bridge.api.task.TaskStatus;
+import io.harpou.bridge.api.tool.ToolResult;
+import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.api.event.EventPublisher;
+import io.harpou.bridge.vertx.task.DurableTaskService;
+import io.harpou.bridge.vertx.task.TaskCallRunner;
+import io.harpou.bridge.vertx.task.TaskSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Stores tasks, runs their calls, fires their timers and delivers their results. */
+public final class TaskServiceImpl implements DurableTaskService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskServiceImpl.class);
+
+  private final Vertx vertx;
+  private final EventPublisher events;
+  private final TaskStore store;
+  private final TaskDelivery delivery;
+  private final long taskTimeoutMs;
+  private final ProgressTracker progress;
+  private final Map<String, Long> timers = new ConcurrentHashMap<>();
+  private final TaskCallRunner runner;
+  private volatile boolean closed;
+
+  private TaskServiceImpl(Vertx vertx, TaskStore store, TaskSettings settings, TaskCallRunner runner) {
+    this.vertx = vertx;
+    this.events = new EventPublisher(vertx);
+    this.store = store;
+    this.delivery = new TaskDelivery(vertx, settings);
+    this.taskTimeoutMs = settings.taskTimeoutMs();
+    this.progress = new ProgressTracker(vertx, store);
+    this.runner = runner;
+  }
+
+  /** Creates the table on first use. */
+  public static Future<DurableTaskService.TaskTable> openTable(Database database) {
+    return TaskStore.open(database).map(store -> store);
+  }
+
+  /** The service on an open table. */
+  public static DurableTaskService create(Vertx vertx, DurableTaskService.TaskTable table, TaskSettings settings,
+                                          TaskCallRunner runner) {
+    return new TaskServiceImpl(vertx, (TaskStore) table, settings, runner);
+  }
+
+  @Override
+  public Future<TaskInfo> submit(TaskRequest request) {
+    return accept(request, false, null);
+  }
+
+  @Override
+  public Future<TaskInfo> submitApproved(TaskRequest request) {
+    return accept(request, true, null);
+  }
+
+  @Override
+  public Future<TaskInfo> adopt(TaskRequest request, Future<ToolResult> running) {
+    return accept(request, true, running);
+  }
+
+  private Future<TaskInfo> accept(TaskRequest request, boolean approved, Future<ToolResult> running) {
+    if (closed) {
+      return Future.failedFuture(new BridgeException("the task service is stopped"));
+    }
+    TaskStatus status = running == null ? TaskStatus.QUEUED : TaskStatus.RUNNING;
+    TaskInfo info = new TaskInfo(UUID.randomUUID().toString().substring(0, 8), request.title(), status,
+        request.origin(), Instant.now(), request.dueAt(), 0, null);
+    TaskRow row = new TaskRow(info, request.call(), request.message(), approved, false);
+    return store.insert(row).map(v -> {
+      events.publish(new TaskQueued(Instant.now(), info));
+      if (running != null) {
+        progress.started(info.id(), info.origin().conversationId());
+        follow(row, running);
+      } else {
+        schedule(row);
+      }
+      return info;
+    });
+  }
+
+  @Override
+  public Future<List<TaskInfo>> list() {
+    return store.all().map(rows -> rows.stream().map(TaskRow::info).toList());
+  }
+
+  @Override
+  public Future<Optional<TaskInfo>> get(String id) {
+    return store.get(id).map(row -> row.map(TaskRow::info));
+  }
+
+  @Override
+  public Future<Boolean> cancel(String id) {
+    return store.get(id).compose(found -> {
+      if (found.isEmpty() || found.get().info().status().isFinal()) {
+        return Future.succeededFuture(false);
+      }
+      Long timer = timers.remove(id);
+      if (timer != null) {
+        vertx.cancelTimer(timer);
+      }
+      return finish(found.get(), TaskStatus.CANCELLED, "Cancelled").map(true);
+    });
+  }
+
+  @Override
+  public Future<Void> resume() {
+    return store.unfinished().map(rows -> {
+      for (TaskRow row : rows) {
+        TaskStatus status = row.info().status();
+        if (status == TaskStatus.RUNNING) {
+          finish(row, TaskStatus.INTERRUPTED, "Interrupted by a restart");
+        } else if (status == TaskStatus.QUEUED) {
+          schedule(row);
+        } else {
+          deliver(row);
+        }
+      }
+      if (!rows.isEmpty()) {
+        LOG.info("Resumed {} unfinished or undelivered tasks", rows.size());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    timers.values().forEach(vertx::cancelTimer);
+    timers.clear();
+    return Future.succeededFuture();
+  }
+
+  private void schedule(TaskRow row) {
+    Instant due = row.info().dueAt();
+    long delay = due == null ? 0 : Duration.between(Instant.now(), due).toMillis();
+    if (delay <= 0) {
+      vertx.runOnContext(v -> fire(row));
+    } else {
+      timers.put(row.info().id(), vertx.setTimer(delay, t -> {
+        timers.remove(row.info().id());
+        fire(row);
+      }));
+    }
+  }
+
+  private void fire(TaskRow row) {
+    if (closed) {
+      return;
+    }
+    if (row.call() == null) {
+      finish(row, TaskStatus.DONE, row.message());
+      return;
+    }
+    TaskInfo running = row.info().with(TaskStatus.RUNNING, 0, null);
+    store.update(running, true).onSuccess(open -> {
+      if (!open) {
+        return;
+      }
+      events.publish(new TaskProgress(Instant.now(), running.id(), running.origin().conversationId(), 0, "started"));
+      progress.started(running.id(), running.origin().conversationId());
+      Future<ToolResult> result;
+      try {
+        result = runner.run(row.call(), row.info().origin(), row.approved(), running.id());
+      } catch (RuntimeException e) {
+        result = Future.failedFuture(e);
+      }
+      follow(row.withInfo(running), result);
+    });
+  }
+
+  private void follow(TaskRow row, Future<ToolResult> running) {
+    running.timeout(taskTimeoutMs, TimeUnit.MILLISECONDS).onComplete(ar -> {
+      if (closed) {
+        return;
+      }
+      if (ar.succeeded()) {
+        ToolResult result = ar.result();
+        finish(row, result.error() ? TaskStatus.FAILED : TaskStatus.DONE, result.content());
+      } else {
+        finish(row, TaskStatus.FAILED, ar.cause().getMessage());
+      }
+    });
+  }
+
+  @Override
+  public void progress(String taskId, double fraction, String message) {
+    progress.report(taskId, fraction, message);
+  }
+
+  private Future<Void> finish(TaskRow row, TaskStatus status, String result) {
+    double reached = progress.finished(row.info().id(), row.info().progress());
+    TaskInfo done = row.info().with(status, status == TaskStatus.DONE ? 1 : reached, result);
+    return store.update(done, true).compose(open -> open ? deliver(row.withInfo(done)) : Future.succeededFuture())
+        .onFailure(e -> LOG.warn("Finishing task {} failed: {}", row.info().id(), e.getMessage()));
+  }
+
+  private Future<Void> deliver(TaskRow row) {
+    return delivery.deliver(row.info(), row.message()).compose(v -> store.markDelivered(row.info().id()));
+  }
+}

@@ -1,0 +1,112 @@
+package io.harpou.bridge.vertx.http;
+
+import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.memory.MemoryStore;
+import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.vertx.health.Health;
+import io.harpou.bridge.vertx.tools.ToolRegistry;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the HTTP API serves, fixed when it starts: health, the database that keeps API keys and the audit log, the
+ * data directory of the console token, and the services its endpoints reach. An endpoint whose service is absent
+ * answers 503.
+ */
+public final class HttpApiServices {
+
+  private final Health health;
+  private final Database database;
+  private final Path dataDir;
+  private final ToolRegistry tools;
+  private final Agent agent;
+  private final HomeGateway home;
+  private final TaskService tasks;
+  private final MemoryStore memory;
+
+  private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
+                          HomeGateway home, TaskService tasks, MemoryStore memory) {
+    this.health = Objects.requireNonNull(health, "health");
+    this.database = Objects.requireNonNull(database, "database");
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    this.tools = Objects.requireNonNull(tools, "tools");
+    this.agent = agent;
+    this.home = home;
+    this.tasks = tasks;
+    this.memory = memory;
+  }
+
+  /** The required parts; every service starts absent. */
+  public static HttpApiServices of(Health health, Database database, Path dataDir) {
+    return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
+        null);
+  }
+
+  /** A copy listing these tools on {@code /api/tools}. */
+  public HttpApiServices withTools(ToolRegistry tools) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory);
+  }
+
+  /** A copy answering conversations with {@code agent} (null for none). */
+  public HttpApiServices withAgent(Agent agent) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+  }
+
+  /** A copy showing this home (null for none). */
+  public HttpApiServices withHome(HomeGateway home) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+  }
+
+  /** A copy listing these tasks (null for none). */
+  public HttpApiServices withTasks(TaskService tasks) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+  }
+
+  /** A copy serving this memory store (null for none). */
+  public HttpApiServices withMemory(MemoryStore memory) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+  }
+
+  /** Component states for {@code /health} and metrics. */
+  public Health health() {
+    return health;
+  }
+
+  /** The database of API keys and the audit log. */
+  public Database database() {
+    return database;
+  }
+
+  /** Where the console token is kept. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The tools ({@code /api/tools}); none unless given. */
+  public ToolRegistry tools() {
+    return tools;
+  }
+
+  /** The agent, when there is one. */
+  public Optional<Agent> agent() {
+    return Optional.ofNullable(agent);
+  }
+
+  /** Home Assistant, when there is one. */
+  public Optional<HomeGateway> home() {
+    return Optional.ofNullable(home);
+  }
+
+  /** Background tasks, when they run. */
+  public Optional<TaskService> tasks() {
+    return Optional.ofNullable(tasks);
+  }
+
+  /** The memory store, when there is one. */
+  public Optional<MemoryStore> memory() {
+    return Optional.ofNullable(memory);
+  }
+}

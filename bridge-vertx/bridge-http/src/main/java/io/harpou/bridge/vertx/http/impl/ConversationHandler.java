@@ -1,0 +1,83 @@
+package io.harpou.bridge.vertx.http.impl;
+
+import io.harpou.bridge.api.agent.Action;
+import io.harpou.bridge.api.agent.ActionTarget;
+import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.Channel;
+import io.harpou.bridge.api.agent.Reply;
+import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.vertx.http.HttpApiServices;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /api/conversation/process} in Home Assistant's request and response shape, so clients of HA's
+ * conversation API work against Harpou unchanged.
+ */
+public final class ConversationHandler {
+
+  static final int MAX_TEXT = 4000;
+
+  private final HttpApiServices bridge;
+
+  /** A handler asking the bridge's agent. */
+  public ConversationHandler(HttpApiServices bridge) {
+    this.bridge = bridge;
+  }
+
+  /** Adds the route. */
+  public void mount(Router router) {
+    router.post("/api/conversation/process").handler(this::process);
+  }
+
+  private void process(RoutingContext ctx) {
+    JsonObject body = Requests.jsonBody(ctx);
+    String text = Requests.requiredText(body, "text", MAX_TEXT);
+    String language = Requests.optionalString(body, "language");
+    String conversationId = Requests.optionalId(body, "conversation_id");
+    Requests.optionalString(body, "agent_id");
+    Agent agent = bridge.agent().orElseThrow(() -> ApiError.unavailable("the agent"));
+    Utterance utterance = new Utterance(text, language, conversationId, Channel.HTTP, null, null,
+        ctx.get(AccessGuard.KEY_NAME));
+    agent.ask(utterance).onComplete(result -> {
+      if (result.succeeded()) {
+        Requests.json(ctx, toHomeAssistant(result.result(), utterance));
+      } else {
+        ctx.fail(result.cause());
+      }
+    });
+  }
+
+  /** Home Assistant's {@code ConversationResult} JSON for a reply. */
+  static JsonObject toHomeAssistant(Reply reply, Utterance utterance) {
+    JsonArray success = new JsonArray();
+    JsonArray failed = new JsonArray();
+    for (Action action : reply.actions()) {
+      for (ActionTarget target : action.targets()) {
+        (action.success() ? success : failed).add(target.toJson());
+      }
+    }
+    String type = reply.type().jsonName();
+    JsonObject data;
+    if (reply.type() == Reply.Type.ERROR) {
+      data = new JsonObject().put("code", reply.actions().isEmpty() ? "no_intent_match" : "failed_to_handle");
+    } else {
+      if (reply.type() == Reply.Type.ACTION_DONE && !success.isEmpty() && !failed.isEmpty()) {
+        type = "partial_action_done";
+      }
+      data = new JsonObject().put("targets", new JsonArray()).put("success", success).put("failed", failed);
+    }
+    JsonObject response = new JsonObject()
+        .put("speech", new JsonObject().put("plain",
+            new JsonObject().put("speech", reply.speech()).putNull("extra_data")))
+        .put("card", new JsonObject())
+        .put("language", utterance.language())
+        .put("response_type", type)
+        .put("data", data);
+    // The utterance's id is the caller's (HA keeps caller-chosen ids) or the one generated for a new conversation.
+    return new JsonObject().put("response", response).put("conversation_id", utterance.conversationId())
+        .put("continue_conversation", reply.continueConversation());
+  }
+}

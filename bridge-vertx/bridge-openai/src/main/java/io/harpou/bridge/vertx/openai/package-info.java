@@ -1,0 +1,2 @@
+/** OpenAI-compatible servers as a model provider: chat (streaming and blocking) and embeddings. */
+package io.harpou.bridge.vertx.openai;

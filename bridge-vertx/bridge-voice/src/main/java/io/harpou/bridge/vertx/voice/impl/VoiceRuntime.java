@@ -1,0 +1,125 @@
+package io.harpou.bridge.vertx.voice.impl;
+
+import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.event.BridgeEvent;
+import io.harpou.bridge.api.event.SatelliteStateChanged;
+import io.harpou.bridge.api.event.SatelliteStateChanged.State;
+import io.harpou.bridge.api.voice.Announcement;
+import io.harpou.bridge.api.event.EventPublisher;
+import io.harpou.bridge.vertx.voice.Satellite;
+import io.harpou.bridge.vertx.voice.Satellites;
+import io.harpou.bridge.vertx.voice.VoiceBackends;
+import io.harpou.bridge.vertx.voice.VoiceOptions;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every voice connection shares: options, backends, the arbiter, the live sessions and the satellites view.
+ * Sessions live on voice's event loop; the view and {@link #announce} may be used from any thread.
+ */
+public final class VoiceRuntime implements Satellites {
+
+  private final Vertx vertx;
+  private final EventPublisher events;
+  private final Context context;
+  private final VoiceOptions options;
+  private final VoiceBackends backends;
+  private final Arbiter arbiter;
+  private final Map<String, SatelliteSession> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Satellite> view = new ConcurrentHashMap<>();
+
+  /** Creates the runtime on the current context, which becomes voice's event loop. */
+  public VoiceRuntime(Vertx vertx, VoiceOptions options, VoiceBackends backends) {
+    this.vertx = vertx;
+    this.events = new EventPublisher(vertx);
+    this.context = vertx.getOrCreateContext();
+    this.options = options;
+    this.backends = backends;
+    this.arbiter = new Arbiter(vertx, options.getArbitrationWindowMs());
+    options.getSatellites().forEach(s -> view.put(s.id(), new Satellite(s.id(), s.room(), State.DISCONNECTED,
+        false, false)));
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  VoiceOptions options() {
+    return options;
+  }
+
+  VoiceBackends backends() {
+    return backends;
+  }
+
+  Arbiter arbiter() {
+    return arbiter;
+  }
+
+  void register(SatelliteSession session) {
+    SatelliteSession previous = sessions.put(session.id(), session);
+    if (previous != null && previous != session) {
+      previous.replaced();
+    }
+  }
+
+  void unregister(SatelliteSession session) {
+    sessions.remove(session.id(), session);
+  }
+
+  /** Records and publishes a satellite's state. */
+  void stateChanged(String id, String room, State state, boolean connected, boolean dialedIn,
+      String conversationId) {
+    view.put(id, new Satellite(id, room, state, connected, dialedIn));
+    publish(new SatelliteStateChanged(Instant.now(), id, room, state, conversationId));
+  }
+
+  /** Forgets a satellite that dialed in and left. */
+  void forget(String id) {
+    view.remove(id);
+  }
+
+  void publish(BridgeEvent event) {
+    events.publish(event);
+  }
+
+  @Override
+  public List<Satellite> list() {
+    return view.values().stream().sorted(Comparator.comparing(Satellite::id)).toList();
+  }
+
+  /**
+   * Speaks an announcement on the satellite of its room (matched by room name, ignoring case).
+   *
+   * @return a Future that succeeds once the satellite has played it; fails with {@link BridgeException} when no
+   *     connected satellite serves the room or playback failed
+   */
+  public Future<Void> announce(Announcement announcement) {
+    Promise<Void> promise = Promise.promise();
+    context.runOnContext(v -> {
+      String room = announcement.room().toLowerCase(Locale.ROOT);
+      SatelliteSession session = sessions.values().stream()
+          .filter(s -> s.room() != null && s.room().toLowerCase(Locale.ROOT).equals(room))
+          .min(Comparator.comparing(SatelliteSession::id)).orElse(null);
+      if (session == null) {
+        promise.fail(new BridgeException("no connected satellite in room " + announcement.room()));
+        return;
+      }
+      session.announce(announcement.text(), announcement.language()).onComplete(promise);
+    });
+    return promise.future();
+  }
+
+  /** Ends every session (voice is stopping). */
+  public void closeAll() {
+    List.copyOf(sessions.values()).forEach(SatelliteSession::replaced);
+  }
+}

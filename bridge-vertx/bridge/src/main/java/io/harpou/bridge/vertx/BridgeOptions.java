@@ -1,0 +1,229 @@
+package io.harpou.bridge.vertx;
+
+import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
+import io.harpou.bridge.vertx.http.HttpApiOptions;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.voice.VoiceOptions;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The configuration of a {@link Bridge}: one JSON object with a section per part, each read into that part's typed
+ * options. Every section is optional; what is absent runs on its default or is not started.
+ *
+ * <pre>{@code
+ * {
+ *   "data_dir": "./data",
+ *   "http": {"host": "127.0.0.1", "port": 8099},
+ *   "home_assistant": {"url": "http://homeassistant.local:8123", "token": "..."},
+ *   "tools": {"enabled": ["home", "system"]}
+ * }
+ * }</pre>
+ */
+public final class BridgeOptions {
+
+  /** The default data directory, relative to the working directory. */
+  public static final String DEFAULT_DATA_DIR = "./data";
+  /** How long start-up waits for Home Assistant's first sync by default. */
+  public static final long DEFAULT_HOME_STARTUP_WAIT_MS = 10_000;
+
+  private static final String DATA_DIR = "data_dir";
+  private static final String HTTP = "http";
+  private static final String HOME_ASSISTANT = "home_assistant";
+  private static final String AGENT = "agent";
+  private static final String MEMORY = "memory";
+  private static final String VOICE = "voice";
+  private static final String WYOMING = "wyoming";
+  private static final String TOOLS = "tools";
+  private static final String ENABLED = "enabled";
+
+  private final JsonObject config;
+
+  /** Options with every default. */
+  public BridgeOptions() {
+    this(new JsonObject());
+  }
+
+  /** Options read from a configuration object (copied). */
+  public BridgeOptions(JsonObject config) {
+    this.config = config == null ? new JsonObject() : config.copy();
+  }
+
+  /** A copy of {@code other}. */
+  public BridgeOptions(BridgeOptions other) {
+    this(other.config);
+  }
+
+  /** Where the database and files live. */
+  public Path dataDir() {
+    return Path.of(config.getString(DATA_DIR, DEFAULT_DATA_DIR));
+  }
+
+  /** Sets the data directory. */
+  public BridgeOptions setDataDir(Path dataDir) {
+    config.put(DATA_DIR, dataDir.toString());
+    return this;
+  }
+
+  /** True unless the HTTP API is disabled. */
+  public boolean httpEnabled() {
+    return section(HTTP).getBoolean(ENABLED, true);
+  }
+
+  /** Sets whether the HTTP API runs (it does by default). */
+  public BridgeOptions setHttpEnabled(boolean enabled) {
+    config.put(HTTP, section(HTTP).put(ENABLED, enabled));
+    return this;
+  }
+
+  /**
+   * The HTTP API's options, from the {@code http} section.
+   *
+   * @throws IllegalArgumentException when a value is out of range
+   */
+  public HttpApiOptions getHttp() {
+    return read(HTTP, () -> new HttpApiOptions(section(HTTP)));
+  }
+
+  /** Sets the HTTP API's options; it runs. */
+  public BridgeOptions setHttp(HttpApiOptions http) {
+    config.put(HTTP, http.toJson().put(ENABLED, true));
+    return this;
+  }
+
+  /**
+   * The Home Assistant client's options, from the {@code home_assistant} section; empty when no URL is configured
+   * (then no client runs).
+   *
+   * @throws IllegalArgumentException when a value is out of range
+   */
+  public Optional<HomeAssistantOptions> getHomeAssistant() {
+    JsonObject section = section(HOME_ASSISTANT);
+    return section.getString("url") == null ? Optional.empty()
+        : Optional.of(read(HOME_ASSISTANT, () -> new HomeAssistantOptions(section)));
+  }
+
+  /** How long start-up waits for Home Assistant's first sync ({@code home_assistant.startup_wait_ms}). */
+  public long getHomeStartupWaitMs() {
+    return section(HOME_ASSISTANT).getLong("startup_wait_ms", DEFAULT_HOME_STARTUP_WAIT_MS);
+  }
+
+  /** Sets the Home Assistant client's options, token included. */
+  public BridgeOptions setHomeAssistant(HomeAssistantOptions options) {
+    JsonObject section = options.toJson();
+    if (options.getToken() != null) {
+      section.put("token", options.getToken());
+    }
+    config.put(HOME_ASSISTANT, section);
+    return this;
+  }
+
+  /** True unless the agent is disabled ({@code agent.enabled}). */
+  public boolean agentEnabled() {
+    return section(AGENT).getBoolean(ENABLED, true);
+  }
+
+  /**
+   * The agent's options, from the {@code agent} section.
+   *
+   * @throws IllegalArgumentException when a value is out of range
+   */
+  public AgentOptions getAgent() {
+    return read(AGENT, () -> new AgentOptions(section(AGENT)));
+  }
+
+  /** Sets the agent's options; it runs. */
+  public BridgeOptions setAgent(AgentOptions agent) {
+    config.put(AGENT, agent.toJson().put(ENABLED, true));
+    return this;
+  }
+
+  /**
+   * The memory's options, from the {@code memory} section.
+   *
+   * @throws IllegalArgumentException when a value is out of range
+   */
+  public MemoryOptions getMemory() {
+    return read(MEMORY, () -> new MemoryOptions(section(MEMORY)));
+  }
+
+  /** Sets the memory's options. */
+  public BridgeOptions setMemory(MemoryOptions memory) {
+    config.put(MEMORY, memory.toJson());
+    return this;
+  }
+
+  /**
+   * True when voice runs: the configuration has a {@code voice} or {@code wyoming} section (the hub always writes
+   * one, so an embedding application never opens a listening port it did not ask for) and neither says
+   * {@code "enabled": false}.
+   */
+  public boolean voiceEnabled() {
+    boolean configured = config.getValue(VOICE) instanceof JsonObject || config.getValue(WYOMING) instanceof JsonObject;
+    return configured && section(VOICE).getBoolean(ENABLED, true) && section(WYOMING).getBoolean(ENABLED, true);
+  }
+
+  /**
+   * Voice's options, from the {@code voice} section and the Wyoming server's from the {@code wyoming} section.
+   *
+   * @throws IllegalArgumentException when a value is out of range or a satellite entry is malformed
+   */
+  public VoiceOptions getVoice() {
+    return read(VOICE, () -> VoiceOptions.fromSections(section(VOICE), section(WYOMING)));
+  }
+
+  /** The {@code voice} section as speech engine providers read it ({@code whisper}, {@code espeak}, ...). */
+  public JsonObject getSpeechEngines() {
+    return section(VOICE);
+  }
+
+  /** Sets voice's options; it runs. */
+  public BridgeOptions setVoice(VoiceOptions voice) {
+    JsonObject merged = voice.toJson();
+    JsonObject engines = section(VOICE);
+    engines.fieldNames().stream().filter(key -> !merged.containsKey(key))
+        .forEach(key -> merged.put(key, engines.getValue(key)));
+    config.put(VOICE, merged);
+    config.remove(WYOMING);
+    return this;
+  }
+
+  /** The {@code tools} section: which providers are enabled and each provider's own section. */
+  public JsonObject getTools() {
+    return section(TOOLS);
+  }
+
+  /** Sets the {@code tools} section. */
+  public BridgeOptions setTools(JsonObject tools) {
+    config.put(TOOLS, tools.copy());
+    return this;
+  }
+
+  /**
+   * Replaces a section as JSON: {@code http}, {@code home_assistant}, {@code agent}, {@code memory}, {@code voice},
+   * {@code wyoming} or {@code tools}.
+   */
+  public BridgeOptions setSection(String name, JsonObject section) {
+    config.put(name, section.copy());
+    return this;
+  }
+
+  /** The whole configuration (a copy). */
+  public JsonObject toJson() {
+    return config.copy();
+  }
+
+  private JsonObject section(String name) {
+    return config.getValue(name) instanceof JsonObject section ? section.copy() : new JsonObject();
+  }
+
+  private static <T> T read(String section, java.util.function.Supplier<T> reader) {
+    try {
+      return reader.get();
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new IllegalArgumentException("bad " + section + " configuration: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,292 @@
+package io.harpou.bridge.vertx.impl;
+
+import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.memory.MemoryStore;
+import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.voice.Announcer;
+import io.harpou.bridge.api.voice.SttService;
+import io.harpou.bridge.api.voice.TtsService;
+import io.harpou.bridge.vertx.Bridge;
+import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.agent.AgentRuntime;
+import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.vertx.db.LastGoodCopy;
+import io.harpou.bridge.vertx.health.Health;
+import io.harpou.bridge.vertx.http.HttpApi;
+import io.harpou.bridge.vertx.http.HttpApiServices;
+import io.harpou.bridge.vertx.memory.MemoryRuntime;
+import io.harpou.bridge.vertx.tools.ToolRegistry;
+import io.harpou.bridge.vertx.voice.Satellites;
+import io.harpou.bridge.vertx.voice.VoiceBackends;
+import io.harpou.bridge.vertx.voice.VoiceOptions;
+import io.harpou.bridge.vertx.voice.WyomingServiceVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
+ * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the HTTP API), and each
+ * started part leaves how to stop it, run in reverse on close. Voice needs the agent and the agent speaks through
+ * voice: the agent's announcer sends on the event bus, which voice serves, so no part is ever changed after it is
+ * made.
+ */
+public final class BridgeImpl implements Bridge {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BridgeImpl.class);
+
+  private final Vertx vertx;
+  private final BridgeOptions options;
+  private final Health health;
+  private final Deque<Supplier<Future<Void>>> stops = new ArrayDeque<>();
+  private final Set<String> deployments = new LinkedHashSet<>();
+  private ToolRegistry tools;
+  private Database database;
+  private HomeGateway home;
+  private MemoryRuntime memory;
+  private AgentRuntime agent;
+  private SpeechEngines speech;
+  private WyomingServiceVerticle voice;
+  private HttpApi http;
+
+  /** Creates the bridge; nothing runs until {@link #start()}. */
+  public BridgeImpl(Vertx vertx, BridgeOptions options) {
+    this.vertx = vertx;
+    this.options = new BridgeOptions(options);
+    this.health = new Health(vertx);
+  }
+
+  @Override
+  public Future<Bridge> start() {
+    health.listen();
+    Set<String> before = Set.copyOf(vertx.deploymentIDs());
+    return Future.<Void>succeededFuture()
+        .compose(v -> startTools())
+        .compose(v -> startDatabase())
+        .compose(v -> startHome())
+        .compose(v -> startMemory())
+        .compose(v -> startAgent())
+        .compose(v -> startSpeech())
+        .compose(v -> startVoice())
+        .compose(v -> startHttp())
+        .<Bridge>map(v -> {
+          vertx.deploymentIDs().stream().filter(id -> !before.contains(id)).forEach(deployments::add);
+          return this;
+        })
+        .recover(e -> close().transform(ignored -> Future.failedFuture(e instanceof BridgeException ? e
+            : new BridgeException("Harpou could not start: " + e.getMessage(), e))));
+  }
+
+  private Future<Void> startTools() {
+    // Discovery loads classes and reads jars: keep it off the event loop.
+    return vertx.executeBlocking(() -> ToolRegistry.load(options.getTools()), false).map(registry -> {
+      tools = registry;
+      health.report("tools", "ready", registry.tools().size() + " tools from " + registry.providers());
+      return null;
+    });
+  }
+
+  private Future<Void> startDatabase() {
+    return Database.open(vertx, options.dataDir().resolve("harpou.db")).compose(db -> {
+      database = db;
+      stops.push(db::close);
+      return LastGoodCopy.start(vertx, db);
+    }).map(copy -> {
+      stops.push(() -> {
+        copy.stop();
+        return Future.succeededFuture();
+      });
+      health.report("database", "ready", database.file().toAbsolutePath().normalize() + "; " + copy.status());
+      return null;
+    });
+  }
+
+  private Future<Void> startHome() {
+    return HomeStart.start(vertx, options, health).map(started -> {
+      started.ifPresent(running -> {
+        home = running.gateway();
+        stops.push(running::close);
+      });
+      return null;
+    });
+  }
+
+  private Future<Void> startMemory() {
+    if (!options.getMemory().isEnabled()) {
+      health.report(MemoryRuntime.COMPONENT, "disabled", "memory.enabled is false");
+      return Future.succeededFuture();
+    }
+    return MemoryRuntime.start(vertx, database, options.getMemory()).map(running -> {
+      memory = running;
+      stops.push(running::close);
+      health.report(MemoryRuntime.COMPONENT, "ready", running.describe());
+      return null;
+    });
+  }
+
+  private Future<Void> startAgent() {
+    if (!options.agentEnabled()) {
+      return Future.succeededFuture();
+    }
+    AgentServices services = AgentServices.of(tools, database, options.dataDir()).withHome(home)
+        .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx));
+    return AgentRuntime.start(vertx, options.getAgent(), services).map(running -> {
+      agent = running;
+      stops.push(running::close);
+      health.report("agent", "ready", running.modelDescription());
+      return null;
+    });
+  }
+
+  private Future<Void> startSpeech() {
+    if (!options.voiceEnabled()) {
+      return Future.succeededFuture();
+    }
+    return SpeechEngines.load(vertx, options.getSpeechEngines()).map(engines -> {
+      speech = engines;
+      stops.push(engines::close);
+      health.report("speech", "ready", engines.describe());
+      return null;
+    });
+  }
+
+  private Future<Void> startVoice() {
+    if (!options.voiceEnabled()) {
+      return Future.succeededFuture();
+    }
+    VoiceOptions voiceOptions = options.getVoice();
+    WyomingServiceVerticle verticle = new WyomingServiceVerticle(voiceOptions,
+        VoiceBackends.of(speech.stt(), speech.tts(), agent().orElse(null)));
+    return vertx.deployVerticle(verticle)
+        .recover(e -> Future.failedFuture(new BridgeException("voice could not start: " + e.getMessage(), e)))
+        .map(id -> {
+          voice = verticle;
+          stops.push(() -> undeploy(id));
+          health.report("voice", "ready", "Wyoming on port " + verticle.actualPort() + ", "
+              + voiceOptions.getSatellites().size() + " satellites configured, stt "
+              + stt().map(SttService::id).orElse("none") + ", tts " + tts().map(TtsService::id).orElse("none"));
+          return null;
+        });
+  }
+
+  private Future<Void> startHttp() {
+    if (!options.httpEnabled()) {
+      return Future.succeededFuture();
+    }
+    HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
+        .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
+        .withMemory(memory().orElse(null));
+    return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
+      http = running;
+      stops.push(running::close);
+      health.report("http", "listening", running.describe());
+      return null;
+    });
+  }
+
+  private Future<Void> undeploy(String id) {
+    // When Vert.x itself is closing, it may have undeployed our verticles already.
+    return vertx.deploymentIDs().contains(id) ? vertx.undeploy(id) : Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> close() {
+    Future<Void> chain = Future.succeededFuture();
+    while (!stops.isEmpty()) {
+      Supplier<Future<Void>> stop = stops.pop();
+      chain = chain.eventually(() -> stop.get().onFailure(e -> LOG.warn("Stopping a part failed: {}", e.getMessage())));
+    }
+    deployments.clear();
+    return chain.eventually(() -> {
+      health.close();
+      return Future.succeededFuture();
+    }).mapEmpty();
+  }
+
+  @Override
+  public Database database() {
+    return required(database);
+  }
+
+  @Override
+  public ToolRegistry tools() {
+    return required(tools);
+  }
+
+  private static <T> T required(T part) {
+    if (part == null) {
+      throw new IllegalStateException("the bridge has not started");
+    }
+    return part;
+  }
+
+  @Override
+  public Health health() {
+    return health;
+  }
+
+  @Override
+  public Optional<HomeGateway> home() {
+    return Optional.ofNullable(home);
+  }
+
+  @Override
+  public Optional<Agent> agent() {
+    return Optional.ofNullable(agent).map(AgentRuntime::agent);
+  }
+
+  @Override
+  public Optional<TaskService> tasks() {
+    return Optional.ofNullable(agent).map(AgentRuntime::tasks);
+  }
+
+  @Override
+  public Optional<MemoryStore> memory() {
+    return Optional.ofNullable(memory).map(MemoryRuntime::store);
+  }
+
+  @Override
+  public Optional<SttService> stt() {
+    return Optional.ofNullable(speech).map(SpeechEngines::stt);
+  }
+
+  @Override
+  public Optional<TtsService> tts() {
+    return Optional.ofNullable(speech).map(SpeechEngines::tts);
+  }
+
+  @Override
+  public Optional<Announcer> announcer() {
+    return Optional.ofNullable(voice).map(WyomingServiceVerticle::announcer);
+  }
+
+  @Override
+  public Optional<Satellites> satellites() {
+    return Optional.ofNullable(voice).map(WyomingServiceVerticle::satellites);
+  }
+
+  @Override
+  public int httpPort() {
+    return http == null ? -1 : http.port();
+  }
+
+  @Override
+  public Optional<String> consoleUrl() {
+    return http == null ? Optional.empty() : http.consoleUrl();
+  }
+
+  @Override
+  public Set<String> deploymentIds() {
+    return Set.copyOf(deployments);
+  }
+}

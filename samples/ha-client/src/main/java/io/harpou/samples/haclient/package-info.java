@@ -1,0 +1,2 @@
+/** An application that embeds only the Home Assistant client. */
+package io.harpou.samples.haclient;
