@@ -4,7 +4,7 @@ import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.ha.HomeAssistantClient;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
@@ -56,7 +56,7 @@ final class VirtualHome implements AutoCloseable {
   }
 
   /** An executor that records each call and runs the tool directly (the policy is the agent's job). */
-  ToolExecutor executor() {
+  ToolGate executor() {
     return (call, utterance) -> {
       calls.add(call);
       Tool tool = tools.get(call.name());

@@ -1,6 +1,2 @@
-/**
- * Speech engines and audio helpers for Harpou's voice SPI: Whisper speech-to-text in process (whisper-jni), espeak-ng
- * text-to-speech as a process, clients of remote Wyoming speech services, PCM and WAV utilities, and the
- * {@code media} tool provider.
- */
+/** The {@code media} tool provider: tools over media files in the hub's data directory ({@code audio_info}). */
 package io.harpou.tools.media;

@@ -8,7 +8,7 @@ import io.harpou.bridge.api.agent.PolicyException;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.api.home.Area;
 import io.harpou.tools.home.HomeEntity;
@@ -67,7 +67,7 @@ public final class LocalIntentInterpreter implements Interpreter {
   }
 
   @Override
-  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolExecutor tools) {
+  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolGate tools) {
     if (context.home().isEmpty()) {
       return Future.succeededFuture(Interpretation.notMine());
     }
@@ -145,7 +145,7 @@ public final class LocalIntentInterpreter implements Interpreter {
   }
 
   private Future<Interpretation> run(IntentMatch match, ExposedHomeImpl home, Utterance utterance,
-                                     ToolExecutor tools) {
+                                     ToolGate tools) {
     String conversation = utterance.conversationId();
     List<ActionTarget> targets = match.entityIds().stream()
         .map(id -> ActionTarget.entity(id, home.entity(id).map(e -> e.displayName(utterance.language())).orElse(id)))

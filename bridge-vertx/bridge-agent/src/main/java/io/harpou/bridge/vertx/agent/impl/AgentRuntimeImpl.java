@@ -24,7 +24,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
 
   private final Vertx vertx;
   private final DurableTaskService tasks;
-  private final PolicyExecutor gate;
+  private final PolicyGate gate;
   private final AgentImpl agent;
   private final String modelDescription;
   private String deployment;
@@ -38,7 +38,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         services.home().orElse(null), services.announcer().orElse(null));
     this.tasks = DurableTaskService.create(vertx, table, settings,
         this::runTask);
-    this.gate = new PolicyExecutor(vertx, services, options, audit, tasks, pending, events);
+    this.gate = new PolicyGate(vertx, services, options, audit, tasks, pending, events);
     this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, backend);
     this.modelDescription = backend == null ? "interpreters only (no model configured)" : backend.description();
   }

@@ -8,7 +8,7 @@ import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class TimerInterpreter implements Interpreter {
   }
 
   @Override
-  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolExecutor tools) {
+  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolGate tools) {
     Optional<TimerPhrases.Request> parsed = TimerPhrases.parse(utterance.text());
     if (parsed.isEmpty()) {
       return Future.succeededFuture(Interpretation.notMine());
