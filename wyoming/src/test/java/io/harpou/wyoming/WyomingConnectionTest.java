@@ -2,6 +2,7 @@ package io.harpou.wyoming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.testkit.Await;
 import io.harpou.wyoming.message.Audio.AudioChunk;
 import io.harpou.wyoming.message.Control.ErrorMessage;
 import io.harpou.wyoming.message.Control.Ping;
@@ -213,8 +214,8 @@ class WyomingConnectionTest {
 
     sendRaw(frame.getBuffer(0, frame.length() - 2), true);
 
-    assertThat(eventually(() -> serverErrors.stream().anyMatch(e -> e.getMessage().contains("middle of a frame"))))
-        .isTrue();
+    Await.until("the server's report of the cut frame",
+        () -> serverErrors.stream().anyMatch(e -> e.getMessage().contains("middle of a frame")));
     assertThat(pingOnce()).isEqualTo(new Pong("hello"));
   }
 
@@ -246,7 +247,7 @@ class WyomingConnectionTest {
       List<Integer> seen = new CopyOnWriteArrayList<>();
       conn.eventHandler(e -> seen.add(e.data().getInteger("n")));
 
-      assertThat(eventually(() -> seen.size() == 2)).isTrue();
+      Await.until("both held events", () -> seen.size() == 2);
       assertThat(seen).containsExactly(1, 2);
     } finally {
       await(greeter.close());
@@ -272,9 +273,9 @@ class WyomingConnectionTest {
     WyomingConnection conn = await(client.connect("127.0.0.1", server.actualPort()));
     await(conn.close());
 
-    assertThat(eventually(conn::isClosed)).isTrue();
+    Await.until("the connection to close", conn::isClosed);
     Future<Void> write = conn.write(new Ping("late"));
-    assertThat(eventually(write::isComplete)).isTrue();
+    Await.until("the late write to complete", write::isComplete);
     assertThat(write.failed()).isTrue();
   }
 
@@ -285,7 +286,7 @@ class WyomingConnectionTest {
 
     Future<WyomingConnection> connect = client.connect("127.0.0.1", port);
 
-    assertThat(eventually(connect::isComplete)).isTrue();
+    Await.until("the connection attempt to end", connect::isComplete);
     assertThat(connect.cause()).isInstanceOf(WyomingException.class);
     server = WyomingServer.create(vertx, new WyomingServerOptions()).connectHandler(c -> { });
   }
@@ -327,23 +328,12 @@ class WyomingConnectionTest {
 
   private List<WyomingEvent> awaitEvents(Buffer received, int count) throws Exception {
     List<WyomingEvent> events = new ArrayList<>();
-    eventually(() -> {
+    Await.within(Await.DEFAULT_TIMEOUT, () -> {
       events.clear();
       WyomingDecoder.create(WyomingLimits.DEFAULT, events::add).feed(received.copy());
       return events.size() >= count;
     });
     return events;
-  }
-
-  private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(10);
-    }
-    return condition.getAsBoolean();
   }
 
   static <T> T await(Future<T> future) throws Exception {
