@@ -71,8 +71,9 @@ final class RestFallback {
     });
   }
 
-  void close() {
-    client.close();
+  /** Closes the HTTP client; the Future completes once its connections are closed. */
+  Future<Void> close() {
+    return client.close();
   }
 
   /**
