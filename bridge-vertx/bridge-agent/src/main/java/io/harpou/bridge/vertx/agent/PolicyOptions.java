@@ -55,6 +55,11 @@ public final class PolicyOptions {
   public PolicyOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public PolicyOptions(PolicyOptions other) {
+    this(other.toJson());
+  }
+
   /**
    * Reads the {@code policy} section; unknown keys are ignored.
    *
