@@ -19,9 +19,9 @@ import io.vertx.core.streams.WriteStream;
  * reason is logged and passed to the {@link #exceptionHandler(Handler)}. A server's connection idle beyond its idle
  * timeout (no whole event received or sent) is closed the same way with code {@code idle-timeout}. While a server's
  * write queue to a peer is full, no further events are read from that peer, so answers it does not read cannot pile
- * up; if it stays so, the connection is closed as idle. The stream ends (the {@link #endHandler(Handler)} is called)
- * when the connection closes; events still held then are dropped, since nothing can be answered on a closed
- * connection.
+ * up; if it stays so, the connection is closed as idle. The stream ends when the connection closes: the
+ * {@link #endHandler(Handler)} is called then, or as soon as it is set if the connection closed first. Events still
+ * held at the close are dropped, since nothing can be answered on a closed connection.
  */
 public interface WyomingConnection extends ReadStream<WyomingEvent>, WriteStream<WyomingEvent> {
 

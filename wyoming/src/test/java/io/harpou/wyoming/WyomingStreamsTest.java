@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.testkit.Await;
 import io.harpou.wyoming.message.Audio.AudioChunk;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -31,6 +32,7 @@ class WyomingStreamsTest {
   private WyomingServer server;
   private WyomingClient client;
   private final AtomicReference<WyomingConnection> accepted = new AtomicReference<>();
+  private final AtomicReference<Context> acceptedOn = new AtomicReference<>();
 
   @BeforeEach
   void start(Vertx vertx) {
@@ -50,6 +52,7 @@ class WyomingStreamsTest {
   private int serve(java.util.function.Consumer<WyomingConnection> onConnect) throws Exception {
     server = WyomingServer.create(vertx, new WyomingServerOptions().setHost("127.0.0.1").setPort(0))
         .connectHandler(conn -> {
+          acceptedOn.set(Vertx.currentContext());
           accepted.set(conn);
           onConnect.accept(conn);
         });
@@ -70,8 +73,11 @@ class WyomingStreamsTest {
     reader.handler(event -> received.add(AudioChunk.fromEvent(event).audio().getInt(0)));
 
     Await.until("the sender's queue to fill", () -> accepted.get() != null && accepted.get().writeQueueFull());
-    // 40 MB would be made at once without back-pressure; the socket's buffers hold a small part of it.
-    assertThat(made.get()).isLessThan(total / 2);
+    // Counted on the sender's event loop, after whatever it was doing: without back-pressure it would have made all
+    // 40 MB in one go; the socket's buffers hold a small part of it.
+    Promise<Integer> madeSoFar = Promise.promise();
+    acceptedOn.get().runOnContext(v -> madeSoFar.complete(made.get()));
+    assertThat(madeSoFar.future().await(10, TimeUnit.SECONDS)).isLessThan(total / 2);
     assertThat(received).isEmpty();
 
     reader.resume();
@@ -116,18 +122,29 @@ class WyomingStreamsTest {
 
   @Test
   void should_end_the_stream_when_the_peer_ends_it() throws Exception {
-    int port = serve(conn -> {
+    int port = serve(conn -> conn.handler(go -> {
       conn.write(WyomingEvent.of("one"));
       conn.write(WyomingEvent.of("two"));
       conn.end();
-    });
+    }));
     WyomingConnection reader = client.connect("127.0.0.1", port).await(10, TimeUnit.SECONDS);
+    Future<List<String>> types = reader.collect(Collectors.mapping(WyomingEvent::type, Collectors.toList()));
 
-    List<String> types = reader.collect(Collectors.mapping(WyomingEvent::type, Collectors.toList()))
-        .await(10, TimeUnit.SECONDS);
+    reader.write(WyomingEvent.of("go"));
 
-    assertThat(types).containsExactly("one", "two");
-    Await.until("the connection to close", reader::isClosed);
+    assertThat(types.await(10, TimeUnit.SECONDS)).containsExactly("one", "two");
+    assertThat(reader.isClosed()).isTrue();
+  }
+
+  @Test
+  void should_end_a_stream_read_only_after_the_peer_hung_up() throws Exception {
+    int port = serve(WyomingConnection::end);
+    WyomingConnection reader = client.connect("127.0.0.1", port).await(10, TimeUnit.SECONDS);
+    Await.until("the peer to hang up", reader::isClosed);
+
+    List<WyomingEvent> events = reader.collect(Collectors.toList()).await(10, TimeUnit.SECONDS);
+
+    assertThat(events).isEmpty();
   }
 
   @Test

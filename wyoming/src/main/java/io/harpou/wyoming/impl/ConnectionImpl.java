@@ -50,6 +50,8 @@ public final class ConnectionImpl implements WyomingConnection {
   private boolean writePaused;
   private boolean failed;
   private volatile boolean closed;
+  /** The connection closed and no end handler has heard of it yet. */
+  private boolean endPending;
   private long eventsRead;
   private long frameTimer = -1;
   /** {@link #eventsRead} when the frame timer was set: the frame it times is the one after that many events. */
@@ -243,9 +245,21 @@ public final class ConnectionImpl implements WyomingConnection {
     if (serverSide != null) {
       serverSide.released().run();
     }
-    // No event follows a close: the stream has ended.
-    notify(endHandler, "end");
+    // No event follows a close: the stream has ended. Events still held are dropped: nothing can be answered on a
+    // closed connection, and a peer must not be able to queue work it does not wait for.
+    held.clear();
+    endPending = true;
+    endIfPending();
     notify(closeHandler, "close");
+  }
+
+  /** Tells the end handler that the stream has ended, once, as soon as there is one. */
+  private void endIfPending() {
+    Handler<Void> handler = endHandler;
+    if (endPending && handler != null) {
+      endPending = false;
+      notify(handler, "end");
+    }
   }
 
   private static void notify(Handler<Void> handler, String which) {
@@ -283,6 +297,11 @@ public final class ConnectionImpl implements WyomingConnection {
   @Override
   public WyomingConnection endHandler(Handler<Void> handler) {
     this.endHandler = handler;
+    if (handler != null && endPending) {
+      // Closed before anyone listened (a peer that answers and hangs up at once): the end still reaches a late
+      // reader, so a pipe or collect set up after the close completes.
+      context.runOnContext(v -> endIfPending());
+    }
     return this;
   }
 
