@@ -30,6 +30,24 @@ class OptionsCopyTest {
   }
 
   @Test
+  void should_keep_the_secrets_given_to_the_bridge_options_through_typed_setters() {
+    BridgeOptions options = new BridgeOptions()
+        .setAgent(new AgentOptions().setOpenai(new JsonObject().put("url", "http://gpu:8080/v1")
+            .put("api_key", "chat-secret")))
+        .setMemory(new MemoryOptions(new JsonObject()
+            .put("embeddings", new JsonObject().put("url", "http://gpu:8080/v1").put("api_key", "embed-secret"))
+            .put("facts", new JsonObject().put("url", "http://gpu:8080/v1").put("api_key", "facts-secret"))))
+        .setHomeAssistant(new HomeAssistantOptions().setUrl("http://ha.local:8123").setToken("ha-secret"));
+
+    BridgeOptions copy = new BridgeOptions(options);
+
+    assertThat(copy.getAgent().getOpenai().getString("api_key")).isEqualTo("chat-secret");
+    assertThat(copy.getMemory().embeddingsModelConfig().getString("api_key")).isEqualTo("embed-secret");
+    assertThat(copy.getMemory().factsModelConfig().getString("api_key")).isEqualTo("facts-secret");
+    assertThat(copy.getHomeAssistant().orElseThrow().getToken()).isEqualTo("ha-secret");
+  }
+
+  @Test
   void should_leave_the_original_as_it_was_when_the_copy_changes() {
     HttpApiOptions http = new HttpApiOptions().setPort(9000);
     VoiceOptions voice = new VoiceOptions().setHost("0.0.0.0");
