@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.impl;
 
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
@@ -12,6 +13,7 @@ import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.artifact.ArtifactStores;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
- * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the HTTP API), and each
+ * need is met first (tools and database; artifacts; Home Assistant; memory; the agent; speech; voice; the HTTP API), and each
  * started part leaves how to stop it, run in reverse on close. Voice needs the agent and the agent speaks through
  * voice: the agent's announcer sends on the event bus, which voice serves, so no part is ever changed after it is
  * made.
@@ -54,6 +56,7 @@ public final class BridgeImpl implements Bridge {
   private Database database;
   private HomeGateway home;
   private MemoryRuntime memory;
+  private ArtifactStore artifacts;
   private AgentRuntime agent;
   private SpeechEngines speech;
   private WyomingServiceVerticle voice;
@@ -73,6 +76,7 @@ public final class BridgeImpl implements Bridge {
     return Future.<Void>succeededFuture()
         .compose(v -> startTools())
         .compose(v -> startDatabase())
+        .compose(v -> startArtifacts())
         .compose(v -> startHome())
         .compose(v -> startMemory())
         .compose(v -> startAgent())
@@ -111,6 +115,15 @@ public final class BridgeImpl implements Bridge {
     });
   }
 
+  private Future<Void> startArtifacts() {
+    return ArtifactStores.open(vertx, options.getArtifacts(), options.dataDir()).map(store -> {
+      artifacts = store;
+      stops.push(store::close);
+      health.report("artifacts", "ready", store.describe());
+      return null;
+    });
+  }
+
   private Future<Void> startHome() {
     return HomeStart.start(vertx, options, health).map(started -> {
       started.ifPresent(running -> {
@@ -139,7 +152,8 @@ public final class BridgeImpl implements Bridge {
       return Future.succeededFuture();
     }
     AgentServices services = AgentServices.of(tools, database, options.dataDir()).withHome(home)
-        .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx));
+        .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx))
+        .withArtifacts(artifacts);
     return AgentRuntime.start(vertx, options.getAgent(), services).map(running -> {
       agent = running;
       stops.push(running::close);
@@ -185,7 +199,7 @@ public final class BridgeImpl implements Bridge {
     }
     HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null));
+        .withMemory(memory().orElse(null)).withArtifacts(artifacts);
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);
@@ -253,6 +267,11 @@ public final class BridgeImpl implements Bridge {
   @Override
   public Optional<MemoryStore> memory() {
     return Optional.ofNullable(memory).map(MemoryRuntime::store);
+  }
+
+  @Override
+  public Optional<ArtifactStore> artifacts() {
+    return Optional.ofNullable(artifacts);
   }
 
   @Override
