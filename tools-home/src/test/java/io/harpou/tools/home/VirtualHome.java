@@ -1,11 +1,13 @@
 package io.harpou.tools.home;
 
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
 import io.harpou.bridge.api.tool.ToolExecutor;
 import io.harpou.bridge.api.tool.ToolResult;
+import io.harpou.bridge.api.vision.VisionModel;
 import io.harpou.bridge.vertx.ha.HomeAssistantClient;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
@@ -30,6 +32,8 @@ final class VirtualHome implements AutoCloseable {
   final List<ToolCall> calls = new CopyOnWriteArrayList<>();
   final JsonObject config;
   Path dataDir = Path.of("target", "tool-data");
+  ArtifactStore artifacts;
+  VisionModel vision;
 
   VirtualHome(JsonObject config) {
     this.config = config;
@@ -46,7 +50,8 @@ final class VirtualHome implements AutoCloseable {
   }
 
   ToolContext context(Utterance utterance) {
-    return ToolContext.builder(vertx, utterance).home(client).config(config).dataDir(dataDir).build();
+    return ToolContext.builder(vertx, utterance).home(client).config(config).dataDir(dataDir).artifacts(artifacts)
+        .vision(vision).build();
   }
 
   /** Runs a tool directly, as an executor without policy would. */

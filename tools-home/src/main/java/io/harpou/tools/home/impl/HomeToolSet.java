@@ -28,6 +28,7 @@ public final class HomeToolSet {
         new SceneTool(access, false),
         new SceneTool(access, true),
         new CameraSnapshotTool(access),
+        new DescribeCameraTool(access),
         new ListTools(access, true),
         new ListTools(access, false),
         new CallServiceTool(access, false),

@@ -43,7 +43,7 @@ public final class Messages {
     put("unlocked", "Unlocked %s.", "J'ai déverrouillé %s.");
     put("scene", "Activated %s.", "J'ai activé %s.");
     put("script", "Started %s.", "J'ai lancé %s.");
-    put("snapshot", "Saved a snapshot of %s to %s.", "J'ai enregistré une image de %s dans %s.");
+    put("snapshot", "Here is %s.", "Voici %s.");
     put("added", "Added %s to %s.", "J'ai ajouté %s à %s.");
     put("announced", "Announced in %s.", "Annonce faite dans %s.");
     put("list_items", "%s: %s.", "%s : %s.");
