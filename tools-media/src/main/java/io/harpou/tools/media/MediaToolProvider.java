@@ -4,6 +4,9 @@ import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.tools.media.impl.AudioInfoTool;
 import io.harpou.tools.media.impl.GenerateImageTool;
+import io.harpou.tools.media.impl.MusicControlTool;
+import io.harpou.tools.media.impl.NowPlayingTool;
+import io.harpou.tools.media.impl.PlayMusicTool;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +17,9 @@ import java.util.List;
 
 /**
  * The {@code media} provider: {@code audio_info} over audio files in the hub's data directory, and
- * {@code generate_image} when {@code comfyui.url} names a ComfyUI server ({@link ComfyUiOptions}).
+ * {@code generate_image} when {@code comfyui.url} names a ComfyUI server ({@link ComfyUiOptions}), and
+ * {@code play_music}, {@code music_control} and {@code now_playing} when {@code mopidy.url} names a Mopidy server
+ * ({@link MopidyOptions}).
  */
 public class MediaToolProvider implements ToolProvider {
 
@@ -41,6 +46,10 @@ public class MediaToolProvider implements ToolProvider {
     ComfyUiOptions comfy = new ComfyUiOptions(json.getJsonObject("comfyui"), builtInWorkflow());
     if (comfy.url() != null) {
       tools.add(new GenerateImageTool(comfy));
+    }
+    MopidyOptions mopidy = new MopidyOptions(json.getJsonObject("mopidy"));
+    if (mopidy.url() != null) {
+      tools.addAll(List.of(new PlayMusicTool(mopidy), new MusicControlTool(mopidy), new NowPlayingTool(mopidy)));
     }
     return tools;
   }
