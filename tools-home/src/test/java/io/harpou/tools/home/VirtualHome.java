@@ -36,8 +36,12 @@ final class VirtualHome implements AutoCloseable {
   VisionModel vision;
 
   VirtualHome(JsonObject config) {
+    this(config, new VirtualHomeOptions());
+  }
+
+  VirtualHome(JsonObject config, VirtualHomeOptions options) {
     this.config = config;
-    ha = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions());
+    ha = VirtualHomeAssistant.create(vertx, options);
     ha.start().await();
     client = HomeAssistantClient.create(vertx, new HomeAssistantOptions().setUrl(ha.url())
         .setToken(ha.accessToken()).setCallTimeoutMs(5_000));

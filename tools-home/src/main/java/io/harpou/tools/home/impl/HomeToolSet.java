@@ -23,6 +23,7 @@ public final class HomeToolSet {
         new SetCoverTool(access, false),
         new SetCoverTool(access, true),
         new MediaControlTool(access),
+        new PlayMediaTool(access),
         new LockTool(access, true),
         new LockTool(access, false),
         new SceneTool(access, false),

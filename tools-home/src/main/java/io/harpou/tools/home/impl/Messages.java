@@ -39,6 +39,11 @@ public final class Messages {
     put("mute", "Muted %s.", "J'ai coupé le son de %s.");
     put("unmute", "Unmuted %s.", "J'ai remis le son de %s.");
     put("source", "Switched %s to %s.", "J'ai mis %s sur %s.");
+    put("playing_media", "Playing %s on %s.", "Je joue %s sur %s.");
+    put("no_media_found", "%s found nothing for \"%s\".", "%s n'a rien trouvé pour « %s ».");
+    put("cannot_search_media", "%s cannot search for music; it is neither a Music Assistant player nor one that "
+        + "searches its media.", "%s ne sait pas chercher de musique : ce n'est ni un lecteur Music Assistant ni un "
+        + "lecteur qui cherche dans ses médias.");
     put("locked", "Locked %s.", "J'ai verrouillé %s.");
     put("unlocked", "Unlocked %s.", "J'ai déverrouillé %s.");
     put("scene", "Activated %s.", "J'ai activé %s.");
