@@ -63,10 +63,11 @@ class PlayMediaToolTest {
   }
 
   @Test
-  void should_say_that_a_player_that_cannot_search_cannot_and_play_nothing() {
+  void should_say_that_a_player_that_cannot_search_cannot_and_play_nothing() throws InterruptedException {
     home = new VirtualHome();
     home.ha.setState("media_player.living_room_tv", "off", home.attributes("media_player.living_room_tv")
         .put("supported_features", 1 | 4 | 128 | 256 | 512 | 16384));
+    awaitClientSees("media_player.living_room_tv", 1 | 4 | 128 | 256 | 512 | 16384);
 
     ToolResult result = home.run("play_media", new JsonObject().put("name", "TV").put("query", "Kind of Blue"),
         "en", "living_room");
@@ -87,6 +88,16 @@ class PlayMediaToolTest {
     assertThat(result.error()).isTrue();
     assertThat(result.text()).isEqualTo("Soundbar n'a rien trouvé pour « polka from the moon ».");
     assertThat(home.state("media_player.soundbar")).isEqualTo("idle");
+  }
+
+  /** Waits (up to five seconds) until the client's copy of the state shows {@code features}. */
+  private void awaitClientSees(String entityId, int features) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (home.client.state(entityId).map(s -> s.attributes().getInteger("supported_features", 0))
+        .orElse(0) != features) {
+      assertThat(System.currentTimeMillis()).as("the client saw the new state in time").isLessThan(deadline);
+      Thread.sleep(10);
+    }
   }
 
   /** The demo house with a Music Assistant player in the kitchen. */
