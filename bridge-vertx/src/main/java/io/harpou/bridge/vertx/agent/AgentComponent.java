@@ -45,7 +45,7 @@ public final class AgentComponent implements BridgeComponent {
     }
     ChatBackend chosen = backend;
     TurnEvents events = new TurnEvents(context.vertx());
-    PendingConfirmations pending = new PendingConfirmations(options.getPolicy().getConfirmationTimeoutMs());
+    PendingConfirmations pending = new PendingConfirmations(options.getPolicy()::confirmationTimeoutMs);
     return AuditLog.open(context.database()).compose(audit -> DurableTaskService.open(context,
             options.isNotifyHome(), options.getTaskTimeoutMs())
         .compose(taskService -> ConversationStore.open(context.database(), options.getHistoryLimit())

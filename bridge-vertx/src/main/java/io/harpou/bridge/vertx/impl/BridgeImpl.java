@@ -12,6 +12,7 @@ import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.ha.HomeAssistantComponent;
 import io.harpou.bridge.vertx.http.HttpApiComponent;
 import io.harpou.bridge.vertx.memory.MemoryComponent;
+import io.harpou.bridge.vertx.monitor.MonitorComponent;
 import io.harpou.bridge.vertx.speech.SpeechComponent;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.harpou.bridge.vertx.voice.VoiceComponent;
@@ -37,6 +38,7 @@ public final class BridgeImpl implements Bridge {
       AgentComponent::new,
       SpeechComponent::new,
       VoiceComponent::new,
+      MonitorComponent::new,
       HttpApiComponent::new);
 
   private final Vertx vertx;

@@ -137,7 +137,7 @@ public final class AgentImpl implements Agent {
       case REFUSE -> Future.succeededFuture(Optional.of(Reply.answer(say(u, "OK, I won't.",
           "D'accord, je ne le fais pas."), conversation)));
       case TOO_LATE -> {
-        long seconds = Math.max(1, pending.timeoutMillis() / 1000);
+        long seconds = Math.max(1, pending.timeoutMillis(u.channel()) / 1000);
         String plural = seconds == 1 ? "" : "s";
         yield Future.succeededFuture(Optional.of(Reply.answer(say(u, "That confirmation expired after " + seconds
             + " second" + plural + ", so nothing was done. Ask again if you still want it.", "Cette confirmation a"

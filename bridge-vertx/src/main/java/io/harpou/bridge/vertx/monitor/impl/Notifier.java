@@ -1,0 +1,79 @@
+package io.harpou.bridge.vertx.monitor.impl;
+
+import io.harpou.bridge.api.event.AlertChanged;
+import io.harpou.bridge.api.home.ServiceCall;
+import io.harpou.bridge.api.voice.Announcement;
+import io.harpou.bridge.vertx.BridgeContext;
+import io.harpou.bridge.vertx.impl.EventPublisher;
+import io.harpou.bridge.vertx.monitor.MonitorOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalTime;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells people about an alert: always an {@link AlertChanged} event (the console and the WebSocket API show it),
+ * a Home Assistant persistent notification (replaced as the alert moves on, dismissed when it clears) and a
+ * {@code notify} service message when configured, and, outside quiet hours, an announcement in the configured rooms
+ * when an alert is raised or asks a question. Reaching people is best effort: a failure is logged, never thrown.
+ */
+final class Notifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+
+  private final BridgeContext context;
+  private final MonitorOptions options;
+  private final EventPublisher events;
+  private final Supplier<LocalTime> clock;
+
+  Notifier(BridgeContext context, MonitorOptions options, Supplier<LocalTime> clock) {
+    this.context = context;
+    this.options = options;
+    this.events = new EventPublisher(context.vertx());
+    this.clock = clock;
+  }
+
+  void tell(AlertChanged alert) {
+    events.publish(alert);
+    String message = message(alert);
+    LOG.info("Alert {} {}: {}", alert.key(), alert.state().jsonName(), message);
+    context.home().ifPresent(home -> {
+      String id = "harpou_alert_" + alert.alertId();
+      ServiceCall call = alert.state() == AlertChanged.State.CLEARED
+          ? new ServiceCall("persistent_notification", "dismiss", new JsonObject().put("notification_id", id),
+          null, false)
+          : new ServiceCall("persistent_notification", "create", new JsonObject().put("notification_id", id)
+              .put("title", "Harpou: " + alert.monitor()).put("message", message), null, false);
+      if (options.notifyHome()) {
+        home.callService(call).onFailure(e -> LOG.warn("Could not notify Home Assistant of alert {}: {}",
+            alert.key(), e.getMessage()));
+      }
+      if (options.notifyService() != null) {
+        home.callService(new ServiceCall("notify", options.notifyService(), new JsonObject()
+                .put("title", "Harpou: " + alert.monitor()).put("message", message)
+                .put("data", new JsonObject().put("tag", id)), null, false))
+            .onFailure(e -> LOG.warn("Could not send alert {} to notify.{}: {}", alert.key(),
+                options.notifyService(), e.getMessage()));
+      }
+    });
+    boolean spoken = alert.state() == AlertChanged.State.RAISED || alert.state() == AlertChanged.State.ASKING;
+    if (spoken && !options.quiet(clock.get())) {
+      context.announcer().ifPresent(announcer -> options.rooms().forEach(room -> announcer
+          .announce(new Announcement(room, message, options.language()))
+          .onFailure(e -> LOG.warn("Could not announce alert {} in {}: {}", alert.key(), room, e.getMessage()))));
+    }
+  }
+
+  /** What people read or hear: the problem, and the question or outcome of its repair. */
+  private String message(AlertChanged alert) {
+    boolean french = options.language().startsWith("fr");
+    return switch (alert.state()) {
+      case RAISED -> alert.summary();
+      case ASKING -> alert.summary() + " " + alert.detail() + (french
+          ? " (répondez dans la console de Harpou)" : " (answer in Harpou's console)");
+      case REPAIR_ENDED -> alert.summary() + " " + alert.detail();
+      case CLEARED -> (french ? "Résolu : " : "Resolved: ") + alert.summary();
+    };
+  }
+}

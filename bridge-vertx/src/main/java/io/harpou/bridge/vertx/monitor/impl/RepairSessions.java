@@ -1,0 +1,89 @@
+package io.harpou.bridge.vertx.monitor.impl;
+
+import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.event.AlertChanged;
+import io.harpou.bridge.api.monitor.Problem;
+import io.harpou.bridge.vertx.monitor.MonitorOptions;
+import io.vertx.core.Future;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The repair sessions, so that a repair never loops: at most one session per problem at a time, none for a problem
+ * whose last session ended less than the cooldown ago, and each session capped in actions. Without an agent (or with
+ * repairs disabled) alerts are only told.
+ */
+final class RepairSessions {
+
+  private final Supplier<Optional<Agent>> agent;
+  private final Notifier notifier;
+  private final MonitorOptions options;
+  private final LongSupplier clock;
+  private final Map<String, RepairSession> byAlert = new HashMap<>();
+  private final Map<String, Long> lastEnded = new HashMap<>();
+
+  RepairSessions(Supplier<Optional<Agent>> agent, Notifier notifier, MonitorOptions options, LongSupplier clock) {
+    this.agent = agent;
+    this.notifier = notifier;
+    this.options = options;
+    this.clock = clock;
+  }
+
+  /** The conversation a session of this alert runs in. */
+  String conversationOf(String alertId) {
+    return "repair-" + alertId;
+  }
+
+  /** Opens a session for a newly raised alert, when the limits allow one. */
+  void open(AlertChanged alert, Problem problem) {
+    Agent present = agent.get().orElse(null);
+    if (!options.repairEnabled() || present == null || options.maxActions() == 0) {
+      return;
+    }
+    boolean busy = byAlert.values().stream().anyMatch(s -> s.state() != RepairSession.State.ENDED
+        && s.key().equals(alert.key()));
+    Long ended = lastEnded.get(alert.key());
+    if (busy || ended != null && clock.getAsLong() - ended < options.cooldownMs()) {
+      return;
+    }
+    RepairSession session = new RepairSession(present, notifier, options.maxActions(), alert, problem,
+        options.language());
+    byAlert.put(alert.alertId(), session);
+    session.start().onComplete(done -> remember(alert));
+  }
+
+  /** Ends the session of an alert whose problem cleared. */
+  void close(AlertChanged alert) {
+    RepairSession session = byAlert.remove(alert.alertId());
+    if (session != null) {
+      session.close();
+      lastEnded.put(alert.key(), clock.getAsLong());
+    }
+  }
+
+  /** Relays a household member's answer to the session of {@code alertId}. */
+  Future<String> answer(String alertId, String text, String who) {
+    RepairSession session = byAlert.get(alertId);
+    if (session == null) {
+      return Future.succeededFuture("No repair is waiting for alert " + alertId + ".");
+    }
+    return session.answer(text, who).onComplete(done -> remember(session.alert()));
+  }
+
+  /** The question a session of {@code alertId} waits on, if any. */
+  Optional<String> question(String alertId) {
+    RepairSession session = byAlert.get(alertId);
+    return session == null || session.state() != RepairSession.State.ASKING ? Optional.empty()
+        : Optional.ofNullable(session.question());
+  }
+
+  private void remember(AlertChanged alert) {
+    RepairSession session = byAlert.get(alert.alertId());
+    if (session != null && session.state() == RepairSession.State.ENDED) {
+      lastEnded.put(alert.key(), clock.getAsLong());
+    }
+  }
+}
