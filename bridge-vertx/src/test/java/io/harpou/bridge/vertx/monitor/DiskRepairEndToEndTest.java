@@ -86,7 +86,8 @@ class DiskRepairEndToEndTest {
             .put("load", new JsonObject().put("enabled", false)));
     BridgeOptions options = new BridgeOptions().setDataDir(temp.resolve("data")).setHttpEnabled(false)
         .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
-        .setSection("tools", new JsonObject().put("enabled", new JsonArray().add("system")).put("system", system))
+        .setSection("tools", new JsonObject().put("enabled", new JsonArray().add("system").add("repairs"))
+            .put("system", system))
         .setSection("agent", new JsonObject().put("task_threshold_ms", 10_000).put("policy", policy)
             .put("ollama", new JsonObject().put("url", ollama.baseUrl()).put("model", "llama3.2")))
         .setSection("memory", new JsonObject().put("enabled", false))
@@ -130,6 +131,35 @@ class DiskRepairEndToEndTest {
     });
     assertThat(audit("delete_path")).extracting(AuditEntry::outcome).containsExactly("ok", "confirmation_required");
     assertThat(audit("delete_path")).allSatisfy(row -> assertThat(row.user()).isEqualTo("harpou-monitor"));
+  }
+
+  @Test
+  void should_let_a_household_member_approve_from_the_console_after_confirming_it_themselves() {
+    scriptRepair();
+    start(new JsonObject(), new JsonObject());
+    JsonObject asking = awaitEvent(e -> "alert".equals(e.getString("kind")) && "asking".equals(e.getString("state")));
+    ollama.addRule(OllamaMatch.userContains("go ahead").thenReply(OllamaReply.toolCall("answer_repair",
+        new JsonObject().put("alert_id", asking.getString("alert_id")).put("answer", "yes"))));
+
+    Reply question = ask(new Utterance("go ahead with the disk repair", "en", "console-1", Channel.CONSOLE, null,
+        null, "ada"));
+
+    assertThat(question.speech()).isEqualTo("Approve the repair (" + asking.getString("summary") + "): \"Delete "
+        + disk.resolve("cache") + " (and everything in it, if it is a folder)?\"? Say yes to confirm.");
+    assertThat(disk.resolve("cache")).exists();
+    Reply stranger = ask(new Utterance("yes", "en", "console-1", Channel.CONSOLE, null, null, "mallory"));
+    assertThat(disk.resolve("cache")).exists();
+    assertThat(stranger.speech()).isNotEqualTo("Done.");
+
+    Reply done = ask(new Utterance("yes", "en", "console-1", Channel.CONSOLE, null, null, "ada"));
+
+    assertThat(done.speech()).isEqualTo("Done.");
+    assertThat(disk.resolve("cache")).doesNotExist();
+    assertThat(disk.resolve("photos/keep.jpg")).exists();
+    assertThat(audit("answer_repair")).extracting(AuditEntry::user).containsOnly("ada");
+    JsonObject ended = awaitEvent(e -> "alert".equals(e.getString("kind"))
+        && "repair_ended".equals(e.getString("state")));
+    assertThat(ended.getString("detail")).startsWith("Confirmed by ada: Delete " + disk.resolve("cache"));
   }
 
   @Test
@@ -190,6 +220,10 @@ class DiskRepairEndToEndTest {
     assertThat(sessions).isEqualTo(1);
     assertThat(events.stream().filter(e -> "alert".equals(e.getString("kind"))
         && "raised".equals(e.getString("state")))).hasSize(2);
+  }
+
+  private Reply ask(Utterance utterance) {
+    return bridge.context().agent().orElseThrow().ask(utterance).await();
   }
 
   private List<AuditEntry> audit(String tool) {

@@ -35,6 +35,7 @@ final class Notifier {
   }
 
   void tell(AlertChanged alert) {
+    OpenAlerts.update(alert);
     events.publish(alert);
     String message = message(alert);
     LOG.info("Alert {} {}: {}", alert.key(), alert.state().jsonName(), message);
@@ -71,7 +72,7 @@ final class Notifier {
     return switch (alert.state()) {
       case RAISED -> alert.summary();
       case ASKING -> alert.summary() + " " + alert.detail() + (french
-          ? " (répondez dans la console de Harpou)" : " (answer in Harpou's console)");
+          ? " (répondez à Harpou : « oui pour la réparation »)" : " (tell Harpou: \"yes to the repair\")");
       case REPAIR_ENDED -> alert.summary() + " " + alert.detail();
       case CLEARED -> (french ? "Résolu : " : "Resolved: ") + alert.summary();
     };
