@@ -12,7 +12,7 @@ import java.util.Optional;
  * The open alerts, one per problem key: raising a problem that is already open does nothing, so a lasting problem
  * alerts once. Each change is told to people through the {@link Notifier} and each new alert opens a repair.
  */
-final class AlertDesk {
+final class AlertDesk implements MonitorScheduler.Alerts {
 
   private final Notifier notifier;
   private final RepairSessions repairs;
@@ -24,7 +24,8 @@ final class AlertDesk {
   }
 
   /** Raises {@code problem} unless its alert is open already. */
-  void raise(String monitorId, Problem problem) {
+  @Override
+  public void raise(String monitorId, Problem problem) {
     if (open.containsKey(problem.key())) {
       return;
     }
@@ -38,7 +39,8 @@ final class AlertDesk {
   }
 
   /** Clears the alert of {@code key}, if one is open, and ends its repair session. */
-  void clear(String key) {
+  @Override
+  public void clear(String key) {
     AlertChanged alert = open.remove(key);
     if (alert != null) {
       repairs.close(alert);

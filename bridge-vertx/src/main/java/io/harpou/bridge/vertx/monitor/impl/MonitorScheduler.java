@@ -24,11 +24,20 @@ final class MonitorScheduler {
 
   private final Vertx vertx;
   private final MonitorContext monitorContext;
-  private final AlertDesk desk;
+  private final Alerts desk;
   private final LongSupplier clock;
   private final List<Long> timers = new ArrayList<>();
 
-  MonitorScheduler(Vertx vertx, MonitorContext monitorContext, AlertDesk desk, LongSupplier clock) {
+  /** Where what the monitors see goes. */
+  interface Alerts {
+    /** A problem seen for at least its monitor's sustain time (again and again while it lasts). */
+    void raise(String monitorId, Problem problem);
+
+    /** A problem no longer seen. */
+    void clear(String key);
+  }
+
+  MonitorScheduler(Vertx vertx, MonitorContext monitorContext, Alerts desk, LongSupplier clock) {
     this.vertx = vertx;
     this.monitorContext = monitorContext;
     this.desk = desk;
