@@ -6,6 +6,7 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,23 +46,40 @@ public final class Mounts {
   private Mounts() {
   }
 
-  /** Every real mount (one line per mount point, the last mounted wins), with its usage. */
+  /**
+   * Every real file system once, at the first folder it is mounted on: a file system bind-mounted in several places
+   * (a container's {@code /etc/hosts}, a folder mounted twice) is one disk, so one full disk makes one alert.
+   */
   public static List<Usage> all() throws IOException {
     Map<String, String> types = new LinkedHashMap<>();
     for (String line : Files.readAllLines(Path.of("/proc/mounts"))) {
       String[] parts = line.split(" ");
       if (parts.length >= 3 && !PSEUDO.contains(parts[2])) {
-        types.put(unescape(parts[1]), parts[2]);
+        types.putIfAbsent(unescape(parts[1]), parts[2]);
       }
     }
     List<Usage> out = new ArrayList<>();
+    Set<Object> devices = new HashSet<>();
     for (Map.Entry<String, String> entry : types.entrySet()) {
-      Usage usage = usage(Path.of(entry.getKey()), entry.getValue());
+      Path point = Path.of(entry.getKey());
+      if (!Files.isDirectory(point) || !devices.add(device(point))) {
+        continue;
+      }
+      Usage usage = usage(point, entry.getValue());
       if (usage != null && usage.totalBytes() > 0) {
         out.add(usage);
       }
     }
     return out;
+  }
+
+  /** The device a path's file system is on ({@code st_dev}), or the path itself when it cannot be read. */
+  private static Object device(Path point) {
+    try {
+      return Files.getAttribute(point, "unix:dev");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return point;
+    }
   }
 
   /** The usage of the file system holding {@code path}, or null when it cannot be read. */

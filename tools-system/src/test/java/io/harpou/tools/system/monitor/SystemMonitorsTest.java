@@ -66,6 +66,28 @@ class SystemMonitorsTest {
   }
 
   @Test
+  void should_alert_once_for_a_full_disk_mounted_in_two_places() throws Exception {
+    TmpfsMount mount = TmpfsMount.mount(temp.resolve("disk"), 4);
+    assumeTrue(mount != null, "a tmpfs cannot be mounted here (the test needs root and mount rights)");
+    Path second = Files.createDirectories(temp.resolve("again"));
+    try (mount) {
+      Process bind = new ProcessBuilder("mount", "--bind", mount.point().toString(), second.toString()).start();
+      assumeTrue(bind.waitFor(10, TimeUnit.SECONDS) && bind.exitValue() == 0, "a bind mount cannot be made here");
+      try {
+        mount.fill("full.bin", 4);
+        Monitor disk = monitor(new JsonObject(), "disk");
+
+        List<Problem> problems = check(disk).stream().filter(p -> p.key().equals("disk:" + mount.point())
+            || p.key().equals("disk:" + second)).toList();
+
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("disk:" + mount.point()));
+      } finally {
+        new ProcessBuilder("umount", "-l", second.toString()).start().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
   void should_see_a_certificate_about_to_expire() throws Exception {
     Path certificate = temp.resolve("cert.pem");
     Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3",
