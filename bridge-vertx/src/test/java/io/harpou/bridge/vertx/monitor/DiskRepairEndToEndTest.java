@@ -7,6 +7,7 @@ import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.audit.AuditEntry;
@@ -22,6 +23,8 @@ import io.harpou.testkit.ollama.ScriptedOllamaOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,7 +80,11 @@ class DiskRepairEndToEndTest {
     }
   }
 
-  private void start(JsonObject policy, JsonObject execute) {
+  private void start(JsonObject policy, JsonObject execute) throws Exception {
+    start(policy, execute, new JsonArray().add("system").add("repairs"));
+  }
+
+  private void start(JsonObject policy, JsonObject execute, JsonArray providers) throws Exception {
     JsonObject system = new JsonObject()
         .put("files", new JsonObject().put("roots", new JsonArray().add(disk.toString())))
         .put("execute", execute)
@@ -86,13 +93,23 @@ class DiskRepairEndToEndTest {
             .put("load", new JsonObject().put("enabled", false)));
     BridgeOptions options = new BridgeOptions().setDataDir(temp.resolve("data")).setHttpEnabled(false)
         .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
-        .setSection("tools", new JsonObject().put("enabled", new JsonArray().add("system").add("repairs"))
-            .put("system", system))
+        .setSection("tools", new JsonObject().put("enabled", providers).put("system", system))
         .setSection("agent", new JsonObject().put("task_threshold_ms", 10_000).put("policy", policy)
             .put("ollama", new JsonObject().put("url", ollama.baseUrl()).put("model", "llama3.2")))
         .setSection("memory", new JsonObject().put("enabled", false))
         .setSection("monitors", new JsonObject().put("repair", new JsonObject().put("cooldown_ms", 600_000)));
-    bridge = Bridge.create(vertx, options).start().await();
+    // The spy interpreter is discoverable only while this bridge starts.
+    Path services = Files.createDirectories(temp.resolve("services/META-INF/services"));
+    Files.writeString(services.resolve(ToolProvider.class.getName()), SpyInterpreterProvider.class.getName() + "\n");
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.resolve("services").toUri().toURL()},
+        getClass().getClassLoader())) {
+      thread.setContextClassLoader(loader);
+      bridge = Bridge.create(vertx, options).start().await();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 
   private void scriptRepair() {
@@ -103,7 +120,7 @@ class DiskRepairEndToEndTest {
   }
 
   @Test
-  void should_propose_deleting_the_cache_ask_and_after_yes_delete_exactly_that_folder() {
+  void should_propose_deleting_the_cache_ask_and_after_yes_delete_exactly_that_folder() throws Exception {
     scriptRepair();
     start(new JsonObject(), new JsonObject());
 
@@ -134,7 +151,7 @@ class DiskRepairEndToEndTest {
   }
 
   @Test
-  void should_let_a_household_member_approve_from_the_console_after_confirming_it_themselves() {
+  void should_let_a_household_member_approve_from_the_console_after_confirming_it_themselves() throws Exception {
     scriptRepair();
     start(new JsonObject(), new JsonObject());
     JsonObject asking = awaitEvent(e -> "alert".equals(e.getString("kind")) && "asking".equals(e.getString("state")));
@@ -163,7 +180,19 @@ class DiskRepairEndToEndTest {
   }
 
   @Test
-  void should_not_delete_on_a_yes_from_anyone_but_the_household_relay() {
+  void should_keep_the_local_interpreters_out_of_a_repair_whose_text_quotes_the_monitored_world() throws Exception {
+    SpyInterpreterProvider.SEEN.clear();
+    ollama.addRule(OllamaMatch.userContains("Monitor alert (disk").thenReply(OllamaReply.text("Nothing to do.")));
+    start(new JsonObject(), new JsonObject(), new JsonArray().add("system").add("repairs").add("spy"));
+
+    awaitEvent(e -> "alert".equals(e.getString("kind")) && "repair_ended".equals(e.getString("state")));
+    ask(new Utterance("what time is it", "en", "console-2", Channel.CONSOLE, null, null, "ada"));
+
+    assertThat(SpyInterpreterProvider.SEEN).extracting(Utterance::channel).containsExactly(Channel.CONSOLE);
+  }
+
+  @Test
+  void should_not_delete_on_a_yes_from_anyone_but_the_household_relay() throws Exception {
     scriptRepair();
     start(new JsonObject(), new JsonObject());
     JsonObject asking = awaitEvent(e -> "alert".equals(e.getString("kind")) && "asking".equals(e.getString("state")));
@@ -181,7 +210,7 @@ class DiskRepairEndToEndTest {
   }
 
   @Test
-  void should_never_run_a_dangerous_tool_in_a_repair_even_where_dangerous_tools_are_enabled() {
+  void should_never_run_a_dangerous_tool_in_a_repair_even_where_dangerous_tools_are_enabled() throws Exception {
     ollama.addRule(OllamaMatch.userContains("Monitor alert (disk").thenReply(OllamaReply.toolCall(
         "execute_command", new JsonObject().put("argv", new JsonArray().add("rm").add("-r")
             .add(disk.resolve("cache").toString())))));

@@ -9,6 +9,7 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Action;
 import io.harpou.bridge.api.agent.ActionTarget;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Interpretation;
 import io.harpou.bridge.api.agent.Interpreter;
@@ -178,7 +179,9 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> interpret(Utterance u, ChatHistory clientHistory, int index) {
-    List<Interpreter> interpreters = context.tools().interpreters();
+    // A repair's request quotes the monitored world (a container's name, a path): it is for the model to read, never
+    // a command for the local interpreters to match, so a container named "unlock-front-door" steers nothing.
+    List<Interpreter> interpreters = u.channel() == Channel.MONITOR ? List.of() : context.tools().interpreters();
     if (index >= interpreters.size()) {
       return backend == null ? Future.succeededFuture(NoModelReply.of(u, context.home().orElse(null)))
           : llm(u, clientHistory);
