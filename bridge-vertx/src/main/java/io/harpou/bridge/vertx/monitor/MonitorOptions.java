@@ -15,7 +15,7 @@ import java.util.List;
  * {"enabled": true, "notify_home": true, "notify_service": "mobile_app_phone", "rooms": ["office"],
  *  "quiet_hours": {"from": "22:00", "to": "07:00"}, "language": "en",
  *  "home_link": {"after_ms": 120000}, "components": {"after_ms": 300000},
- *  "repair": {"enabled": true, "cooldown_ms": 3600000, "max_actions": 3}}
+ *  "repair": {"enabled": true, "cooldown_ms": 3600000, "max_actions": 3, "max_sessions": 2}}
  * }</pre>
  */
 public final class MonitorOptions {
@@ -28,6 +28,8 @@ public final class MonitorOptions {
   public static final long DEFAULT_COOLDOWN_MS = 3_600_000;
   /** Actions one repair session may take. */
   public static final int DEFAULT_MAX_ACTIONS = 3;
+  /** Repair sessions running at once. */
+  public static final int DEFAULT_MAX_SESSIONS = 2;
 
   private final boolean enabled;
   private final boolean notifyHome;
@@ -41,6 +43,7 @@ public final class MonitorOptions {
   private final boolean repairEnabled;
   private final long cooldownMs;
   private final int maxActions;
+  private final int maxSessions;
 
   /**
    * Reads the section; unknown keys are ignored.
@@ -64,7 +67,8 @@ public final class MonitorOptions {
     this.repairEnabled = repair.getBoolean("enabled", true);
     this.cooldownMs = repair.getLong("cooldown_ms", DEFAULT_COOLDOWN_MS);
     this.maxActions = repair.getInteger("max_actions", DEFAULT_MAX_ACTIONS);
-    if (cooldownMs < 0 || maxActions < 0 || homeLinkAfterMs < 0 || componentsAfterMs < 0) {
+    this.maxSessions = repair.getInteger("max_sessions", DEFAULT_MAX_SESSIONS);
+    if (cooldownMs < 0 || maxActions < 0 || maxSessions < 0 || homeLinkAfterMs < 0 || componentsAfterMs < 0) {
       throw new IllegalArgumentException("monitors: times and limits must not be negative");
     }
   }
@@ -129,6 +133,11 @@ public final class MonitorOptions {
   /** How long after a session of a problem ends before another may open for it. */
   public long cooldownMs() {
     return cooldownMs;
+  }
+
+  /** Repair sessions that may run at once. */
+  public int maxSessions() {
+    return maxSessions;
   }
 
   /** Actions one session may take (tool calls that act, and confirmed questions). */

@@ -41,7 +41,7 @@ public final class MonitorVerticle extends AbstractVerticle {
   @Override
   public void start() {
     Notifier notifier = new Notifier(bridge, options, LocalTime::now);
-    repairs = new RepairSessions(bridge::agent, notifier, options, System::currentTimeMillis);
+    repairs = new RepairSessions(bridge::agent, notifier::tell, options, System::currentTimeMillis);
     AlertDesk desk = new AlertDesk(notifier, repairs);
     scheduler = new MonitorScheduler(vertx, new MonitorContext(vertx, bridge.options().dataDir()), desk,
         System::currentTimeMillis);

@@ -7,6 +7,7 @@ import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.AlertChanged;
 import io.harpou.bridge.api.monitor.Problem;
 import io.vertx.core.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ final class RepairSession {
   enum State { INVESTIGATING, ASKING, ENDED }
 
   private final Agent agent;
-  private final Notifier notifier;
+  private final Consumer<AlertChanged> tell;
   private final int maxActions;
   private final Utterance asker;
   private AlertChanged alert;
@@ -33,10 +34,10 @@ final class RepairSession {
   private int actions;
   private String question;
 
-  RepairSession(Agent agent, Notifier notifier, int maxActions, AlertChanged alert, Problem problem,
+  RepairSession(Agent agent, Consumer<AlertChanged> tell, int maxActions, AlertChanged alert, Problem problem,
                 String language) {
     this.agent = agent;
-    this.notifier = notifier;
+    this.tell = tell;
     this.maxActions = maxActions;
     this.alert = alert;
     this.asker = new Utterance(prompt(alert, problem), language, alert.conversationId(), Channel.MONITOR, null,
@@ -106,7 +107,7 @@ final class RepairSession {
       state = State.ASKING;
       question = reply.speech();
       alert = alert.to(AlertChanged.State.ASKING, question);
-      notifier.tell(alert);
+      tell.accept(alert);
     } else if (reply.continueConversation()) {
       end("The repair stopped after " + actions + " actions, its limit; a person should look. It wanted to ask: "
           + reply.speech());
@@ -128,6 +129,6 @@ final class RepairSession {
     }
     state = State.ENDED;
     alert = alert.to(AlertChanged.State.REPAIR_ENDED, outcome);
-    notifier.tell(alert);
+    tell.accept(alert);
   }
 }

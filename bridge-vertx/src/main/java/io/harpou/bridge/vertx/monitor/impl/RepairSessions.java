@@ -8,26 +8,29 @@ import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The repair sessions, so that a repair never loops: at most one session per problem at a time, none for a problem
- * whose last session ended less than the cooldown ago, and each session capped in actions. Without an agent (or with
+ * The repair sessions, so that a repair never loops: at most one session per problem at a time, at most
+ * {@code max_sessions} at once, none for a problem whose last session ended less than the cooldown ago, and each
+ * session capped in actions. Without an agent (or with
  * repairs disabled) alerts are only told.
  */
 final class RepairSessions {
 
   private final Supplier<Optional<Agent>> agent;
-  private final Notifier notifier;
+  private final Consumer<AlertChanged> tell;
   private final MonitorOptions options;
   private final LongSupplier clock;
   private final Map<String, RepairSession> byAlert = new HashMap<>();
   private final Map<String, Long> lastEnded = new HashMap<>();
 
-  RepairSessions(Supplier<Optional<Agent>> agent, Notifier notifier, MonitorOptions options, LongSupplier clock) {
+  RepairSessions(Supplier<Optional<Agent>> agent, Consumer<AlertChanged> tell, MonitorOptions options,
+                 LongSupplier clock) {
     this.agent = agent;
-    this.notifier = notifier;
+    this.tell = tell;
     this.options = options;
     this.clock = clock;
   }
@@ -45,11 +48,14 @@ final class RepairSessions {
     }
     boolean busy = byAlert.values().stream().anyMatch(s -> s.state() != RepairSession.State.ENDED
         && s.key().equals(alert.key()));
+    long running = byAlert.values().stream().filter(s -> s.state() != RepairSession.State.ENDED).count();
     Long ended = lastEnded.get(alert.key());
-    if (busy || ended != null && clock.getAsLong() - ended < options.cooldownMs()) {
+    // Many problems at once (a host with dozens of failing containers) must not flood the model with sessions.
+    boolean cooling = ended != null && clock.getAsLong() - ended < options.cooldownMs();
+    if (busy || cooling || running >= options.maxSessions()) {
       return;
     }
-    RepairSession session = new RepairSession(present, notifier, options.maxActions(), alert, problem,
+    RepairSession session = new RepairSession(present, tell, options.maxActions(), alert, problem,
         options.language());
     byAlert.put(alert.alertId(), session);
     session.start().onComplete(done -> remember(alert));
@@ -64,8 +70,11 @@ final class RepairSessions {
     }
   }
 
-  /** Relays a household member's answer to the session of {@code alertId}. */
+  /** Relays a household member's answer to the session of {@code alertId}; a repair never answers itself. */
   Future<String> answer(String alertId, String text, String who) {
+    if (RepairSession.ASKER.equals(who)) {
+      return Future.succeededFuture("A repair cannot answer its own question; a person must.");
+    }
     RepairSession session = byAlert.get(alertId);
     if (session == null) {
       return Future.succeededFuture("No repair is waiting for alert " + alertId + ".");
