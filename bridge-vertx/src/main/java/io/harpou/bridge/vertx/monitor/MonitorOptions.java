@@ -12,7 +12,8 @@ import java.util.List;
  * {@code tools.system.monitors}).
  *
  * <pre>{@code
- * {"enabled": true, "notify_home": true, "notify_service": "mobile_app_phone", "rooms": ["office"],
+ * {"enabled": true, "notify_home": true, "notify_service": "mobile_app_phone", "answer_from_home": false,
+ *  "rooms": ["office"],
  *  "quiet_hours": {"from": "22:00", "to": "07:00"}, "language": "en",
  *  "home_link": {"after_ms": 120000}, "components": {"after_ms": 300000},
  *  "repair": {"enabled": true, "cooldown_ms": 3600000, "max_actions": 3, "max_sessions": 2}}
@@ -34,6 +35,7 @@ public final class MonitorOptions {
   private final boolean enabled;
   private final boolean notifyHome;
   private final String notifyService;
+  private final boolean answerFromHome;
   private final List<String> rooms;
   private final LocalTime quietFrom;
   private final LocalTime quietTo;
@@ -54,6 +56,7 @@ public final class MonitorOptions {
     this.enabled = json.getBoolean("enabled", true);
     this.notifyHome = json.getBoolean("notify_home", true);
     this.notifyService = json.getString("notify_service");
+    this.answerFromHome = json.getBoolean("answer_from_home", false);
     this.rooms = Json.strings(json, "rooms");
     JsonObject quiet = json.getJsonObject("quiet_hours");
     this.quietFrom = quiet == null ? null : time(quiet.getString("from"));
@@ -94,6 +97,15 @@ public final class MonitorOptions {
   /** A {@code notify} service (such as {@code mobile_app_phone}) that also receives alerts, or null. */
   public String notifyService() {
     return notifyService;
+  }
+
+  /**
+   * Whether a repair's question sent to {@link #notifyService()} carries Yes and No buttons, whose tap (Home
+   * Assistant's {@code mobile_app_notification_action} event) answers it. Off by default: anyone who can fire events
+   * on Home Assistant's bus (its administrators, its automations) can then answer.
+   */
+  public boolean answerFromHome() {
+    return answerFromHome && notifyService != null;
   }
 
   /** Rooms whose satellites announce alerts, outside quiet hours. */

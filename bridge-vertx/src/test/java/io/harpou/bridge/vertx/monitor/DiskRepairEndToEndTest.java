@@ -85,6 +85,11 @@ class DiskRepairEndToEndTest {
   }
 
   private void start(JsonObject policy, JsonObject execute, JsonArray providers) throws Exception {
+    start(policy, execute, providers, new JsonObject());
+  }
+
+  private void start(JsonObject policy, JsonObject execute, JsonArray providers, JsonObject monitors)
+      throws Exception {
     JsonObject system = new JsonObject()
         .put("files", new JsonObject().put("roots", new JsonArray().add(disk.toString())))
         .put("execute", execute)
@@ -97,7 +102,7 @@ class DiskRepairEndToEndTest {
         .setSection("agent", new JsonObject().put("task_threshold_ms", 10_000).put("policy", policy)
             .put("ollama", new JsonObject().put("url", ollama.baseUrl()).put("model", "llama3.2")))
         .setSection("memory", new JsonObject().put("enabled", false))
-        .setSection("monitors", new JsonObject().put("repair", new JsonObject().put("cooldown_ms", 600_000)));
+        .setSection("monitors", monitors.put("repair", new JsonObject().put("cooldown_ms", 600_000)));
     // The spy interpreter is discoverable only while this bridge starts.
     Path services = Files.createDirectories(temp.resolve("services/META-INF/services"));
     Files.writeString(services.resolve(ToolProvider.class.getName()), SpyInterpreterProvider.class.getName() + "\n");
@@ -131,6 +136,11 @@ class DiskRepairEndToEndTest {
     assertThat(asking.getString("detail")).isEqualTo(question);
     assertThat(asking.getString("summary")).startsWith("Disk " + disk + " is 9").contains("(threshold 90%");
     assertThat(disk.resolve("cache")).exists();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (home.notifications().stream().noneMatch(n -> n.getString("message").contains(question))
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
     assertThat(home.notifications()).anySatisfy(n -> assertThat(n.getString("message")).contains(question));
 
     JsonObject answer = vertx.eventBus().<JsonObject>request(BridgeAddresses.REPAIR_ANSWER, new JsonObject()
@@ -177,6 +187,63 @@ class DiskRepairEndToEndTest {
     JsonObject ended = awaitEvent(e -> "alert".equals(e.getString("kind"))
         && "repair_ended".equals(e.getString("state")));
     assertThat(ended.getString("detail")).startsWith("Confirmed by ada: Delete " + disk.resolve("cache"));
+  }
+
+  @Test
+  void should_answer_from_a_tap_on_home_assistants_actionable_notification_only_when_allowed() throws Exception {
+    scriptRepair();
+    start(new JsonObject(), new JsonObject(), new JsonArray().add("system"), new JsonObject()
+        .put("notify_service", "mobile_app_phone").put("answer_from_home", true));
+    JsonObject asking = awaitEvent(e -> "alert".equals(e.getString("kind")) && "asking".equals(e.getString("state")));
+    String alertId = asking.getString("alert_id");
+
+    // The notification is sent as the question is published: wait for Home Assistant to have it.
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (home.calls().stream().noneMatch(call -> call.domain().equals("notify") && call.data()
+        .getJsonObject("data", new JsonObject()).containsKey("actions")) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(home.calls()).filteredOn(call -> call.domain().equals("notify")
+            && call.data().getJsonObject("data", new JsonObject()).containsKey("actions"))
+        .singleElement().satisfies(call -> {
+          assertThat(call.service()).isEqualTo("mobile_app_phone");
+          assertThat(call.data().getJsonObject("data").getJsonArray("actions").getJsonObject(0)
+              .getString("action")).isEqualTo("HARPOU_REPAIR_YES_" + alertId);
+        });
+    home.fireEvent("mobile_app_notification_action", new JsonObject().put("action", "HARPOU_REPAIR_YES_01FORGED"));
+    home.fireEvent("other_event", new JsonObject().put("action", "HARPOU_REPAIR_YES_" + alertId));
+    Thread.sleep(500);
+    assertThat(disk.resolve("cache")).exists();
+
+    home.fireEvent("mobile_app_notification_action", new JsonObject().put("action", "HARPOU_REPAIR_YES_" + alertId));
+
+    JsonObject ended = awaitEvent(e -> "alert".equals(e.getString("kind"))
+        && "repair_ended".equals(e.getString("state")));
+    assertThat(ended.getString("detail")).startsWith("Confirmed by home_assistant");
+    assertThat(disk.resolve("cache")).doesNotExist();
+    assertThat(disk.resolve("photos/keep.jpg")).exists();
+  }
+
+  @Test
+  void should_ignore_home_assistant_taps_unless_answering_from_home_is_enabled() throws Exception {
+    scriptRepair();
+    start(new JsonObject(), new JsonObject(), new JsonArray().add("system"), new JsonObject()
+        .put("notify_service", "mobile_app_phone"));
+    JsonObject asking = awaitEvent(e -> "alert".equals(e.getString("kind")) && "asking".equals(e.getString("state")));
+
+    home.fireEvent("mobile_app_notification_action", new JsonObject().put("action", "HARPOU_REPAIR_YES_"
+        + asking.getString("alert_id")));
+    Thread.sleep(1000);
+
+    assertThat(disk.resolve("cache")).exists();
+    // The notification is sent as the question is published: wait for Home Assistant to have it.
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (home.calls().stream().noneMatch(call -> call.domain().equals("notify") && call.data()
+        .getJsonObject("data", new JsonObject()).containsKey("actions")) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(home.calls()).filteredOn(call -> call.domain().equals("notify")).allSatisfy(call ->
+        assertThat(call.data().getJsonObject("data").containsKey("actions")).isFalse());
   }
 
   @Test

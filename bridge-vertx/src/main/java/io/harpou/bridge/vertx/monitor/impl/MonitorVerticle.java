@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.monitor.impl;
 
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.Ids;
+import io.harpou.bridge.api.home.Registration;
 import io.harpou.bridge.api.monitor.Monitor;
 import io.harpou.bridge.api.monitor.MonitorContext;
 import io.harpou.bridge.vertx.BridgeContext;
@@ -23,6 +24,7 @@ public final class MonitorVerticle extends AbstractVerticle {
   private final List<Monitor> monitors;
   private MonitorScheduler scheduler;
   private RepairSessions repairs;
+  private Registration homeAnswers;
 
   /** The monitors of the tool providers, with the hub's own (the Home Assistant link, its components). */
   public MonitorVerticle(BridgeContext bridge, MonitorOptions options) {
@@ -46,6 +48,9 @@ public final class MonitorVerticle extends AbstractVerticle {
     scheduler = new MonitorScheduler(vertx, new MonitorContext(vertx, bridge.options().dataDir()), desk,
         System::currentTimeMillis);
     scheduler.start(monitors);
+    if (options.answerFromHome()) {
+      homeAnswers = bridge.home().map(home -> HomeAnswers.listen(home, repairs, context)).orElse(null);
+    }
     vertx.eventBus().<JsonObject>localConsumer(BridgeAddresses.REPAIR_ANSWER, message -> {
       JsonObject body = message.body();
       String alertId = body.getString("alert_id");
@@ -65,6 +70,9 @@ public final class MonitorVerticle extends AbstractVerticle {
   public void stop() {
     if (scheduler != null) {
       scheduler.stop();
+    }
+    if (homeAnswers != null) {
+      homeAnswers.unregister();
     }
   }
 }

@@ -6,6 +6,7 @@ import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.vertx.BridgeContext;
 import io.harpou.bridge.vertx.impl.EventPublisher;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalTime;
 import java.util.function.Supplier;
@@ -38,6 +39,7 @@ final class Notifier {
     OpenAlerts.update(alert);
     events.publish(alert);
     String message = message(alert);
+    boolean french = options.language().startsWith("fr");
     LOG.info("Alert {} {}: {}", alert.key(), alert.state().jsonName(), message);
     context.home().ifPresent(home -> {
       String id = "harpou_alert_" + alert.alertId();
@@ -51,9 +53,16 @@ final class Notifier {
             alert.key(), e.getMessage()));
       }
       if (options.notifyService() != null) {
+        JsonObject data = new JsonObject().put("tag", id);
+        if (alert.state() == AlertChanged.State.ASKING && options.answerFromHome()) {
+          data.put("actions", new JsonArray()
+              .add(new JsonObject().put("action", HomeAnswers.YES + alert.alertId()).put("title", french ? "Oui"
+                  : "Yes"))
+              .add(new JsonObject().put("action", HomeAnswers.NO + alert.alertId()).put("title", french ? "Non"
+                  : "No")));
+        }
         home.callService(new ServiceCall("notify", options.notifyService(), new JsonObject()
-                .put("title", "Harpou: " + alert.monitor()).put("message", message)
-                .put("data", new JsonObject().put("tag", id)), null, false))
+                .put("title", "Harpou: " + alert.monitor()).put("message", message).put("data", data), null, false))
             .onFailure(e -> LOG.warn("Could not send alert {} to notify.{}: {}", alert.key(),
                 options.notifyService(), e.getMessage()));
       }
