@@ -86,11 +86,6 @@ public final class PendingConfirmations {
   private final ToLongFunction<Channel> timeouts;
   private final LongSupplier clock;
 
-  /** Creates an empty set of confirmations that expire after {@code timeoutMillis}. */
-  public PendingConfirmations(long timeoutMillis) {
-    this(channel -> timeoutMillis, System::currentTimeMillis);
-  }
-
   /** Creates an empty set of confirmations that expire after the time the policy gives their asker's channel. */
   public PendingConfirmations(ToLongFunction<Channel> timeouts) {
     this(timeouts, System::currentTimeMillis);
