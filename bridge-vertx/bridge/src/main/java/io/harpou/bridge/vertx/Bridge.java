@@ -20,8 +20,8 @@ import java.util.Set;
 /**
  * The facade an application uses to run the whole of Harpou: create it from {@link BridgeOptions}, {@link #start()}
  * it, and {@link #close()} it. Starting opens the database, loads the tools and starts each configured part with the
- * parts it needs (Home Assistant, memory, the agent, speech, voice, the HTTP API); closing stops them in reverse.
- * The accessors read what {@link #start()} made; they are fixed until {@link #close()}.
+ * parts it needs (Home Assistant, memory, the agent, speech, voice, the monitors, the HTTP API); closing stops them
+ * in reverse. The accessors read what {@link #start()} made; they are fixed until {@link #close()}.
  */
 public interface Bridge {
 

@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 
-/** switch, fan, lock, scene, script, persistent_notification and the homeassistant.* services. */
+/** switch, fan, lock, scene, script, persistent_notification, notify and the homeassistant.* services. */
 final class BasicDomains {
 
   private static final Map<String, String[]> GENERIC_ON_OFF = Map.of(
@@ -38,6 +38,12 @@ final class BasicDomains {
     s.register(ServiceDef.plain("persistent_notification", "dismiss", c -> home.house.notifications
         .removeIf(o -> o.getString("notification_id").equals(c.data.getString("notification_id"))))
         .field("notification_id", Field.string().req()));
+    // notify.notify and the companion app of the household's phone, as the mobile_app integration adds them: the
+    // call is recorded (calls()), and an actionable notification's buttons ride in data.actions.
+    for (String service : new String[] {"notify", "mobile_app_phone"}) {
+      s.register(ServiceDef.plain("notify", service, c -> { }).field("message", Field.string().req())
+          .field("title", Field.string()).field("target", Field.any()).field("data", Field.any()));
+    }
     s.register(ServiceDef.entity("scene", "turn_on", BasicDomains::applyScene).field("transition",
         Field.number(0, 6553)));
     registerScripts(home);

@@ -18,6 +18,9 @@ import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
+import io.harpou.bridge.vertx.monitor.MonitorOptions;
+import io.harpou.bridge.vertx.monitor.MonitorRuntime;
+import io.harpou.bridge.vertx.monitor.MonitorServices;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.harpou.bridge.vertx.voice.VoiceBackends;
@@ -36,10 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
- * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the HTTP API), and each
- * started part leaves how to stop it, run in reverse on close. Voice needs the agent and the agent speaks through
- * voice: the agent's announcer sends on the event bus, which voice serves, so no part is ever changed after it is
- * made.
+ * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the monitors; the HTTP
+ * API), and each started part leaves how to stop it, run in reverse on close. Voice needs the agent and the agent
+ * speaks through voice: the agent's announcer sends on the event bus, which voice serves, so no part is ever changed
+ * after it is made.
  */
 public final class BridgeImpl implements Bridge {
 
@@ -78,6 +81,7 @@ public final class BridgeImpl implements Bridge {
         .compose(v -> startAgent())
         .compose(v -> startSpeech())
         .compose(v -> startVoice())
+        .compose(v -> startMonitors())
         .compose(v -> startHttp())
         .<Bridge>map(v -> {
           vertx.deploymentIDs().stream().filter(id -> !before.contains(id)).forEach(deployments::add);
@@ -177,6 +181,20 @@ public final class BridgeImpl implements Bridge {
               + stt().map(SttService::id).orElse("none") + ", tts " + tts().map(TtsService::id).orElse("none"));
           return null;
         });
+  }
+
+  private Future<Void> startMonitors() {
+    MonitorOptions monitorOptions = options.getMonitors();
+    if (!monitorOptions.enabled()) {
+      return Future.succeededFuture();
+    }
+    MonitorServices services = MonitorServices.of(health, options.dataDir()).withMonitors(tools.monitors())
+        .withHome(home).withAgent(agent().orElse(null)).withAnnouncer(announcer().orElse(null));
+    return MonitorRuntime.start(vertx, monitorOptions, services).map(running -> {
+      stops.push(running::close);
+      health.report(MonitorRuntime.COMPONENT, "ready", running.describe());
+      return null;
+    });
   }
 
   private Future<Void> startHttp() {

@@ -33,7 +33,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
                            AuditLog audit, ConversationStore history, DurableTaskService.TaskTable table) {
     this.vertx = vertx;
     TurnEvents events = new TurnEvents(vertx);
-    PendingConfirmations pending = new PendingConfirmations(options.getPolicy().getConfirmationTimeoutMs());
+    PendingConfirmations pending = new PendingConfirmations(options.getPolicy()::confirmationTimeoutMs);
     TaskSettings settings = new TaskSettings(options.getTaskTimeoutMs(), options.isNotifyHome(),
         services.home().orElse(null), services.announcer().orElse(null));
     this.tasks = DurableTaskService.create(vertx, table, settings,

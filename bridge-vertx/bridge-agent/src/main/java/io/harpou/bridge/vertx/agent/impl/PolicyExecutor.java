@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.agent.impl;
 
+import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.PolicyException;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.ToolFinished;
@@ -172,7 +173,8 @@ public final class PolicyExecutor implements ToolExecutor {
     boolean asksFirst = risk == Risk.PROTECTED && !tool.actsThroughHome();
     if (asksFirst && mode == Mode.TURN) {
       pending.put(call, List.of(), u);
-      String question = ConfirmationQuestions.ask(call, u.language(), home);
+      String own = tool.confirmation(call, u.language());
+      String question = own != null ? own : ConfirmationQuestions.ask(call, u.language(), home);
       return finish(mode, call, u, risk, "confirmation_required", 0, ToolResult.error(question))
           .compose(v -> Future.failedFuture(PolicyException.confirm(question)));
     }
@@ -181,7 +183,8 @@ public final class PolicyExecutor implements ToolExecutor {
     }
     events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
     long start = System.nanoTime();
-    boolean canDefer = tasks != null && interactive && homeLinkUp();
+    // A repair session reads its tools' results itself; nobody waits on a voice, so nothing becomes a task.
+    boolean canDefer = tasks != null && interactive && homeLinkUp() && u.channel() != Channel.MONITOR;
     if (canDefer && tool.spec().longRunning()) {
       return tasks.submitApproved(TaskRequest.run(title(call), u, call))
           .compose(task -> started(mode, call, u, risk, task, start));
