@@ -98,4 +98,9 @@ final class ProgressContext implements ToolContext {
   public Optional<Announcer> announcer() {
     return delegate.announcer();
   }
+
+  @Override
+  public Optional<io.harpou.bridge.api.timer.TimerService> timers() {
+    return delegate.timers();
+  }
 }
