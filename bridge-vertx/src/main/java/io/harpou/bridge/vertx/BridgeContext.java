@@ -92,6 +92,15 @@ public interface BridgeContext {
   /** Publishes the text-to-speech engine. */
   void tts(TtsService tts);
 
+  /** Voice timers, once the agent started. */
+  default Optional<io.harpou.bridge.api.timer.TimerService> timers() {
+    return Optional.empty();
+  }
+
+  /** Publishes the voice timers. */
+  default void timers(io.harpou.bridge.api.timer.TimerService timers) {
+  }
+
   /** The satellites voice knows (for {@code GET /api/satellites}), once voice started. */
   default Optional<io.harpou.bridge.vertx.voice.Satellites> satellites() {
     return Optional.empty();

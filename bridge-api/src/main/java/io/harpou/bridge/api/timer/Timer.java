@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param id a ULID
  * @param name the name it was given ("pasta"), or null
  * @param length its length as it was said when started
- * @param seconds its length now, in seconds: the length said, plus or minus what was added or removed since
+ * @param seconds the seconds it counts down from since it started or last changed (paused, resumed, lengthened)
  * @param secondsLeft what is left, in seconds, when the snapshot was taken
  * @param active true while it counts down; false when paused or ended
  * @param command a sentence to run when it ends ("turn off the oven"), or null for a plain timer

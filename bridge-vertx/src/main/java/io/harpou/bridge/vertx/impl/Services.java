@@ -5,6 +5,7 @@ import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolContext;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SttService;
@@ -43,6 +44,7 @@ public class Services implements BridgeContext {
   private volatile SttService stt;
   private volatile TtsService tts;
   private volatile Satellites satellites;
+  private volatile TimerService timers;
   private volatile int httpPort = -1;
 
   /** Creates the services around an open database and a loaded registry; every other service starts absent. */
@@ -87,7 +89,7 @@ public class Services implements BridgeContext {
   @Override
   public ToolContext toolContext(Utterance utterance) {
     return ToolContext.builder(vertx, utterance).dataDir(options.dataDir()).home(home).memory(memory).tasks(tasks)
-        .announcer(announcer).build();
+        .announcer(announcer).timers(timers).build();
   }
 
   @Override
@@ -158,6 +160,16 @@ public class Services implements BridgeContext {
   @Override
   public void tts(TtsService tts) {
     this.tts = tts;
+  }
+
+  @Override
+  public Optional<TimerService> timers() {
+    return Optional.ofNullable(timers);
+  }
+
+  @Override
+  public void timers(TimerService timers) {
+    this.timers = timers;
   }
 
   @Override
