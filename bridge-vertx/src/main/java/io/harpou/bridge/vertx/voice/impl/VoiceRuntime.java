@@ -118,6 +118,16 @@ public final class VoiceRuntime implements Satellites {
     return promise.future();
   }
 
+  /** The live session of a satellite, or null. */
+  SatelliteSession session(String id) {
+    return sessions.get(id);
+  }
+
+  /** Relays a timer change to the satellite that set the timer (see {@link TimerRelay}); any thread. */
+  public void timerChanged(io.harpou.bridge.api.event.TimerChanged changed) {
+    context.runOnContext(v -> TimerRelay.relay(this, changed));
+  }
+
   /** Ends every session (voice is stopping). */
   public void closeAll() {
     List.copyOf(sessions.values()).forEach(SatelliteSession::replaced);
