@@ -11,20 +11,20 @@ import io.harpou.bridge.vertx.agent.impl.PolicyExecutor;
 import io.harpou.bridge.vertx.agent.impl.TurnEvents;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.task.DurableTaskService;
-import io.harpou.bridge.vertx.task.impl.TimerBook;
+import io.harpou.bridge.vertx.task.VoiceTimers;
 import io.vertx.core.Future;
 
 /**
  * Starts the agent from the {@code agent} section ({@link AgentOptions}): opens the audit log, the conversation
  * history and the task service in the database, publishes the {@link io.harpou.bridge.api.agent.Agent}, the
- * {@link io.harpou.bridge.api.task.TaskService} and the voice timers, resumes tasks left by the previous run, and serves
- * {@link io.harpou.bridge.api.BridgeAddresses#AGENT_ASK}. With {@code "enabled": false} nothing starts.
+ * {@link io.harpou.bridge.api.task.TaskService} and the voice timers, resumes tasks left by the previous run, and
+ * serves {@link io.harpou.bridge.api.BridgeAddresses#AGENT_ASK}. With {@code "enabled": false} nothing starts.
  */
 public final class AgentComponent implements BridgeComponent {
 
   private DurableTaskService tasks;
   private AgentImpl agent;
-  private TimerBook timers;
+  private VoiceTimers timers;
 
   @Override
   public String name() {
@@ -58,7 +58,7 @@ public final class AgentComponent implements BridgeComponent {
               context.tasks(taskService);
               agent = new AgentImpl(context, options, executor, pending, history, events, chosen);
               context.agent(agent);
-              timers = new TimerBook(context.vertx(), context::agent);
+              timers = VoiceTimers.create(context.vertx(), context::agent);
               context.timers(timers);
               return taskService.resume();
             })))

@@ -7,7 +7,7 @@ import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.SatelliteStateChanged.State;
 import io.harpou.bridge.api.timer.Timer;
 import io.harpou.bridge.api.timer.TimerLength;
-import io.harpou.bridge.vertx.task.impl.TimerBook;
+import io.harpou.bridge.vertx.task.VoiceTimers;
 import io.harpou.wyoming.WyomingEvent;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SatelliteTimersTest {
 
   private final Vertx vertx = Vertx.vertx();
-  private final TimerBook timers = new TimerBook(vertx, Optional::empty);
+  private final VoiceTimers timers = VoiceTimers.create(vertx, Optional::empty);
 
   @AfterEach
   void tearDown() {

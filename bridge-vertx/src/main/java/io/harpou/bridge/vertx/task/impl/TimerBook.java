@@ -8,8 +8,8 @@ import io.harpou.bridge.api.event.TimerChanged;
 import io.harpou.bridge.api.event.TimerChanged.Change;
 import io.harpou.bridge.api.timer.Timer;
 import io.harpou.bridge.api.timer.TimerLength;
-import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.vertx.impl.EventPublisher;
+import io.harpou.bridge.vertx.task.VoiceTimers;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * timer's command runs when it ends, through the agent, as the person who set it (same channel, room, satellite and
  * peer), so the policy treats it exactly as if it were said then.
  */
-public final class TimerBook implements TimerService {
+public final class TimerBook implements VoiceTimers {
 
   private static final Logger LOG = LoggerFactory.getLogger(TimerBook.class);
 
@@ -156,7 +156,7 @@ public final class TimerBook implements TimerService {
     return Optional.of(snapshot(timer));
   }
 
-  /** Stops every timer without announcing anything (the hub is stopping). */
+  @Override
   public synchronized void close() {
     timers.values().forEach(this::unschedule);
     timers.clear();
