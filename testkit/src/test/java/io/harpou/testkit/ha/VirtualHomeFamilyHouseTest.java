@@ -86,6 +86,19 @@ class VirtualHomeFamilyHouseTest extends VirtualHomeTestBase {
   }
 
   @Test
+  void should_set_a_preset_the_thermostat_offers_and_refuse_another() {
+    try (WsTestClient c = client()) {
+      call(c, "climate", "set_preset_mode", new JsonObject().put("preset_mode", "eco"), "climate.living_room", false);
+      assertThat(home.state("climate.living_room").getJsonObject("attributes").getString("preset_mode"))
+          .isEqualTo("eco");
+      JsonObject refused = call(c, "climate", "set_preset_mode", new JsonObject().put("preset_mode", "party"),
+          "climate.living_room", false);
+      assertThat(refused.getBoolean("success")).isFalse();
+      assertThat(refused.getJsonObject("error").getString("translation_key")).isEqualTo("not_valid_preset_mode");
+    }
+  }
+
+  @Test
   void should_arm_the_alarm_and_disarm_it_only_with_its_code() {
     try (WsTestClient c = client()) {
       call(c, "alarm_control_panel", "alarm_arm_away", null, "alarm_control_panel.house", false);
