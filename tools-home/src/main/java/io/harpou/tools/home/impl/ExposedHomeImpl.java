@@ -84,6 +84,11 @@ public final class ExposedHomeImpl implements ExposedHome {
     }
   }
 
+  /** True when the entity is a Music Assistant player. */
+  boolean isMusicAssistant(String entityId) {
+    return index().musicAssistant.contains(entityId);
+  }
+
   /** Forces the next read to rebuild the index (after a registry change). */
   public void invalidate() {
     dirty = true;
@@ -111,7 +116,8 @@ public final class ExposedHomeImpl implements ExposedHome {
 
   @Override
   public List<Area> areas() {
-    return List.copyOf(index().areasById.values());
+    HomeIndex current = index();
+    return current.areasById.values().stream().filter(a -> current.hasEntities(a.areaId())).toList();
   }
 
   @Override
