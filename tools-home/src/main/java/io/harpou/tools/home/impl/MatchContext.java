@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -31,6 +32,8 @@ final class MatchContext {
   final String original;
   final IntentMatcherImpl matcher;
   private final Map<MemoKey, Resolution> memo;
+  /** Nearest known names to misheard ones, found once per utterance (they are searched over the whole house). */
+  private final Map<String, Optional<?>> nearest = new java.util.HashMap<>();
   /** Set with each question: the candidates it offers and how to finish once one is chosen. */
   List<HomeEntity> askedAbout = List.of();
   Function<List<HomeEntity>, IntentMatch> then;
@@ -193,7 +196,8 @@ final class MatchContext {
     if (!entry.askUnknown() || r.heard().split(" ").length > MAX_PLACE_WORDS) {
       return null;
     }
-    String suggestion = Resolver.nearestPlace(index, r.heard());
+    String suggestion = nearest.computeIfAbsent("place " + r.heard(),
+        k -> Optional.ofNullable(Resolver.nearestPlace(index, r.heard()))).map(String.class::cast).orElse(null);
     placeRetry = new Outcome.PlaceRetry(List.of(r.heard().split(" ")), suggestion);
     String heard = asSaid(r.heard());
     return IntentMatch.ask(intent, suggestion == null ? say("unknown_place", heard)
@@ -206,7 +210,9 @@ final class MatchContext {
     if (!entry.askUnknown() || heard == null || heard.isBlank() || heard.split(" ").length > MAX_UNKNOWN_WORDS) {
       return null;
     }
-    HomeEntity nearest = Resolver.nearestEntity(index, heard, entry.domains());
+    HomeEntity nearest = this.nearest.computeIfAbsent("entity " + entry.domains() + " " + heard,
+        k -> Optional.ofNullable(Resolver.nearestEntity(index, heard, entry.domains())))
+        .map(HomeEntity.class::cast).orElse(null);
     if (nearest == null || onFound == null) {
       return IntentMatch.say(entry.intent(), say("unknown_device", asSaid(heard)), true);
     }

@@ -106,7 +106,10 @@ public final class Messages {
     String lead = leads.getString(domain, leads.getString("*"));
     boolean fr = french(language);
     if (candidates.size() > 5) {
-      return lead + (fr ? " ? " : "? ") + say(language, "which_room");
+      String area = candidates.get(0).areaName();
+      boolean oneArea = area != null && candidates.stream().allMatch(e -> area.equals(e.areaName()));
+      return lead + (fr ? " ? " : "? ") + (oneArea ? say(language, "many_in", candidates.size(), area)
+          : say(language, "which_room"));
     }
     List<String> names = candidates.stream().map(e -> label(language, e, candidates)).distinct().toList();
     if (fr) {

@@ -315,9 +315,7 @@ public final class Resolver {
 
   /** The nearest area or floor name to {@code heard}, or null. */
   static String nearestPlace(HomeIndex index, String heard) {
-    Set<String> names = new LinkedHashSet<>(index.areasByKey.keySet());
-    names.addAll(index.floorsByKey.keySet());
-    String key = Similar.nearest(Text.key(heard), names);
+    String key = Similar.nearest(Text.key(heard), index.placeNames.keySet());
     return key == null ? null : index.placeNames.getOrDefault(key, key);
   }
 
