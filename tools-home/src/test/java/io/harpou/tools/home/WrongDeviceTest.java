@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every wrong-device failure the intent issue names, performed against the family house (four floors, two lights
- * called "Lamp", a lock, an alarm, cameras and a garage door), with the service calls the virtual home received as
- * the judge. A misheard room must be a question, never the whole house (Home Assistant issue #155024); "all the
+ * The ways a voice command can reach the wrong device, each performed against the family house (four floors, two
+ * lights called "Lamp", a lock, an alarm, cameras and a garage door), with the service calls the virtual home
+ * received as the judge. A misheard room must be a question, never the whole house (Home Assistant issue #155024); "all the
  * lights" must reach lights and nothing else; one name on two devices must ask which; a timer command about a timer
  * must never start one.
  */
@@ -87,7 +87,7 @@ class WrongDeviceTest {
   }
 
   /**
-   * The issue's own example, as reported: a house with no bathroom at all, and "turn on the bathroom lights". Home
+   * Home Assistant issue #155024's own example, as reported there: a house with no bathroom at all, and "turn on the bathroom lights". Home
    * Assistant 2025.10 turned on every light and said "Turned on the lights"; here nothing is touched and the user is
    * asked which room was meant.
    */
