@@ -52,7 +52,7 @@ final class ClimateIntents {
   /** "Put the heating in eco mode": a preset every thermostat named offers. */
   private static IntentMatch preset(MatchContext c, IntentEntry e, Slots s) {
     String preset = s.get("preset");
-    if (preset == null) {
+    if (preset == null || !Presets.anyOffers(c, "climate", preset) || !Presets.namesDevices(c, e, s)) {
       return null;
     }
     return c.act(e, DeviceIntents.target(s), thermostats -> {

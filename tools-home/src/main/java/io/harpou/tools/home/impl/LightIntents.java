@@ -90,7 +90,7 @@ final class LightIntents {
   /** "Put the fan on sleep": only a preset the fans named offer. */
   private static IntentMatch fanPreset(MatchContext c, IntentEntry e, Slots s) {
     String preset = s.get("preset");
-    if (preset == null) {
+    if (preset == null || !Presets.anyOffers(c, "fan", preset) || !Presets.namesDevices(c, e, s)) {
       return null;
     }
     return c.act(e, DeviceIntents.target(s), fans -> {

@@ -122,6 +122,11 @@ final class MatchContext {
       said = said + " " + extraPlace;
       extraPlaceUsed = true;
     }
+    Resolver.Spoken spoken = Resolver.spoken(said);
+    if (spoken.key().isEmpty() && !spoken.all()) {
+      // "Make it cosy", "turn it on": "it" is whatever the conversation was about, which the model knows.
+      return null;
+    }
     Resolution r = resolve(said, entry.domains(), entry.exactName());
     if (r.generic() && entry.areaMeansDevices()) {
       // "Dim the light" in a room of two lights: as Home Assistant, the room's lights.
