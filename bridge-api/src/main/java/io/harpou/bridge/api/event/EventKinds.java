@@ -21,7 +21,8 @@ final class EventKinds {
       Map.entry(TaskDone.KIND, TaskDone::read),
       Map.entry(ReplySent.KIND, ReplySent::read),
       Map.entry(SatelliteStateChanged.KIND, SatelliteStateChanged::read),
-      Map.entry(ComponentStateChanged.KIND, ComponentStateChanged::read));
+      Map.entry(ComponentStateChanged.KIND, ComponentStateChanged::read),
+      Map.entry(TimerChanged.KIND, TimerChanged::read));
 
   private EventKinds() {
   }
