@@ -6,6 +6,8 @@ import io.harpou.bridge.api.agent.Interpreter;
 import io.harpou.bridge.api.agent.PolicyException;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.home.ConnectionState;
+import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
 import io.harpou.bridge.api.tool.ToolExecutor;
@@ -14,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -32,6 +35,8 @@ public final class LocalIntentInterpreter implements Interpreter {
   static final long FOLLOW_UP_NANOS = 30_000_000_000L;
   /** Conversations with a question pending at once; beyond, the oldest question is forgotten. */
   static final int MAX_PENDING = 1_000;
+  /** Intents answered without the home: the clock and "never mind". */
+  private static final Set<String> HOME_FREE = Set.of("get_time", "get_date", "nevermind");
 
   private final HomeAccess access;
   private final IntentCatalog catalog;
@@ -91,7 +96,7 @@ public final class LocalIntentInterpreter implements Interpreter {
     if (outcome == FollowUps.CANCELLED) {
       return handled(Reply.answer(Messages.say(utterance.language(), "cancelled"), conversation));
     }
-    if (match.isNotMine()) {
+    if (match.isNotMine() || match.call() == null && !HOME_FREE.contains(match.intent()) && !knows(home)) {
       return Future.succeededFuture(Interpretation.notMine());
     }
     if (match.isQuestion()) {
@@ -104,6 +109,16 @@ public final class LocalIntentInterpreter implements Interpreter {
           : Reply.answer(match.answer(), conversation));
     }
     return run(match, home, utterance, tools, request);
+  }
+
+  /**
+   * True once Home Assistant has been reached. Before (down, or refusing the token from the start) every name is
+   * unknown and every count is zero, so the matcher's questions and answers about the home would be untrue: only its
+   * calls, whose tools say why they cannot act, and the {@link #HOME_FREE} answers go out; the agent says the rest.
+   */
+  private static boolean knows(ExposedHomeImpl home) {
+    HomeGateway gateway = home.gateway();
+    return gateway.connectionState() == ConnectionState.CONNECTED || !gateway.states().isEmpty();
   }
 
   private static Future<Interpretation> handled(Reply reply) {
