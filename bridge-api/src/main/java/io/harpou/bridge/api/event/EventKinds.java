@@ -22,7 +22,8 @@ final class EventKinds {
       Map.entry(ReplySent.KIND, ReplySent::read),
       Map.entry(SatelliteStateChanged.KIND, SatelliteStateChanged::read),
       Map.entry(ComponentStateChanged.KIND, ComponentStateChanged::read),
-      Map.entry(AlertChanged.KIND, AlertChanged::read));
+      Map.entry(AlertChanged.KIND, AlertChanged::read),
+      Map.entry(TimerChanged.KIND, TimerChanged::read));
 
   private EventKinds() {
   }

@@ -4,6 +4,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
@@ -56,6 +57,9 @@ public interface Bridge {
 
   /** Background tasks, when the agent runs. */
   Optional<TaskService> tasks();
+
+  /** Voice timers, when the agent runs. */
+  Optional<TimerService> timers();
 
   /** The memory store, unless disabled. */
   Optional<MemoryStore> memory();

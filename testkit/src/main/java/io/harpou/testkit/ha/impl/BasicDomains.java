@@ -77,6 +77,25 @@ final class BasicDomains {
       int pct = c.data.getInteger("percentage");
       c.write(id, pct == 0 ? "off" : "on", c.attrs(id).put("percentage", pct));
     }).field("percentage", Field.integer(0, 100).req()));
+    s.register(ServiceDef.entity("fan", "set_preset_mode", (c, id) -> {
+      JsonObject a = c.attrs(id);
+      String preset = c.data.getString("preset_mode");
+      io.vertx.core.json.JsonArray presets = a.getJsonArray("preset_modes");
+      if (presets == null || !presets.contains(preset)) {
+        throw new ServiceError("service_validation_error", "Validation error: The preset_mode " + preset
+            + " is not a valid preset_mode: " + (presets == null ? "[]" : presets.encode()), "fan",
+            "not_valid_preset_mode", new JsonObject().put("preset_mode", preset));
+      }
+      c.write(id, "on", a.put("preset_mode", preset));
+    }).field("preset_mode", Field.string().req()));
+    for (String[] step : new String[][] {{"increase_speed", "1"}, {"decrease_speed", "-1"}}) {
+      s.register(ServiceDef.entity("fan", step[0], (c, id) -> {
+        JsonObject a = c.attrs(id);
+        int by = c.data.getInteger("percentage_step", (int) Math.round(a.getDouble("percentage_step", 25.0)));
+        int pct = Math.max(0, Math.min(100, a.getInteger("percentage", 0) + Integer.parseInt(step[1]) * by));
+        c.write(id, pct == 0 ? "off" : "on", a.put("percentage", pct));
+      }).field("percentage_step", Field.integer(0, 100)));
+    }
     s.register(ServiceDef.entity("fan", "oscillate", (c, id) -> c.write(id, c.state(id).state(),
         c.attrs(id).put("oscillating", c.data.getBoolean("oscillating")))).field("oscillating", Field.bool().req()));
   }

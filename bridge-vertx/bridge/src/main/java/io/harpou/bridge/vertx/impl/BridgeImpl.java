@@ -5,6 +5,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
@@ -17,6 +18,7 @@ import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
+import io.harpou.bridge.vertx.http.SatelliteRooms;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.monitor.MonitorRuntime;
@@ -41,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
  * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the monitors; the HTTP
  * API), and each started part leaves how to stop it, run in reverse on close. Voice needs the agent and the agent
- * speaks through voice: the agent's announcer sends on the event bus, which voice serves, so no part is ever changed
- * after it is made.
+ * speaks through voice: the agent's announcer and its timers' events go on the event bus, which voice serves, so no
+ * part is ever changed after it is made.
  */
 public final class BridgeImpl implements Bridge {
 
@@ -203,7 +205,8 @@ public final class BridgeImpl implements Bridge {
     }
     HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null));
+        .withMemory(memory().orElse(null))
+        .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())));
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);
@@ -266,6 +269,11 @@ public final class BridgeImpl implements Bridge {
   @Override
   public Optional<TaskService> tasks() {
     return Optional.ofNullable(agent).map(AgentRuntime::tasks);
+  }
+
+  @Override
+  public Optional<TimerService> timers() {
+    return Optional.ofNullable(agent).map(AgentRuntime::timers);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskRequest;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolArgumentsException;
@@ -75,13 +76,14 @@ public final class PolicyExecutor implements ToolExecutor {
   private final PolicyRules rules;
   private final AuditLog audit;
   private final DurableTaskService tasks;
+  private final TimerService timers;
   private final PendingConfirmations pending;
   private final TurnEvents events;
   private final Map<String, List<Future<Void>>> turnAudits = new ConcurrentHashMap<>();
 
   /** Creates the executor; {@code tasks} may be null, then long calls simply run to their timeout. */
   PolicyExecutor(Vertx vertx, AgentServices services, AgentOptions options, AuditLog audit, DurableTaskService tasks,
-                 PendingConfirmations pending, TurnEvents events) {
+                 TimerService timers, PendingConfirmations pending, TurnEvents events) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
@@ -89,6 +91,7 @@ public final class PolicyExecutor implements ToolExecutor {
     this.rules = new PolicyRules(policy);
     this.audit = audit;
     this.tasks = tasks;
+    this.timers = timers;
     this.pending = pending;
     this.events = events;
   }
@@ -350,6 +353,6 @@ public final class PolicyExecutor implements ToolExecutor {
   private ToolContext toolContext(Utterance u, JsonObject config, HomeGateway home) {
     return ToolContext.builder(vertx, u).config(config).dataDir(services.dataDir())
         .home(home).memory(services.memory().orElse(null))
-        .tasks(tasks).announcer(services.announcer().orElse(null)).build();
+        .tasks(tasks).timers(timers).announcer(services.announcer().orElse(null)).build();
   }
 }
