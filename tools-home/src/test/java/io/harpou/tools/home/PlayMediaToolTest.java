@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.testkit.ha.ServiceCall;
-import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +33,7 @@ class PlayMediaToolTest {
     home = new VirtualHome();
 
     ToolResult result = home.run("play_media", new JsonObject().put("name", "soundbar").put("query", "Kind of Blue")
-        .put("kind", "album"), "en", "living_room");
+        .put("media_class", "album"), "en", "living_room");
 
     assertThat(result.error()).as(result.content()).isFalse();
     assertThat(result.text()).isEqualTo("Playing Kind of Blue on Soundbar.");
@@ -47,10 +46,10 @@ class PlayMediaToolTest {
 
   @Test
   void should_play_a_radio_station_through_music_assistant_in_the_kitchen() throws IOException {
-    home = new VirtualHome(new JsonObject(), new VirtualHomeOptions().setHouse(houseWithMusicAssistant()));
+    home = new VirtualHome(new JsonObject(), houseWithMusicAssistant());
 
     ToolResult result = home.run("play_media", new JsonObject().put("name", "kitchen music").put("query", "FIP Jazz")
-        .put("kind", "radio"), "en", "kitchen");
+        .put("media_class", "channel"), "en", "kitchen");
 
     assertThat(result.error()).as(result.content()).isFalse();
     assertThat(home.state("media_player.kitchen_music")).isEqualTo("playing");
@@ -86,7 +85,7 @@ class PlayMediaToolTest {
         .put("query", "polka from the moon"), "fr", "living_room");
 
     assertThat(result.error()).isTrue();
-    assertThat(result.text()).isEqualTo("Soundbar n'a rien trouvé pour « polka from the moon ».");
+    assertThat(result.text()).isEqualTo("Je n'ai rien trouvé qui s'appelle « polka from the moon ».");
     assertThat(home.state("media_player.soundbar")).isEqualTo("idle");
   }
 

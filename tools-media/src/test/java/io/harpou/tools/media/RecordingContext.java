@@ -5,6 +5,7 @@ import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolContext;
 import io.harpou.bridge.api.vision.VisionModel;
 import io.harpou.bridge.api.voice.Announcer;
@@ -68,6 +69,11 @@ final class RecordingContext implements ToolContext {
   @Override
   public Optional<Announcer> announcer() {
     return delegate.announcer();
+  }
+
+  @Override
+  public Optional<TimerService> timers() {
+    return delegate.timers();
   }
 
   @Override

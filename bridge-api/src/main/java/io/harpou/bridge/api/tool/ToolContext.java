@@ -5,6 +5,7 @@ import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.vision.VisionModel;
 import io.harpou.bridge.api.voice.Announcer;
 import io.vertx.core.Vertx;
@@ -54,6 +55,9 @@ public interface ToolContext {
     return Optional.empty();
   }
 
+  /** Voice timers, when the runtime keeps them. */
+  Optional<TimerService> timers();
+
   /** The speaker's room, when known (a satellite's room, a console's chosen room). */
   default Optional<String> room() {
     return Optional.ofNullable(utterance().room());
@@ -92,6 +96,7 @@ public interface ToolContext {
     private Announcer announcer;
     private ArtifactStore artifacts;
     private VisionModel vision;
+    private TimerService timers;
 
     private Builder(Vertx vertx, Utterance utterance) {
       this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -146,16 +151,23 @@ public interface ToolContext {
       return this;
     }
 
+    /** Sets the voice timers. */
+    public Builder timers(TimerService timers) {
+      this.timers = timers;
+      return this;
+    }
+
     /** Builds the context. */
     public ToolContext build() {
-      return new Snapshot(vertx, config, utterance, dataDir, home, memory, tasks, announcer, artifacts, vision);
+      return new Snapshot(vertx, config, utterance, dataDir, home, memory, tasks, announcer, timers, artifacts,
+          vision);
     }
   }
 
   /** The immutable context a {@link Builder} produces. */
   record Snapshot(Vertx vertx, JsonObject config, Utterance utterance, Path dataDir, HomeGateway homeOrNull,
                   MemoryStore memoryOrNull, TaskService tasksOrNull, Announcer announcerOrNull,
-                  ArtifactStore artifactsOrNull, VisionModel visionOrNull)
+                  TimerService timersOrNull, ArtifactStore artifactsOrNull, VisionModel visionOrNull)
       implements ToolContext {
 
     @Override
@@ -176,6 +188,11 @@ public interface ToolContext {
     @Override
     public Optional<Announcer> announcer() {
       return Optional.ofNullable(announcerOrNull);
+    }
+
+    @Override
+    public Optional<TimerService> timers() {
+      return Optional.ofNullable(timersOrNull);
     }
 
     @Override

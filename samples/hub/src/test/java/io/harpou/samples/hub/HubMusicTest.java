@@ -34,7 +34,7 @@ class HubMusicTest {
   @Test
   void should_search_the_album_and_play_it_on_the_soundbar() {
     hub.ollama.addRule(OllamaMatch.userContains("Kind of Blue").thenReply(OllamaReply.toolCall("play_media",
-        new JsonObject().put("name", "soundbar").put("query", "Kind of Blue").put("kind", "album"))));
+        new JsonObject().put("name", "soundbar").put("query", "Kind of Blue").put("media_class", "album"))));
 
     hub.say("play the album Kind of Blue on the soundbar", "m1");
 
