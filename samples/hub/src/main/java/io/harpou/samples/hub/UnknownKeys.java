@@ -1,9 +1,11 @@
 package io.harpou.samples.hub;
 
 import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.artifact.ArtifactOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.harpou.wyoming.WyomingServerOptions;
@@ -19,7 +21,7 @@ import java.util.Map;
  *
  * <p>The known keys are those of every part's options in their JSON form, plus the few that form leaves out while
  * they are unset. An empty object among them is a section its owner reads as a whole (a tool provider's, a model
- * provider's, a speech engine's): keys inside it are not checked.
+ * provider's, a speech engine's, an artifact backend's): keys inside it are not checked.
  */
 final class UnknownKeys {
 
@@ -37,6 +39,9 @@ final class UnknownKeys {
           .put("espeak", new JsonObject()).put("remote_stt", new JsonObject()).put("remote_tts", new JsonObject()))
       .put("wyoming", new JsonObject().put("enabled", true))
       .put("virtual_home", new JsonObject().put("house", new JsonObject()))
+      .put("artifacts", new JsonObject().put("s3", new JsonObject()))
+      .put("monitors", new JsonObject().put("notify_service", "")
+          .put("quiet_hours", new JsonObject().put("from", "").put("to", "")))
       .put("tools", new JsonObject());
 
   private UnknownKeys() {
@@ -64,7 +69,9 @@ final class UnknownKeys {
         .put("memory", new MemoryOptions().toJson())
         .put("voice", new VoiceOptions().toJson())
         .put("wyoming", new WyomingServerOptions().toJson())
-        .put("virtual_home", new VirtualHomeOptions().toJson());
+        .put("virtual_home", new VirtualHomeOptions().toJson())
+        .put("artifacts", new ArtifactOptions().toJson())
+        .put("monitors", new MonitorOptions(new JsonObject()).toJson());
     return merge(known, UNSET_OR_OWNED);
   }
 

@@ -78,6 +78,20 @@ class HubConfigTest {
   }
 
   @Test
+  void should_know_the_monitors_and_artifacts_sections_and_report_their_misspelt_keys() {
+    JsonObject file = new JsonObject()
+        .put("monitors", new JsonObject().put("notify_service", "mobile_app_phone").put("rooms", new JsonArray())
+            .put("quiet_hours", new JsonObject().put("from", "22:00").put("to", "07:00"))
+            .put("repair", new JsonObject().put("cooldown_ms", 60_000).put("max_action", 2)))
+        .put("artifacts", new JsonObject().put("backend", "s3").put("quota_bytes", 1 << 20)
+            .put("s3", new JsonObject().put("endpoint", "http://minio:9000").put("bucket", "harpou")))
+        .put("tools", new JsonObject().put("system", new JsonObject().put("files", new JsonObject())));
+
+    assertThat(UnknownKeys.find(file))
+        .containsExactly("monitors.repair.max_action (did you mean monitors.repair.max_actions?)");
+  }
+
+  @Test
   void should_know_every_key_the_readme_and_the_variables_set() throws Exception {
     String readme = Files.readString(Path.of("../../README.md"));
     String configuration = readme.substring(readme.indexOf("## Configuration"));
