@@ -54,7 +54,7 @@ class TimerBookTest {
 
   @AfterEach
   void stop() {
-    timers.close();
+    timers.close().await();
     vertx.close().await();
   }
 
