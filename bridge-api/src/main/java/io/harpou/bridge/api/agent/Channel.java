@@ -19,7 +19,12 @@ public enum Channel {
   /** An application embedding Harpou. */
   EMBEDDED,
   /** A scheduled task or timer acting on its own. */
-  SCHEDULER;
+  SCHEDULER,
+  /**
+   * Home Assistant's MQTT entities (the conversation text entity): anyone who may publish on the broker can send
+   * them, so by default the policy refuses protected and dangerous actions on this channel.
+   */
+  MQTT;
 
   /** The lower-case name used in JSON and configuration. */
   public String jsonName() {

@@ -51,16 +51,22 @@ public final class PolicyOptions {
   private final Map<Channel, Set<Risk>> channelDenials = new LinkedHashMap<>();
   private final Map<Channel, Set<InetAddress>> protectedFrom = new LinkedHashMap<>();
 
-  /** The defaults: locks and alarms protected, dangerous tools off, no channel overrides. */
+  /**
+   * The defaults: locks and alarms protected, dangerous tools off, and the {@code mqtt} channel denied protected and
+   * dangerous calls, since anyone who may publish on the broker reaches it.
+   */
   public PolicyOptions() {
+    deny(Channel.MQTT, Risk.PROTECTED);
+    deny(Channel.MQTT, Risk.DANGEROUS);
   }
 
   /**
-   * Reads the {@code policy} section; unknown keys are ignored.
+   * Reads the {@code policy} section; unknown keys are ignored. A channel's {@code deny} list replaces its default.
    *
    * @throws IllegalArgumentException when a channel or risk name is unknown, or a peer is not an IP address
    */
   public PolicyOptions(JsonObject json) {
+    this();
     JsonArray tools = json.getJsonArray("protected_tools");
     if (tools != null) {
       protectedTools = new LinkedHashSet<>(Json.strings(json, "protected_tools"));
@@ -76,6 +82,9 @@ public final class PolicyOptions {
     JsonObject channels = json.getJsonObject("channels", new JsonObject());
     for (String name : channels.fieldNames()) {
       JsonObject rules = channels.getJsonObject(name, new JsonObject());
+      if (rules.containsKey("deny")) {
+        channelDenials.put(Channel.fromJson(name), new LinkedHashSet<>());
+      }
       for (String risk : Json.strings(rules, "deny")) {
         deny(Channel.fromJson(name), Risk.fromJson(risk));
       }
