@@ -66,7 +66,9 @@ public final class Mosquitto implements AutoCloseable {
 
   private void launch() throws IOException {
     List<String> config = new ArrayList<>(List.of("listener " + port + " 127.0.0.1", "persistence false",
-        "log_dest stdout", "log_type error", "log_type warning"));
+        "log_dest stdout", "log_type error", "log_type warning",
+        // Started as root, mosquitto would switch to its own user, who cannot read the test's private folder.
+        "user " + System.getProperty("user.name")));
     config.addAll(extra);
     Path file = dir.resolve("mosquitto.conf");
     Files.write(file, config);

@@ -26,7 +26,7 @@ final class Observer {
 
   Observer(Vertx vertx, int port, String... filters) {
     client = MqttClient.create(vertx, new MqttClientOptions().setClientId("observer-" + System.nanoTime())
-        .setMaxMessageSize(4 * 1024 * 1024));
+        .setMaxMessageSize(4 * 1024 * 1024).setMaxInflightQueue(1_000));
     client.publishHandler(m -> {
       String payload = m.payload().toString();
       received.add(new Received(m.topicName(), payload, m.isRetain(), System.nanoTime()));

@@ -26,8 +26,12 @@ final class BrokerLink {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerLink.class);
   /** Messages sent and not yet acknowledged at most. */
   static final int WINDOW = 256;
-  /** The largest message read from the broker; commands are far smaller, configurations a few kilobytes. */
-  static final int MAX_INCOMING_BYTES = 64 * 1024;
+  /**
+   * The largest message read from the broker. Commands are under 1 KiB and configurations a few, but a larger message
+   * on a subscribed topic breaks the MQTT 3.1.1 stream (the decoder cannot skip it) and costs a reconnection, so the
+   * bound is generous; the broker's {@code message_size_limit} is what stops larger ones.
+   */
+  static final int MAX_INCOMING_BYTES = 1024 * 1024;
   /** A connection that lived this long was healthy: the next drop retries from the initial delay. */
   private static final long STABLE_MS = 30_000;
 
