@@ -175,9 +175,13 @@ final class SatelliteSession {
     }
   }
 
-  /** A wake word: start listening and join the arbitration. */
+  /** A wake word: start listening and join the arbitration, unless the household muted this satellite. */
   private void wake() {
     if (state != State.IDLE) {
+      return;
+    }
+    if (runtime.settingsOf(id).muted()) {
+      send(new Control.ErrorMessage("this satellite is muted", ErrorCodes.MUTED));
       return;
     }
     long turn = ++generation;
@@ -254,7 +258,7 @@ final class SatelliteSession {
     if (state != State.IDLE && state != State.LISTENING) {
       return;
     }
-    if (text == null || text.isBlank()) {
+    if (text == null || text.isBlank() || runtime.settingsOf(id).muted()) {
       return;
     }
     long turn = ++generation;
