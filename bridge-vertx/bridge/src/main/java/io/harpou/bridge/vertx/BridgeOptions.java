@@ -4,6 +4,7 @@ import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.mqtt.MqttOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class BridgeOptions {
   private static final String VOICE = "voice";
   private static final String WYOMING = "wyoming";
   private static final String TOOLS = "tools";
+  private static final String MQTT = "mqtt";
   private static final String ENABLED = "enabled";
 
   private final JsonObject config;
@@ -190,6 +192,18 @@ public final class BridgeOptions {
     return this;
   }
 
+  /**
+   * MQTT discovery's options, from the {@code mqtt} section; empty when it names no broker URL (then nothing is
+   * published).
+   *
+   * @throws IllegalArgumentException when a value is malformed or out of range
+   */
+  public Optional<MqttOptions> getMqtt() {
+    JsonObject section = section(MQTT);
+    return section.getString("url") == null || !section.getBoolean(ENABLED, true) ? Optional.empty()
+        : Optional.of(read(MQTT, () -> new MqttOptions(section)));
+  }
+
   /** The {@code tools} section: which providers are enabled and each provider's own section. */
   public JsonObject getTools() {
     return section(TOOLS);
@@ -203,7 +217,7 @@ public final class BridgeOptions {
 
   /**
    * Replaces a section as JSON: {@code http}, {@code home_assistant}, {@code agent}, {@code memory}, {@code voice},
-   * {@code wyoming} or {@code tools}.
+   * {@code wyoming}, {@code mqtt} or {@code tools}.
    */
   public BridgeOptions setSection(String name, JsonObject section) {
     config.put(name, section.copy());

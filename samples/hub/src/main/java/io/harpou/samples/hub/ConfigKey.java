@@ -56,5 +56,7 @@ public record ConfigKey(String env, String flag, String path, Type type, String 
       new ConfigKey("HARPOU_CHROMA_URL", "--chroma-url", "memory.chroma.url", Type.TEXT,
           "Chroma server for memory vectors (embedded SQLite when absent)"),
       new ConfigKey("HARPOU_DOCS_DIR", "--docs-dir", "memory.docs_dir", Type.TEXT,
-          "folder of documents to answer from"));
+          "folder of documents to answer from"),
+      new ConfigKey("HARPOU_MQTT_URL", "--mqtt-url", "mqtt.url", Type.TEXT,
+          "MQTT broker (mqtt:// or mqtts://) for Home Assistant discovery; nothing is published without it"));
 }

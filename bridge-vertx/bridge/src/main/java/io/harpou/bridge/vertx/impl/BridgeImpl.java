@@ -18,6 +18,10 @@ import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
+import io.harpou.bridge.vertx.mqtt.MqttDiscovery;
+import io.harpou.bridge.vertx.mqtt.MqttOptions;
+import io.harpou.bridge.vertx.mqtt.MqttSatellite;
+import io.harpou.bridge.vertx.mqtt.MqttServices;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.harpou.bridge.vertx.voice.VoiceBackends;
@@ -36,10 +40,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
- * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the HTTP API), and each
- * started part leaves how to stop it, run in reverse on close. Voice needs the agent and the agent speaks through
- * voice: the agent's announcer sends on the event bus, which voice serves, so no part is ever changed after it is
- * made.
+ * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the HTTP
+ * API; MQTT discovery when configured), and each started part leaves how to stop it, run in reverse on close.
+ * Voice needs the agent and the agent speaks through voice: the agent's announcer sends on the event bus, which voice
+ * serves, so no part is ever changed after it is made.
  */
 public final class BridgeImpl implements Bridge {
 
@@ -79,6 +83,7 @@ public final class BridgeImpl implements Bridge {
         .compose(v -> startSpeech())
         .compose(v -> startVoice())
         .compose(v -> startHttp())
+        .compose(v -> startMqtt())
         .<Bridge>map(v -> {
           vertx.deploymentIDs().stream().filter(id -> !before.contains(id)).forEach(deployments::add);
           return this;
@@ -190,6 +195,24 @@ public final class BridgeImpl implements Bridge {
       http = running;
       stops.push(running::close);
       health.report("http", "listening", running.describe());
+      return null;
+    });
+  }
+
+  private Future<Void> startMqtt() {
+    Optional<MqttOptions> configured = options.getMqtt();
+    if (configured.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    MqttServices services = MqttServices.of(health, database)
+        .withAgent(agent().orElse(null), agent == null ? null : agent.modelDescription())
+        .withAnnouncer(announcer().orElse(null)).withTasks(tasks().orElse(null));
+    if (voice != null) {
+      services = services.withSatellites(() -> voice.satellites().list().stream()
+          .map(s -> new MqttSatellite(s.id(), s.room(), s.state().jsonName())).toList(), voice.control());
+    }
+    return MqttDiscovery.start(vertx, configured.get(), services).map(running -> {
+      stops.push(running::close);
       return null;
     });
   }
