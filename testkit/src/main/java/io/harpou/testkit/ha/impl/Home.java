@@ -29,6 +29,21 @@ final class Home {
     CoverClimateDomains.register(this);
     MediaDomain.register(this);
     ActivityDomains.register(this);
+    registerCopiedServices();
+  }
+
+  /** Serves the services a copied house brought that no domain here implements. */
+  private void registerCopiedServices() {
+    house.copiedServices.forEach(domain -> {
+      if (domain.getValue() instanceof JsonObject byName) {
+        byName.forEach(service -> {
+          String name = service.getKey();
+          if (service.getValue() instanceof JsonObject description && !services.has(domain.getKey(), name)) {
+            services.register(ServiceDef.copied(domain.getKey(), name, description));
+          }
+        });
+      }
+    });
   }
 
   void record(ServiceCall call) {
