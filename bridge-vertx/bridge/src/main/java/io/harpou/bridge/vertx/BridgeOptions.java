@@ -5,6 +5,7 @@ import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
+import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ public final class BridgeOptions {
   private static final String WYOMING = "wyoming";
   private static final String TOOLS = "tools";
   private static final String MQTT = "mqtt";
+  private static final String NOTIFICATIONS = "notifications";
   private static final String ENABLED = "enabled";
 
   private final JsonObject config;
@@ -204,6 +206,18 @@ public final class BridgeOptions {
         : Optional.of(read(MQTT, () -> new MqttOptions(section)));
   }
 
+  /**
+   * The notification rules' options, from the {@code notifications} section; they run whenever Home Assistant does,
+   * unless {@code notifications.enabled} is false.
+   *
+   * @throws IllegalArgumentException when a rule or value is malformed
+   */
+  public Optional<NotificationOptions> getNotifications() {
+    JsonObject section = section(NOTIFICATIONS);
+    return section.getBoolean(ENABLED, true) ? Optional.of(read(NOTIFICATIONS, () -> new NotificationOptions(section)))
+        : Optional.empty();
+  }
+
   /** The {@code tools} section: which providers are enabled and each provider's own section. */
   public JsonObject getTools() {
     return section(TOOLS);
@@ -217,7 +231,7 @@ public final class BridgeOptions {
 
   /**
    * Replaces a section as JSON: {@code http}, {@code home_assistant}, {@code agent}, {@code memory}, {@code voice},
-   * {@code wyoming}, {@code mqtt} or {@code tools}.
+   * {@code wyoming}, {@code mqtt}, {@code notifications} or {@code tools}.
    */
   public BridgeOptions setSection(String name, JsonObject section) {
     config.put(name, section.copy());

@@ -22,7 +22,11 @@ import io.harpou.bridge.vertx.mqtt.MqttDiscovery;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
 import io.harpou.bridge.vertx.mqtt.MqttSatellite;
 import io.harpou.bridge.vertx.mqtt.MqttServices;
+import io.harpou.bridge.vertx.rules.NotificationOptions;
+import io.harpou.bridge.vertx.rules.NotificationRules;
+import io.harpou.bridge.vertx.rules.NotificationServices;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
+import io.harpou.bridge.vertx.voice.Satellite;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.harpou.bridge.vertx.voice.VoiceBackends;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
@@ -32,6 +36,8 @@ import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -40,8 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
- * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the HTTP
- * API; MQTT discovery when configured), and each started part leaves how to stop it, run in reverse on close.
+ * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; notification rules; the
+ * HTTP API; MQTT discovery when configured), and each started part leaves how to stop it, run in reverse on close.
  * Voice needs the agent and the agent speaks through voice: the agent's announcer sends on the event bus, which voice
  * serves, so no part is ever changed after it is made.
  */
@@ -82,6 +88,7 @@ public final class BridgeImpl implements Bridge {
         .compose(v -> startAgent())
         .compose(v -> startSpeech())
         .compose(v -> startVoice())
+        .compose(v -> startRules())
         .compose(v -> startHttp())
         .compose(v -> startMqtt())
         .<Bridge>map(v -> {
@@ -195,6 +202,21 @@ public final class BridgeImpl implements Bridge {
       http = running;
       stops.push(running::close);
       health.report("http", "listening", running.describe());
+      return null;
+    });
+  }
+
+  private Future<Void> startRules() {
+    Optional<NotificationOptions> configured = options.getNotifications();
+    if (configured.isEmpty() || home == null) {
+      return Future.succeededFuture();
+    }
+    NotificationServices services = new NotificationServices(home, database, announcer().orElse(null),
+        () -> satellites().map(s -> s.list().stream().map(Satellite::room).filter(Objects::nonNull).distinct()
+            .toList()).orElse(List.of()));
+    return NotificationRules.start(vertx, configured.get(), services).map(running -> {
+      stops.push(running::close);
+      health.report(NotificationRules.COMPONENT, "ready", running.rules().size() + " rules");
       return null;
     });
   }
