@@ -24,6 +24,13 @@ public final class BridgeAddresses {
   /** Request-reply: the {@link io.harpou.bridge.api.rules.RuleBook}'s list, add and remove. */
   public static final String RULES = "harpou.rules";
 
+  /**
+   * Request-reply: a household member's answer to a repair session's question, {@code {"alert_id", "text", "user"}}
+   * in, {@code {"speech"}} out (what the session did). Only a door that knows who answers (the console, a
+   * configured device) should send here.
+   */
+  public static final String REPAIR_ANSWER = "harpou.monitor.repair.answer";
+
   private BridgeAddresses() {
   }
 }

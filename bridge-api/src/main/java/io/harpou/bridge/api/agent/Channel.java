@@ -24,7 +24,9 @@ public enum Channel {
    * Home Assistant's MQTT entities (the conversation text entity): anyone who may publish on the broker can send
    * them, so by default the policy refuses protected and dangerous actions on this channel.
    */
-  MQTT;
+  MQTT,
+  /** A repair session opened by a monitor's alert; {@code agent.policy.channels.monitor} sets what it may do. */
+  MONITOR;
 
   /** The lower-case name used in JSON and configuration. */
   public String jsonName() {

@@ -4,6 +4,7 @@ import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
 import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
@@ -41,6 +42,7 @@ public final class BridgeOptions {
   private static final String TOOLS = "tools";
   private static final String MQTT = "mqtt";
   private static final String NOTIFICATIONS = "notifications";
+  private static final String MONITORS = "monitors";
   private static final String ENABLED = "enabled";
 
   private final JsonObject config;
@@ -218,6 +220,16 @@ public final class BridgeOptions {
         : Optional.empty();
   }
 
+  /**
+   * The monitors' options, from the {@code monitors} section (each monitor's own threshold sits with the tools that
+   * provide it).
+   *
+   * @throws IllegalArgumentException when a value is out of range
+   */
+  public MonitorOptions getMonitors() {
+    return read(MONITORS, () -> new MonitorOptions(section(MONITORS)));
+  }
+
   /** The {@code tools} section: which providers are enabled and each provider's own section. */
   public JsonObject getTools() {
     return section(TOOLS);
@@ -231,7 +243,7 @@ public final class BridgeOptions {
 
   /**
    * Replaces a section as JSON: {@code http}, {@code home_assistant}, {@code agent}, {@code memory}, {@code voice},
-   * {@code wyoming}, {@code mqtt}, {@code notifications} or {@code tools}.
+   * {@code wyoming}, {@code mqtt}, {@code notifications}, {@code tools} or {@code monitors}.
    */
   public BridgeOptions setSection(String name, JsonObject section) {
     config.put(name, section.copy());

@@ -5,6 +5,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
@@ -17,7 +18,11 @@ import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
+import io.harpou.bridge.vertx.http.SatelliteRooms;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
+import io.harpou.bridge.vertx.monitor.MonitorOptions;
+import io.harpou.bridge.vertx.monitor.MonitorRuntime;
+import io.harpou.bridge.vertx.monitor.MonitorServices;
 import io.harpou.bridge.vertx.mqtt.MqttDiscovery;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
 import io.harpou.bridge.vertx.mqtt.MqttSatellite;
@@ -47,9 +52,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
  * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; notification rules; the
- * HTTP API; MQTT discovery when configured), and each started part leaves how to stop it, run in reverse on close.
- * Voice needs the agent and the agent speaks through voice: the agent's announcer sends on the event bus, which voice
- * serves, so no part is ever changed after it is made.
+ * monitors; the HTTP API; MQTT discovery when configured), and each started part leaves how to stop it, run in
+ * reverse on close. Voice needs the agent and the agent speaks through voice: the agent's announcer and its timers'
+ * events go on the event bus, which voice serves, so no part is ever changed after it is made.
  */
 public final class BridgeImpl implements Bridge {
 
@@ -89,6 +94,7 @@ public final class BridgeImpl implements Bridge {
         .compose(v -> startSpeech())
         .compose(v -> startVoice())
         .compose(v -> startRules())
+        .compose(v -> startMonitors())
         .compose(v -> startHttp())
         .compose(v -> startMqtt())
         .<Bridge>map(v -> {
@@ -191,13 +197,28 @@ public final class BridgeImpl implements Bridge {
         });
   }
 
+  private Future<Void> startMonitors() {
+    MonitorOptions monitorOptions = options.getMonitors();
+    if (!monitorOptions.enabled()) {
+      return Future.succeededFuture();
+    }
+    MonitorServices services = MonitorServices.of(health, options.dataDir()).withMonitors(tools.monitors())
+        .withHome(home).withAgent(agent().orElse(null)).withAnnouncer(announcer().orElse(null));
+    return MonitorRuntime.start(vertx, monitorOptions, services).map(running -> {
+      stops.push(running::close);
+      health.report(MonitorRuntime.COMPONENT, "ready", running.describe());
+      return null;
+    });
+  }
+
   private Future<Void> startHttp() {
     if (!options.httpEnabled()) {
       return Future.succeededFuture();
     }
     HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null));
+        .withMemory(memory().orElse(null))
+        .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())));
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);
@@ -293,6 +314,11 @@ public final class BridgeImpl implements Bridge {
   @Override
   public Optional<TaskService> tasks() {
     return Optional.ofNullable(agent).map(AgentRuntime::tasks);
+  }
+
+  @Override
+  public Optional<TimerService> timers() {
+    return Optional.ofNullable(agent).map(AgentRuntime::timers);
   }
 
   @Override
