@@ -72,8 +72,10 @@ class HouseFileTest {
                 .put("nested", new JsonObject().put("refresh_token", "rt-7788").put("uptime", 3600))))
         .add(new JsonObject().put("entity_id", "vacuum.roborock").put("name", "Roborock").put("state", "docked")
             .put("aliases", new JsonArray().add("robot")));
-    house.put("services", new JsonObject().put("vacuum", new JsonObject().put("start", new JsonObject()
-        .put("name", "Start").put("description", "Starts cleaning.").put("fields", new JsonObject())
+    // An integration's own service, which the virtual home does not simulate.
+    house.put("services", new JsonObject().put("roborock", new JsonObject().put("set_vacuum_goto_position",
+        new JsonObject().put("name", "Go to position").put("description", "Sends the vacuum to a position.")
+        .put("fields", new JsonObject())
         .put("target", new JsonObject().put("entity", new JsonArray().add(new JsonObject()
             .put("domain", new JsonArray().add("vacuum"))))))));
     return house;
@@ -115,11 +117,11 @@ class HouseFileTest {
             .isEqualTo(entry(original, aliases, entityId).getString("area_id"));
       }
       JsonObject started = copy.call(new JsonObject().put("id", nextId++).put("type", "call_service")
-          .put("domain", "vacuum").put("service", "start")
+          .put("domain", "roborock").put("service", "set_vacuum_goto_position")
           .put("target", new JsonObject().put("entity_id", "vacuum.roborock")));
       assertThat(started.getBoolean("success")).as(started.encode()).isTrue();
     }
-    assertThat(rehearsal.calls()).extracting(ServiceCall::service).containsExactly("start");
+    assertThat(rehearsal.calls()).extracting(ServiceCall::service).containsExactly("set_vacuum_goto_position");
     assertThat(rehearsal.state("vacuum.roborock").getString("state")).isEqualTo("docked");
   }
 
