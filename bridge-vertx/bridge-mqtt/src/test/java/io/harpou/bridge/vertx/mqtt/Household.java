@@ -9,14 +9,15 @@ import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskRequest;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.task.TaskStatus;
+import io.harpou.bridge.api.timer.TimerLength;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SatelliteControl;
 import io.harpou.bridge.api.voice.SatelliteSettings;
+import io.harpou.bridge.vertx.task.VoiceTimers;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The parts MQTT discovery drives, as a household would notice them: what the agent was asked, what was announced
- * where, each satellite's settings, and the timers.
+ * where, each satellite's settings, and the voice timers (the hub's own, on this Vert.x).
  */
 final class Household implements Agent, Announcer, SatelliteControl, TaskService {
 
@@ -35,11 +36,13 @@ final class Household implements Agent, Announcer, SatelliteControl, TaskService
   final Map<String, SatelliteSettings> settings = new ConcurrentHashMap<>();
   final Map<String, TaskInfo> tasks = new ConcurrentHashMap<>();
   final List<MqttSatellite> satellites = new CopyOnWriteArrayList<>();
+  final VoiceTimers timers;
   private final Vertx vertx;
   volatile long replyDelayMs;
 
   Household(Vertx vertx) {
     this.vertx = vertx;
+    this.timers = VoiceTimers.create(vertx, Optional::empty);
   }
 
   Household satellite(String id, String room) {
@@ -48,14 +51,14 @@ final class Household implements Agent, Announcer, SatelliteControl, TaskService
     return this;
   }
 
-  Household timer(String id, Instant due) {
-    Utterance origin = Utterance.of("set a timer");
-    tasks.put(id, new TaskInfo(id, "Timer " + id, TaskStatus.QUEUED, origin, Instant.now(), due, 0, null));
+  Household timer(String name, int minutes) {
+    timers.start(new TimerLength(null, minutes, null), name, null, Utterance.of("set a " + name + " timer"));
     return this;
   }
 
   MqttServices services(MqttServices base) {
     return base.withAgent(this, "ollama qwen3:8b").withAnnouncer(this).withTasks(this)
+        .withTimers(timers)
         .withSatellites(() -> List.copyOf(satellites), this);
   }
 

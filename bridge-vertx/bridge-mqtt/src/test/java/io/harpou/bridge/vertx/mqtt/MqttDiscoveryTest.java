@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.harpou.bridge.api.agent.Channel;
+import io.harpou.bridge.api.event.AlertChanged;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.TokenUsage;
@@ -46,7 +47,7 @@ class MqttDiscoveryTest {
     database = Database.open(vertx, dir.resolve("harpou.db")).await();
     health = new Health(vertx).listen();
     household = new Household(vertx).satellite("kitchen-sat", "Kitchen").satellite("192.168.1.20:10700", null)
-        .timer("t1", Instant.now().plusSeconds(600)).timer("t2", Instant.now().plusSeconds(60));
+        .timer("pasta", 10).timer("tea", 1);
     ha = new Observer(vertx, broker.port(), "homeassistant/#", "harpou/#");
   }
 
@@ -134,14 +135,16 @@ class MqttDiscoveryTest {
   }
 
   @Test
-  void should_announce_in_the_satellite_room_and_cancel_every_timer() {
+  void should_announce_in_the_satellite_room_and_cancel_every_voice_timer() {
     startDiscovery(new JsonObject());
     ha.send("harpou/satellite/kitchen-sat/announce/set", "Dinner is ready", false);
     await(() -> !household.announced.isEmpty(), "the announcement");
     assertThat(household.announced.get(0).room()).isEqualTo("Kitchen");
     assertThat(household.announced.get(0).text()).isEqualTo("Dinner is ready");
+    household.timer("eggs", 5);
+    await(() -> "3".equals(ha.latest.get("harpou/timers/active")), "a timer started later shown");
     ha.send("harpou/timers/cancel", "PRESS", false);
-    await(() -> household.tasks.values().stream().allMatch(t -> t.status().isFinal()), "every timer cancelled");
+    await(() -> household.timers.list().isEmpty(), "every timer cancelled");
     await(() -> "0".equals(ha.latest.get("harpou/timers/active")), "no active timer shown");
     assertThat(ha.latest.get("harpou/timers/next")).isEqualTo("None");
   }
@@ -156,9 +159,9 @@ class MqttDiscoveryTest {
     events.publish(new TokenUsage(Instant.now(), "t", "c", 1200, 300));
     events.publish(new SatelliteStateChanged(Instant.now(), "porch-sat", "Porch",
         SatelliteStateChanged.State.IDLE, null));
-    vertx.eventBus().publish(io.harpou.bridge.api.BridgeAddresses.EVENTS, new JsonObject().put("kind", "alert")
-        .put("time", Instant.now().toString()).put("alert_id", "01J").put("monitor", "disk").put("key", "disk:/srv")
-        .put("severity", "warning").put("state", "raised").put("summary", "Disk /srv is 95% full"));
+    AlertChanged alert = new AlertChanged(Instant.now(), "01J", "disk", "disk:/srv", "warning",
+        AlertChanged.State.RAISED, "Disk /srv is 95% full", null, null);
+    events.publish(alert);
     await(() -> "listening".equals(ha.latest.get("harpou/satellite/kitchen-sat/state")), "the listening state");
     await(() -> "turn on the light".equals(ha.latest.get("harpou/satellite/kitchen-sat/transcript")),
         "the transcript");
@@ -169,9 +172,7 @@ class MqttDiscoveryTest {
     String alertTopic = ha.configs().keySet().stream().filter(t -> t.contains("/alert_disk__srv_"))
         .findFirst().orElseThrow();
     assertThat(schema.problems(alertTopic, ha.configs().get(alertTopic))).isEmpty();
-    vertx.eventBus().publish(io.harpou.bridge.api.BridgeAddresses.EVENTS, new JsonObject().put("kind", "alert")
-        .put("time", Instant.now().toString()).put("alert_id", "01J").put("monitor", "disk").put("key", "disk:/srv")
-        .put("severity", "warning").put("state", "cleared").put("summary", "Disk /srv is 95% full"));
+    events.publish(alert.to(AlertChanged.State.CLEARED, null));
     await(() -> "OFF".equals(ha.latest.get("harpou/hub/problem")), "the problem cleared");
   }
 

@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +38,7 @@ class NpmMqttClientTest {
     try (Mosquitto broker = Mosquitto.start(dir)) {
       Database database = Database.open(vertx, dir.resolve("harpou.db")).await();
       Household household = new Household(vertx).satellite("kitchen-sat", "Kitchen").satellite("office-sat", "Office")
-          .timer("t1", Instant.now().plusSeconds(90));
+          .timer("pasta", 2);
       MqttDiscovery discovery = MqttDiscovery.start(vertx, new MqttOptions(new JsonObject().put("url", broker.url())),
           household.services(MqttServices.of(new Health(vertx).listen(), database))).await();
       await(discovery::connected, "the connection");

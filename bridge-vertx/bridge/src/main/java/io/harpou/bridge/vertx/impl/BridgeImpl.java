@@ -249,7 +249,7 @@ public final class BridgeImpl implements Bridge {
     }
     MqttServices services = MqttServices.of(health, database)
         .withAgent(agent().orElse(null), agent == null ? null : agent.modelDescription())
-        .withAnnouncer(announcer().orElse(null)).withTasks(tasks().orElse(null));
+        .withAnnouncer(announcer().orElse(null)).withTasks(tasks().orElse(null)).withTimers(timers().orElse(null));
     if (voice != null) {
       services = services.withSatellites(() -> voice.satellites().list().stream()
           .map(s -> new MqttSatellite(s.id(), s.room(), s.state().jsonName())).toList(), voice.control());

@@ -3,7 +3,8 @@ package io.harpou.bridge.vertx.mqtt.impl;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
-import io.harpou.bridge.api.task.TaskInfo;
+import io.harpou.bridge.api.timer.Timer;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.api.voice.SatelliteControl;
 import io.harpou.bridge.api.voice.SatelliteSettings;
@@ -12,7 +13,6 @@ import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
 import io.harpou.bridge.vertx.mqtt.MqttSatellite;
 import io.harpou.bridge.vertx.mqtt.MqttServices;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -161,19 +161,17 @@ final class Commands {
   }
 
   private void cancelTimers() {
-    if (services.tasks().isEmpty()) {
+    if (services.timers().isEmpty()) {
       return;
     }
     long started = System.nanoTime();
-    var tasks = services.tasks().get();
-    tasks.list().compose(list -> {
-      List<TaskInfo> timers = list.stream().filter(t -> !t.status().isFinal() && t.dueAt() != null).toList();
-      return Future.all(timers.stream().map(t -> tasks.cancel(t.id())).toList()).map(all -> timers.size());
-    }).onComplete(ar -> {
-      feed.refreshTasks();
-      record("cancel_all_timers", null, new JsonObject().put("cancelled", ar.succeeded() ? ar.result() : 0),
-          ar.succeeded() ? "ok" : "error", started, ar.failed() ? ar.cause().getMessage() : null);
-    });
+    TimerService timers = services.timers().get();
+    // Each cancellation is a timer_changed event, which the satellite that set the timer and the feed follow.
+    int cancelled = 0;
+    for (Timer timer : timers.list()) {
+      cancelled += timers.cancel(timer.id()).isPresent() ? 1 : 0;
+    }
+    record("cancel_all_timers", null, new JsonObject().put("cancelled", cancelled), "ok", started, null);
   }
 
   private void converse(String text) {

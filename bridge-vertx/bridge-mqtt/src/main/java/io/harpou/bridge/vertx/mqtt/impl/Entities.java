@@ -34,8 +34,8 @@ final class Entities {
     return version;
   }
 
-  /** The hub's own entities; the agent's, the announcer's and the tasks' only when those run. */
-  List<Entity> hub(boolean agent, boolean announcer, boolean tasks, String currency) {
+  /** The hub's own entities; the agent's, the announcer's, the timers' and the tasks' only when those run. */
+  List<Entity> hub(boolean agent, boolean announcer, boolean timers, boolean tasks, String currency) {
     JsonObject dev = new JsonObject().put("ids", new JsonArray().add(hubId)).put("name", "Harpou")
         .put("mf", "Harpou").put("mdl", "Harpou hub").put("sw", version);
     List<Entity> list = new ArrayList<>();
@@ -65,13 +65,15 @@ final class Entities {
       list.add(text("announce", "Announce everywhere", "announce", dev, 0).put("ic", "mdi:bullhorn")
           .wrap("text", "announce"));
     }
-    if (tasks) {
+    if (timers) {
       list.add(sensor("timers_active", "Active timers", "timers/active", dev).put("stat_cla", "measurement")
           .put("ic", "mdi:timer-outline").wrap("sensor", "timers_active"));
       list.add(sensor("timers_next", "Next timer", "timers/next", dev).put("dev_cla", "timestamp")
           .wrap("sensor", "timers_next"));
       list.add(common("timers_cancel", "Cancel all timers", dev).put("cmd_t", topics.of("timers/cancel"))
           .put("pl_prs", "PRESS").put("ic", "mdi:timer-off").wrap("button", "timers_cancel"));
+    }
+    if (tasks) {
       list.add(sensor("tasks_running", "Running tasks", "tasks/running", dev).put("stat_cla", "measurement")
           .put("ic", "mdi:progress-clock").wrap("sensor", "tasks_running"));
       list.add(sensor("tasks_last_result", "Last task result", "tasks/last_result", dev)

@@ -1,16 +1,19 @@
 package io.harpou.bridge.vertx.mqtt.impl;
 
+import io.harpou.bridge.api.event.AlertChanged;
 import io.harpou.bridge.api.event.ComponentStateChanged;
 import io.harpou.bridge.api.event.ReplySent;
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.TaskDone;
 import io.harpou.bridge.api.event.TaskProgress;
 import io.harpou.bridge.api.event.TaskQueued;
+import io.harpou.bridge.api.event.TimerChanged;
 import io.harpou.bridge.api.event.TokenUsage;
 import io.harpou.bridge.api.event.TranscriptReceived;
 import io.harpou.bridge.api.event.TurnStarted;
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskStatus;
+import io.harpou.bridge.api.timer.Timer;
 import io.harpou.bridge.api.voice.SatelliteSettings;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
 import io.harpou.bridge.vertx.mqtt.MqttSatellite;
@@ -18,7 +21,6 @@ import io.harpou.bridge.vertx.mqtt.MqttServices;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,17 +28,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Turns Harpou's events into entity states on the {@link Board}: the hub's status, turns and tokens, each satellite's
- * session, transcript and settings, timers and tasks, and alerts. A satellite or an alert seen for the first time
+ * session, transcript and settings, voice timers and tasks, and monitors' alerts. A satellite or an alert seen for the first time
  * becomes an entity then. Runs on the discovery's event loop.
  */
 final class StateFeed {
 
-  /** The {@code alert} event of monitors: an alert raised, asking, repaired or cleared. */
-  static final String ALERT_KIND = "alert";
   private static final int MAX_TRACKED = 1_000;
 
   private final Board board;
@@ -64,7 +65,8 @@ final class StateFeed {
   /** Publishes every entity known now and its state. */
   void start() {
     boolean agent = services.agent().isPresent();
-    entities.hub(agent, services.announcer().isPresent(), services.tasks().isPresent(), options.currency())
+    entities.hub(agent, services.announcer().isPresent(), services.timers().isPresent(), services.tasks().isPresent(),
+            options.currency())
         .forEach(board::entity);
     board.state(topics.of("hub/version"), entities.version());
     services.model().ifPresent(model -> board.state(topics.of("hub/model"), Text.cap(model)));
@@ -73,6 +75,7 @@ final class StateFeed {
     tokens();
     problems();
     services.satellites().forEach(this::satellite);
+    timers();
     refreshTasks();
   }
 
@@ -115,7 +118,8 @@ final class StateFeed {
       }
       case SatelliteStateChanged.KIND -> satelliteState(json);
       case TranscriptReceived.KIND -> transcript(json);
-      case ALERT_KIND -> alert(json);
+      case TimerChanged.KIND -> timers();
+      case AlertChanged.KIND -> alert(json);
       default -> {
       }
     }
@@ -192,7 +196,7 @@ final class StateFeed {
     if (key == null || key.isBlank()) {
       return;
     }
-    boolean cleared = "cleared".equals(json.getString("state"));
+    boolean cleared = AlertChanged.State.CLEARED.jsonName().equals(json.getString("state"));
     Entity entity = entities.alert(key, json.getString("monitor"));
     if (!board.has(entity.component(), entity.objectId())) {
       board.entity(entity);
@@ -230,7 +234,19 @@ final class StateFeed {
         .put("title", task.title()).put("status", task.status().jsonName()).put("result", task.result()).encode());
   }
 
-  /** Counts timers and running tasks again; one listing at a time, and one more if events came meanwhile. */
+  /** Counts the voice timers still to end (paused ones too) and shows when the first running one ends. */
+  void timers() {
+    if (services.timers().isEmpty()) {
+      return;
+    }
+    List<Timer> timers = services.timers().get().list();
+    OptionalLong soonest = timers.stream().filter(Timer::active).mapToLong(Timer::secondsLeft).min();
+    board.state(topics.of("timers/active"), Integer.toString(timers.size()));
+    board.state(topics.of("timers/next"),
+        soonest.isPresent() ? Instant.now().plusSeconds(soonest.getAsLong()).toString() : "None");
+  }
+
+  /** Counts running tasks again; one listing at a time, and one more if events came meanwhile. */
   void refreshTasks() {
     if (services.tasks().isEmpty()) {
       return;
@@ -243,13 +259,8 @@ final class StateFeed {
     services.tasks().get().list().onComplete(ar -> {
       tasksRefreshing = false;
       if (ar.succeeded()) {
-        List<TaskInfo> open = ar.result().stream().filter(t -> !t.status().isFinal()).toList();
-        List<TaskInfo> timers = open.stream().filter(t -> t.dueAt() != null).toList();
-        board.state(topics.of("timers/active"), Integer.toString(timers.size()));
-        board.state(topics.of("timers/next"), timers.stream().map(TaskInfo::dueAt).min(Comparator.naturalOrder())
-            .map(Instant::toString).orElse("None"));
         board.state(topics.of("tasks/running"),
-            Long.toString(open.stream().filter(t -> t.status() == TaskStatus.RUNNING).count()));
+            Long.toString(ar.result().stream().filter(t -> t.status() == TaskStatus.RUNNING).count()));
       }
       if (!board.hasState(topics.of("tasks/last_result"))) {
         board.state(topics.of("tasks/last_result"), "None");
