@@ -2,6 +2,7 @@ package io.harpou.wyoming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.testkit.Await;
 import io.harpou.wyoming.message.Audio.AudioChunk;
 import io.harpou.wyoming.message.Control.ErrorMessage;
 import io.harpou.wyoming.message.Control.Ping;
@@ -43,7 +44,7 @@ class WyomingConnectionTest {
         .setFrameTimeoutMillis(300).setLimits(new WyomingLimits(1024, 64 * 1024, 64 * 1024));
     server = WyomingServer.create(vertx, options).connectHandler(conn -> {
       conn.exceptionHandler(serverErrors::add);
-      conn.eventHandler(event -> {
+      conn.handler(event -> {
         if (event.type().equals(Ping.TYPE)) {
           conn.write(new Pong(Ping.fromEvent(event).text()));
         } else if (event.type().equals("boom")) {
@@ -85,7 +86,7 @@ class WyomingConnectionTest {
     }
     Promise<List<AudioChunk>> received = Promise.promise();
     List<AudioChunk> got = new ArrayList<>();
-    conn.eventHandler(e -> {
+    conn.handler(e -> {
       got.add(AudioChunk.fromEvent(e));
       if (got.size() == sent.size()) {
         received.complete(got);
@@ -104,7 +105,7 @@ class WyomingConnectionTest {
     Promise<Void> done = Promise.promise();
     int[] next = {0};
     boolean[] inOrder = {true};
-    conn.eventHandler(e -> {
+    conn.handler(e -> {
       AudioChunk chunk = AudioChunk.fromEvent(e);
       inOrder[0] &= chunk.timestamp() == next[0] && chunk.audio().getInt(0) == next[0]
           && chunk.audio().length() == 2048;
@@ -213,8 +214,8 @@ class WyomingConnectionTest {
 
     sendRaw(frame.getBuffer(0, frame.length() - 2), true);
 
-    assertThat(eventually(() -> serverErrors.stream().anyMatch(e -> e.getMessage().contains("middle of a frame"))))
-        .isTrue();
+    Await.until("the server's report of the cut frame",
+        () -> serverErrors.stream().anyMatch(e -> e.getMessage().contains("middle of a frame")));
     assertThat(pingOnce()).isEqualTo(new Pong("hello"));
   }
 
@@ -222,7 +223,7 @@ class WyomingConnectionTest {
   void should_keep_the_connection_open_when_the_event_handler_throws() throws Exception {
     WyomingConnection conn = await(client.connect("127.0.0.1", server.actualPort()));
     Promise<WyomingEvent> reply = Promise.promise();
-    conn.eventHandler(reply::tryComplete);
+    conn.handler(reply::tryComplete);
 
     conn.write(WyomingEvent.of("boom"));
     conn.write(new Ping("still there"));
@@ -235,7 +236,7 @@ class WyomingConnectionTest {
   void should_hold_events_that_arrive_before_the_event_handler_is_set() throws Exception {
     WyomingServer greeter = WyomingServer.create(vertx, new WyomingServerOptions().setHost("127.0.0.1").setPort(0))
         .connectHandler(conn -> {
-          conn.eventHandler(e -> { });
+          conn.handler(e -> { });
           conn.write(WyomingEvent.of("hello", new JsonObject().put("n", 1)));
           conn.write(WyomingEvent.of("hello", new JsonObject().put("n", 2)));
         });
@@ -244,9 +245,9 @@ class WyomingConnectionTest {
       WyomingConnection conn = await(client.connect("127.0.0.1", greeter.actualPort()));
       Thread.sleep(200);
       List<Integer> seen = new CopyOnWriteArrayList<>();
-      conn.eventHandler(e -> seen.add(e.data().getInteger("n")));
+      conn.handler(e -> seen.add(e.data().getInteger("n")));
 
-      assertThat(eventually(() -> seen.size() == 2)).isTrue();
+      Await.until("both held events", () -> seen.size() == 2);
       assertThat(seen).containsExactly(1, 2);
     } finally {
       await(greeter.close());
@@ -272,9 +273,9 @@ class WyomingConnectionTest {
     WyomingConnection conn = await(client.connect("127.0.0.1", server.actualPort()));
     await(conn.close());
 
-    assertThat(eventually(conn::isClosed)).isTrue();
+    Await.until("the connection to close", conn::isClosed);
     Future<Void> write = conn.write(new Ping("late"));
-    assertThat(eventually(write::isComplete)).isTrue();
+    Await.until("the late write to complete", write::isComplete);
     assertThat(write.failed()).isTrue();
   }
 
@@ -285,7 +286,7 @@ class WyomingConnectionTest {
 
     Future<WyomingConnection> connect = client.connect("127.0.0.1", port);
 
-    assertThat(eventually(connect::isComplete)).isTrue();
+    Await.until("the connection attempt to end", connect::isComplete);
     assertThat(connect.cause()).isInstanceOf(WyomingException.class);
     server = WyomingServer.create(vertx, new WyomingServerOptions()).connectHandler(c -> { });
   }
@@ -293,7 +294,7 @@ class WyomingConnectionTest {
   private WyomingMessage pingOnce() throws Exception {
     WyomingConnection conn = await(client.connect("127.0.0.1", server.actualPort()));
     Promise<WyomingEvent> reply = Promise.promise();
-    conn.eventHandler(reply::tryComplete);
+    conn.handler(reply::tryComplete);
     conn.write(new Ping("hello"));
     WyomingMessage answer = WyomingMessages.read(await(reply.future()));
     await(conn.close());
@@ -327,23 +328,12 @@ class WyomingConnectionTest {
 
   private List<WyomingEvent> awaitEvents(Buffer received, int count) throws Exception {
     List<WyomingEvent> events = new ArrayList<>();
-    eventually(() -> {
+    Await.within(Await.DEFAULT_TIMEOUT, () -> {
       events.clear();
       WyomingDecoder.create(WyomingLimits.DEFAULT, events::add).feed(received.copy());
       return events.size() >= count;
     });
     return events;
-  }
-
-  private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(10);
-    }
-    return condition.getAsBoolean();
   }
 
   static <T> T await(Future<T> future) throws Exception {

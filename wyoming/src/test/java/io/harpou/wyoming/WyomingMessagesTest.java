@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.harpou.wyoming.info.Artifact;
 import io.harpou.wyoming.info.AsrProgram;
 import io.harpou.wyoming.info.Attribution;
-import io.harpou.wyoming.info.AudioFormat;
+import io.harpou.wyoming.info.DeviceFormat;
 import io.harpou.wyoming.info.AudioProgram;
 import io.harpou.wyoming.info.HandleProgram;
 import io.harpou.wyoming.info.Info;
@@ -57,8 +57,8 @@ class WyomingMessagesTest {
         List.of(new HandleProgram(art, List.of(new Model(art, List.of("en"))), false, true)),
         List.of(new IntentProgram(art, List.of())),
         List.of(new WakeProgram(art, List.of(new WakeModel(art, List.of("en"), "ok nabu")))),
-        List.of(new AudioProgram(art, new AudioFormat(16000, 2, 1))),
-        List.of(new AudioProgram(art, new AudioFormat(22050, 2, 1))),
+        List.of(new AudioProgram(art, new DeviceFormat(16000, 2, 1))),
+        List.of(new AudioProgram(art, new DeviceFormat(22050, 2, 1))),
         new SatelliteInfo(art, "Kitchen", true, List.of("ok_nabu"), 1, false));
     return List.of(
         new Audio.AudioStart(16000, 2, 1, 5L),

@@ -2,6 +2,7 @@ package io.harpou.wyoming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.testkit.Await;
 import io.harpou.wyoming.message.Control.ErrorMessage;
 import io.harpou.wyoming.message.Control.Ping;
 import io.harpou.wyoming.message.Control.Pong;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +45,7 @@ class WyomingServerLimitsTest {
   private int listen(WyomingServerOptions options) {
     server = WyomingServer.create(vertx, options.setHost("127.0.0.1").setPort(0)).connectHandler(conn -> {
       accepted.incrementAndGet();
-      conn.eventHandler(event -> {
+      conn.handler(event -> {
         answered.incrementAndGet();
         conn.write(new Pong(Ping.fromEvent(event).text()));
       });
@@ -187,16 +189,12 @@ class WyomingServerLimitsTest {
     assertThat(servedOnceFreed(port)).as("the flooder's slot is given to the next client").isTrue();
   }
 
-  private boolean servedOnceFreed(int port) throws Exception {
-    for (int attempt = 0; attempt < 100; attempt++) {
+  private boolean servedOnceFreed(int port) {
+    return Await.within(Duration.ofSeconds(10), () -> {
       Socket socket = connect(port, "127.0.0.1");
       send(socket, new Ping("again"));
-      if (answeredWithPong(socket)) {
-        return true;
-      }
-      Thread.sleep(100);
-    }
-    return false;
+      return answeredWithPong(socket);
+    });
   }
 
   @Test

@@ -5,7 +5,7 @@ import io.harpou.bridge.api.agent.Interpreter;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.ha.HomeAssistantClient;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
@@ -53,7 +53,7 @@ public class InterpreterActionBenchmark {
   private VirtualHomeAssistant ha;
   private HomeAssistantClient client;
   private Interpreter interpreter;
-  private ToolExecutor executor;
+  private ToolGate executor;
   private final Map<String, Tool> tools = new HashMap<>();
   private Utterance[] utterances;
   private int turn;

@@ -7,7 +7,7 @@ import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.api.tool.ToolSpec;
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ExecutorCapture implements ToolProvider {
 
-  static final AtomicReference<ToolExecutor> EXECUTOR = new AtomicReference<>();
+  static final AtomicReference<ToolGate> EXECUTOR = new AtomicReference<>();
 
   @Override
   public String id() {
@@ -61,7 +61,7 @@ public final class ExecutorCapture implements ToolProvider {
       }
 
       @Override
-      public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolExecutor tools) {
+      public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolGate tools) {
         EXECUTOR.set(tools);
         return Future.succeededFuture(Interpretation.notMine());
       }

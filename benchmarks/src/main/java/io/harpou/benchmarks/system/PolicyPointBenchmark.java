@@ -3,7 +3,7 @@ package io.harpou.benchmarks.system;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.ToolCall;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
@@ -38,7 +38,7 @@ public class PolicyPointBenchmark {
 
   private Vertx vertx;
   private Bridge hub;
-  private ToolExecutor executor;
+  private ToolGate executor;
   private final Utterance utterance = new Utterance("bench", "en", "bench-policy", Channel.CONSOLE, null, null,
       "bench");
 

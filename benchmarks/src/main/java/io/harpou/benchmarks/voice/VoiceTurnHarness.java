@@ -8,11 +8,11 @@ import io.harpou.bridge.api.voice.TtsService;
 import io.harpou.bridge.vertx.voice.VoiceBackends;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.harpou.bridge.vertx.voice.WyomingServiceVerticle;
-import io.harpou.tools.media.EspeakOptions;
-import io.harpou.tools.media.EspeakTtsService;
-import io.harpou.tools.media.Pcm;
-import io.harpou.tools.media.WhisperOptions;
-import io.harpou.tools.media.WhisperSttService;
+import io.harpou.bridge.vertx.speech.EspeakOptions;
+import io.harpou.bridge.vertx.speech.EspeakTtsService;
+import io.harpou.bridge.api.voice.Pcm;
+import io.harpou.bridge.vertx.speech.WhisperOptions;
+import io.harpou.bridge.vertx.speech.WhisperSttService;
 import io.harpou.wyoming.WyomingClient;
 import io.harpou.wyoming.WyomingClientOptions;
 import io.harpou.wyoming.WyomingConnection;
@@ -77,7 +77,7 @@ public final class VoiceTurnHarness {
     BlockingQueue<Long> firstChunk = new LinkedBlockingQueue<>();
     BlockingQueue<WyomingEvent> stops = new LinkedBlockingQueue<>();
     boolean[] seen = {false};
-    satellite.eventHandler(event -> {
+    satellite.handler(event -> {
       switch (event.type()) {
         case "audio-chunk" -> {
           if (!seen[0]) {

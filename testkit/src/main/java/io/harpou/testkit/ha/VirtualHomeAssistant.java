@@ -112,7 +112,7 @@ public interface VirtualHomeAssistant {
   void jamLock(String entityId);
 
   /** @return the service calls executed so far (the most recent 10,000), oldest first */
-  List<ServiceCall> calls();
+  List<RecordedServiceCall> calls();
 
   /**
    * Takes the oldest service call not yet taken, waiting for one if needed (blocks: call from a test thread only).
@@ -121,7 +121,7 @@ public interface VirtualHomeAssistant {
    * @return the call
    * @throws IllegalStateException if no call arrives in time
    */
-  ServiceCall takeCall(Duration timeout);
+  RecordedServiceCall takeCall(Duration timeout);
 
   /** @return the persistent notifications created so far (each {@code notification_id, title, message}) */
   List<JsonObject> notifications();

@@ -121,7 +121,7 @@ class HouseFileTest {
           .put("target", new JsonObject().put("entity_id", "vacuum.roborock")));
       assertThat(started.getBoolean("success")).as(started.encode()).isTrue();
     }
-    assertThat(rehearsal.calls()).extracting(ServiceCall::service).containsExactly("set_vacuum_goto_position");
+    assertThat(rehearsal.calls()).extracting(RecordedServiceCall::service).containsExactly("set_vacuum_goto_position");
     assertThat(rehearsal.state("vacuum.roborock").getString("state")).isEqualTo("docked");
   }
 

@@ -67,7 +67,7 @@ class VirtualHomeServicesTest extends VirtualHomeTestBase {
       assertThat(attrs("light.bedroom").getInteger("color_temp_kelvin")).isEqualTo(2700);
       assertThat(attrs("light.bedroom").getString("color_mode")).isEqualTo("color_temp");
     }
-    ServiceCall recorded = home.takeCall(Duration.ofSeconds(1));
+    RecordedServiceCall recorded = home.takeCall(Duration.ofSeconds(1));
     assertThat(recorded.domain()).isEqualTo("light");
     assertThat(recorded.entityIds()).containsExactly("light.bedroom");
     assertThat(recorded.data().getJsonArray("entity_id")).containsExactly("light.bedroom");

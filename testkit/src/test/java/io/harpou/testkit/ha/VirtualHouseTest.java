@@ -82,9 +82,9 @@ class VirtualHouseTest {
     VirtualHomeOptions copy = new VirtualHomeOptions(options.toJson().put("unknown", true));
     assertThat(copy.toJson()).isEqualTo(options.toJson());
     assertThatThrownBy(() -> new VirtualHomeOptions().setPort(70000)).isInstanceOf(IllegalArgumentException.class);
-    ServiceCall call = new ServiceCall("light", "turn_on", new JsonObject().put("brightness", 3),
+    RecordedServiceCall call = new RecordedServiceCall("light", "turn_on", new JsonObject().put("brightness", 3),
         List.of("light.kitchen"), "01J5Y2A3B4C5D6E7F8G9H0JKMN", "websocket");
-    assertThat(ServiceCall.fromJson(call.toJson())).isEqualTo(call);
+    assertThat(RecordedServiceCall.fromJson(call.toJson())).isEqualTo(call);
   }
 
   @Test

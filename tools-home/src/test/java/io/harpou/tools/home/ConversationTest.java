@@ -6,6 +6,7 @@ import io.harpou.bridge.api.agent.Interpretation;
 import io.harpou.bridge.api.agent.Interpreter;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.testkit.Await;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,12 +38,10 @@ class ConversationTest {
     return result.reply();
   }
 
-  private void playing(String entityId, String state) throws InterruptedException {
+  private void playing(String entityId, String state) {
     home.ha.setState(entityId, state);
-    for (int i = 0; i < 500 && !home.client.state(entityId).map(s -> s.state().equals(state)).orElse(false); i++) {
-      Thread.sleep(10);
-    }
-    assertThat(home.client.state(entityId).orElseThrow().state()).isEqualTo(state);
+    Await.until(entityId + " " + state + " in the client's cache",
+        () -> home.client.state(entityId).map(s -> s.state().equals(state)).orElse(false));
   }
 
   @Test

@@ -8,7 +8,8 @@ import io.harpou.bridge.api.timer.Timer;
 import io.harpou.bridge.api.timer.TimerLength;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.vertx.task.VoiceTimers;
-import io.harpou.testkit.ha.ServiceCall;
+import io.harpou.testkit.Await;
+import io.harpou.testkit.ha.RecordedServiceCall;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -121,10 +122,8 @@ final class IntentTable {
     switch (words[0]) {
       case "state" -> {
         home.ha.setState(words[1], words[2]);
-        for (int i = 0; i < 500 && !home.client.state(words[1]).map(s -> s.state().equals(words[2])).orElse(false);
-             i++) {
-          sleep();
-        }
+        Await.until("the client sees " + words[1] + " " + words[2],
+            () -> home.client.state(words[1]).map(s -> s.state().equals(words[2])).orElse(false));
       }
       case "timer" -> {
         String name = words[1].equals("-") ? null : words[1].replace('_', ' ');
@@ -146,21 +145,13 @@ final class IntentTable {
     };
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /** Judges one line from what the interpreter replied, the calls the home got, the tools called and the timers. */
-  static Verdict judge(Line line, Interpretation result, List<ServiceCall> received, List<ToolCall> tools,
+  static Verdict judge(Line line, Interpretation result, List<RecordedServiceCall> received, List<ToolCall> tools,
                        List<Timer> created, List<Timer> timersAfter) {
     Reply reply = result.reply();
     boolean notMine = reply == null;
     List<String> acted = new ArrayList<>();
-    for (ServiceCall call : received) {
+    for (RecordedServiceCall call : received) {
       String service = call.domain() + "." + call.service();
       // Calls a scene or script makes itself are its own business, not the sentence's.
       if (!READS.contains(service) && !"internal".equals(call.channel())) {
@@ -206,10 +197,10 @@ final class IntentTable {
   }
 
   /** Finds and takes the expected call from {@code unexpected}; false when the home did not get it. */
-  private static boolean takeCall(String spec, List<ServiceCall> received, List<String> unexpected) {
+  private static boolean takeCall(String spec, List<RecordedServiceCall> received, List<String> unexpected) {
     String[] words = spec.split(" ", 3);
     Set<String> ids = new TreeSet<>(List.of(words[1].split(",")));
-    for (ServiceCall call : received) {
+    for (RecordedServiceCall call : received) {
       if (!(call.domain() + "." + call.service()).equals(words[0]) || !ids.equals(new TreeSet<>(call.entityIds()))) {
         continue;
       }

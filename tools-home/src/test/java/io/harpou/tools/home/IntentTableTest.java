@@ -8,7 +8,7 @@ import io.harpou.bridge.api.agent.PolicyException;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.Tool;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.task.VoiceTimers;
 import io.harpou.testkit.ha.Houses;
 import io.vertx.core.Future;
@@ -107,8 +107,8 @@ class IntentTableTest {
    * The executor of the table: protected tools are recorded and answered with a confirmation question, as the hub's
    * policy does, so a line about a lock expects that question and never a lock moved without a yes.
    */
-  private static ToolExecutor confirming() {
-    ToolExecutor runs = home.executor();
+  private static ToolGate confirming() {
+    ToolGate runs = home.executor();
     return (call, utterance) -> {
       Tool tool = home.tools.get(call.name());
       if (tool != null && tool.spec().risk() == Risk.PROTECTED) {

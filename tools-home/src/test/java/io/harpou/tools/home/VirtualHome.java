@@ -7,7 +7,7 @@ import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.api.vision.VisionModel;
 import io.harpou.bridge.api.voice.Announcer;
@@ -76,7 +76,7 @@ final class VirtualHome implements AutoCloseable {
   }
 
   /** An executor that records each call and runs the tool directly (the policy is the agent's job). */
-  ToolExecutor executor() {
+  ToolGate executor() {
     return (call, utterance) -> {
       calls.add(call);
       Tool tool = tools.get(call.name());

@@ -9,7 +9,7 @@ import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.timer.TimerLength;
 import io.harpou.bridge.vertx.task.VoiceTimers;
 import io.harpou.testkit.ha.Houses;
-import io.harpou.testkit.ha.ServiceCall;
+import io.harpou.testkit.ha.RecordedServiceCall;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -53,7 +53,7 @@ class WrongDeviceTest {
     return result.reply();
   }
 
-  private List<ServiceCall> changes() {
+  private List<RecordedServiceCall> changes() {
     return home.ha.calls().stream().filter(c -> !c.service().startsWith("get_")
         && !c.service().equals("search_media")).toList();
   }

@@ -1,6 +1,6 @@
 /**
- * Speech engines and audio helpers for Harpou's voice SPI: Whisper speech-to-text in process (whisper-jni), espeak-ng
- * text-to-speech as a process, clients of remote Wyoming speech services, PCM and WAV utilities, and the
- * {@code media} tool provider.
+ * The {@code media} tool provider: {@code audio_info} over media files in the hub's data directory,
+ * {@code generate_image} through ComfyUI, and {@code play_music}, {@code music_control} and {@code now_playing}
+ * through Mopidy.
  */
 package io.harpou.tools.media;

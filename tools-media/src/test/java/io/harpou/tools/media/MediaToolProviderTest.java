@@ -12,6 +12,7 @@ import io.harpou.bridge.api.tool.ToolContext;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.api.voice.AudioFormat;
+import io.harpou.bridge.api.voice.Wav;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

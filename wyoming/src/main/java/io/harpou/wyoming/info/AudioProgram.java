@@ -12,7 +12,7 @@ import io.vertx.core.json.JsonObject;
  * @param artifact name, attribution, installed, description, version
  * @param format the audio format it produces or plays, required
  */
-public record AudioProgram(Artifact artifact, AudioFormat format) {
+public record AudioProgram(Artifact artifact, DeviceFormat format) {
 
   /** Checks the fields are present. */
   public AudioProgram {
@@ -39,6 +39,6 @@ public record AudioProgram(Artifact artifact, AudioFormat format) {
    * @throws io.harpou.wyoming.WyomingException when a required key is missing
    */
   public static AudioProgram fromJson(JsonObject json, String formatKey) {
-    return new AudioProgram(Artifact.fromJson(json), AudioFormat.fromJson(requireObject(json, formatKey)));
+    return new AudioProgram(Artifact.fromJson(json), DeviceFormat.fromJson(requireObject(json, formatKey)));
   }
 }

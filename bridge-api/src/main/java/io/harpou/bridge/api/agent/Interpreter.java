@@ -1,12 +1,12 @@
 package io.harpou.bridge.api.agent;
 
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.vertx.core.Future;
 
 /**
  * A step tried before the LLM, such as the local intent matcher. It answers only when confident and acts only through
- * the {@link ToolExecutor}, so the policy and the audit apply to it exactly as to the model.
+ * the {@link ToolGate}, so the policy and the audit apply to it exactly as to the model.
  */
 public interface Interpreter {
 
@@ -17,5 +17,5 @@ public interface Interpreter {
    * Interprets one utterance. The Future succeeds with {@link Interpretation#notMine()} when the interpreter is not
    * confident; it fails only on a bug, which the agent treats as "not mine".
    */
-  Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolExecutor tools);
+  Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolGate tools);
 }

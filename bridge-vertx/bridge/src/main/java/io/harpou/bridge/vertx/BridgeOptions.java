@@ -142,9 +142,9 @@ public final class BridgeOptions {
     return read(AGENT, () -> new AgentOptions(section(AGENT)));
   }
 
-  /** Sets the agent's options; it runs. */
+  /** Sets the agent's options, the OpenAI-compatible server's API key included; it runs. */
   public BridgeOptions setAgent(AgentOptions agent) {
-    config.put(AGENT, agent.toJson().put(ENABLED, true));
+    config.put(AGENT, agent.toJson().put("openai", agent.getOpenai()).put(ENABLED, true));
     return this;
   }
 
@@ -157,9 +157,18 @@ public final class BridgeOptions {
     return read(MEMORY, () -> new MemoryOptions(section(MEMORY)));
   }
 
-  /** Sets the memory's options. */
+  /** Sets the memory's options, the API keys of its embedding and fact models included. */
   public BridgeOptions setMemory(MemoryOptions memory) {
-    config.put(MEMORY, memory.toJson());
+    JsonObject section = memory.toJson();
+    String embeddingsKey = memory.embeddingsModelConfig().getString("api_key");
+    String factsKey = memory.factsModelConfig().getString("api_key");
+    if (embeddingsKey != null) {
+      section.getJsonObject("embeddings").put("api_key", embeddingsKey);
+    }
+    if (factsKey != null) {
+      section.getJsonObject("facts").put("api_key", factsKey);
+    }
+    config.put(MEMORY, section);
     return this;
   }
 

@@ -6,7 +6,7 @@ import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -27,7 +27,7 @@ public final class PoolQuestionInterpreter implements Interpreter {
   }
 
   @Override
-  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolExecutor tools) {
+  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolGate tools) {
     if (!QUESTION.matcher(utterance.text().toLowerCase(Locale.ROOT)).matches()) {
       return Future.succeededFuture(Interpretation.notMine());
     }

@@ -34,6 +34,8 @@ public record ConfigKey(String env, String flag, String path, Type type, String 
           "Wyoming bind address (default 127.0.0.1; 0.0.0.0 lets Home Assistant and satellites on other machines in)"),
       new ConfigKey("HARPOU_WYOMING_PORT", "--wyoming-port", "wyoming.port", Type.INTEGER,
           "Wyoming server port (10700)"),
+      new ConfigKey("HARPOU_WYOMING_ZEROCONF", "--wyoming-zeroconf", "wyoming.zeroconf_name", Type.TEXT,
+          "announce the Wyoming server on the network under this name, so Home Assistant discovers it"),
       new ConfigKey("HARPOU_DATA_DIR", "--data-dir", "data_dir", Type.TEXT,
           "database and files (./data)"),
       new ConfigKey("HARPOU_HA_URL", "--ha-url", "home_assistant.url", Type.TEXT,

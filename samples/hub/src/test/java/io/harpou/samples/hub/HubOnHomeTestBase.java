@@ -1,5 +1,6 @@
 package io.harpou.samples.hub;
 
+import io.harpou.testkit.Await;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.DeploymentOptions;
@@ -97,18 +98,7 @@ abstract class HubOnHomeTestBase {
 
   /** Waits (bounded) for something the hub does on its own; fails the test if it never happens. */
   protected static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("never happened: " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + what);
-      }
-    }
+    Await.until(what, Duration.ofSeconds(15), condition::getAsBoolean);
   }
 
   /** The state {@code /health} shows for Home Assistant. */

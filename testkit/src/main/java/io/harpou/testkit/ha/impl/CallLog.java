@@ -1,6 +1,6 @@
 package io.harpou.testkit.ha.impl;
 
-import io.harpou.testkit.ha.ServiceCall;
+import io.harpou.testkit.ha.RecordedServiceCall;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -13,21 +13,21 @@ final class CallLog {
 
   static final int KEPT = 10_000;
 
-  private final ArrayDeque<ServiceCall> all = new ArrayDeque<>();
-  private final ArrayDeque<ServiceCall> untaken = new ArrayDeque<>();
+  private final ArrayDeque<RecordedServiceCall> all = new ArrayDeque<>();
+  private final ArrayDeque<RecordedServiceCall> untaken = new ArrayDeque<>();
 
-  synchronized void add(ServiceCall call) {
+  synchronized void add(RecordedServiceCall call) {
     keep(all, call);
     keep(untaken, call);
     notifyAll();
   }
 
-  synchronized List<ServiceCall> all() {
+  synchronized List<RecordedServiceCall> all() {
     return List.copyOf(all);
   }
 
   /** The oldest call not taken yet, waiting up to {@code timeout}; null if none came. */
-  synchronized ServiceCall take(Duration timeout) throws InterruptedException {
+  synchronized RecordedServiceCall take(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (untaken.isEmpty()) {
       long left = deadline - System.nanoTime();
@@ -39,7 +39,7 @@ final class CallLog {
     return untaken.removeFirst();
   }
 
-  private static void keep(ArrayDeque<ServiceCall> calls, ServiceCall call) {
+  private static void keep(ArrayDeque<RecordedServiceCall> calls, RecordedServiceCall call) {
     if (calls.size() == KEPT) {
       calls.removeFirst();
     }

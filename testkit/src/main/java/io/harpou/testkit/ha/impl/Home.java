@@ -1,6 +1,6 @@
 package io.harpou.testkit.ha.impl;
 
-import io.harpou.testkit.ha.ServiceCall;
+import io.harpou.testkit.ha.RecordedServiceCall;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -49,7 +49,7 @@ final class Home {
     });
   }
 
-  void record(ServiceCall call) {
+  void record(RecordedServiceCall call) {
     calls.add(call);
   }
 

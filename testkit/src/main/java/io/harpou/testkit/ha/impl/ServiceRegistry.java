@@ -1,6 +1,6 @@
 package io.harpou.testkit.ha.impl;
 
-import io.harpou.testkit.ha.ServiceCall;
+import io.harpou.testkit.ha.RecordedServiceCall;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -107,7 +107,7 @@ final class ServiceRegistry {
     }
     home.states.fire("call_service", new JsonObject().put("domain", domain).put("service", service)
         .put("service_data", data.copy()), "LOCAL", context);
-    home.record(new ServiceCall(domain, service, data, entityIds, context.id(), channel));
+    home.record(new RecordedServiceCall(domain, service, data, entityIds, context.id(), channel));
     CallContext call = new CallContext(domain, service, data, context, home, returnResponse);
     if (def.entityService) {
       for (String entityId : entityIds) {

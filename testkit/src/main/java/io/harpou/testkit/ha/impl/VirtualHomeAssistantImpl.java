@@ -1,7 +1,7 @@
 package io.harpou.testkit.ha.impl;
 
 import io.harpou.testkit.ha.Faults;
-import io.harpou.testkit.ha.ServiceCall;
+import io.harpou.testkit.ha.RecordedServiceCall;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Future;
@@ -152,14 +152,14 @@ public final class VirtualHomeAssistantImpl implements VirtualHomeAssistant {
   }
 
   @Override
-  public List<ServiceCall> calls() {
+  public List<RecordedServiceCall> calls() {
     return home.calls.all();
   }
 
   @Override
-  public ServiceCall takeCall(Duration timeout) {
+  public RecordedServiceCall takeCall(Duration timeout) {
     try {
-      ServiceCall call = home.calls.take(timeout);
+      RecordedServiceCall call = home.calls.take(timeout);
       if (call == null) {
         throw new IllegalStateException("no service call within " + timeout);
       }

@@ -2,7 +2,7 @@ package io.harpou.testkit.ha.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.harpou.testkit.ha.ServiceCall;
+import io.harpou.testkit.ha.RecordedServiceCall;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +17,7 @@ class CallLogTest {
       log.add(call("light.l" + i));
     }
 
-    List<ServiceCall> kept = log.all();
+    List<RecordedServiceCall> kept = log.all();
     assertThat(kept).hasSize(CallLog.KEPT);
     assertThat(kept.get(0).entityIds()).containsExactly("light.l5");
     assertThat(kept.get(kept.size() - 1).entityIds()).containsExactly("light.l" + (CallLog.KEPT + 4));
@@ -36,8 +36,8 @@ class CallLogTest {
     assertThat(log.take(Duration.ofMillis(20))).isNull();
   }
 
-  private static ServiceCall call(String entityId) {
-    return new ServiceCall("light", "turn_on", new JsonObject(), List.of(entityId), "ctx", "websocket");
+  private static RecordedServiceCall call(String entityId) {
+    return new RecordedServiceCall("light", "turn_on", new JsonObject(), List.of(entityId), "ctx", "websocket");
   }
 
   private static void sleep(long millis) {

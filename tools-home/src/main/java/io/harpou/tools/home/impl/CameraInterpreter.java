@@ -7,7 +7,7 @@ import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +31,7 @@ public final class CameraInterpreter implements Interpreter {
   }
 
   @Override
-  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolExecutor tools) {
+  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolGate tools) {
     boolean french = utterance.language().startsWith("fr");
     Matcher m = (french ? FRENCH : ENGLISH).matcher(utterance.text().strip());
     if (!m.matches()) {

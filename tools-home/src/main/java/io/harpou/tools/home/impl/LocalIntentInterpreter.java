@@ -10,7 +10,7 @@ import io.harpou.bridge.api.home.ConnectionState;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.tools.home.IntentMatch;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -65,7 +65,7 @@ public final class LocalIntentInterpreter implements Interpreter {
   }
 
   @Override
-  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolExecutor tools) {
+  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolGate tools) {
     if (context.home().isEmpty()) {
       return Future.succeededFuture(Interpretation.notMine());
     }
@@ -126,7 +126,7 @@ public final class LocalIntentInterpreter implements Interpreter {
   }
 
   private Future<Interpretation> run(IntentMatch match, ExposedHomeImpl home, Utterance utterance,
-                                     ToolExecutor tools, String request) {
+                                     ToolGate tools, String request) {
     String conversation = utterance.conversationId();
     String language = utterance.language();
     List<ActionTarget> targets = match.entityIds().stream()

@@ -1,2 +1,2 @@
-/** Implementations of the speech engines and media tools; nothing here is public API. */
+/** Implementations of the media tools; nothing here is public API. */
 package io.harpou.tools.media.impl;

@@ -72,6 +72,11 @@ public final class PolicyOptions {
     deny(Channel.MONITOR, Risk.DANGEROUS);
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public PolicyOptions(PolicyOptions other) {
+    this(other.toJson());
+  }
+
   /**
    * Reads the {@code policy} section; unknown keys are ignored. A channel's {@code deny} list replaces its default.
    *

@@ -1,9 +1,9 @@
 package io.harpou.bridge.vertx.ha;
 
+import io.harpou.testkit.Await;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,17 +56,6 @@ abstract class VirtualHomeFixture {
 
   /** Waits (bounded) for something the client does asynchronously; fails the test if it never happens. */
   protected static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("never happened: " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + what);
-      }
-    }
+    Await.until(what, condition::getAsBoolean);
   }
 }

@@ -136,13 +136,9 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(reloadTimer);
-    if (events != null) {
-      events.close();
-      satellites.close();
-      metrics.close();
-      connections.close();
-    }
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> followers = events == null ? Future.succeededFuture()
+        : Future.join(events.close(), satellites.close(), metrics.close(), connections.close()).mapEmpty();
+    Future<Void> closed = followers.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     return closed.eventually(() -> guard == null ? Future.succeededFuture() : guard.close());
   }
 

@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.testkit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,12 +67,12 @@ class ConnectionLimitsTest {
   }
 
   /** Waits up to 20 s for the hub to close every socket; the ones still open. */
-  private static List<Socket> stillOpen(List<Socket> held) throws InterruptedException {
+  private static List<Socket> stillOpen(List<Socket> held) {
     List<Socket> open = new ArrayList<>(held);
-    for (int i = 0; i < 200 && !open.isEmpty(); i++) {
+    Await.within(Duration.ofSeconds(20), () -> {
       open.removeIf(RawHttp::closedByPeer);
-      Thread.sleep(50);
-    }
+      return open.isEmpty();
+    });
     return open;
   }
 
@@ -113,18 +115,15 @@ class ConnectionLimitsTest {
   }
 
   /** True once a /health request is answered within a few tries (a closed connection is counted out shortly after). */
-  private boolean healthSoon() throws Exception {
-    for (int i = 0; i < 40; i++) {
+  private boolean healthSoon() {
+    return Await.within(Duration.ofSeconds(2), () -> {
       try {
-        if (health("127.0.0.1").startsWith("HTTP/1.1 200")) {
-          return true;
-        }
+        return health("127.0.0.1").startsWith("HTTP/1.1 200");
       } catch (IOException refused) {
         // Closed at the door; try again.
+        return false;
       }
-      Thread.sleep(50);
-    }
-    return false;
+    });
   }
 
   @Test
@@ -207,11 +206,8 @@ class ConnectionLimitsTest {
     ws.textMessageHandler(received::add);
 
     ws.writeTextMessage("{\"type\":\"subscribe\",\"pad\":\"" + "x".repeat(40 * 1024) + "\"}");
-    for (int i = 0; i < 200 && !ws.isClosed(); i++) {
-      Thread.sleep(50);
-    }
+    Await.until("the server to close the socket", ws::isClosed);
 
-    assertThat(ws.isClosed()).isTrue();
     assertThat(received).isEmpty();
   }
 

@@ -8,6 +8,7 @@ import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.ComponentStateChanged;
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.Thinking;
+import io.harpou.testkit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -15,6 +16,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,11 +55,9 @@ class EventsSocketTest {
     vertx.eventBus().publish(BridgeAddresses.EVENTS, event.toJson());
   }
 
-  private static void await(List<JsonObject> received, String type, int count) throws InterruptedException {
-    for (int i = 0; i < 400 && received.stream().filter(m -> type.equals(m.getString("type"))).count() < count;
-         i++) {
-      Thread.sleep(50);
-    }
+  private static void await(List<JsonObject> received, String type, int count) {
+    Await.within(Duration.ofSeconds(20),
+        () -> received.stream().filter(m -> type.equals(m.getString("type"))).count() >= count);
   }
 
   private static List<JsonObject> events(List<JsonObject> received) {
@@ -163,9 +163,7 @@ class EventsSocketTest {
     third.writeTextMessage("{\"type\":\"subscribe\"}");
     await(byQuery, "subscribed", 1);
     await(byMessage, "subscribed", 1);
-    for (int i = 0; i < 50 && closeCodes.isEmpty(); i++) {
-      Thread.sleep(50);
-    }
+    Await.within(Duration.ofMillis(2500), () -> !closeCodes.isEmpty());
 
     assertThat(byQuery).extracting(m -> m.getString("type")).containsExactly("subscribed");
     assertThat(byMessage).extracting(m -> m.getString("type")).containsExactly("authenticated", "subscribed");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.Thinking;
+import io.harpou.testkit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
@@ -19,6 +20,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -65,14 +67,8 @@ class KeyRevocationTest {
     return response.statusCode();
   }
 
-  private static boolean eventually(Supplier<Boolean> condition) throws InterruptedException {
-    for (int i = 0; i < 300; i++) {
-      if (condition.get()) {
-        return true;
-      }
-      Thread.sleep(50);
-    }
-    return false;
+  private static boolean eventually(Supplier<Boolean> condition) {
+    return Await.within(Duration.ofSeconds(15), condition::get);
   }
 
   @Test

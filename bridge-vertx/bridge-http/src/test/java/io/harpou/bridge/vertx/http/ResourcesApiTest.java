@@ -18,6 +18,7 @@ import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -165,7 +166,9 @@ class ResourcesApiTest {
         "kitchen", SatelliteStateChanged.State.LISTENING, null).toJson());
     vertx.eventBus().publish(BridgeAddresses.EVENTS, new ToolFinished(Instant.now(), "t", "c", "call", "light_on",
         "ok", ToolResult.ok("done"), 25).toJson());
-    Thread.sleep(200);
+    Await.until("the satellite listed and the tool call counted",
+        () -> !get("/api/satellites").bodyAsJsonObject().getJsonArray("satellites").isEmpty()
+            && get("/metrics").bodyAsString().contains("tool=\"light_on\""));
 
     JsonObject satellite = get("/api/satellites").bodyAsJsonObject().getJsonArray("satellites").getJsonObject(0);
     assertThat(satellite.getString("id")).isEqualTo("kitchen-sat");

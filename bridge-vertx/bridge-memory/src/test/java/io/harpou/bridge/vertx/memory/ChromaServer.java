@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.memory;
 
+import io.harpou.testkit.Await;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * A real Chroma 1.x server (the npm native binding pinned in {@code src/test/chroma}) on a free loopback port with a
@@ -43,18 +43,17 @@ final class ChromaServer implements AutoCloseable {
         .redirectOutput(log.toFile())
         .start();
     ChromaServer server = new ChromaServer(process, port);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
+    boolean up = Await.within(Duration.ofSeconds(30), () -> {
       if (!process.isAlive()) {
         throw new IllegalStateException("Chroma exited: " + Files.readString(log));
       }
-      if (server.heartbeat()) {
-        return server;
-      }
-      Thread.sleep(100);
+      return server.heartbeat();
+    });
+    if (!up) {
+      server.close();
+      throw new IllegalStateException("Chroma did not answer /api/v2/heartbeat within 30 s");
     }
-    server.close();
-    throw new IllegalStateException("Chroma did not answer /api/v2/heartbeat within 30 s");
+    return server;
   }
 
   String url() {

@@ -12,7 +12,7 @@ import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolArgumentsException;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.vertx.core.Future;
@@ -48,7 +48,7 @@ class MemoryToolsTest extends MemoryTestSupport {
     return ToolContext.builder(vertx, utterance).memory(store).build();
   }
 
-  private final ToolExecutor executor = (call, utterance) -> {
+  private final ToolGate executor = (call, utterance) -> {
     executed.add(call.name());
     return registry.tool(call.name()).orElseThrow().call(call, context(utterance));
   };

@@ -9,7 +9,7 @@ import io.harpou.bridge.api.agent.Interpreter;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.bridge.api.voice.Announcement;
 import io.vertx.core.Vertx;
@@ -52,7 +52,7 @@ class TellMeWhenTest {
   private Interpretation say(String text, String language, String room) {
     Utterance utterance = new Utterance(text, language, null, Channel.SATELLITE, room, "kitchen-sat", null);
     ToolContext context = ToolContext.builder(vertx, utterance).home(house.client).build();
-    ToolExecutor executor = (call, asked) -> tool.call(call, context);
+    ToolGate executor = (call, asked) -> tool.call(call, context);
     return interpreter.interpret(utterance, context, executor).await();
   }
 

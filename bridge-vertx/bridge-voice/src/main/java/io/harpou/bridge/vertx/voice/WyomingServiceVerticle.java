@@ -91,9 +91,14 @@ public class WyomingServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    links.forEach(SatelliteLink::stop);
-    runtime.closeAll();
-    return Future.join(announcements.unregister(), timerEvents.unregister(), server.close(), client.close());
+    List<Future<Void>> closing = new ArrayList<>();
+    links.forEach(link -> closing.add(link.close()));
+    closing.add(runtime.closeAll());
+    closing.add(announcements.unregister());
+    closing.add(timerEvents.unregister());
+    closing.add(server.close());
+    closing.add(client.close());
+    return Future.join(closing);
   }
 
   /** True for a bind address only this machine reaches. */

@@ -9,7 +9,7 @@ import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.SatelliteStateChanged.State;
 import io.harpou.bridge.api.voice.Announcement;
-import io.harpou.tools.media.EspeakTtsService;
+import io.harpou.bridge.vertx.speech.EspeakTtsService;
 import io.harpou.wyoming.WyomingEvent;
 import io.harpou.wyoming.message.Asr;
 import io.harpou.wyoming.message.Audio;

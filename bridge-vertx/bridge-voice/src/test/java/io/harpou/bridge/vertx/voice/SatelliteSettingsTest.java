@@ -7,7 +7,7 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.event.SatelliteStateChanged.State;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.api.voice.SatelliteSettings;
-import io.harpou.tools.media.EspeakTtsService;
+import io.harpou.bridge.vertx.speech.EspeakTtsService;
 import io.harpou.wyoming.WyomingEvent;
 import io.harpou.wyoming.message.Pipeline.RunPipeline;
 import io.harpou.wyoming.message.PipelineStage;

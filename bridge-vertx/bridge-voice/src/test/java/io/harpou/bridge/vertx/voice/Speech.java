@@ -1,9 +1,9 @@
 package io.harpou.bridge.vertx.voice;
 
 import io.harpou.bridge.api.voice.SpeechAudio;
-import io.harpou.tools.media.EspeakOptions;
-import io.harpou.tools.media.EspeakTtsService;
-import io.harpou.tools.media.Pcm;
+import io.harpou.bridge.vertx.speech.EspeakOptions;
+import io.harpou.bridge.vertx.speech.EspeakTtsService;
+import io.harpou.bridge.api.voice.Pcm;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 

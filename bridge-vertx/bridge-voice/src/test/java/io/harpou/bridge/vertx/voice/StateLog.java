@@ -4,6 +4,7 @@ import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.SatelliteStateChanged.State;
+import io.harpou.testkit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -28,15 +29,12 @@ final class StateLog {
   }
 
   /** Waits until the satellite's latest state is {@code state}. */
-  void await(String satellite, State state) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
+  void await(String satellite, State state) {
+    if (!Await.within(Await.DEFAULT_TIMEOUT, () -> {
       List<State> states = of(satellite);
-      if (!states.isEmpty() && states.get(states.size() - 1) == state) {
-        return;
-      }
-      Thread.sleep(10);
+      return !states.isEmpty() && states.get(states.size() - 1) == state;
+    })) {
+      throw new AssertionError(satellite + " never reached " + state + "; states were " + of(satellite));
     }
-    throw new AssertionError(satellite + " never reached " + state + "; states were " + of(satellite));
   }
 }

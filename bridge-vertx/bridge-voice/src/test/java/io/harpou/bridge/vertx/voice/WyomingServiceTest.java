@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
-import io.harpou.tools.media.EspeakTtsService;
+import io.harpou.bridge.vertx.speech.EspeakTtsService;
 import io.harpou.wyoming.WyomingEvent;
 import io.harpou.wyoming.info.Info;
 import io.harpou.wyoming.message.Asr;

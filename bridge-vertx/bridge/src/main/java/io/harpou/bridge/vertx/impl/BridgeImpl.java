@@ -124,10 +124,7 @@ public final class BridgeImpl implements Bridge {
       stops.push(db::close);
       return LastGoodCopy.start(vertx, db);
     }).map(copy -> {
-      stops.push(() -> {
-        copy.stop();
-        return Future.succeededFuture();
-      });
+      stops.push(copy::close);
       health.report("database", "ready", database.file().toAbsolutePath().normalize() + "; " + copy.status());
       return null;
     });
@@ -287,10 +284,7 @@ public final class BridgeImpl implements Bridge {
       chain = chain.eventually(() -> stop.get().onFailure(e -> LOG.warn("Stopping a part failed: {}", e.getMessage())));
     }
     deployments.clear();
-    return chain.eventually(() -> {
-      health.close();
-      return Future.succeededFuture();
-    }).mapEmpty();
+    return chain.eventually(health::close).mapEmpty();
   }
 
   @Override

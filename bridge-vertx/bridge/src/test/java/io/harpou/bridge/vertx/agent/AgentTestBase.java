@@ -9,6 +9,7 @@ import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.audit.AuditQuery;
+import io.harpou.testkit.Await;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.harpou.testkit.ollama.ScriptedOllama;
@@ -102,20 +103,7 @@ abstract class AgentTestBase {
 
   /** Waits (up to ten seconds) for an event; fails the test when none comes. */
   protected JsonObject awaitEvent(Predicate<JsonObject> match) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      for (JsonObject event : events) {
-        if (match.test(event)) {
-          return event;
-        }
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError("no matching event; seen: " + events);
+    return Await.value("a matching event among " + events, Await.DEFAULT_TIMEOUT,
+        () -> events.stream().filter(match).findFirst().orElse(null));
   }
 }

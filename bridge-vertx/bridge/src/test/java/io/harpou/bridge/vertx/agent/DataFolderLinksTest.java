@@ -6,7 +6,7 @@ import io.harpou.bridge.api.voice.AudioFormat;
 import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
 import io.harpou.testkit.ollama.RecordedRequest;
-import io.harpou.tools.media.Wav;
+import io.harpou.bridge.api.voice.Wav;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

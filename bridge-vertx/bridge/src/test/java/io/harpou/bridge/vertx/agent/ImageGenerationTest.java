@@ -7,7 +7,7 @@ import io.harpou.bridge.api.artifact.Artifact;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.testkit.comfyui.ComfyUiSimulator;
 import io.harpou.testkit.comfyui.ComfyUiSimulatorOptions;
-import io.harpou.testkit.ha.ServiceCall;
+import io.harpou.testkit.ha.RecordedServiceCall;
 import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
 import io.vertx.core.buffer.Buffer;
@@ -43,12 +43,12 @@ class ImageGenerationTest extends AgentTestBase {
     assertThat(png.getInt(16)).isEqualTo(1216);
     assertThat(image.metadata().conversationId()).isEqualTo("studio");
     assertThat(events("task_progress")).anySatisfy(p -> assertThat(p.getString("message")).startsWith("step "));
-    ServiceCall told = awaitNotification();
+    RecordedServiceCall told = awaitNotification();
     assertThat(told.data().getString("message")).isEqualTo("Your image of \"a red fox in the snow\" is ready.");
     comfy.close().await();
   }
 
-  private ServiceCall awaitNotification() {
+  private RecordedServiceCall awaitNotification() {
     awaitEvent(e -> home.calls().stream().anyMatch(c -> c.domain().equals("persistent_notification")));
     return home.calls().stream().filter(c -> c.domain().equals("persistent_notification")).findFirst()
         .orElseThrow();

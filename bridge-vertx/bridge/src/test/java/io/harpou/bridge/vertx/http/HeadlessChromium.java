@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.harpou.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +71,7 @@ final class HeadlessChromium implements AutoCloseable {
         "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank")
         .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
     Path portFile = profile.resolve("DevToolsActivePort");
-    for (int i = 0; i < 300 && !Files.exists(portFile); i++) {
-      Thread.sleep(100);
-    }
+    Await.within(Duration.ofSeconds(30), () -> Files.exists(portFile));
     if (!Files.exists(portFile)) {
       process.destroyForcibly();
       fail("Chromium did not open its DevTools port; see " + profile.resolveSibling("chromium.log"));
@@ -112,14 +112,10 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Waits until a JavaScript condition is true, failing with {@code what} after {@code seconds}. */
-  void waitFor(String condition, String what, int seconds) throws InterruptedException {
-    for (int i = 0; i < seconds * 10; i++) {
-      if (Boolean.TRUE.equals(eval("!!(" + condition + ")"))) {
-        return;
-      }
-      Thread.sleep(100);
+  void waitFor(String condition, String what, int seconds) {
+    if (!Await.within(Duration.ofSeconds(seconds), () -> Boolean.TRUE.equals(eval("!!(" + condition + ")")))) {
+      throw new AssertionError("timed out waiting for " + what + "; page log: " + log);
     }
-    throw new AssertionError("timed out waiting for " + what + "; page log: " + log);
   }
 
   void navigate(String url) {

@@ -12,7 +12,7 @@ import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.api.tool.ToolSpec;
@@ -59,7 +59,7 @@ public final class TestHouseProvider implements ToolProvider {
       }
 
       @Override
-      public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolExecutor tools) {
+      public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolGate tools) {
         String text = utterance.text().toLowerCase(Locale.ROOT);
         Matcher turn = TURN.matcher(text);
         if (turn.find()) {
@@ -77,7 +77,7 @@ public final class TestHouseProvider implements ToolProvider {
     });
   }
 
-  private static Future<Interpretation> run(ToolExecutor tools, Utterance utterance, String tool, String entity,
+  private static Future<Interpretation> run(ToolGate tools, Utterance utterance, String tool, String entity,
                                             String name, JsonObject arguments, String done) {
     return tools.execute(ToolCall.of(tool, arguments.put("entity_id", entity)), utterance)
         .map(result -> Interpretation.handled(Reply.done(result.error() ? "That did not work." : done,

@@ -11,6 +11,7 @@ import io.harpou.bridge.api.memory.Memory;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.testkit.Await;
 import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
 import io.harpou.testkit.ollama.ScriptedOllama;
@@ -44,12 +45,8 @@ class MemoryComponentTest {
     return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false).setSection("memory", memory);
   }
 
-  private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("condition not met in time").isBefore(deadline);
-      Thread.sleep(100);
-    }
+  private static void eventually(BooleanSupplier condition) {
+    Await.until("the memory component's work", Duration.ofSeconds(20), condition::getAsBoolean);
   }
 
   @Test

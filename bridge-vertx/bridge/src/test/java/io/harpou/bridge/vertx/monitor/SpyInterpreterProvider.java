@@ -5,7 +5,7 @@ import io.harpou.bridge.api.agent.Interpreter;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +36,7 @@ public final class SpyInterpreterProvider implements ToolProvider {
       }
 
       @Override
-      public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolExecutor tools) {
+      public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolGate tools) {
         SEEN.add(utterance);
         return Future.succeededFuture(Interpretation.notMine());
       }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
-import io.harpou.testkit.ha.ServiceCall;
+import io.harpou.testkit.ha.RecordedServiceCall;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.harpou.wyoming.WyomingEvent;
@@ -113,7 +113,7 @@ class RuleAnnouncementTest {
     await(() -> notificationMessages().contains("Someone is in the hallway."), "the notification");
     Thread.sleep(500);
     assertThat(home.state("lock.front_door").getString("state")).isEqualTo("locked");
-    assertThat(home.calls()).extracting(ServiceCall::domain).containsOnly("persistent_notification");
+    assertThat(home.calls()).extracting(RecordedServiceCall::domain).containsOnly("persistent_notification");
     HttpResponse<Buffer> removed = web.delete(bridge.httpPort(), "127.0.0.1", "/api/rules/sneaky").send().await();
     assertThat(removed.statusCode()).isEqualTo(200);
   }

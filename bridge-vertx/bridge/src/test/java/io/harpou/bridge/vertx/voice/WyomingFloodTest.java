@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.testkit.Await;
 import io.harpou.wyoming.WyomingEvent;
 import io.harpou.wyoming.info.Info;
 import io.harpou.wyoming.message.Control;
@@ -78,21 +79,20 @@ class WyomingFloodTest {
   }
 
   /** Served once the server has seen a closed connection go: it may still count it for a moment. */
-  private void assertServedOnceFreed() throws Exception {
-    for (int attempt = 0; attempt < 100; attempt++) {
+  private void assertServedOnceFreed() {
+    Await.until("a freed connection slot given to a new client", () -> {
       try (RawPeer ha = new RawPeer(port)) {
         List<WyomingEvent> answers = ha.send("describe", new JsonObject()).untilClosedOrFirst();
         if (!answers.isEmpty() && answers.get(0).type().equals("info")) {
-          return;
+          return true;
         }
         // Still refused: the server has not yet seen the freed connection close.
         assertThat(answers).allSatisfy(a -> assertThat(a.data().getString("code")).isEqualTo("server-busy"));
       } catch (java.io.IOException refusedBeforeTheRequest) {
         // Refused and closed before the request was even written.
       }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("a freed connection slot was never given to a new client");
+      return false;
+    });
   }
 
   private static void assertClosedWith(RawPeer peer, String code, String mentioned) throws Exception {

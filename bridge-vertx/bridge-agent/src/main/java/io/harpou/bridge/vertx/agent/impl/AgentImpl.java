@@ -52,7 +52,7 @@ public final class AgentImpl implements Agent {
   private final Vertx vertx;
   private final AgentServices services;
   private final AgentOptions options;
-  private final PolicyExecutor executor;
+  private final PolicyGate executor;
   private final PendingConfirmations pending;
   private final ConversationStore history;
   private final TurnEvents events;
@@ -62,7 +62,7 @@ public final class AgentImpl implements Agent {
   private volatile boolean stopped;
 
   /** Creates the agent; {@code backend} is null when no model is configured. */
-  AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyExecutor executor,
+  AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyGate executor,
             PendingConfirmations pending, ConversationStore history, TurnEvents events, ChatBackend backend) {
     this.vertx = vertx;
     this.services = services;

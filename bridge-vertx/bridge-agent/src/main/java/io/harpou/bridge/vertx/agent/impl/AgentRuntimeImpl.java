@@ -29,7 +29,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private final Vertx vertx;
   private final DurableTaskService tasks;
   private final VoiceTimers timers;
-  private final PolicyExecutor gate;
+  private final PolicyGate gate;
   private final AgentImpl agent;
   private final String modelDescription;
   private String deployment;
@@ -44,7 +44,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     this.tasks = DurableTaskService.create(vertx, table, settings,
         this::runTask);
     this.timers = VoiceTimers.create(vertx, () -> Optional.of(agent()));
-    this.gate = new PolicyExecutor(vertx, services, options, audit, tasks, timers, pending, events);
+    this.gate = new PolicyGate(vertx, services, options, audit, tasks, timers, pending, events);
     this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, backend);
     this.modelDescription = (backend == null ? "interpreters only (no model configured)" : backend.description())
         + services.vision().map(v -> "; vision: " + v.description()).orElse("");
@@ -106,7 +106,6 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     // When Vert.x itself is closing, it may have undeployed the verticle already.
     Future<Void> undeployed = deployment == null || !vertx.deploymentIDs().contains(deployment)
         ? Future.succeededFuture() : vertx.undeploy(deployment);
-    timers.close();
-    return undeployed.eventually(tasks::close);
+    return undeployed.eventually(timers::close).eventually(tasks::close);
   }
 }

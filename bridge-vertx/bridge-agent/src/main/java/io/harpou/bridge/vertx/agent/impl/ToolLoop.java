@@ -39,7 +39,7 @@ final class ToolLoop {
 
   private final AgentServices services;
   private final ChatBackend backend;
-  private final PolicyExecutor executor;
+  private final PolicyGate executor;
   private final PendingConfirmations pending;
   private final TurnEvents events;
   private final List<ToolSpecification> specs;
@@ -56,7 +56,7 @@ final class ToolLoop {
   private boolean repaired;
   private int callsMade;
 
-  ToolLoop(AgentServices services, ChatBackend backend, PolicyExecutor executor, PendingConfirmations pending,
+  ToolLoop(AgentServices services, ChatBackend backend, PolicyGate executor, PendingConfirmations pending,
            TurnEvents events, List<ToolSpecification> specs, AgentOptions options, String turnId,
            Utterance utterance, List<ChatMessage> messages) {
     this.services = services;

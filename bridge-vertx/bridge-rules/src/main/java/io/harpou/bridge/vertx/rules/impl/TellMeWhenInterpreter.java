@@ -9,7 +9,7 @@ import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
-import io.harpou.bridge.api.tool.ToolExecutor;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.text.Normalizer;
@@ -51,7 +51,7 @@ final class TellMeWhenInterpreter implements Interpreter {
   }
 
   @Override
-  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolExecutor tools) {
+  public Future<Interpretation> interpret(Utterance utterance, ToolContext context, ToolGate tools) {
     String text = utterance.text().strip().toLowerCase(Locale.ROOT);
     Matcher match = ENGLISH.matcher(text);
     if (!match.matches()) {

@@ -3,16 +3,20 @@ package io.harpou.bridge.vertx.voice.impl;
 import io.harpou.bridge.api.voice.AudioFormat;
 import io.harpou.bridge.api.voice.SpeechAudio;
 import io.harpou.wyoming.WyomingConnection;
+import io.harpou.wyoming.WyomingMessage;
+import io.harpou.wyoming.WyomingStreams;
 import io.harpou.wyoming.message.Audio;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * Sends speech as one Wyoming audio stream: {@code audio-start}, 2048-byte {@code audio-chunk}s with running
  * timestamps, {@code audio-stop}. The format is fixed by the first audio (or given), and later audio is converted to
  * it, because Home Assistant reads the format once per stream. 16-bit speech is scaled to the satellite's volume, as
- * Home Assistant scales what it sends to a satellite by its volume setting. Honours the socket's back-pressure.
+ * Home Assistant scales what it sends to a satellite by its volume setting. The chunks are made as the connection
+ * takes them, piped with Vert.x's back-pressure.
  */
 final class AudioOut {
 
@@ -66,7 +70,7 @@ final class AudioOut {
       format = audio.format();
     }
     Buffer pcm = scaled(PcmAudio.convert(audio.pcm(), audio.format(), format));
-    return start().compose(v -> send(pcm, 0));
+    return start().compose(v -> WyomingStreams.of(new Chunks(pcm)).pipe().endOnComplete(false).to(connection));
   }
 
   private Buffer scaled(Buffer pcm) {
@@ -80,26 +84,34 @@ final class AudioOut {
     return out;
   }
 
-  private Future<Void> send(Buffer pcm, int offset) {
-    int frame = format.width() * format.channels();
-    Future<Void> last = Future.succeededFuture();
-    int at = offset;
-    while (at < pcm.length()) {
-      int end = Math.min(pcm.length(), at + CHUNK_BYTES - CHUNK_BYTES % frame);
+  /** The {@code audio-chunk}s of {@code pcm}, each made when the pipe asks for it, whole frames only. */
+  private final class Chunks implements Iterator<WyomingMessage> {
+
+    private final Buffer pcm;
+    private final int chunkBytes = CHUNK_BYTES - CHUNK_BYTES % (format.width() * format.channels());
+    private int at;
+
+    Chunks(Buffer pcm) {
+      this.pcm = pcm;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return at < pcm.length();
+    }
+
+    @Override
+    public WyomingMessage next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      int end = Math.min(pcm.length(), at + chunkBytes);
       Buffer chunk = pcm.getBuffer(at, end);
+      at = end;
       long timestamp = format.millisOf(sentBytes);
       sentBytes += chunk.length();
-      last = connection.write(new Audio.AudioChunk(format.rate(), format.width(), format.channels(), timestamp,
-          chunk));
-      at = end;
-      if (at < pcm.length() && connection.writeQueueFull()) {
-        int resumeAt = at;
-        Promise<Void> drained = Promise.promise();
-        connection.drainHandler(v -> drained.tryComplete());
-        return drained.future().compose(v -> send(pcm, resumeAt));
-      }
+      return new Audio.AudioChunk(format.rate(), format.width(), format.channels(), timestamp, chunk);
     }
-    return last;
   }
 
   /** Ends the stream with {@code audio-stop}; sends an empty {@code audio-start} first if nothing was sent. */

@@ -382,9 +382,13 @@ final class SatelliteSession {
     LOG.debug("Satellite {} session closed", id);
   }
 
-  /** Another connection took this satellite's place, or voice is stopping: close this one. */
-  void replaced() {
-    connection.close();
+  /**
+   * Another connection took this satellite's place, or voice is stopping: close this one. The Future completes once
+   * the connection is closed.
+   */
+  Future<Void> replaced() {
+    Future<Void> closing = connection.close();
     closed();
+    return closing;
   }
 }

@@ -157,8 +157,8 @@ public final class VoiceRuntime implements Satellites, SatelliteControl {
     context.runOnContext(v -> TimerRelay.relay(this, changed));
   }
 
-  /** Ends every session (voice is stopping). */
-  public void closeAll() {
-    List.copyOf(sessions.values()).forEach(SatelliteSession::replaced);
+  /** Ends every session (voice is stopping); the Future completes once their connections are closed. */
+  public Future<Void> closeAll() {
+    return Future.join(List.copyOf(sessions.values()).stream().map(SatelliteSession::replaced).toList()).mapEmpty();
   }
 }
