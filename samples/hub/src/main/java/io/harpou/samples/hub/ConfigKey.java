@@ -59,6 +59,8 @@ public record ConfigKey(String env, String flag, String path, Type type, String 
           "Chroma server for memory vectors (embedded SQLite when absent)"),
       new ConfigKey("HARPOU_DOCS_DIR", "--docs-dir", "memory.docs_dir", Type.TEXT,
           "folder of documents to answer from"),
+      new ConfigKey("HARPOU_MQTT_URL", "--mqtt-url", "mqtt.url", Type.TEXT,
+          "MQTT broker (mqtt:// or mqtts://) for Home Assistant discovery; nothing is published without it"),
       new ConfigKey("HARPOU_VISION_MODEL", "--vision-model", "agent.vision.model", Type.TEXT,
           "a model that reads images (describe_camera), on the agent's provider"),
       new ConfigKey("HARPOU_COMFYUI_URL", "--comfyui-url", "tools.media.comfyui.url", Type.TEXT,

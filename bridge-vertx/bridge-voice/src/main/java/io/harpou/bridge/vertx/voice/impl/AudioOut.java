@@ -14,8 +14,9 @@ import java.util.NoSuchElementException;
 /**
  * Sends speech as one Wyoming audio stream: {@code audio-start}, 2048-byte {@code audio-chunk}s with running
  * timestamps, {@code audio-stop}. The format is fixed by the first audio (or given), and later audio is converted to
- * it, because Home Assistant reads the format once per stream. The chunks are made as the connection takes them,
- * piped with Vert.x's back-pressure.
+ * it, because Home Assistant reads the format once per stream. 16-bit speech is scaled to the satellite's volume, as
+ * Home Assistant scales what it sends to a satellite by its volume setting. The chunks are made as the connection
+ * takes them, piped with Vert.x's back-pressure.
  */
 final class AudioOut {
 
@@ -23,13 +24,20 @@ final class AudioOut {
   static final int CHUNK_BYTES = 2048;
 
   private final WyomingConnection connection;
+  private final double gain;
   private AudioFormat format;
   private boolean started;
   private long sentBytes;
 
   AudioOut(WyomingConnection connection, AudioFormat format) {
+    this(connection, format, 1.0);
+  }
+
+  /** A stream whose 16-bit audio is multiplied by {@code gain} (0 to 1). */
+  AudioOut(WyomingConnection connection, AudioFormat format, double gain) {
     this.connection = connection;
     this.format = format;
+    this.gain = gain;
   }
 
   /** The stream's format, or null before the first audio when none was given. */
@@ -61,8 +69,19 @@ final class AudioOut {
     if (format == null) {
       format = audio.format();
     }
-    Buffer pcm = PcmAudio.convert(audio.pcm(), audio.format(), format);
+    Buffer pcm = scaled(PcmAudio.convert(audio.pcm(), audio.format(), format));
     return start().compose(v -> WyomingStreams.of(new Chunks(pcm)).pipe().endOnComplete(false).to(connection));
+  }
+
+  private Buffer scaled(Buffer pcm) {
+    if (gain >= 1.0 || format.width() != 2) {
+      return pcm;
+    }
+    Buffer out = Buffer.buffer(pcm.length());
+    for (int i = 0; i + 1 < pcm.length(); i += 2) {
+      out.appendShortLE((short) Math.round(pcm.getShortLE(i) * gain));
+    }
+    return out;
   }
 
   /** The {@code audio-chunk}s of {@code pcm}, each made when the pipe asks for it, whole frames only. */
