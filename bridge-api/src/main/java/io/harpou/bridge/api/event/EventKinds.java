@@ -21,7 +21,9 @@ final class EventKinds {
       Map.entry(TaskDone.KIND, TaskDone::read),
       Map.entry(ReplySent.KIND, ReplySent::read),
       Map.entry(SatelliteStateChanged.KIND, SatelliteStateChanged::read),
-      Map.entry(ComponentStateChanged.KIND, ComponentStateChanged::read));
+      Map.entry(ComponentStateChanged.KIND, ComponentStateChanged::read),
+      Map.entry(ModelChosen.KIND, ModelChosen::read),
+      Map.entry(ModelCalled.KIND, ModelCalled::read));
 
   private EventKinds() {
   }

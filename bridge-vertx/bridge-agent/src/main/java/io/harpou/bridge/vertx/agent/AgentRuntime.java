@@ -3,8 +3,10 @@ package io.harpou.bridge.vertx.agent;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
+import io.harpou.bridge.vertx.model.ModelUsage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 
 /**
  * The agent as it runs: the {@link Agent} (interpreters, then the model with tools, every call through the policy and
@@ -27,6 +29,9 @@ public interface AgentRuntime {
 
   /** The background tasks. */
   TaskService tasks();
+
+  /** The ledger of model calls, for {@code /api/usage}; empty without a model. */
+  Optional<ModelUsage> usage();
 
   /** Which model answers after the interpreters ({@code ollama qwen3:8b at ...}), or what answers without one. */
   String modelDescription();

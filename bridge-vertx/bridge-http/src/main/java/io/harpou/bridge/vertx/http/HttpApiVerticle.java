@@ -16,6 +16,7 @@ import io.harpou.bridge.vertx.http.impl.OpenAiHandler;
 import io.harpou.bridge.vertx.http.impl.SatellitesHandler;
 import io.harpou.bridge.vertx.http.impl.TasksHandler;
 import io.harpou.bridge.vertx.http.impl.ToolsHandler;
+import io.harpou.bridge.vertx.http.impl.UsageHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -97,6 +98,7 @@ public final class HttpApiVerticle extends VerticleBase {
     satellites.mount(router);
     new MemoryHandler(bridge).mount(router);
     new HomeHandler(bridge).mount(router);
+    new UsageHandler(bridge).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
         options.getIdleTimeoutSeconds() * 1000L);

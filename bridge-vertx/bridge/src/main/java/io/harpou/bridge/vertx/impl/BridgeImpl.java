@@ -185,7 +185,7 @@ public final class BridgeImpl implements Bridge {
     }
     HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null));
+        .withMemory(memory().orElse(null)).withUsage(agent == null ? null : agent.usage().orElse(null));
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);

@@ -24,6 +24,9 @@ import io.harpou.bridge.api.memory.RecalledMemory;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.models.ModelPool;
+import io.harpou.bridge.vertx.models.ModelTurn;
+import io.harpou.bridge.vertx.models.TurnRequest;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -55,14 +58,14 @@ public final class AgentImpl implements Agent {
   private final PendingConfirmations pending;
   private final ConversationStore history;
   private final TurnEvents events;
-  private final ChatBackend backend;
+  private final ModelPool models;
   private final PromptBuilder prompt;
   private final List<ToolSpecification> specs;
   private volatile boolean stopped;
 
-  /** Creates the agent; {@code backend} is null when no model is configured. */
+  /** Creates the agent; {@code models} is null when no model is configured. */
   AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyGate executor,
-            PendingConfirmations pending, ConversationStore history, TurnEvents events, ChatBackend backend) {
+            PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
@@ -70,8 +73,8 @@ public final class AgentImpl implements Agent {
     this.pending = pending;
     this.history = history;
     this.events = events;
-    this.backend = backend;
-    this.prompt = new PromptBuilder(options.getPersona(), options.getEntityBudgetTokens());
+    this.models = models;
+    this.prompt = new PromptBuilder(options.getPersona());
     this.specs = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
   }
 
@@ -182,7 +185,7 @@ public final class AgentImpl implements Agent {
   private Future<Reply> interpret(Utterance u, ChatHistory clientHistory, int index) {
     List<Interpreter> interpreters = services.tools().interpreters();
     if (index >= interpreters.size()) {
-      return backend == null ? Future.succeededFuture(NoModelReply.of(u, services.home().orElse(null)))
+      return models == null ? Future.succeededFuture(NoModelReply.of(u, services.home().orElse(null)))
           : llm(u, clientHistory);
     }
     Interpreter interpreter = interpreters.get(index);
@@ -209,18 +212,26 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> llm(Utterance u, ChatHistory clientHistory) {
-    String turnId = events.turnOf(u.conversationId());
+    TurnRequest request = new TurnRequest(events.turnOf(u.conversationId()), u.conversationId(), u.text(),
+        u.language(), u.user());
+    ModelTurn turn = models.begin(request);
+    // The home's share of the prompt shrinks with a small window, so the entities that matter most still fit.
+    int entityBudget = turn.model().map(m -> Math.min(options.getEntityBudgetTokens(), m.promptBudget() / 4))
+        .orElse(options.getEntityBudgetTokens());
     Future<List<ChatMessage>> earlier = clientHistory == null ? history.recent(u.conversationId())
         : Future.succeededFuture(recentOf(clientHistory));
     String instructions = clientHistory == null ? null : clientHistory.instructions();
     return recall(u).compose(memories -> earlier.map(past -> {
       List<ChatMessage> messages = new ArrayList<>();
-      messages.add(SystemMessage.from(prompt.system(u, services.home().orElse(null), memories, instructions)));
+      messages.add(SystemMessage.from(prompt.system(u, services.home().orElse(null), memories, instructions,
+          entityBudget)));
       messages.addAll(past);
       messages.add(UserMessage.from(u.text()));
       return messages;
-    })).compose(messages -> new ToolLoop(services, backend, executor, pending, events, specs, options, turnId, u,
-        messages).run());
+    })).compose(messages -> new ToolLoop(services, turn, executor, pending, events, specs, options,
+        request.turnId(), u, messages).run())
+        .map(reply -> turn.notice(u.language()).map(notice -> new Reply(reply.speech() + " " + notice, reply.type(),
+            reply.actions(), reply.tasks(), reply.continueConversation(), reply.conversationId())).orElse(reply));
   }
 
   /** The client's last messages, as many as the agent would send of its own history. */

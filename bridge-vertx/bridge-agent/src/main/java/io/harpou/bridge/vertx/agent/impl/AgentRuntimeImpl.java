@@ -11,10 +11,14 @@ import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.agent.AgentVerticle;
 import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.model.ModelUsage;
+import io.harpou.bridge.vertx.models.ModelPool;
+import io.harpou.bridge.vertx.models.ModelsOptions;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 
 /**
  * Makes the agent's parts in dependency order. The gate defers long calls to the task service, and the task service
@@ -27,9 +31,10 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private final PolicyGate gate;
   private final AgentImpl agent;
   private final String modelDescription;
+  private final ModelPool models;
   private String deployment;
 
-  private AgentRuntimeImpl(Vertx vertx, AgentOptions options, AgentServices services, ChatBackend backend,
+  private AgentRuntimeImpl(Vertx vertx, AgentOptions options, AgentServices services, ModelPool models,
                            AuditLog audit, ConversationStore history, DurableTaskService.TaskTable table) {
     this.vertx = vertx;
     TurnEvents events = new TurnEvents(vertx);
@@ -39,8 +44,9 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     this.tasks = DurableTaskService.create(vertx, table, settings,
         this::runTask);
     this.gate = new PolicyGate(vertx, services, options, audit, tasks, pending, events);
-    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, backend);
-    this.modelDescription = backend == null ? "interpreters only (no model configured)" : backend.description();
+    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models);
+    this.models = models;
+    this.modelDescription = models == null ? "interpreters only (no model configured)" : models.describe();
   }
 
   private Future<ToolResult> runTask(ToolCall call, Utterance origin, boolean approved, String taskId) {
@@ -49,18 +55,23 @@ public final class AgentRuntimeImpl implements AgentRuntime {
 
   /** Starts the runtime; see {@link AgentRuntime#start}. */
   public static Future<AgentRuntime> start(Vertx vertx, AgentOptions options, AgentServices services) {
-    ChatBackend backend;
+    ModelsOptions models;
     try {
-      backend = Models.create(vertx, options).orElse(null);
+      models = options.getModels();
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new BridgeException("bad agent configuration: " + e.getMessage(), e));
     }
-    return AuditLog.open(services.database())
+    Future<ModelPool> pool = !models.hasModels() ? Future.succeededFuture()
+        : ModelPool.start(vertx, models, services.database()).recover(e -> Future.failedFuture(
+            e instanceof IllegalArgumentException ? new BridgeException("bad agent configuration: " + e.getMessage(),
+                e) : e));
+    return pool.compose(started -> AuditLog.open(services.database())
         .compose(audit -> ConversationStore.open(services.database(), options.getHistoryLimit())
             .compose(history -> DurableTaskService.openTable(services.database())
-                .map(table -> new AgentRuntimeImpl(vertx, options, services, backend, audit, history, table))))
+                .map(table -> new AgentRuntimeImpl(vertx, options, services, started, audit, history, table)))))
         .compose(AgentRuntimeImpl::begin);
   }
+
 
   private Future<AgentRuntime> begin() {
     return tasks.resume()
@@ -79,6 +90,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   @Override
   public TaskService tasks() {
     return tasks;
+  }
+
+  @Override
+  public Optional<ModelUsage> usage() {
+    return Optional.ofNullable(models).map(ModelPool::usage);
   }
 
   @Override

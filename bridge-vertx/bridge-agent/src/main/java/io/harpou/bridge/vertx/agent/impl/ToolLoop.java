@@ -6,7 +6,6 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.harpou.bridge.api.agent.Action;
 import io.harpou.bridge.api.agent.PolicyException;
@@ -20,6 +19,8 @@ import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.models.ModelFailure;
+import io.harpou.bridge.vertx.models.ModelTurn;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +39,8 @@ import java.util.Set;
 final class ToolLoop {
 
   private final AgentServices services;
-  private final ChatBackend backend;
+  private final ModelTurn turn;
+  private final int historyEnd;
   private final PolicyGate executor;
   private final PendingConfirmations pending;
   private final TurnEvents events;
@@ -56,11 +58,13 @@ final class ToolLoop {
   private boolean repaired;
   private int callsMade;
 
-  ToolLoop(AgentServices services, ChatBackend backend, PolicyGate executor, PendingConfirmations pending,
+  ToolLoop(AgentServices services, ModelTurn turn, PolicyGate executor, PendingConfirmations pending,
            TurnEvents events, List<ToolSpecification> specs, AgentOptions options, String turnId,
            Utterance utterance, List<ChatMessage> messages) {
     this.services = services;
-    this.backend = backend;
+    this.turn = turn;
+    // The turn's own messages start at its request, the last message given.
+    this.historyEnd = messages.size() - 1;
     this.executor = executor;
     this.pending = pending;
     this.events = events;
@@ -82,12 +86,8 @@ final class ToolLoop {
       return Future.succeededFuture(answer(say("Sorry, that took too many steps, so I stopped.",
           "Désolé, cela demandait trop d'étapes, je me suis arrêté.") + progress()));
     }
-    ChatRequest.Builder request = ChatRequest.builder().messages(messages);
-    if (!specs.isEmpty()) {
-      request.toolSpecifications(specs);
-    }
     String conversation = utterance.conversationId();
-    return backend.chat(request.build(), (text, reasoning) -> events.publish(
+    return turn.chat(messages, historyEnd, specs, (text, reasoning) -> events.publish(
             new Thinking(Instant.now(), turnId, conversation, text, reasoning)))
         .compose(response -> onResponse(index, response),
             e -> Future.succeededFuture(Reply.error(e instanceof ModelFailure failure

@@ -70,6 +70,8 @@ export function chatEvent(event) {
     target.classList.remove('running');
     target.classList.add(event.outcome);
     target.append(el('span', 'outcome', ` ${event.outcome} (${event.duration_ms} ms)`));
+  } else if (event.kind === 'model_chosen') {
+    turn.steps.append(el('li', 'step model', `model ${event.model}: ${event.reason}`));
   } else if (event.kind === 'thinking') {
     if (!turn.thinking) {
       turn.thinking = el('li', event.reasoning ? 'step reasoning' : 'step draft', '');
