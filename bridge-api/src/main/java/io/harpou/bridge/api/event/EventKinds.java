@@ -23,7 +23,8 @@ final class EventKinds {
       Map.entry(SatelliteStateChanged.KIND, SatelliteStateChanged::read),
       Map.entry(ComponentStateChanged.KIND, ComponentStateChanged::read),
       Map.entry(ModelChosen.KIND, ModelChosen::read),
-      Map.entry(ModelCalled.KIND, ModelCalled::read));
+      Map.entry(ModelCalled.KIND, ModelCalled::read),
+      Map.entry(DocumentIndexed.KIND, DocumentIndexed::read));
 
   private EventKinds() {
   }

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.models;
 
 import io.harpou.bridge.api.event.EventPublisher;
+import io.harpou.bridge.api.event.ModelCalled;
 import io.harpou.bridge.api.event.ModelChosen;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.model.ModelProvider;
@@ -10,6 +11,7 @@ import io.harpou.bridge.vertx.models.impl.Budgets;
 import io.harpou.bridge.vertx.models.impl.ModelClient;
 import io.harpou.bridge.vertx.models.impl.ModelStates;
 import io.harpou.bridge.vertx.models.impl.SqlUsageLedger;
+import io.harpou.bridge.vertx.models.impl.UsageRow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -149,6 +151,18 @@ public final class ModelPool {
   /** The configured models. */
   public List<ModelSpec> models() {
     return clients.values().stream().map(ModelClient::spec).toList();
+  }
+
+  /** Records an answer served from the cache: the model that gave it, free, in the ledger and as an event. */
+  void cacheHit(TurnRequest request, ResponseCache.Hit hit) {
+    String reason = hit.exact() ? "cache hit: the same question" : String.format(Locale.ROOT,
+        "cache hit: a question %.2f similar (\"%s\")", hit.similarity(), hit.question());
+    chosen(request, hit.model(), reason, List.of(hit.model()));
+    Instant now = Instant.now();
+    events.publish(new ModelCalled(now, request.turnId(), request.conversationId(), hit.model(), "cache_hit", 0, 0,
+        0, 0));
+    ledger.record(new UsageRow(now, hit.model(), request.profile(), request.conversationId(), request.turnId(), 0, 0,
+        0, 0, "cache_hit"));
   }
 
   void chosen(TurnRequest request, String model, String reason, List<String> chain) {

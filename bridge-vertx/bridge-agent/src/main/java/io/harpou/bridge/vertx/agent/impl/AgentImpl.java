@@ -26,6 +26,7 @@ import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.models.ModelPool;
 import io.harpou.bridge.vertx.models.ModelTurn;
+import io.harpou.bridge.vertx.models.TurnCache;
 import io.harpou.bridge.vertx.models.TurnRequest;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -59,13 +60,17 @@ public final class AgentImpl implements Agent {
   private final ConversationStore history;
   private final TurnEvents events;
   private final ModelPool models;
+  private final TurnCache cache;
   private final PromptBuilder prompt;
   private final List<ToolSpecification> specs;
   private volatile boolean stopped;
 
-  /** Creates the agent; {@code models} is null when no model is configured. */
+  /**
+   * Creates the agent; {@code models} is null when no model is configured, {@code cache} when answers are not
+   * cached.
+   */
   AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyGate executor,
-            PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models) {
+            PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models, TurnCache cache) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
@@ -74,6 +79,7 @@ public final class AgentImpl implements Agent {
     this.history = history;
     this.events = events;
     this.models = models;
+    this.cache = cache;
     this.prompt = new PromptBuilder(options.getPersona());
     this.specs = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
   }
@@ -214,6 +220,16 @@ public final class AgentImpl implements Agent {
   private Future<Reply> llm(Utterance u, ChatHistory clientHistory) {
     TurnRequest request = new TurnRequest(events.turnOf(u.conversationId()), u.conversationId(), u.text(),
         u.language(), u.user());
+    if (cache == null || !cache.cacheable(request)) {
+      return model(u, clientHistory, request, null);
+    }
+    return cache.lookup(request).compose(lookup -> lookup.hit().isPresent()
+        ? Future.succeededFuture(Reply.answer(lookup.hit().get().answer(), u.conversationId()))
+        : model(u, clientHistory, request, lookup));
+  }
+
+  /** The turn through the model loop; its answer is cached when {@code lookup} is given and the turn allows it. */
+  private Future<Reply> model(Utterance u, ChatHistory clientHistory, TurnRequest request, TurnCache.Lookup lookup) {
     ModelTurn turn = models.begin(request);
     // The home's share of the prompt shrinks with a small window, so the entities that matter most still fit.
     int entityBudget = turn.model().map(m -> Math.min(options.getEntityBudgetTokens(), m.promptBudget() / 4))
@@ -221,17 +237,30 @@ public final class AgentImpl implements Agent {
     Future<List<ChatMessage>> earlier = clientHistory == null ? history.recent(u.conversationId())
         : Future.succeededFuture(recentOf(clientHistory));
     String instructions = clientHistory == null ? null : clientHistory.instructions();
-    return recall(u).compose(memories -> earlier.map(past -> {
+    Future<Reply> answered = recall(u).compose(memories -> earlier.compose(past -> {
       List<ChatMessage> messages = new ArrayList<>();
       messages.add(SystemMessage.from(prompt.system(u, services.home().orElse(null), memories, instructions,
           entityBudget)));
       messages.addAll(past);
       messages.add(UserMessage.from(u.text()));
-      return messages;
-    })).compose(messages -> new ToolLoop(services, turn, executor, pending, events, specs, options,
-        request.turnId(), u, messages).run())
-        .map(reply -> turn.notice(u.language()).map(notice -> new Reply(reply.speech() + " " + notice, reply.type(),
-            reply.actions(), reply.tasks(), reply.continueConversation(), reply.conversationId())).orElse(reply));
+      return loop(u, turn, request, messages, lookup);
+    }));
+    return answered.map(reply -> turn.notice(u.language()).map(notice -> new Reply(reply.speech() + " " + notice,
+        reply.type(), reply.actions(), reply.tasks(), reply.continueConversation(), reply.conversationId()))
+        .orElse(reply));
+  }
+
+  /** One run of the model loop over {@code messages}, its answer kept in the cache when the turn allows it. */
+  private Future<Reply> loop(Utterance u, ModelTurn turn, TurnRequest request, List<ChatMessage> messages,
+                             TurnCache.Lookup lookup) {
+    ToolLoop loop = new ToolLoop(services, turn, executor, pending, events, specs, options, request.turnId(), u,
+        messages);
+    return loop.run().onSuccess(reply -> {
+      if (lookup != null && loop.cacheable(reply)) {
+        turn.model().ifPresent(model -> cache.store(request, lookup, reply.speech(), model.name(),
+            loop.citedDocuments()));
+      }
+    });
   }
 
   /** The client's last messages, as many as the agent would send of its own history. */

@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.agent.impl;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Utterance;
@@ -12,12 +13,16 @@ import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.agent.AgentVerticle;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.model.ModelUsage;
+import io.harpou.bridge.vertx.model.Models;
+import io.harpou.bridge.vertx.models.CacheOptions;
 import io.harpou.bridge.vertx.models.ModelPool;
 import io.harpou.bridge.vertx.models.ModelsOptions;
+import io.harpou.bridge.vertx.models.TurnCache;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
 /**
@@ -32,10 +37,12 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private final AgentImpl agent;
   private final String modelDescription;
   private final ModelPool models;
+  private final TurnCache cache;
   private String deployment;
 
   private AgentRuntimeImpl(Vertx vertx, AgentOptions options, AgentServices services, ModelPool models,
-                           AuditLog audit, ConversationStore history, DurableTaskService.TaskTable table) {
+                           TurnCache cache, AuditLog audit, ConversationStore history,
+                           DurableTaskService.TaskTable table) {
     this.vertx = vertx;
     TurnEvents events = new TurnEvents(vertx);
     PendingConfirmations pending = new PendingConfirmations(options.getPolicy().getConfirmationTimeoutMs());
@@ -44,7 +51,8 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     this.tasks = DurableTaskService.create(vertx, table, settings,
         this::runTask);
     this.gate = new PolicyGate(vertx, services, options, audit, tasks, pending, events);
-    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models);
+    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache);
+    this.cache = cache;
     this.models = models;
     this.modelDescription = models == null ? "interpreters only (no model configured)" : models.describe();
   }
@@ -65,13 +73,29 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         : ModelPool.start(vertx, models, services.database()).recover(e -> Future.failedFuture(
             e instanceof IllegalArgumentException ? new BridgeException("bad agent configuration: " + e.getMessage(),
                 e) : e));
-    return pool.compose(started -> AuditLog.open(services.database())
+    return pool.compose(started -> cache(vertx, options, started).compose(cache -> AuditLog.open(services.database())
         .compose(audit -> ConversationStore.open(services.database(), options.getHistoryLimit())
             .compose(history -> DurableTaskService.openTable(services.database())
-                .map(table -> new AgentRuntimeImpl(vertx, options, services, started, audit, history, table)))))
+                .map(table -> new AgentRuntimeImpl(vertx, options, services, started, cache, audit, history,
+                    table))))))
         .compose(AgentRuntimeImpl::begin);
   }
 
+  /** The response cache when it is enabled and there are models, its embedding model from its provider. */
+  private static Future<TurnCache> cache(Vertx vertx, AgentOptions options, ModelPool pool) {
+    CacheOptions cache = options.getCache();
+    if (pool == null || !cache.enabled()) {
+      return Future.succeededFuture();
+    }
+    JsonObject embeddings = cache.embeddings();
+    try {
+      EmbeddingModel embedder = embeddings.getString("provider") == null ? null
+          : Models.provider(embeddings.getString("provider")).embeddingModel(vertx, embeddings);
+      return Future.succeededFuture(new TurnCache(vertx, pool, cache, embedder));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new BridgeException("bad agent configuration: cache: " + e.getMessage(), e));
+    }
+  }
 
   private Future<AgentRuntime> begin() {
     return tasks.resume()
@@ -108,6 +132,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     // When Vert.x itself is closing, it may have undeployed the verticle already.
     Future<Void> undeployed = deployment == null || !vertx.deploymentIDs().contains(deployment)
         ? Future.succeededFuture() : vertx.undeploy(deployment);
-    return undeployed.eventually(tasks::close);
+    return undeployed.eventually(tasks::close)
+        .eventually(() -> cache == null ? Future.succeededFuture() : cache.close());
   }
 }

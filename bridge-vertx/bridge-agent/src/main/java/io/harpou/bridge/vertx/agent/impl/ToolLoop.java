@@ -21,13 +21,16 @@ import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.models.ModelFailure;
 import io.harpou.bridge.vertx.models.ModelTurn;
+import io.harpou.bridge.vertx.models.TurnCache;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -54,6 +57,9 @@ final class ToolLoop {
   private final Set<String> seenCalls = new HashSet<>();
   private final List<Action> actions = new ArrayList<>();
   private final List<String> tasks = new ArrayList<>();
+  private final Set<String> toolsCalled = new HashSet<>();
+  private final Set<String> citedDocuments = new HashSet<>();
+  private boolean answeredByModel;
   private String lastToolText;
   private boolean repaired;
   private int callsMade;
@@ -95,6 +101,21 @@ final class ToolLoop {
                 "Désolé, le modèle de langage a échoué."), conversation)));
   }
 
+  /**
+   * Whether {@code reply}, the answer of this loop, may be served again: a plain answer from the model, after no
+   * tool call or only searches of the documents, so that nothing that acted or read the home is ever repeated.
+   */
+  boolean cacheable(Reply reply) {
+    return answeredByModel && reply.type() == Reply.Type.QUERY_ANSWER && reply.actions().isEmpty()
+        && reply.tasks().isEmpty() && !reply.continueConversation() && !repaired
+        && toolsCalled.stream().allMatch(TurnCache.DOCUMENT_TOOL::equals);
+  }
+
+  /** The documents the search tool returned passages of, which a cached answer cites. */
+  Set<String> citedDocuments() {
+    return Set.copyOf(citedDocuments);
+  }
+
   private Future<Reply> onResponse(int index, ChatResponse response) {
     dev.langchain4j.model.output.TokenUsage usage = response.tokenUsage();
     if (usage != null) {
@@ -105,6 +126,7 @@ final class ToolLoop {
     AiMessage ai = response.aiMessage();
     if (!ai.hasToolExecutionRequests()) {
       if (ai.text() != null && !ai.text().isBlank()) {
+        answeredByModel = true;
         return Future.succeededFuture(answer(ai.text().trim()));
       }
       // An empty answer is what a streamed tool call with unreadable arguments leaves behind.
@@ -179,6 +201,7 @@ final class ToolLoop {
 
   private Future<ToolExecutionResultMessage> execute(ToolExecutionRequest request, ToolCall call,
                                                      List<String> problems) {
+    toolsCalled.add(call.name());
     return executor.execute(call, utterance).transform(ar -> {
       if (ar.succeeded()) {
         ToolResult result = ar.result();
@@ -228,6 +251,10 @@ final class ToolLoop {
 
   private void noteResult(ToolCall call, ToolResult result) {
     lastToolText = result.content();
+    if (result.json() != null && result.json().getValue("passages") instanceof JsonArray passages) {
+      passages.stream().filter(JsonObject.class::isInstance).map(p -> ((JsonObject) p).getString("file"))
+          .filter(Objects::nonNull).forEach(citedDocuments::add);
+    }
     if (result.json() != null && "started".equals(result.json().getString("status"))
         && result.json().getString("task_id") != null) {
       tasks.add(result.json().getString("task_id"));
