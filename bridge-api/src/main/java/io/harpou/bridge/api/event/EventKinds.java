@@ -24,7 +24,8 @@ final class EventKinds {
       Map.entry(ComponentStateChanged.KIND, ComponentStateChanged::read),
       Map.entry(ModelChosen.KIND, ModelChosen::read),
       Map.entry(ModelCalled.KIND, ModelCalled::read),
-      Map.entry(DocumentIndexed.KIND, DocumentIndexed::read));
+      Map.entry(DocumentIndexed.KIND, DocumentIndexed::read),
+      Map.entry(PlanUpdated.KIND, PlanUpdated::read));
 
   private EventKinds() {
   }

@@ -228,7 +228,10 @@ public final class AgentImpl implements Agent {
         : model(u, clientHistory, request, lookup));
   }
 
-  /** The turn through the model loop; its answer is cached when {@code lookup} is given and the turn allows it. */
+  /**
+   * The turn through the model loop, or as a plan when it asks for one; its answer is cached when {@code lookup} is
+   * given and the turn allows it.
+   */
   private Future<Reply> model(Utterance u, ChatHistory clientHistory, TurnRequest request, TurnCache.Lookup lookup) {
     ModelTurn turn = models.begin(request);
     // The home's share of the prompt shrinks with a small window, so the entities that matter most still fit.
@@ -238,12 +241,20 @@ public final class AgentImpl implements Agent {
         : Future.succeededFuture(recentOf(clientHistory));
     String instructions = clientHistory == null ? null : clientHistory.instructions();
     Future<Reply> answered = recall(u).compose(memories -> earlier.compose(past -> {
+      SystemMessage system = SystemMessage.from(prompt.system(u, services.home().orElse(null), memories,
+          instructions, entityBudget));
       List<ChatMessage> messages = new ArrayList<>();
-      messages.add(SystemMessage.from(prompt.system(u, services.home().orElse(null), memories, instructions,
-          entityBudget)));
+      messages.add(system);
       messages.addAll(past);
       messages.add(UserMessage.from(u.text()));
-      return loop(u, turn, request, messages, lookup);
+      if (!models.traits(request).plan()) {
+        return loop(u, turn, request, messages, lookup);
+      }
+      PlanRunner plan = new PlanRunner(events, turn, u, request.turnId(), instruction -> new ToolLoop(services,
+          turn, executor, pending, events, specs, options, request.turnId(), u,
+          List.of(system, UserMessage.from(instruction))).run(), services.announcer().orElse(null));
+      return plan.run().compose(planned -> planned.isPresent() ? Future.succeededFuture(planned.get())
+          : loop(u, turn, request, messages, lookup));
     }));
     return answered.map(reply -> turn.notice(u.language()).map(notice -> new Reply(reply.speech() + " " + notice,
         reply.type(), reply.actions(), reply.tasks(), reply.continueConversation(), reply.conversationId()))

@@ -70,6 +70,17 @@ export function chatEvent(event) {
     target.classList.remove('running');
     target.classList.add(event.outcome);
     target.append(el('span', 'outcome', ` ${event.outcome} (${event.duration_ms} ms)`));
+  } else if (event.kind === 'plan_updated') {
+    const marks = { pending: '·', running: '…', done: '✓', failed: '✗', skipped: '–' };
+    const text = `plan ${event.status}: ` + event.steps.map((s, i) => `${i + 1}. ${marks[s.status] || ''} ${s.text}`)
+      .join('  ');
+    let plan = [...turn.steps.children].find((s) => s.dataset.planId === event.plan_id);
+    if (!plan) {
+      plan = el('li', 'step plan', '');
+      plan.dataset.planId = event.plan_id;
+      turn.steps.append(plan);
+    }
+    plan.textContent = text;
   } else if (event.kind === 'model_chosen') {
     turn.steps.append(el('li', 'step model', `model ${event.model}: ${event.reason}`));
   } else if (event.kind === 'thinking') {
