@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
  * finds a question by meaning (without one, only the same words find an answer).
  *
  * <pre>{@code
- * {"enabled": true, "max_entries": 10000, "ttl_ms": 86400000, "threshold": 0.9,
+ * {"enabled": true, "max_entries": 10000, "ttl_ms": 86400000, "threshold": 0.85,
  *  "embeddings": {"provider": "ollama", "url": "http://gpu-box:11434", "model": "all-minilm"}}
  * }</pre>
  *
@@ -27,7 +27,7 @@ public record CacheOptions(boolean enabled, int maxEntries, long ttlMillis, doub
    * The similarity above which two questions are the same question, measured for all-MiniLM-L6-v2 (Ollama's
    * {@code all-minilm}) on a labelled set of paraphrases and near misses (see BENCHMARKS.md).
    */
-  public static final double DEFAULT_THRESHOLD = 0.90;
+  public static final double DEFAULT_THRESHOLD = 0.85;
 
   /** Copies the embeddings section. */
   public CacheOptions {
