@@ -2,7 +2,9 @@ package io.harpou.bridge.vertx.models;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.TokenCountEstimator;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +43,16 @@ public final class ContextFit {
   }
 
   /**
+   * A tool definition as the providers send it: its name, description and JSON Schema (the schema mapped the way
+   * LangChain4j's own Ollama and OpenAI clients map it), not the record's {@code toString}, which is half noise.
+   */
+  static String asSent(ToolSpecification tool) {
+    String schema = tool.parameters() == null ? "" : new JsonObject(JsonSchemaElementUtils.toMap(tool.parameters()))
+        .encode();
+    return tool.name() + " " + (tool.description() == null ? "" : tool.description()) + " " + schema;
+  }
+
+  /**
    * Fits {@code messages} to {@code budget} tokens.
    *
    * @param messages the system message first, then the history, then from {@code historyEnd} the turn's messages
@@ -55,7 +67,7 @@ public final class ContextFit {
       fixed += counter.estimateTokenCountInMessage(messages.get(i));
     }
     for (ToolSpecification tool : tools) {
-      fixed += counter.estimateTokenCountInText(tool.toString());
+      fixed += counter.estimateTokenCountInText(asSent(tool));
     }
     if (fixed > budget) {
       return new Overflow(fixed, budget);

@@ -30,8 +30,11 @@ public record ModelSpec(String name, String provider, JsonObject section, int co
                         double costPer1kInput, double costPer1kOutput, boolean tools, boolean local,
                         double monthlyBudget) {
 
-  /** The window assumed when none is configured: what Ollama gives a model unless told otherwise, and more. */
-  public static final int DEFAULT_CONTEXT_WINDOW = 8_192;
+  /**
+   * The window assumed when none is configured, and asked of Ollama: a household's tool definitions alone take a few
+   * thousand tokens, more than Ollama's own default window holds, and every current tool-calling model takes this.
+   */
+  public static final int DEFAULT_CONTEXT_WINDOW = 16_384;
   private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]{1,64}");
 
   /** Checks the fields. */
