@@ -25,7 +25,9 @@ final class EventKinds {
       Map.entry(ModelChosen.KIND, ModelChosen::read),
       Map.entry(ModelCalled.KIND, ModelCalled::read),
       Map.entry(DocumentIndexed.KIND, DocumentIndexed::read),
-      Map.entry(PlanUpdated.KIND, PlanUpdated::read));
+      Map.entry(PlanUpdated.KIND, PlanUpdated::read),
+      Map.entry(AlertChanged.KIND, AlertChanged::read),
+      Map.entry(TimerChanged.KIND, TimerChanged::read));
 
   private EventKinds() {
   }

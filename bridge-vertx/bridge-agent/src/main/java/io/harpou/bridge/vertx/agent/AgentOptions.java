@@ -19,6 +19,7 @@ import java.util.List;
  *  "provider": {"id": "a ModelProvider's id", ...},
  *  "models": {"NAME": {"provider": "ollama", ...}, ...}, "routing": {...},
  *  "model_backoff_ms": 15000, "model_max_backoff_ms": 300000, "cache": {...},
+ *  "vision": {"model": "qwen2.5vl:7b"},
  *  "policy": {...}}
  * }</pre>
  *
@@ -65,6 +66,7 @@ public final class AgentOptions {
   private JsonObject openai = new JsonObject();
   private JsonObject provider = new JsonObject();
   private JsonObject models = new JsonObject();
+  private JsonObject vision = new JsonObject();
   private PolicyOptions policy = new PolicyOptions();
 
   /** Options with every default and no model. */
@@ -91,6 +93,7 @@ public final class AgentOptions {
     setOpenai(json.getJsonObject("openai", new JsonObject()));
     setProvider(json.getJsonObject("provider", new JsonObject()));
     setModelSections(json);
+    setVision(json.getJsonObject("vision", new JsonObject()));
     setPolicy(new PolicyOptions(json.getJsonObject("policy", new JsonObject())));
   }
 
@@ -267,6 +270,22 @@ public final class AgentOptions {
     return this;
   }
 
+  /**
+   * The vision model's section, empty for none: {@code {"use": "NAME"}} uses one of the {@link #getModels() models}
+   * as it is configured; otherwise {@code model}, and optionally {@code provider}, {@code url}, {@code api_key}, ...,
+   * where keys it leaves out come from the first model of its provider (by default the first model's), so
+   * {@code {"model": "qwen2.5vl:7b"}} asks the same Ollama server for another model.
+   */
+  public JsonObject getVision() {
+    return vision.copy();
+  }
+
+  /** Sets the vision model's section. */
+  public AgentOptions setVision(JsonObject vision) {
+    this.vision = vision == null ? new JsonObject() : vision.copy();
+    return this;
+  }
+
   /** The tool policy. */
   public PolicyOptions getPolicy() {
     return policy;
@@ -298,8 +317,14 @@ public final class AgentOptions {
         .put("tool_timeout_ms", toolTimeoutMs).put("task_threshold_ms", taskThresholdMs)
         .put("task_timeout_ms", taskTimeoutMs).put("entity_budget_tokens", entityBudgetTokens)
         .put("notify_home", notifyHome).put("ollama", ollama.copy()).put("openai", openaiSafe)
-        .put("provider", provider.copy()).mergeIn(modelsSafe)
+        .put("provider", provider.copy()).put("vision", withoutKey(vision)).mergeIn(modelsSafe)
         .put("policy", policy.toJson());
+  }
+
+  private static JsonObject withoutKey(JsonObject section) {
+    JsonObject safe = section.copy();
+    safe.remove("api_key");
+    return safe;
   }
 
   private static int checkRange(int value, int min, int max, String name) {

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
@@ -28,9 +29,12 @@ public final class HttpApiServices {
   private final TaskService tasks;
   private final MemoryStore memory;
   private final ModelUsage usage;
+  private final ArtifactStore artifacts;
+  private final SatelliteRooms satellites;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
-                          HomeGateway home, TaskService tasks, MemoryStore memory, ModelUsage usage) {
+                          HomeGateway home, TaskService tasks, MemoryStore memory, ModelUsage usage,
+                          ArtifactStore artifacts, SatelliteRooms satellites) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -40,42 +44,62 @@ public final class HttpApiServices {
     this.tasks = tasks;
     this.memory = memory;
     this.usage = usage;
+    this.artifacts = artifacts;
+    this.satellites = Objects.requireNonNull(satellites, "satellites");
   }
 
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null);
+        null, null, null, SatelliteRooms.NONE);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory, usage);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory, usage, artifacts,
+        satellites);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+        satellites);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+        satellites);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+        satellites);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+        satellites);
   }
 
   /** A copy summing the language models' usage on {@code /api/usage} (null for none). */
   public HttpApiServices withUsage(ModelUsage usage) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+        satellites);
+  }
+
+  /** A copy serving this artifact store (null for none). */
+  public HttpApiServices withArtifacts(ArtifactStore artifacts) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+        satellites);
+  }
+
+  /** A copy taking the satellites a conversation request may come through from {@code satellites}. */
+  public HttpApiServices withSatellites(SatelliteRooms satellites) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+        satellites);
   }
 
   /** Component states for {@code /health} and metrics. */
@@ -121,5 +145,15 @@ public final class HttpApiServices {
   /** The memory store, when there is one. */
   public Optional<MemoryStore> memory() {
     return Optional.ofNullable(memory);
+  }
+
+  /** The artifact store, when there is one. */
+  public Optional<ArtifactStore> artifacts() {
+    return Optional.ofNullable(artifacts);
+  }
+
+  /** The satellites a conversation request may come through; none unless given. */
+  public SatelliteRooms satellites() {
+    return satellites;
   }
 }

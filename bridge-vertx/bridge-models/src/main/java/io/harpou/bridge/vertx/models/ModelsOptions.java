@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The models an agent may use, read from the {@code agent} section: every entry of {@code models} (name to
@@ -67,6 +68,28 @@ public record ModelsOptions(List<ModelSpec> models, RoutingOptions routing, long
   /** Whether any model is configured. */
   public boolean hasModels() {
     return !models.isEmpty();
+  }
+
+  /**
+   * The model an {@code agent.vision} section describes: the model its {@code use} names, as configured; else its
+   * {@code model} with the keys it leaves out taken from the first model of its {@code provider} (by default the
+   * first model's provider, else {@code ollama}). Empty when it names no model.
+   *
+   * @throws IllegalArgumentException when {@code use} names no configured model
+   */
+  public Optional<ModelSpec> vision(JsonObject vision) {
+    String use = vision.getString("use");
+    if (use != null) {
+      return Optional.of(models.stream().filter(model -> model.name().equals(use)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("agent.vision.use names no model: " + use)));
+    }
+    if (vision.getString("model") == null) {
+      return Optional.empty();
+    }
+    String provider = vision.getString("provider", models.isEmpty() ? "ollama" : models.get(0).provider());
+    JsonObject section = models.stream().filter(model -> model.provider().equals(provider)).findFirst()
+        .map(model -> model.section().copy()).orElseGet(JsonObject::new).mergeIn(vision).put("provider", provider);
+    return Optional.of(ModelSpec.fromJson("vision", section));
   }
 
   private static JsonObject withProvider(JsonObject section, String provider, String requiredKey) {

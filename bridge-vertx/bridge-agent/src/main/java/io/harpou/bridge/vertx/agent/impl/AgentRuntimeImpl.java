@@ -5,6 +5,7 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
@@ -20,6 +21,7 @@ import io.harpou.bridge.vertx.models.ModelsOptions;
 import io.harpou.bridge.vertx.models.TurnCache;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskSettings;
+import io.harpou.bridge.vertx.task.VoiceTimers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -27,12 +29,14 @@ import java.util.Optional;
 
 /**
  * Makes the agent's parts in dependency order. The gate defers long calls to the task service, and the task service
- * runs its calls through the gate: the two are tied in this one constructor, so neither is ever seen half made.
+ * runs its calls through the gate; the voice timers reach tools through the gate, and a timer's command runs through
+ * the agent when it ends: each pair is tied in this one constructor, so no part is ever seen half made.
  */
 public final class AgentRuntimeImpl implements AgentRuntime {
 
   private final Vertx vertx;
   private final DurableTaskService tasks;
+  private final VoiceTimers timers;
   private final PolicyGate gate;
   private final AgentImpl agent;
   private final String modelDescription;
@@ -45,16 +49,18 @@ public final class AgentRuntimeImpl implements AgentRuntime {
                            DurableTaskService.TaskTable table) {
     this.vertx = vertx;
     TurnEvents events = new TurnEvents(vertx);
-    PendingConfirmations pending = new PendingConfirmations(options.getPolicy().getConfirmationTimeoutMs());
+    PendingConfirmations pending = new PendingConfirmations(options.getPolicy()::confirmationTimeoutMs);
     TaskSettings settings = new TaskSettings(options.getTaskTimeoutMs(), options.isNotifyHome(),
         services.home().orElse(null), services.announcer().orElse(null));
     this.tasks = DurableTaskService.create(vertx, table, settings,
         this::runTask);
-    this.gate = new PolicyGate(vertx, services, options, audit, tasks, pending, events);
+    this.timers = VoiceTimers.create(vertx, () -> Optional.of(agent()));
+    this.gate = new PolicyGate(vertx, services, options, audit, tasks, timers, pending, events);
     this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache);
     this.cache = cache;
     this.models = models;
-    this.modelDescription = models == null ? "interpreters only (no model configured)" : models.describe();
+    this.modelDescription = (models == null ? "interpreters only (no model configured)" : models.describe())
+        + services.vision().map(v -> "; vision: " + v.description()).orElse("");
   }
 
   private Future<ToolResult> runTask(ToolCall call, Utterance origin, boolean approved, String taskId) {
@@ -64,8 +70,10 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   /** Starts the runtime; see {@link AgentRuntime#start}. */
   public static Future<AgentRuntime> start(Vertx vertx, AgentOptions options, AgentServices services) {
     ModelsOptions models;
+    AgentServices withVision;
     try {
       models = options.getModels();
+      withVision = services.withVision(ModelVision.create(vertx, models, options.getVision()).orElse(null));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new BridgeException("bad agent configuration: " + e.getMessage(), e));
     }
@@ -76,7 +84,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     return pool.compose(started -> cache(vertx, options, started).compose(cache -> AuditLog.open(services.database())
         .compose(audit -> ConversationStore.open(services.database(), options.getHistoryLimit())
             .compose(history -> DurableTaskService.openTable(services.database())
-                .map(table -> new AgentRuntimeImpl(vertx, options, services, started, cache, audit, history,
+                .map(table -> new AgentRuntimeImpl(vertx, options, withVision, started, cache, audit, history,
                     table))))))
         .compose(AgentRuntimeImpl::begin);
   }
@@ -122,6 +130,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   }
 
   @Override
+  public TimerService timers() {
+    return timers;
+  }
+
+  @Override
   public String modelDescription() {
     return modelDescription;
   }
@@ -132,6 +145,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     // When Vert.x itself is closing, it may have undeployed the verticle already.
     Future<Void> undeployed = deployment == null || !vertx.deploymentIDs().contains(deployment)
         ? Future.succeededFuture() : vertx.undeploy(deployment);
+    timers.close();
     return undeployed.eventually(tasks::close)
         .eventually(() -> cache == null ? Future.succeededFuture() : cache.close());
   }
