@@ -31,7 +31,7 @@ final class UnknownKeys {
       .put("data_dir", "")
       .put("http", new JsonObject().put("enabled", true))
       .put("home_assistant", new JsonObject().put("token", "").put("startup_wait_ms", 0))
-      .put("agent", new JsonObject().put("enabled", true))
+      .put("agent", new JsonObject().put("enabled", true).put("azure_openai", new JsonObject()))
       .put("memory", new JsonObject().put("docs_dir", "")
           .put("chroma", new JsonObject().put("url", ""))
           .put("embeddings", new JsonObject().put("url", "").put("ollama_url", "").put("api_key", ""))
