@@ -250,6 +250,15 @@ public final class BridgeOptions {
     return read(MONITORS, () -> new MonitorOptions(section(MONITORS)));
   }
 
+  /**
+   * Sets whether the monitors run (they do by default). They watch the machine's real disks, load and services, so
+   * an application or test that is not about them turns them off.
+   */
+  public BridgeOptions setMonitorsEnabled(boolean enabled) {
+    config.put(MONITORS, section(MONITORS).put(ENABLED, enabled));
+    return this;
+  }
+
   /** The {@code tools} section: which providers are enabled and each provider's own section. */
   public JsonObject getTools() {
     return section(TOOLS);

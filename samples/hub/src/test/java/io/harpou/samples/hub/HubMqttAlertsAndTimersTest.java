@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,12 @@ class HubMqttAlertsAndTimersTest {
 
   @TempDir
   Path dir;
+
+  /** Unmounts what a failed {@code close()} left; a killed run's mounts go at the next mount (see TmpfsMount). */
+  @AfterAll
+  static void unmountWhatIsLeft() {
+    TmpfsMount.closeAll();
+  }
 
   @BeforeEach
   void start() throws Exception {
@@ -78,7 +85,7 @@ class HubMqttAlertsAndTimersTest {
         .put("load", new JsonObject().put("enabled", false));
     hub(new JsonObject()
         .put("tools", new JsonObject().put("system", new JsonObject().put("monitors", monitors)))
-        .put("monitors", new JsonObject().put("repair", new JsonObject().put("enabled", false))));
+        .put("monitors", new JsonObject().put("enabled", true).put("repair", new JsonObject().put("enabled", false))));
     await(() -> "OFF".equals(seen.get("harpou/hub/problem")), "no problem while the disk has room");
 
     mount.fill("backup.tar", 3);
@@ -117,7 +124,8 @@ class HubMqttAlertsAndTimersTest {
     client.publish("harpou/timers/cancel", Buffer.buffer("PRESS"), MqttQoS.AT_LEAST_ONCE, false, false).await();
     await(() -> harness.hub.bridge().timers().orElseThrow().list().isEmpty(), "the timer cancelled in the hub");
     await(() -> "0".equals(seen.get("harpou/timers/active")), "no timer shown");
-    assertThat(seen.get("harpou/timers/next")).isEqualTo("None");
+    // The count and the next end are two messages; the broker may deliver the count first.
+    await(() -> "None".equals(seen.get("harpou/timers/next")), "no next end shown");
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {

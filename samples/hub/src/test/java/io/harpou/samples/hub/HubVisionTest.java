@@ -69,7 +69,8 @@ class HubVisionTest {
     // Memory would load its ONNX embedding model for the turn's recall, which this test is not about.
     JsonObject file = new JsonObject().put("data_dir", dataDir.toString())
         .put("http", new JsonObject().put("port", 0)).put("wyoming", new JsonObject().put("port", 0))
-        .put("memory", new JsonObject().put("enabled", false)).put("agent", agent);
+        .put("memory", new JsonObject().put("enabled", false)).put("agent", agent)
+        .put("monitors", new JsonObject().put("enabled", false));
     hub = new HubVerticle();
     vertx.deployVerticle(hub, new DeploymentOptions().setConfig(HubConfig.resolve(file, Map.of(), Map.of())))
         .await();

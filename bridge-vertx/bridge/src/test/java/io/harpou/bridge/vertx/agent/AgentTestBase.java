@@ -69,7 +69,7 @@ abstract class AgentTestBase {
         // Memory loads its embedding model on every start; these tests are not about memory.
         .setSection("memory", new JsonObject().put("enabled", false))
         // The monitors watch the machine's real disks: a full one would start a repair that takes the scripted replies.
-        .setSection("monitors", new JsonObject().put("enabled", false));
+        .setMonitorsEnabled(false);
   }
 
   protected Bridge start(JsonObject agent) {

@@ -33,7 +33,7 @@ class ConsoleAlertsBrowserTest {
 
   @Test
   void should_show_an_alert_and_its_question_as_text_and_drop_it_when_cleared() throws Exception {
-    BridgeOptions options = new BridgeOptions().setDataDir(dir.resolve("data"))
+    BridgeOptions options = new BridgeOptions().setDataDir(dir.resolve("data")).setMonitorsEnabled(false)
         .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .setSection("memory", new JsonObject().put("enabled", false));
     Bridge bridge = Bridge.create(vertx, options).start().await();

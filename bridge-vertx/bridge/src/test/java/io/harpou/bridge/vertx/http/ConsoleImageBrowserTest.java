@@ -45,7 +45,7 @@ class ConsoleImageBrowserTest {
         .start().await();
     ollama.addRule(OllamaMatch.userContains("fox").thenReply(OllamaReply.toolCall("generate_image",
         new JsonObject().put("prompt", "a red fox in the snow").put("size", "640x480"))));
-    Bridge bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dir.resolve("data"))
+    Bridge bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dir.resolve("data")).setMonitorsEnabled(false)
         .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
         .setSection("memory", new JsonObject().put("enabled", false))

@@ -30,7 +30,7 @@ final class TestHouse implements AutoCloseable {
   /** Starts the house with its data in {@code dir/data} and the given {@code http} section. */
   static TestHouse start(Vertx vertx, Path dir, JsonObject http) throws Exception {
     VirtualHomeAssistant home = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions()).start().await();
-    BridgeOptions options = new BridgeOptions().setDataDir(dir.resolve("data"))
+    BridgeOptions options = new BridgeOptions().setDataDir(dir.resolve("data")).setMonitorsEnabled(false)
         .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(http))
         .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()));
     Bridge bridge = withTestHouseProvider(dir, () -> Bridge.create(vertx, options).start().await());

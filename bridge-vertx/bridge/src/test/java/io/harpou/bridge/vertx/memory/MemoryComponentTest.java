@@ -42,7 +42,8 @@ class MemoryComponentTest {
   }
 
   private BridgeOptions options(JsonObject memory) {
-    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false).setSection("memory", memory);
+    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false).setMonitorsEnabled(false)
+        .setSection("memory", memory);
   }
 
   private static void eventually(BooleanSupplier condition) {

@@ -28,7 +28,8 @@ class SpeechComponentTest {
   }
 
   private BridgeOptions options(JsonObject voice) {
-    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false).setSection("voice", voice)
+    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false).setMonitorsEnabled(false)
+        .setSection("voice", voice)
         .setSection("wyoming", new JsonObject().put("port", 0))
         .setSection("memory", new JsonObject().put("enabled", false));
   }

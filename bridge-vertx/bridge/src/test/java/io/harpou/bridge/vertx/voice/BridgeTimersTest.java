@@ -49,7 +49,7 @@ class BridgeTimersTest {
     kitchen = new FakeSatellite(vertx, "Kitchen");
     office = new FakeSatellite(vertx, "Office");
     StateLog states = new StateLog(vertx);
-    BridgeOptions options = new BridgeOptions().setDataDir(dataDir)
+    BridgeOptions options = new BridgeOptions().setDataDir(dataDir).setMonitorsEnabled(false)
         .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .setSection("wyoming", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .setSection("voice", new JsonObject().put("satellites", new JsonArray()

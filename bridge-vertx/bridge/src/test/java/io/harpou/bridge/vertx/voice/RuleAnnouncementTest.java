@@ -46,7 +46,7 @@ class RuleAnnouncementTest {
         .put("when", new JsonObject().put("entity_id", "binary_sensor.front_door_contact").put("state", "on")
             .put("for_seconds", 1))
         .put("say", "The front door has been left open.");
-    BridgeOptions options = new BridgeOptions().setDataDir(dataDir)
+    BridgeOptions options = new BridgeOptions().setDataDir(dataDir).setMonitorsEnabled(false)
         .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .setSection("wyoming", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))

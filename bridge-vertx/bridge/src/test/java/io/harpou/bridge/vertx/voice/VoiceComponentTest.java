@@ -31,7 +31,7 @@ class VoiceComponentTest {
   }
 
   private BridgeOptions options() {
-    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false)
+    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false).setMonitorsEnabled(false)
         .setSection("wyoming", new JsonObject().put("host", "127.0.0.1").put("port", 0));
   }
 
@@ -66,8 +66,8 @@ class VoiceComponentTest {
 
   @Test
   void should_not_open_a_port_without_voice_or_wyoming_configuration() {
-    Bridge bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false)).start()
-        .await();
+    Bridge bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false)
+        .setMonitorsEnabled(false)).start().await();
     assertThat(bridge.satellites()).isEmpty();
     assertThat(bridge.health().toJson().getJsonObject("components").containsKey("voice")).isFalse();
     bridge.close().await();

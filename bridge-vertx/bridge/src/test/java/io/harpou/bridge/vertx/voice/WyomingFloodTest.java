@@ -52,7 +52,7 @@ class WyomingFloodTest {
   }
 
   private void start(JsonObject wyoming, JsonObject voice) {
-    bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dataDir)
+    bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dataDir).setMonitorsEnabled(false)
         .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .setSection("voice", voice)
         .setSection("wyoming", wyoming.put("host", "127.0.0.1").put("port", 0))).start().await();
