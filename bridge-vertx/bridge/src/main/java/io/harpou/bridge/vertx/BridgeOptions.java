@@ -240,6 +240,12 @@ public final class BridgeOptions {
         : Optional.empty();
   }
 
+  /** Sets the notification rules' options; they run whenever Home Assistant does. */
+  public BridgeOptions setNotifications(NotificationOptions notifications) {
+    config.put(NOTIFICATIONS, notifications.toJson().put(ENABLED, true));
+    return this;
+  }
+
   /**
    * The monitors' options, from the {@code monitors} section (each monitor's own threshold sits with the tools that
    * provide it).
@@ -248,6 +254,12 @@ public final class BridgeOptions {
    */
   public MonitorOptions getMonitors() {
     return read(MONITORS, () -> new MonitorOptions(section(MONITORS)));
+  }
+
+  /** Sets the monitors' options. */
+  public BridgeOptions setMonitors(MonitorOptions monitors) {
+    config.put(MONITORS, monitors.toJson());
+    return this;
   }
 
   /**

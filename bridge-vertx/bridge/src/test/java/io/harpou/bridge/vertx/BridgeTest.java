@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.vertx.db.UnusableDatabaseException;
+import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.http.KeysCommand;
 import io.harpou.bridge.vertx.monitor.MonitorRuntime;
 import io.vertx.core.Vertx;
@@ -39,7 +40,7 @@ class BridgeTest {
 
   private BridgeOptions options() {
     return new BridgeOptions().setDataDir(dataDir).setMonitorsEnabled(false)
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+        .setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(0));
   }
 
   @Test
@@ -78,7 +79,7 @@ class BridgeTest {
 
   @Test
   void should_fail_to_start_with_a_clear_error_and_leave_nothing_running() {
-    BridgeOptions bad = options().setSection("tools", new JsonObject().put("enabled", new JsonArray().add("nope")));
+    BridgeOptions bad = options().setTools(new JsonObject().put("enabled", new JsonArray().add("nope")));
 
     assertThatThrownBy(() -> Bridge.create(vertx, bad).start().await()).isInstanceOf(BridgeException.class)
         .hasMessageContaining("'nope'");
@@ -89,7 +90,7 @@ class BridgeTest {
   void should_close_what_started_when_the_http_port_is_taken() {
     Bridge first = Bridge.create(vertx, options()).start().await();
     BridgeOptions clash = new BridgeOptions().setDataDir(dataDir.resolve("second")).setMonitorsEnabled(false)
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", first.httpPort()));
+        .setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(first.httpPort()));
 
     assertThatThrownBy(() -> Bridge.create(vertx, clash).start().await()).isInstanceOf(BridgeException.class);
     assertThat(vertx.deploymentIDs()).hasSize(first.deploymentIds().size());

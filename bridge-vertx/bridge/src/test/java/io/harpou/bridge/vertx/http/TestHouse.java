@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.http;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Vertx;
@@ -31,8 +32,8 @@ final class TestHouse implements AutoCloseable {
   static TestHouse start(Vertx vertx, Path dir, JsonObject http) throws Exception {
     VirtualHomeAssistant home = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions()).start().await();
     BridgeOptions options = new BridgeOptions().setDataDir(dir.resolve("data")).setMonitorsEnabled(false)
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(http))
-        .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()));
+        .setHttp(new HttpApiOptions(new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(http)))
+        .setHomeAssistant(new HomeAssistantOptions().setUrl(home.url()).setToken(home.accessToken()));
     Bridge bridge = withTestHouseProvider(dir, () -> Bridge.create(vertx, options).start().await());
     return new TestHouse(home, bridge);
   }

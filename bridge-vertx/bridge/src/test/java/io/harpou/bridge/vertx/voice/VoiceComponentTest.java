@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +33,13 @@ class VoiceComponentTest {
 
   private BridgeOptions options() {
     return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false).setMonitorsEnabled(false)
-        .setSection("wyoming", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+        .setVoice(new VoiceOptions().setHost("127.0.0.1").setPort(0));
   }
 
   @Test
   void should_start_with_the_bridge_and_publish_announcer_and_satellites() throws Exception {
-    BridgeOptions options = options().setSection("voice", new JsonObject().put("satellites", new JsonArray()
-        .add(new JsonObject().put("host", "127.0.0.1").put("port", 9).put("room", "attic").put("id", "attic-sat"))));
+    BridgeOptions options = options().setVoice(new VoiceOptions().setHost("127.0.0.1").setPort(0)
+        .setSatellites(List.of(new SatelliteConfig("127.0.0.1", 9, "attic", "attic-sat"))));
     Bridge bridge = Bridge.create(vertx, options).start().await();
 
     assertThat(bridge.health().toJson().getJsonObject("components").getJsonObject("voice").getString("state"))
