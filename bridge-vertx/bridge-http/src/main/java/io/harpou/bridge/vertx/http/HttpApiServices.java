@@ -32,74 +32,104 @@ public final class HttpApiServices {
   private final ArtifactStore artifacts;
   private final SatelliteRooms satellites;
 
-  private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
-                          HomeGateway home, TaskService tasks, MemoryStore memory, ModelUsage usage,
-                          ArtifactStore artifacts, SatelliteRooms satellites) {
-    this.health = Objects.requireNonNull(health, "health");
-    this.database = Objects.requireNonNull(database, "database");
-    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-    this.tools = Objects.requireNonNull(tools, "tools");
-    this.agent = agent;
-    this.home = home;
-    this.tasks = tasks;
-    this.memory = memory;
-    this.usage = usage;
-    this.artifacts = artifacts;
-    this.satellites = Objects.requireNonNull(satellites, "satellites");
+  private HttpApiServices(Builder builder) {
+    this.health = builder.health;
+    this.database = builder.database;
+    this.dataDir = builder.dataDir;
+    this.tools = builder.tools;
+    this.agent = builder.agent;
+    this.home = builder.home;
+    this.tasks = builder.tasks;
+    this.memory = builder.memory;
+    this.usage = builder.usage;
+    this.artifacts = builder.artifacts;
+    this.satellites = builder.satellites;
   }
 
-  /** The required parts; every service starts absent. */
-  public static HttpApiServices of(Health health, Database database, Path dataDir) {
-    return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null, null, SatelliteRooms.NONE);
+  /** A builder with the required parts; every service starts absent. */
+  public static Builder builder(Health health, Database database, Path dataDir) {
+    return new Builder(health, database, dataDir);
   }
 
-  /** A copy listing these tools on {@code /api/tools}. */
-  public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory, usage, artifacts,
-        satellites);
+  /** A builder holding these services, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(health, database, dataDir).tools(tools).agent(agent).home(home).tasks(tasks).memory(memory)
+        .usage(usage).artifacts(artifacts).satellites(satellites);
   }
 
-  /** A copy answering conversations with {@code agent} (null for none). */
-  public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
-  }
+  /** Gathers what the HTTP API serves; a service left unset is absent and its endpoints answer 503. */
+  public static final class Builder {
 
-  /** A copy showing this home (null for none). */
-  public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
-  }
+    private final Health health;
+    private final Database database;
+    private final Path dataDir;
+    private ToolRegistry tools = ToolRegistry.builder(null).build();
+    private Agent agent;
+    private HomeGateway home;
+    private TaskService tasks;
+    private MemoryStore memory;
+    private ModelUsage usage;
+    private ArtifactStore artifacts;
+    private SatelliteRooms satellites = SatelliteRooms.NONE;
 
-  /** A copy listing these tasks (null for none). */
-  public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
-  }
+    private Builder(Health health, Database database, Path dataDir) {
+      this.health = Objects.requireNonNull(health, "health");
+      this.database = Objects.requireNonNull(database, "database");
+      this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    }
 
-  /** A copy serving this memory store (null for none). */
-  public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
-  }
+    /** Lists these tools on {@code /api/tools}. */
+    public Builder tools(ToolRegistry tools) {
+      this.tools = Objects.requireNonNull(tools, "tools");
+      return this;
+    }
 
-  /** A copy summing the language models' usage on {@code /api/usage} (null for none). */
-  public HttpApiServices withUsage(ModelUsage usage) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
-  }
+    /** Answers conversations with {@code agent} (null for none). */
+    public Builder agent(Agent agent) {
+      this.agent = agent;
+      return this;
+    }
 
-  /** A copy serving this artifact store (null for none). */
-  public HttpApiServices withArtifacts(ArtifactStore artifacts) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
-  }
+    /** Shows this home (null for none). */
+    public Builder home(HomeGateway home) {
+      this.home = home;
+      return this;
+    }
 
-  /** A copy taking the satellites a conversation request may come through from {@code satellites}. */
-  public HttpApiServices withSatellites(SatelliteRooms satellites) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
+    /** Lists these tasks (null for none). */
+    public Builder tasks(TaskService tasks) {
+      this.tasks = tasks;
+      return this;
+    }
+
+    /** Serves this memory store (null for none). */
+    public Builder memory(MemoryStore memory) {
+      this.memory = memory;
+      return this;
+    }
+
+    /** Sums the language models' usage on {@code /api/usage} (null for none). */
+    public Builder usage(ModelUsage usage) {
+      this.usage = usage;
+      return this;
+    }
+
+    /** Serves this artifact store (null for none). */
+    public Builder artifacts(ArtifactStore artifacts) {
+      this.artifacts = artifacts;
+      return this;
+    }
+
+    /** Takes the satellites a conversation request may come through from {@code satellites}. */
+    public Builder satellites(SatelliteRooms satellites) {
+      this.satellites = Objects.requireNonNull(satellites, "satellites");
+      return this;
+    }
+
+    /** The services, fixed from now on. */
+    public HttpApiServices build() {
+      return new HttpApiServices(this);
+    }
   }
 
   /** Component states for {@code /health} and metrics. */

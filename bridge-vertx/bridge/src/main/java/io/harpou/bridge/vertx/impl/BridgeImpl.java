@@ -226,11 +226,12 @@ public final class BridgeImpl implements Bridge {
     if (!options.httpEnabled()) {
       return Future.succeededFuture();
     }
-    HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
-        .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null)).withUsage(agent == null ? null : agent.usage().orElse(null))
-        .withArtifacts(artifacts)
-        .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())));
+    HttpApiServices services = HttpApiServices.builder(health, database, options.dataDir()).tools(tools)
+        .agent(agent().orElse(null)).home(home).tasks(tasks().orElse(null))
+        .memory(memory().orElse(null)).usage(agent == null ? null : agent.usage().orElse(null))
+        .artifacts(artifacts)
+        .satellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())))
+        .build();
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);
