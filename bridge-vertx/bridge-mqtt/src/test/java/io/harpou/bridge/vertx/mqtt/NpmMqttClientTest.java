@@ -1,12 +1,13 @@
 package io.harpou.bridge.vertx.mqtt;
 
-import static io.harpou.bridge.vertx.mqtt.Observer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
+import io.harpou.testkit.Await;
 import io.harpou.testkit.mqtt.Mosquitto;
+import io.harpou.testkit.mqtt.MqttObserver;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class NpmMqttClientTest {
           .timer("pasta", 2);
       MqttDiscovery discovery = MqttDiscovery.start(vertx, new MqttOptions(new JsonObject().put("url", broker.url())),
           household.services(MqttServices.of(new Health(vertx).listen(), database))).await();
-      await(discovery::connected, "the connection");
+      Await.until("the connection", discovery::connected);
       Thread.sleep(500);
       Process node = new ProcessBuilder("node", "discovery-peer.mjs", broker.url(), "500", "homeassistant/#",
           "harpou/#").directory(JS.toFile()).redirectErrorStream(false).start();
