@@ -71,8 +71,10 @@ final class HeadlessChromium implements AutoCloseable {
         "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank")
         .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
     Path portFile = profile.resolve("DevToolsActivePort");
-    Await.within(Duration.ofSeconds(30), () -> Files.exists(portFile));
-    if (!Files.exists(portFile)) {
+    // Chromium creates the file before it writes into it: the port, then the browser's path on a second line.
+    boolean written = Await.within(Duration.ofSeconds(30),
+        () -> Files.exists(portFile) && Files.readAllLines(portFile).size() >= 2);
+    if (!written) {
       process.destroyForcibly();
       fail("Chromium did not open its DevTools port; see " + profile.resolveSibling("chromium.log"));
     }
