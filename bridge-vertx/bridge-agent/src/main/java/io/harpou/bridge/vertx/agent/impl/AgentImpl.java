@@ -226,9 +226,10 @@ public final class AgentImpl implements Agent {
     if (cache == null || !cache.cacheable(request)) {
       return model(u, clientHistory, request, null);
     }
-    return cache.lookup(request).compose(lookup -> lookup.hit().isPresent()
-        ? Future.succeededFuture(Reply.answer(lookup.hit().get().answer(), u.conversationId()))
-        : model(u, clientHistory, request, lookup));
+    return cache.lookup(request).compose(lookup -> lookup.hit().map(hit -> Future.succeededFuture(
+            Reply.answer(hit.answer(), u.conversationId()).servedFromCache(new Reply.Cached(hit.model(), hit.exact(),
+                hit.similarity()))))
+        .orElseGet(() -> model(u, clientHistory, request, lookup)));
   }
 
   /**
@@ -259,9 +260,7 @@ public final class AgentImpl implements Agent {
       return plan.run().compose(planned -> planned.isPresent() ? Future.succeededFuture(planned.get())
           : loop(u, turn, request, messages, lookup));
     }));
-    return answered.map(reply -> turn.notice(u.language()).map(notice -> new Reply(reply.speech() + " " + notice,
-        reply.type(), reply.actions(), reply.tasks(), reply.continueConversation(), reply.conversationId()))
-        .orElse(reply));
+    return answered.map(reply -> turn.notice(u.language()).map(reply::withSpeechAdded).orElse(reply));
   }
 
   /** One run of the model loop over {@code messages}, its answer kept in the cache when the turn allows it. */
