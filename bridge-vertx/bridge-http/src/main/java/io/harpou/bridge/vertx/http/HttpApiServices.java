@@ -4,6 +4,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
+import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
@@ -31,10 +32,11 @@ public final class HttpApiServices {
   private final ModelUsage usage;
   private final ArtifactStore artifacts;
   private final SatelliteRooms satellites;
+  private final Plans plans;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
                           HomeGateway home, TaskService tasks, MemoryStore memory, ModelUsage usage,
-                          ArtifactStore artifacts, SatelliteRooms satellites) {
+                          ArtifactStore artifacts, SatelliteRooms satellites, Plans plans) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -46,60 +48,67 @@ public final class HttpApiServices {
     this.usage = usage;
     this.artifacts = artifacts;
     this.satellites = Objects.requireNonNull(satellites, "satellites");
+    this.plans = plans;
   }
 
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null, null, SatelliteRooms.NONE);
+        null, null, null, SatelliteRooms.NONE, null);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory, usage, artifacts,
-        satellites);
+        satellites, plans);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
+        satellites, plans);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
+        satellites, plans);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
+        satellites, plans);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
+        satellites, plans);
   }
 
   /** A copy summing the language models' usage on {@code /api/usage} (null for none). */
   public HttpApiServices withUsage(ModelUsage usage) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
+        satellites, plans);
   }
 
   /** A copy serving this artifact store (null for none). */
   public HttpApiServices withArtifacts(ArtifactStore artifacts) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
+        satellites, plans);
   }
 
   /** A copy taking the satellites a conversation request may come through from {@code satellites}. */
   public HttpApiServices withSatellites(SatelliteRooms satellites) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
-        satellites);
+        satellites, plans);
+  }
+
+  /** A copy listing these plans on {@code /api/plans} (null for none). */
+  public HttpApiServices withPlans(Plans plans) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+        satellites, plans);
   }
 
   /** Component states for {@code /health} and metrics. */
@@ -150,6 +159,11 @@ public final class HttpApiServices {
   /** The artifact store, when there is one. */
   public Optional<ArtifactStore> artifacts() {
     return Optional.ofNullable(artifacts);
+  }
+
+  /** The agent's plans, when there is an agent. */
+  public Optional<Plans> plans() {
+    return Optional.ofNullable(plans);
   }
 
   /** The satellites a conversation request may come through; none unless given. */

@@ -229,7 +229,7 @@ public final class BridgeImpl implements Bridge {
     HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
         .withMemory(memory().orElse(null)).withUsage(agent == null ? null : agent.usage().orElse(null))
-        .withArtifacts(artifacts)
+        .withArtifacts(artifacts).withPlans(agent == null ? null : agent.plans())
         .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())));
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;

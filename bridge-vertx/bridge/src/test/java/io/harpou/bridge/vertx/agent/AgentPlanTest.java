@@ -7,6 +7,7 @@ import io.harpou.bridge.api.agent.Reply;
 import io.harpou.testkit.Await;
 import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
+import io.harpou.testkit.ollama.ScriptedOllama;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,9 +20,14 @@ import org.junit.jupiter.api.Test;
  */
 class AgentPlanTest extends AgentTestBase {
 
-  private static final String REQUEST = "plan the evening: turn on the kitchen light and count the files";
+  static final String REQUEST = "plan the evening: turn on the kitchen light and count the files";
 
   private void scriptSteps(String first, String firstEntity) {
+    scriptSteps(ollama, first, firstEntity);
+  }
+
+  /** Scripts a two-step plan for {@link #REQUEST}: {@code first} turns on {@code firstEntity}, then files are counted. */
+  static void scriptSteps(ScriptedOllama ollama, String first, String firstEntity) {
     ollama.addRule(OllamaMatch.userContains("Request: plan the evening").thenReply(OllamaReply.text(
         "Here you are: {\"steps\": [\"" + first + "\", \"Count the files\"]}")).once());
     ollama.addRule(OllamaMatch.userContains("step 1: " + first).thenReply(OllamaReply.toolCall("light_on",

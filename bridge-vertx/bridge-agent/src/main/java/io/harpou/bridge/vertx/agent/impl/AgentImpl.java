@@ -62,6 +62,7 @@ public final class AgentImpl implements Agent {
   private final TurnEvents events;
   private final ModelPool models;
   private final TurnCache cache;
+  private final PlanStore plans;
   private final PromptBuilder prompt;
   private final List<ToolSpecification> specs;
   private volatile boolean stopped;
@@ -71,7 +72,8 @@ public final class AgentImpl implements Agent {
    * cached.
    */
   AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyGate executor,
-            PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models, TurnCache cache) {
+            PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models, TurnCache cache,
+            PlanStore plans) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
@@ -81,6 +83,7 @@ public final class AgentImpl implements Agent {
     this.events = events;
     this.models = models;
     this.cache = cache;
+    this.plans = plans;
     this.prompt = new PromptBuilder(options.getPersona());
     this.specs = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
   }
@@ -256,7 +259,7 @@ public final class AgentImpl implements Agent {
       }
       PlanRunner plan = new PlanRunner(events, turn, u, request.turnId(), instruction -> new ToolLoop(services,
           turn, executor, pending, events, specs, options, request.turnId(), u,
-          List.of(system, UserMessage.from(instruction))).run(), services.announcer().orElse(null));
+          List.of(system, UserMessage.from(instruction))).run(), services.announcer().orElse(null), plans);
       return plan.run().compose(planned -> planned.isPresent() ? Future.succeededFuture(planned.get())
           : loop(u, turn, request, messages, lookup));
     }));

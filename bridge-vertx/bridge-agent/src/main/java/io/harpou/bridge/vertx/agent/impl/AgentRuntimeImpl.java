@@ -4,6 +4,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolCall;
@@ -42,11 +43,12 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private final String modelDescription;
   private final ModelPool models;
   private final TurnCache cache;
+  private final PlanStore plans;
   private String deployment;
 
   private AgentRuntimeImpl(Vertx vertx, AgentOptions options, AgentServices services, ModelPool models,
                            TurnCache cache, AuditLog audit, ConversationStore history,
-                           DurableTaskService.TaskTable table) {
+                           DurableTaskService.TaskTable table, PlanStore plans) {
     this.vertx = vertx;
     TurnEvents events = new TurnEvents(vertx);
     PendingConfirmations pending = new PendingConfirmations(options.getPolicy()::confirmationTimeoutMs);
@@ -56,7 +58,8 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         this::runTask);
     this.timers = VoiceTimers.create(vertx, () -> Optional.of(agent()));
     this.gate = new PolicyGate(vertx, services, options, audit, tasks, timers, pending, events);
-    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache);
+    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache, plans);
+    this.plans = plans;
     this.cache = cache;
     this.models = models;
     this.modelDescription = (models == null ? "interpreters only (no model configured)" : models.describe())
@@ -84,8 +87,9 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     return pool.compose(started -> cache(vertx, options, started).compose(cache -> AuditLog.open(services.database())
         .compose(audit -> ConversationStore.open(services.database(), options.getHistoryLimit())
             .compose(history -> DurableTaskService.openTable(services.database())
-                .map(table -> new AgentRuntimeImpl(vertx, options, withVision, started, cache, audit, history,
-                    table))))))
+                .compose(table -> PlanStore.open(services.database())
+                    .map(plans -> new AgentRuntimeImpl(vertx, options, withVision, started, cache, audit, history,
+                        table, plans)))))))
         .compose(AgentRuntimeImpl::begin);
   }
 
@@ -127,6 +131,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   @Override
   public Optional<ModelUsage> usage() {
     return Optional.ofNullable(models).map(ModelPool::usage);
+  }
+
+  @Override
+  public Plans plans() {
+    return plans;
   }
 
   @Override

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * a {@link PlanUpdated} event whenever it changes, and each step runs as an ordinary turn of the agent loop. A failed
  * step is reported and the rest re-planned once; a second failure, or a step that needs the user's "yes", stops the
  * plan. A request that asks for it to run in the background is answered with the plan at once and its outcome is
- * announced in the room that asked.
+ * announced in the room that asked. Each state of the plan is stored as it is published, so the plan stays readable over
+ * the API after a restart.
  */
 final class PlanRunner {
 
@@ -46,6 +47,7 @@ final class PlanRunner {
   private final String turnId;
   private final Function<String, Future<Reply>> stepTurn;
   private final Announcer announcer;
+  private final PlanStore store;
   private final String planId = UUID.randomUUID().toString();
   private final List<PlanUpdated.Step> steps = new ArrayList<>();
   private final List<Action> actions = new ArrayList<>();
@@ -57,15 +59,17 @@ final class PlanRunner {
    *
    * @param stepTurn runs one step's instruction as a turn of the agent loop
    * @param announcer speaks the outcome of a plan run in the background, or null
+   * @param store keeps each state of the plan
    */
   PlanRunner(TurnEvents events, ModelTurn turn, Utterance utterance, String turnId,
-             Function<String, Future<Reply>> stepTurn, Announcer announcer) {
+             Function<String, Future<Reply>> stepTurn, Announcer announcer, PlanStore store) {
     this.events = events;
     this.turn = turn;
     this.utterance = utterance;
     this.turnId = turnId;
     this.stepTurn = stepTurn;
     this.announcer = announcer;
+    this.store = store;
   }
 
   /** Whether the request asks to be run in the background. */
@@ -234,8 +238,11 @@ final class PlanRunner {
   }
 
   private void publish(String status) {
-    events.publish(new PlanUpdated(Instant.now(), planId, turnId, utterance.conversationId(), utterance.text(),
-        status, steps));
+    PlanUpdated plan = new PlanUpdated(Instant.now(), planId, turnId, utterance.conversationId(), utterance.text(),
+        status, steps);
+    events.publish(plan);
+    store.save(plan, utterance.user()).onFailure(e -> LOG.warn("Plan {} could not be stored: {}", planId,
+        e.getMessage()));
   }
 
   private void announce(String text) {
