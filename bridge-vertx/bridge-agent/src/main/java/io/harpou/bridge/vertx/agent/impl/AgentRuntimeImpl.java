@@ -14,6 +14,7 @@ import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.agent.AgentVerticle;
 import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.model.ModelUsage;
 import io.harpou.bridge.vertx.model.Models;
 import io.harpou.bridge.vertx.models.CacheOptions;
@@ -73,24 +74,31 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   /** Starts the runtime; see {@link AgentRuntime#start}. */
   public static Future<AgentRuntime> start(Vertx vertx, AgentOptions options, AgentServices services) {
     ModelsOptions models;
-    AgentServices withVision;
     try {
       models = options.getModels();
-      withVision = services.withVision(ModelVision.create(vertx, models, options.getVision()).orElse(null));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new BridgeException("bad agent configuration: " + e.getMessage(), e));
     }
-    Future<ModelPool> pool = !models.hasModels() ? Future.succeededFuture()
+    Future<ModelPool> pool = !models.hasAnyModel() ? Future.succeededFuture()
         : ModelPool.start(vertx, models, services.database()).recover(e -> Future.failedFuture(
             e instanceof IllegalArgumentException ? new BridgeException("bad agent configuration: " + e.getMessage(),
                 e) : e));
-    return pool.compose(started -> cache(vertx, options, started).compose(cache -> AuditLog.open(services.database())
-        .compose(audit -> ConversationStore.open(services.database(), options.getHistoryLimit())
-            .compose(history -> DurableTaskService.openTable(services.database())
-                .compose(table -> PlanStore.open(services.database())
-                    .map(plans -> new AgentRuntimeImpl(vertx, options, withVision, started, cache, audit, history,
-                        table, plans)))))))
+    // The pool reads the camera's images too; it answers turns only when a model for turns is configured.
+    return pool.compose(all -> open(vertx, options, services.withVision(all == null ? null
+            : all.vision().orElse(null)), models.hasModels() ? all : null))
         .compose(AgentRuntimeImpl::begin);
+  }
+
+  /** Opens the agent's tables and makes the runtime; {@code models} is null when no model answers turns. */
+  private static Future<AgentRuntimeImpl> open(Vertx vertx, AgentOptions options, AgentServices services,
+                                               ModelPool models) {
+    Database database = services.database();
+    return cache(vertx, options, models).compose(cache -> AuditLog.open(database)
+        .compose(audit -> ConversationStore.open(database, options.getHistoryLimit())
+            .compose(history -> DurableTaskService.openTable(database)
+                .compose(table -> PlanStore.open(database)
+                    .map(plans -> new AgentRuntimeImpl(vertx, options, services, models, cache, audit, history,
+                        table, plans))))));
   }
 
   /** The response cache when it is enabled and there are models, its embedding model from its provider. */
