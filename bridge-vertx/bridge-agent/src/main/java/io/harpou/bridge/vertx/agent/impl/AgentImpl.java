@@ -62,7 +62,7 @@ public final class AgentImpl implements Agent {
   private final TurnEvents events;
   private final ModelPool models;
   private final TurnCache cache;
-  private final PlanStore plans;
+  private final PlanRunner.Services plans;
   private final PromptBuilder prompt;
   private final List<ToolSpecification> specs;
   private volatile boolean stopped;
@@ -73,7 +73,7 @@ public final class AgentImpl implements Agent {
    */
   AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyGate executor,
             PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models, TurnCache cache,
-            PlanStore plans) {
+            PlanRunner.Services plans) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
@@ -259,7 +259,7 @@ public final class AgentImpl implements Agent {
       }
       PlanRunner plan = new PlanRunner(events, turn, u, request.turnId(), instruction -> new ToolLoop(services,
           turn, executor, pending, events, specs, options, request.turnId(), u,
-          List.of(system, UserMessage.from(instruction))).run(), services.announcer().orElse(null), plans);
+          List.of(system, UserMessage.from(instruction))).run(), plans);
       return plan.run().compose(planned -> planned.isPresent() ? Future.succeededFuture(planned.get())
           : loop(u, turn, request, messages, lookup));
     }));

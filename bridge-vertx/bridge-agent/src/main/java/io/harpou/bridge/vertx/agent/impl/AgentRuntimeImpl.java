@@ -59,7 +59,8 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         this::runTask);
     this.timers = VoiceTimers.create(vertx, () -> Optional.of(agent()));
     this.gate = new PolicyGate(vertx, services, options, audit, tasks, timers, pending, events);
-    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache, plans);
+    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache,
+        new PlanRunner.Services(plans, tasks));
     this.plans = plans;
     this.cache = cache;
     this.models = models;
