@@ -86,7 +86,7 @@ public final class ModelTurn {
     }
     ModelClient client = pool.client(order.get(current));
     List<ToolSpecification> offered = client.spec().tools() ? tools : List.of();
-    ContextFit.Result fit = ContextFit.fit(messages, historyEnd, offered, client.counter(),
+    ContextFit.Result fit = ContextFit.fit(messages, historyEnd, client.toolTokens().of(offered), client.counter(),
         client.spec().promptBudget());
     if (fit instanceof ContextFit.Overflow overflow) {
       return larger(overflow.tokens()) ? chat(messages, historyEnd, tools, stream)
