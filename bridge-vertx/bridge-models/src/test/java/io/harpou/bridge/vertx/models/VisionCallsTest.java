@@ -8,6 +8,7 @@ import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.vision.VisionModel;
 import io.harpou.bridge.vertx.model.ModelUsage;
+import io.harpou.testkit.Await;
 import io.harpou.testkit.ollama.OllamaReply;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -49,6 +50,7 @@ class VisionCallsTest extends ModelsTestBase {
 
     assertThat(look()).isEqualTo("A brown box on the doormat.");
 
+    Await.until("the call recorded", () -> events("model_call").size() == 1);
     assertThat(strongServer.takeRequest().images()).hasSize(1);
     assertThat(fastServer.requestCount()).isZero();
     assertThat(events("model_chosen")).extracting(e -> e.getString("model") + ": " + e.getString("reason"))
@@ -88,6 +90,8 @@ class VisionCallsTest extends ModelsTestBase {
 
     assertThat(look()).isEqualTo("A box, seen by the spare.");
     assertThat(fastServer.takeRequest().model()).isEqualTo("llava:7b");
+    // Events cross the event bus: the answer may come back before the last of them has arrived.
+    Await.until("both calls recorded", () -> events("model_call").size() == 2);
     assertThat(events("model_chosen")).extracting(e -> e.getString("model")).containsExactly("eyes", "spare");
     assertThat(awaitState("model.eyes", "degraded").getString("detail")).contains("model runner crashed");
     assertThat(events("model_call")).extracting(e -> e.getString("model") + " " + e.getString("outcome"))
@@ -104,6 +108,7 @@ class VisionCallsTest extends ModelsTestBase {
 
     assertThat(turn.route().chain()).containsExactly("fast");
     assertThat(look()).isEqualTo("fine");
+    Await.until("the image's route published", () -> events("model_chosen").size() == 2);
     assertThat(fastServer.requests()).extracting(r -> r.model()).containsExactly("qwen2.5vl:7b");
     assertThat(new JsonArray(events("model_chosen").stream().map(e -> e.getString("model")).toList()))
         .containsExactly("fast", "vision");

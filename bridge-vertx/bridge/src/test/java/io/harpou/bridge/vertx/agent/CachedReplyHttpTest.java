@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.testkit.Await;
 import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
 import io.vertx.core.buffer.Buffer;
@@ -57,6 +58,7 @@ class CachedReplyHttpTest extends HttpAgentTestBase {
     assertThat(again.getJsonObject("cached")).isEqualTo(new JsonObject().put("model", "ollama").put("match", "exact")
         .put("similarity", 1.0));
     assertThat(chatRequests()).isEqualTo(1);
+    Await.until("both reply events", () -> events("reply").size() == 2);
     List<JsonObject> replies = events("reply");
     assertThat(replies).extracting(e -> e.getString("conversation_id") + " "
         + e.getJsonObject("reply").containsKey("cached")).containsExactly("c1 false", "c2 true");
