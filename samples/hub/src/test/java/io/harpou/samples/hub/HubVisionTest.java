@@ -109,6 +109,23 @@ class HubVisionTest {
   }
 
   @Test
+  void should_tell_the_agent_the_vision_budget_is_spent_and_show_the_image_to_no_model() {
+    JsonObject agent = twoModels(new JsonObject().put("use", "eyes"));
+    // The scripted server counts a word a token: one look costs more than the whole budget.
+    agent.getJsonObject("models").getJsonObject("eyes").put("local", false).put("cost_per_1k_input", 1000.0)
+        .put("monthly_budget", 1);
+    startHub(agent);
+    ask("Is there a package at the front door?");
+
+    ask("Is there a package at the front door?");
+
+    assertThat(eyesServer.requestCount()).isEqualTo(1);
+    assertThat(agentServer.requests()).filteredOn(request -> request.messages().encode().contains("describe_camera"))
+        .last().satisfies(request -> assertThat(request.messages().encode()).contains("the vision model eyes has"
+            + " spent its monthly budget (").contains("so no camera image can be looked at until next month"));
+  }
+
+  @Test
   void should_refuse_to_start_when_the_vision_section_uses_a_model_that_is_not_configured() {
     assertThatThrownBy(() -> startHub(twoModels(new JsonObject().put("use", "glasses"))))
         .hasMessageContaining("agent.vision.use names no model: glasses");

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.agent;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
@@ -18,7 +19,7 @@ import java.util.Optional;
 public interface AgentRuntime {
 
   /**
-   * Opens the audit log, the history and the tasks in the services' database, resumes the tasks left by the previous
+   * Opens the audit log, the history, the tasks and the plans in the services' database, resumes the tasks left by the previous
    * run and serves {@link io.harpou.bridge.api.BridgeAddresses#AGENT_ASK}. The Future fails with
    * {@link io.harpou.bridge.api.BridgeException} when the model's configuration is unusable or the database fails.
    */
@@ -34,6 +35,9 @@ public interface AgentRuntime {
 
   /** The ledger of model calls, for {@code /api/usage}; empty without a model. */
   Optional<ModelUsage> usage();
+
+  /** The plans the agent has made, kept across restarts, for {@code /api/plans}. */
+  Plans plans();
 
   /** The voice timers tools start, change and read. */
   TimerService timers();

@@ -4,6 +4,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
+import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
@@ -31,6 +32,7 @@ public final class HttpApiServices {
   private final ModelUsage usage;
   private final ArtifactStore artifacts;
   private final SatelliteRooms satellites;
+  private final Plans plans;
 
   private HttpApiServices(Builder builder) {
     this.health = builder.health;
@@ -44,6 +46,7 @@ public final class HttpApiServices {
     this.usage = builder.usage;
     this.artifacts = builder.artifacts;
     this.satellites = builder.satellites;
+    this.plans = builder.plans;
   }
 
   /** A builder with the required parts; every service starts absent. */
@@ -54,7 +57,7 @@ public final class HttpApiServices {
   /** A builder holding these services, to change some of them. */
   public Builder toBuilder() {
     return new Builder(health, database, dataDir).tools(tools).agent(agent).home(home).tasks(tasks).memory(memory)
-        .usage(usage).artifacts(artifacts).satellites(satellites);
+        .usage(usage).artifacts(artifacts).satellites(satellites).plans(plans);
   }
 
   /** Gathers what the HTTP API serves; a service left unset is absent and its endpoints answer 503. */
@@ -71,6 +74,7 @@ public final class HttpApiServices {
     private ModelUsage usage;
     private ArtifactStore artifacts;
     private SatelliteRooms satellites = SatelliteRooms.NONE;
+    private Plans plans;
 
     private Builder(Health health, Database database, Path dataDir) {
       this.health = Objects.requireNonNull(health, "health");
@@ -123,6 +127,12 @@ public final class HttpApiServices {
     /** Takes the satellites a conversation request may come through from {@code satellites}. */
     public Builder satellites(SatelliteRooms satellites) {
       this.satellites = Objects.requireNonNull(satellites, "satellites");
+      return this;
+    }
+
+    /** Lists these plans on {@code /api/plans} (null for none). */
+    public Builder plans(Plans plans) {
+      this.plans = plans;
       return this;
     }
 
@@ -180,6 +190,11 @@ public final class HttpApiServices {
   /** The artifact store, when there is one. */
   public Optional<ArtifactStore> artifacts() {
     return Optional.ofNullable(artifacts);
+  }
+
+  /** The agent's plans, when there is an agent. */
+  public Optional<Plans> plans() {
+    return Optional.ofNullable(plans);
   }
 
   /** The satellites a conversation request may come through; none unless given. */

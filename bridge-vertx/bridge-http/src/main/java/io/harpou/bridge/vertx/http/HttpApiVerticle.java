@@ -16,6 +16,7 @@ import io.harpou.bridge.vertx.http.impl.MetricsHandler;
 import io.harpou.bridge.vertx.http.impl.OpenAiHandler;
 import io.harpou.bridge.vertx.http.impl.RulesHandler;
 import io.harpou.bridge.vertx.http.impl.SatellitesHandler;
+import io.harpou.bridge.vertx.http.impl.PlansHandler;
 import io.harpou.bridge.vertx.http.impl.TasksHandler;
 import io.harpou.bridge.vertx.http.impl.ToolsHandler;
 import io.harpou.bridge.vertx.http.impl.UsageHandler;
@@ -96,6 +97,7 @@ public final class HttpApiVerticle extends VerticleBase {
     new ConversationHandler(bridge).mount(router);
     new OpenAiHandler(bridge, options.getModelName()).mount(router);
     new TasksHandler(bridge).mount(router);
+    new PlansHandler(bridge).mount(router);
     new AuditHandler(audit).mount(router);
     new ToolsHandler(bridge.tools()).mount(router);
     satellites = new SatellitesHandler(vertx);

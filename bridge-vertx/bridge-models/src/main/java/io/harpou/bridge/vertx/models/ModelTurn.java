@@ -5,9 +5,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import io.harpou.bridge.api.event.ModelCalled;
 import io.harpou.bridge.vertx.models.impl.ModelClient;
-import io.harpou.bridge.vertx.models.impl.UsageRow;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -88,7 +86,7 @@ public final class ModelTurn {
     }
     ModelClient client = pool.client(order.get(current));
     List<ToolSpecification> offered = client.spec().tools() ? tools : List.of();
-    ContextFit.Result fit = ContextFit.fit(messages, historyEnd, offered, client.counter(),
+    ContextFit.Result fit = ContextFit.fit(messages, historyEnd, client.toolTokens().of(offered), client.counter(),
         client.spec().promptBudget());
     if (fit instanceof ContextFit.Overflow overflow) {
       return larger(overflow.tokens()) ? chat(messages, historyEnd, tools, stream)
@@ -172,13 +170,7 @@ public final class ModelTurn {
   }
 
   private void ledger(ModelClient client, int input, int output, double cost, long millis, String outcome) {
-    Instant now = Instant.now();
-    String model = client.spec().name();
-    pool.budgets().add(model, cost, now);
-    pool.events().publish(new ModelCalled(now, request.turnId(), request.conversationId(), model, outcome, input,
-        output, cost, millis));
-    pool.ledger().record(new UsageRow(now, model, request.profile(), request.conversationId(), request.turnId(),
-        input, output, cost, millis, outcome)).onFailure(e -> LOG.warn("A model call could not be recorded: {}",
-        e.getMessage()));
+    pool.recordCall(client.spec(), request.turnId(), request.conversationId(), request.profile(), input, output,
+        cost, millis, outcome);
   }
 }

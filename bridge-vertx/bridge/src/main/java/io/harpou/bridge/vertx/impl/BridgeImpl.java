@@ -229,7 +229,7 @@ public final class BridgeImpl implements Bridge {
     HttpApiServices services = HttpApiServices.builder(health, database, options.dataDir()).tools(tools)
         .agent(agent().orElse(null)).home(home).tasks(tasks().orElse(null))
         .memory(memory().orElse(null)).usage(agent == null ? null : agent.usage().orElse(null))
-        .artifacts(artifacts)
+        .artifacts(artifacts).plans(agent == null ? null : agent.plans())
         .satellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())))
         .build();
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {

@@ -62,6 +62,7 @@ public final class AgentImpl implements Agent {
   private final TurnEvents events;
   private final ModelPool models;
   private final TurnCache cache;
+  private final PlanRunner.Services plans;
   private final PromptBuilder prompt;
   private final List<ToolSpecification> specs;
   private volatile boolean stopped;
@@ -71,7 +72,8 @@ public final class AgentImpl implements Agent {
    * cached.
    */
   AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyGate executor,
-            PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models, TurnCache cache) {
+            PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models, TurnCache cache,
+            PlanRunner.Services plans) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
@@ -81,6 +83,7 @@ public final class AgentImpl implements Agent {
     this.events = events;
     this.models = models;
     this.cache = cache;
+    this.plans = plans;
     this.prompt = new PromptBuilder(options.getPersona());
     this.specs = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
   }
@@ -226,9 +229,10 @@ public final class AgentImpl implements Agent {
     if (cache == null || !cache.cacheable(request)) {
       return model(u, clientHistory, request, null);
     }
-    return cache.lookup(request).compose(lookup -> lookup.hit().isPresent()
-        ? Future.succeededFuture(Reply.answer(lookup.hit().get().answer(), u.conversationId()))
-        : model(u, clientHistory, request, lookup));
+    return cache.lookup(request).compose(lookup -> lookup.hit().map(hit -> Future.succeededFuture(
+            Reply.answer(hit.answer(), u.conversationId()).servedFromCache(new Reply.Cached(hit.model(), hit.exact(),
+                hit.similarity()))))
+        .orElseGet(() -> model(u, clientHistory, request, lookup)));
   }
 
   /**
@@ -255,13 +259,11 @@ public final class AgentImpl implements Agent {
       }
       PlanRunner plan = new PlanRunner(events, turn, u, request.turnId(), instruction -> new ToolLoop(services,
           turn, executor, pending, events, specs, options, request.turnId(), u,
-          List.of(system, UserMessage.from(instruction))).run(), services.announcer().orElse(null));
+          List.of(system, UserMessage.from(instruction))).run(), plans);
       return plan.run().compose(planned -> planned.isPresent() ? Future.succeededFuture(planned.get())
           : loop(u, turn, request, messages, lookup));
     }));
-    return answered.map(reply -> turn.notice(u.language()).map(notice -> new Reply(reply.speech() + " " + notice,
-        reply.type(), reply.actions(), reply.tasks(), reply.continueConversation(), reply.conversationId()))
-        .orElse(reply));
+    return answered.map(reply -> turn.notice(u.language()).map(reply::withSpeechAdded).orElse(reply));
   }
 
   /** One run of the model loop over {@code messages}, its answer kept in the cache when the turn allows it. */

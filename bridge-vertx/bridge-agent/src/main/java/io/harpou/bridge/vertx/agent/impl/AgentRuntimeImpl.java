@@ -4,6 +4,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolCall;
@@ -13,6 +14,7 @@ import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.agent.AgentVerticle;
 import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.model.ModelUsage;
 import io.harpou.bridge.vertx.model.Models;
 import io.harpou.bridge.vertx.models.CacheOptions;
@@ -42,11 +44,12 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private final String modelDescription;
   private final ModelPool models;
   private final TurnCache cache;
+  private final PlanStore plans;
   private String deployment;
 
   private AgentRuntimeImpl(Vertx vertx, AgentOptions options, AgentServices services, ModelPool models,
                            TurnCache cache, AuditLog audit, ConversationStore history,
-                           DurableTaskService.TaskTable table) {
+                           DurableTaskService.TaskTable table, PlanStore plans) {
     this.vertx = vertx;
     TurnEvents events = new TurnEvents(vertx);
     PendingConfirmations pending = new PendingConfirmations(options.getPolicy()::confirmationTimeoutMs);
@@ -56,7 +59,9 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         this::runTask);
     this.timers = VoiceTimers.create(vertx, () -> Optional.of(agent()));
     this.gate = new PolicyGate(vertx, services, options, audit, tasks, timers, pending, events);
-    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache);
+    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache,
+        new PlanRunner.Services(plans, tasks));
+    this.plans = plans;
     this.cache = cache;
     this.models = models;
     this.modelDescription = (models == null ? "interpreters only (no model configured)" : models.describe())
@@ -70,23 +75,31 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   /** Starts the runtime; see {@link AgentRuntime#start}. */
   public static Future<AgentRuntime> start(Vertx vertx, AgentOptions options, AgentServices services) {
     ModelsOptions models;
-    AgentServices withVision;
     try {
       models = options.getModels();
-      withVision = services.withVision(ModelVision.create(vertx, models, options.getVision()).orElse(null));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new BridgeException("bad agent configuration: " + e.getMessage(), e));
     }
-    Future<ModelPool> pool = !models.hasModels() ? Future.succeededFuture()
+    Future<ModelPool> pool = !models.hasAnyModel() ? Future.succeededFuture()
         : ModelPool.start(vertx, models, services.database()).recover(e -> Future.failedFuture(
             e instanceof IllegalArgumentException ? new BridgeException("bad agent configuration: " + e.getMessage(),
                 e) : e));
-    return pool.compose(started -> cache(vertx, options, started).compose(cache -> AuditLog.open(services.database())
-        .compose(audit -> ConversationStore.open(services.database(), options.getHistoryLimit())
-            .compose(history -> DurableTaskService.openTable(services.database())
-                .map(table -> new AgentRuntimeImpl(vertx, options, withVision, started, cache, audit, history,
-                    table))))))
+    // The pool reads the camera's images too; it answers turns only when a model for turns is configured.
+    return pool.compose(all -> open(vertx, options, services.withVision(all == null ? null
+            : all.vision().orElse(null)), models.hasModels() ? all : null))
         .compose(AgentRuntimeImpl::begin);
+  }
+
+  /** Opens the agent's tables and makes the runtime; {@code models} is null when no model answers turns. */
+  private static Future<AgentRuntimeImpl> open(Vertx vertx, AgentOptions options, AgentServices services,
+                                               ModelPool models) {
+    Database database = services.database();
+    return cache(vertx, options, models).compose(cache -> AuditLog.open(database)
+        .compose(audit -> ConversationStore.open(database, options.getHistoryLimit())
+            .compose(history -> DurableTaskService.openTable(database)
+                .compose(table -> PlanStore.open(database)
+                    .map(plans -> new AgentRuntimeImpl(vertx, options, services, models, cache, audit, history,
+                        table, plans))))));
   }
 
   /** The response cache when it is enabled and there are models, its embedding model from its provider. */
@@ -127,6 +140,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   @Override
   public Optional<ModelUsage> usage() {
     return Optional.ofNullable(models).map(ModelPool::usage);
+  }
+
+  @Override
+  public Plans plans() {
+    return plans;
   }
 
   @Override

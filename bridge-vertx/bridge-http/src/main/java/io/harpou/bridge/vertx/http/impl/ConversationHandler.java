@@ -80,7 +80,9 @@ public final class ConversationHandler {
         .put("response_type", type)
         .put("data", data);
     // The utterance's id is the caller's (HA keeps caller-chosen ids) or the one generated for a new conversation.
-    return new JsonObject().put("response", response).put("conversation_id", utterance.conversationId())
+    JsonObject result = new JsonObject().put("response", response).put("conversation_id", utterance.conversationId())
         .put("continue_conversation", reply.continueConversation());
+    // Harpou's own addition, which Home Assistant's clients ignore: the answer was served again, not asked anew.
+    return reply.cached() == null ? result : result.put("cached", reply.cached().toJson());
   }
 }

@@ -23,6 +23,10 @@ public final class OpenAiHandler {
 
   /** The header that names the conversation explicitly. */
   public static final String CONVERSATION_HEADER = "x-harpou-conversation-id";
+  /** The header set to {@code hit} on an answer served from the response cache. */
+  public static final String CACHE_HEADER = "x-harpou-cache";
+  /** The extension field of a completion (or its last streamed chunk) served from the response cache. */
+  static final String CACHED_FIELD = "harpou_cached";
   /** The header Open WebUI sends with its chat's id when it forwards user information; it only keeps chats apart. */
   static final String OPEN_WEBUI_CHAT_HEADER = "x-openwebui-chat-id";
 
@@ -88,9 +92,15 @@ public final class OpenAiHandler {
       ctx.fail(result.cause());
       return;
     }
-    JsonObject message = new JsonObject().put("role", "assistant").put("content", result.result().speech());
+    Reply reply = result.result();
+    JsonObject message = new JsonObject().put("role", "assistant").put("content", reply.speech());
     JsonObject choice = new JsonObject().put("index", 0).put("message", message).put("finish_reason", "stop");
-    Requests.json(ctx, envelope(id, created, "chat.completion").put("choices", new JsonArray().add(choice)));
+    JsonObject completion = envelope(id, created, "chat.completion").put("choices", new JsonArray().add(choice));
+    if (reply.cached() != null) {
+      ctx.response().putHeader(CACHE_HEADER, "hit");
+      completion.put(CACHED_FIELD, reply.cached().toJson());
+    }
+    Requests.json(ctx, completion);
   }
 
   private JsonObject envelope(String id, long created, String object) {

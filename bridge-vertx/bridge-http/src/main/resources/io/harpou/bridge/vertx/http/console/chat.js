@@ -47,6 +47,10 @@ export function initChat() {
       const response = result.response;
       agent.querySelector('.text').textContent = response.speech.plain.speech;
       agent.classList.add(response.response_type);
+      if (result.cached) {
+        agent.classList.add('cached');
+        agent.append(el('p', 'cached', `from the cache (${result.cached.match}, first answered by ${result.cached.model})`));
+      }
     } catch (error) {
       agent.querySelector('.text').textContent = `Error: ${error.message}`;
       agent.classList.add('error');

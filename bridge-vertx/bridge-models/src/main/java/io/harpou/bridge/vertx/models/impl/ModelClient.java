@@ -22,9 +22,15 @@ import io.vertx.core.Vertx;
  * @param model the client
  * @param counter the tokenizer of the model's family, or an estimate
  * @param description which model it is and where, without credentials
+ * @param toolTokens the tokens of the tools offered, counted with {@code counter}
  */
 public record ModelClient(ModelSpec spec, StreamingChatModel model, TokenCountEstimator counter,
-                          String description) {
+                          String description, ToolTokens toolTokens) {
+
+  /** A client whose tool definitions are counted with {@code counter}. */
+  public ModelClient(ModelSpec spec, StreamingChatModel model, TokenCountEstimator counter, String description) {
+    this(spec, model, counter, description, new ToolTokens(counter));
+  }
 
   /** Sends one request; fails with {@link ModelFailure} saying what went wrong. */
   public Future<ChatResponse> chat(Vertx vertx, ChatRequest request, ModelStream stream) {
