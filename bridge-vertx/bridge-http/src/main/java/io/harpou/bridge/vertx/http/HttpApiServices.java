@@ -7,9 +7,13 @@ import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the HTTP API serves, fixed when it starts: health, the database that keeps API keys and the audit log, the
@@ -17,6 +21,9 @@ import java.util.Optional;
  * answers 503.
  */
 public final class HttpApiServices {
+
+  /** The agent's own default, used unless the bridge says otherwise. */
+  private static final Duration DEFAULT_CONFIRMATION_TIMEOUT = Duration.ofSeconds(30);
 
   private final Health health;
   private final Database database;
@@ -26,9 +33,12 @@ public final class HttpApiServices {
   private final HomeGateway home;
   private final TaskService tasks;
   private final MemoryStore memory;
+  private final Supplier<List<JsonObject>> satellites;
+  private final Duration confirmationTimeout;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
-                          HomeGateway home, TaskService tasks, MemoryStore memory) {
+                          HomeGateway home, TaskService tasks, MemoryStore memory,
+                          Supplier<List<JsonObject>> satellites, Duration confirmationTimeout) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -37,37 +47,69 @@ public final class HttpApiServices {
     this.home = home;
     this.tasks = tasks;
     this.memory = memory;
+    this.satellites = satellites;
+    this.confirmationTimeout = Objects.requireNonNull(confirmationTimeout, "confirmationTimeout");
   }
 
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null);
+        null, null, DEFAULT_CONFIRMATION_TIMEOUT);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory, satellites,
+        confirmationTimeout);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+        confirmationTimeout);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+        confirmationTimeout);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+        confirmationTimeout);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+        confirmationTimeout);
+  }
+
+  /**
+   * A copy listing the satellites voice knows (configured ones included, connected or not) on
+   * {@code /api/satellites}, each in its JSON form; null for none.
+   */
+  public HttpApiServices withSatellites(Supplier<List<JsonObject>> satellites) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+        confirmationTimeout);
+  }
+
+  /** A copy telling the console how long a confirmation question waits for its "yes". */
+  public HttpApiServices withConfirmationTimeout(Duration confirmationTimeout) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+        confirmationTimeout);
+  }
+
+  /** How long a confirmation question waits for its "yes" (the console counts it down). */
+  public Duration confirmationTimeout() {
+    return confirmationTimeout;
+  }
+
+  /** The satellites voice knows, when voice runs. */
+  public Optional<Supplier<List<JsonObject>>> satellites() {
+    return Optional.ofNullable(satellites);
   }
 
   /** Component states for {@code /health} and metrics. */

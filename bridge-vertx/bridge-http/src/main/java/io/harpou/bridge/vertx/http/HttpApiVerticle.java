@@ -6,6 +6,7 @@ import io.harpou.bridge.vertx.http.impl.ApiError;
 import io.harpou.bridge.vertx.http.impl.AuditHandler;
 import io.harpou.bridge.vertx.http.impl.ConnectionLimits;
 import io.harpou.bridge.vertx.http.impl.ConsoleHandler;
+import io.harpou.bridge.vertx.http.impl.ConsoleInfoHandler;
 import io.harpou.bridge.vertx.http.impl.ConversationHandler;
 import io.harpou.bridge.vertx.http.impl.EventHub;
 import io.harpou.bridge.vertx.http.impl.HomeHandler;
@@ -93,10 +94,11 @@ public final class HttpApiVerticle extends VerticleBase {
     new TasksHandler(bridge).mount(router);
     new AuditHandler(audit).mount(router);
     new ToolsHandler(bridge.tools()).mount(router);
-    satellites = new SatellitesHandler(vertx);
+    satellites = new SatellitesHandler(vertx, bridge.satellites().orElse(null));
     satellites.mount(router);
     new MemoryHandler(bridge).mount(router);
     new HomeHandler(bridge).mount(router);
+    new ConsoleInfoHandler(bridge).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
         options.getIdleTimeoutSeconds() * 1000L);

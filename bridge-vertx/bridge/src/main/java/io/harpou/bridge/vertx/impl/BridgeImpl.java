@@ -19,15 +19,19 @@ import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
+import io.harpou.bridge.vertx.voice.Satellite;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.harpou.bridge.vertx.voice.VoiceBackends;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.harpou.bridge.vertx.voice.WyomingServiceVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -185,7 +189,10 @@ public final class BridgeImpl implements Bridge {
     }
     HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null));
+        .withMemory(memory().orElse(null))
+        .withSatellites(satellites().<Supplier<List<JsonObject>>>map(known -> () -> known.list().stream()
+            .map(Satellite::toJson).toList()).orElse(null))
+        .withConfirmationTimeout(Duration.ofMillis(options.getAgent().getPolicy().getConfirmationTimeoutMs()));
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);

@@ -56,19 +56,25 @@ final class HeadlessChromium implements AutoCloseable {
     });
   }
 
-  /** Starts Chromium with a fresh profile; fails the test, saying what to install, when Chromium is missing. */
-  static HeadlessChromium launch(Vertx vertx, Path profile) throws Exception {
+  /**
+   * Starts Chromium with a fresh profile and any extra flags; fails the test, saying what to install, when Chromium is
+   * missing.
+   */
+  static HeadlessChromium launch(Vertx vertx, Path profile, String... flags) throws Exception {
     String binary = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     if (!Files.isExecutable(Path.of(binary))) {
       fail("Chromium is needed for the console test: apt-get install chromium chromium-driver (or set CHROMIUM)");
     }
-    Process process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu",
+    List<String> command = new java.util.ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank")
-        .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
+        "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1400,900"));
+    command.addAll(List.of(flags));
+    command.add("about:blank");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
     Path portFile = profile.resolve("DevToolsActivePort");
-    Await.within(Duration.ofSeconds(30), () -> Files.exists(portFile));
-    if (!Files.exists(portFile)) {
+    // Chromium creates the file, then writes the port: wait for the line, not the file.
+    Await.within(Duration.ofSeconds(30), () -> Files.exists(portFile) && !Files.readAllLines(portFile).isEmpty());
+    if (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
       process.destroyForcibly();
       fail("Chromium did not open its DevTools port; see " + profile.resolveSibling("chromium.log"));
     }
@@ -112,6 +118,20 @@ final class HeadlessChromium implements AutoCloseable {
     if (!Await.within(Duration.ofSeconds(seconds), () -> Boolean.TRUE.equals(eval("!!(" + condition + ")")))) {
       throw new AssertionError("timed out waiting for " + what + "; page log: " + log);
     }
+  }
+
+  /** Presses and releases a key such as {@code Escape}, as a person would on the focused element. */
+  void press(String key, int keyCode) {
+    for (String type : List.of("rawKeyDown", "keyUp")) {
+      call("Input.dispatchKeyEvent", new JsonObject().put("type", type).put("key", key).put("code", key)
+          .put("windowsVirtualKeyCode", keyCode));
+    }
+  }
+
+  /** Sets an input's value and submits its form, as typing then pressing Enter would. */
+  void type(String inputId, String text) {
+    eval("(() => { const input = document.getElementById('" + inputId + "'); input.value = "
+        + new JsonArray().add(text).encode() + "[0]; input.form.requestSubmit(); })()");
   }
 
   void navigate(String url) {

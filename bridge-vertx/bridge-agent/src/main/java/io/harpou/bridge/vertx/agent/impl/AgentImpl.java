@@ -87,7 +87,7 @@ public final class AgentImpl implements Agent {
     }
     Context caller = vertx.getOrCreateContext();
     String turnId = UUID.randomUUID().toString();
-    events.begin(utterance.conversationId(), turnId);
+    events.begin(utterance, turnId);
     events.publish(new TurnStarted(Instant.now(), turnId, utterance));
     Future<Reply> turn;
     try {
@@ -112,8 +112,8 @@ public final class AgentImpl implements Agent {
           return Future.join(executor.auditsOf(turnId), stored).map(reply);
         })
         .onComplete(ar -> {
-          events.end(utterance.conversationId(), turnId);
-          // An overlapping turn of the same conversation may have filed a write here since: it is under way anyway.
+          events.end(turnId);
+          // A call that finished after the audits were awaited may have filed a write here since: it is under way.
           executor.auditsOf(turnId);
           if (ar.succeeded()) {
             events.publish(new ReplySent(Instant.now(), turnId, ar.result()));
@@ -153,7 +153,7 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> confirm(PendingConfirmations.Confirmation confirmation, Utterance u) {
-    return executor.executeConfirmed(confirmation, u.text()).map(result -> {
+    return executor.executeConfirmed(confirmation, u).map(result -> {
       if (!result.error()) {
         pending.done(confirmation);
       }
@@ -209,7 +209,7 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> llm(Utterance u, ChatHistory clientHistory) {
-    String turnId = events.turnOf(u.conversationId());
+    String turnId = events.turnOf(u);
     Future<List<ChatMessage>> earlier = clientHistory == null ? history.recent(u.conversationId())
         : Future.succeededFuture(recentOf(clientHistory));
     String instructions = clientHistory == null ? null : clientHistory.instructions();

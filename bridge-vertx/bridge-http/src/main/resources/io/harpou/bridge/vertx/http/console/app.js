@@ -1,32 +1,38 @@
-// Starts the console: loads each panel, then keeps them live from the event socket.
-import { events } from './api.js';
+// Starts the console: loads each panel, then keeps them live from the event socket, and loads them again whenever
+// the socket comes back after Harpou or the link was away.
+import { events } from './events.js';
 import { chatEvent, initChat } from './chat.js';
-import { homeEvent, loadHome } from './home.js';
+import { homeEvent, homeStale, loadHome } from './home.js';
+import { loadHubInfo } from './hub.js';
+import { healthEvent, linkState, loadHealth } from './link.js';
 import { loadSatellites, satelliteEvent } from './satellites.js';
-import { loadAudit, loadTasks, taskEvent } from './tasks.js';
-
-let auditTimer = null;
+import { loadTasks, taskEvent } from './tasks.js';
+import { auditEvent, initAudit, loadAudit } from './audit.js';
 
 function onEvent(event) {
   chatEvent(event);
   homeEvent(event);
+  healthEvent(event);
   satelliteEvent(event);
   taskEvent(event);
-  if (event.kind === 'tool_finished') {
-    clearTimeout(auditTimer);
-    auditTimer = setTimeout(loadAudit, 300);
-  }
+  auditEvent(event);
   if (event.kind === 'component_state' && event.component === 'home_assistant') loadHome();
 }
 
 function onState(state) {
-  const link = document.getElementById('link');
-  link.dataset.state = state;
-  link.textContent = state;
+  linkState(state);
+  homeStale(state === 'offline');
+}
+
+function reload() {
+  return Promise.all([loadHome(), loadHealth(), loadSatellites(), loadTasks(), loadAudit()]);
 }
 
 initChat();
-document.getElementById('audit-refresh').addEventListener('click', loadAudit);
-await loadHome();
-events(onEvent, onState);
+initAudit();
+await Promise.all([loadHome(), loadHubInfo()]);
+await loadHealth();
+events(onEvent, onState, (again) => {
+  if (again) reload();
+});
 await Promise.all([loadSatellites(), loadTasks(), loadAudit()]);

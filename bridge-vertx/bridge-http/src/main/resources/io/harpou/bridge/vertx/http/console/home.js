@@ -1,5 +1,9 @@
-// The house by room, each device with its live state, updated from home_state events.
-import { api, el } from './api.js';
+// The house by room, each device with its live state, updated from home_state events. While Harpou is unreachable
+// the house is shown as it was last known, and said to be so.
+import { api } from './api.js';
+import { el } from './dom.js';
+
+let loadedAt = null;
 
 function label(entity) {
   return entity.unit ? `${entity.state} ${entity.unit}` : entity.state;
@@ -34,10 +38,23 @@ export async function loadHome() {
     rooms.replaceChildren();
     home.areas.forEach((area) => rooms.append(room(area.name, area.entities)));
     if (home.unassigned.length) rooms.append(room('Elsewhere', home.unassigned));
-    status.textContent = `Home Assistant: ${home.connection}`;
+    loadedAt = new Date();
+    rooms.dataset.stale = 'false';
+    status.hidden = true;
   } catch (error) {
-    status.textContent = error.status === 503 ? 'No Home Assistant is connected.' : `Home: ${error.message}`;
+    status.hidden = false;
+    status.textContent = error.status === 503 ? 'Harpou has no Home Assistant to show.' : `Home: ${error.message}`;
   }
+}
+
+// Marks the house as possibly out of date while the page cannot hear Harpou.
+export function homeStale(stale) {
+  const rooms = document.getElementById('rooms');
+  const status = document.getElementById('home-status');
+  if (!stale || !loadedAt) return;
+  rooms.dataset.stale = 'true';
+  status.hidden = false;
+  status.textContent = `The house as it was at ${loadedAt.toLocaleTimeString()}; Harpou is offline.`;
 }
 
 export function homeEvent(event) {

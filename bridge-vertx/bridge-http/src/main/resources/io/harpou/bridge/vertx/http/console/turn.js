@@ -1,0 +1,109 @@
+// One exchange in the chat: what was said, and Harpou's answer with the steps the turn took. Each model step shows
+// its thinking (collapsed), what it said before calling tools, and each tool call with its outcome; the answer is
+// streamed into its own bubble as the model writes it, then replaced by the final reply.
+import { el, spoken } from './dom.js';
+
+function message(who, speaker) {
+  const item = el('li', `msg ${who}`);
+  item.append(spoken(`${speaker}: `));
+  return item;
+}
+
+export class Turn {
+  // `origin` names where a turn not typed here came from: { room, channel }.
+  constructor(text, origin) {
+    this.origin = origin;
+    this.question = message('user', 'You');
+    if (origin && origin.channel !== 'http') {
+      this.question.classList.add('voice');
+      this.question.append(el('span', 'origin', origin.room ? `Voice, ${origin.room}` : 'Voice'));
+    }
+    this.question.append(el('p', 'text', text));
+    this.answer = message('agent working', 'Harpou');
+    this.steps = el('ol', 'steps');
+    this.text = el('div', 'text');
+    this.answer.append(this.steps, this.text);
+    this.step = null;
+    this.draft = '';
+    this.calls = new Map();
+    this.done = false;
+  }
+
+  nodes() {
+    return [this.question, this.answer];
+  }
+
+  // A new step when none is open or the open one has already acted or been answered.
+  openStep(fresh) {
+    if (!this.step || fresh) {
+      this.step = el('li', 'step');
+      this.step.tools = null;
+      this.steps.append(this.step);
+    }
+    return this.step;
+  }
+
+  thinking(text, reasoning) {
+    if (this.done) return;
+    if (!reasoning) {
+      this.draft += text;
+      this.text.textContent = this.draft;
+      return;
+    }
+    const step = this.openStep(this.step && (this.step.tools || this.step.dataset.tokens));
+    if (!step.thought) {
+      const details = el('details', 'thinking');
+      details.append(el('summary', null, 'Thinking'));
+      step.thought = el('p', 'thought');
+      details.append(step.thought);
+      step.prepend(details);
+    }
+    step.thought.textContent += text;
+  }
+
+  tokens(event) {
+    const step = this.openStep(this.step && this.step.dataset.tokens);
+    step.dataset.tokens = `${event.input_tokens} in, ${event.output_tokens} out`;
+  }
+
+  toolStarted(call) {
+    const step = this.openStep(false);
+    if (this.draft.trim()) step.append(el('p', 'said', this.draft.trim()));
+    this.draft = '';
+    if (!this.done) this.text.textContent = '';
+    if (!step.tools) {
+      step.tools = el('ul', 'tools');
+      step.append(step.tools);
+    }
+    const line = el('li', 'tool');
+    line.dataset.outcome = 'running';
+    line.append(el('span', 'tool-name', call.name), el('code', 'tool-args', JSON.stringify(call.arguments || {})),
+      el('span', 'outcome', 'running'));
+    step.tools.append(line);
+    this.calls.set(call.id, line);
+  }
+
+  toolFinished(event) {
+    let line = this.calls.get(event.call_id);
+    if (!line) {
+      this.toolStarted({ id: event.call_id, name: event.tool });
+      line = this.calls.get(event.call_id);
+    }
+    line.dataset.outcome = event.outcome;
+    line.querySelector('.outcome').textContent = `${event.outcome}, ${event.duration_ms} ms`;
+  }
+
+  // The final reply: { speech, type, continue_conversation }; false when the turn had already ended.
+  finish(reply) {
+    if (this.done) return false;
+    this.done = true;
+    this.text.textContent = reply.speech;
+    this.answer.classList.remove('working');
+    this.answer.dataset.type = reply.type;
+    return true;
+  }
+
+  fail(text) {
+    this.finish({ speech: text, type: 'error' });
+  }
+}
