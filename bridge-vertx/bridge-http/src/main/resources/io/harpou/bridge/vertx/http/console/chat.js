@@ -1,6 +1,7 @@
 // The chat: sends what the user types to the agent and follows each turn by its own id, so overlapping turns, late
 // events and turns from elsewhere (another tab, a satellite) each land in their own bubble.
 import { api } from './api.js';
+import { offerConfirmation, settleConfirmation } from './confirm.js';
 import { Turn } from './turn.js';
 
 const CONVERSATION = 'harpou.conversation';
@@ -29,13 +30,14 @@ function show(turn) {
   scroll();
 }
 
-// Ends a turn of this page with its reply.
+// Ends a turn of this page with its reply; a question waiting for an answer gets Yes and No buttons.
 function answered(turn, reply) {
-  turn.finish(reply);
+  if (turn.finish(reply) && reply.continue_conversation && !turn.origin) offerConfirmation(turn, send);
 }
 
 // Sends `text` as a turn of this page's conversation; resolves with the turn once answered.
 export async function send(text) {
+  settleConfirmation();
   const turn = new Turn(text);
   show(turn);
   waiting.push({ text, turn });
