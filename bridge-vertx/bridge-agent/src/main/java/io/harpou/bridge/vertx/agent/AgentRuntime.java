@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.agent;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
 import io.vertx.core.Future;
@@ -24,6 +25,9 @@ public interface AgentRuntime {
 
   /** The agent. */
   Agent agent();
+
+  /** The conversations the agent keeps, for front ends that list them. */
+  ConversationLog conversations();
 
   /** The background tasks. */
   TaskService tasks();

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
@@ -35,10 +36,12 @@ public final class HttpApiServices {
   private final MemoryStore memory;
   private final Supplier<List<JsonObject>> satellites;
   private final Duration confirmationTimeout;
+  private final ConversationLog conversations;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
                           HomeGateway home, TaskService tasks, MemoryStore memory,
-                          Supplier<List<JsonObject>> satellites, Duration confirmationTimeout) {
+                          Supplier<List<JsonObject>> satellites, Duration confirmationTimeout,
+                          ConversationLog conversations) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -49,42 +52,43 @@ public final class HttpApiServices {
     this.memory = memory;
     this.satellites = satellites;
     this.confirmationTimeout = Objects.requireNonNull(confirmationTimeout, "confirmationTimeout");
+    this.conversations = conversations;
   }
 
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null, DEFAULT_CONFIRMATION_TIMEOUT);
+        null, null, DEFAULT_CONFIRMATION_TIMEOUT, null);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory, satellites,
-        confirmationTimeout);
+        confirmationTimeout, conversations);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout);
+        confirmationTimeout, conversations);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout);
+        confirmationTimeout, conversations);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout);
+        confirmationTimeout, conversations);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout);
+        confirmationTimeout, conversations);
   }
 
   /**
@@ -93,13 +97,24 @@ public final class HttpApiServices {
    */
   public HttpApiServices withSatellites(Supplier<List<JsonObject>> satellites) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout);
+        confirmationTimeout, conversations);
   }
 
   /** A copy telling the console how long a confirmation question waits for its "yes". */
   public HttpApiServices withConfirmationTimeout(Duration confirmationTimeout) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout);
+        confirmationTimeout, conversations);
+  }
+
+  /** A copy listing the conversations the agent keeps on {@code /api/conversations} (null for none). */
+  public HttpApiServices withConversations(ConversationLog conversations) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+        confirmationTimeout, conversations);
+  }
+
+  /** The conversations the agent keeps, when it runs. */
+  public Optional<ConversationLog> conversations() {
+    return Optional.ofNullable(conversations);
   }
 
   /** How long a confirmation question waits for its "yes" (the console counts it down). */

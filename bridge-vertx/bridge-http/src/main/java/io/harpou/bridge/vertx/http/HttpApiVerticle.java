@@ -8,6 +8,7 @@ import io.harpou.bridge.vertx.http.impl.ConnectionLimits;
 import io.harpou.bridge.vertx.http.impl.ConsoleHandler;
 import io.harpou.bridge.vertx.http.impl.ConsoleInfoHandler;
 import io.harpou.bridge.vertx.http.impl.ConversationHandler;
+import io.harpou.bridge.vertx.http.impl.ConversationsHandler;
 import io.harpou.bridge.vertx.http.impl.EventHub;
 import io.harpou.bridge.vertx.http.impl.HomeHandler;
 import io.harpou.bridge.vertx.http.impl.JsonBodies;
@@ -99,6 +100,7 @@ public final class HttpApiVerticle extends VerticleBase {
     new MemoryHandler(bridge).mount(router);
     new HomeHandler(bridge).mount(router);
     new ConsoleInfoHandler(bridge).mount(router);
+    new ConversationsHandler(bridge, audit).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
         options.getIdleTimeoutSeconds() * 1000L);

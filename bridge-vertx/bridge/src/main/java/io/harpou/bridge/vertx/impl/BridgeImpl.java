@@ -192,7 +192,8 @@ public final class BridgeImpl implements Bridge {
         .withMemory(memory().orElse(null))
         .withSatellites(satellites().<Supplier<List<JsonObject>>>map(known -> () -> known.list().stream()
             .map(Satellite::toJson).toList()).orElse(null))
-        .withConfirmationTimeout(Duration.ofMillis(options.getAgent().getPolicy().getConfirmationTimeoutMs()));
+        .withConfirmationTimeout(Duration.ofMillis(options.getAgent().getPolicy().getConfirmationTimeoutMs()))
+        .withConversations(agent == null ? null : agent.conversations());
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);

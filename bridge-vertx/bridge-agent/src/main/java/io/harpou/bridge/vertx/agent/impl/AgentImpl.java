@@ -105,7 +105,7 @@ public final class AgentImpl implements Agent {
         .compose(reply -> {
           // A client that holds the history sends it back next turn, edits and all: storing it too would duplicate.
           Future<Void> stored = clientHistory != null ? Future.succeededFuture()
-              : history.append(utterance.conversationId(), utterance.text(), reply.speech()).recover(e -> {
+              : history.append(utterance, reply.speech()).recover(e -> {
                 LOG.warn("History of {} could not be stored: {}", utterance.conversationId(), e.getMessage());
                 return Future.succeededFuture();
               });

@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.agent.impl;
 
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.tool.ToolCall;
@@ -26,6 +27,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private final DurableTaskService tasks;
   private final PolicyGate gate;
   private final AgentImpl agent;
+  private final ConversationStore history;
   private final String modelDescription;
   private String deployment;
 
@@ -40,6 +42,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         this::runTask);
     this.gate = new PolicyGate(vertx, services, options, audit, tasks, pending, events);
     this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, backend);
+    this.history = history;
     this.modelDescription = backend == null ? "interpreters only (no model configured)" : backend.description();
   }
 
@@ -69,6 +72,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
           deployment = id;
           return this;
         });
+  }
+
+  @Override
+  public ConversationLog conversations() {
+    return history;
   }
 
   @Override

@@ -1,7 +1,7 @@
 // Starts the console: loads each panel, then keeps them live from the event socket, and loads them again whenever
 // the socket comes back after Harpou or the link was away.
 import { events } from './events.js';
-import { chatEvent, initChat } from './chat.js';
+import { chatEvent, initChat, loadChat } from './chat.js';
 import { homeEvent, homeStale, loadHome } from './home.js';
 import { loadHubInfo } from './hub.js';
 import { healthEvent, linkState, loadHealth } from './link.js';
@@ -35,4 +35,4 @@ await loadHealth();
 events(onEvent, onState, (again) => {
   if (again) reload();
 });
-await Promise.all([loadSatellites(), loadTasks(), loadAudit()]);
+await Promise.all([loadChat(), loadSatellites(), loadTasks(), loadAudit()]);

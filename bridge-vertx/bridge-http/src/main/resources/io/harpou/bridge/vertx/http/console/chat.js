@@ -2,6 +2,7 @@
 // events and turns from elsewhere (another tab, a satellite) each land in their own bubble.
 import { api } from './api.js';
 import { offerConfirmation, settleConfirmation } from './confirm.js';
+import { loadConversations, showConversation } from './conversations.js';
 import { Turn } from './turn.js';
 
 const CONVERSATION = 'harpou.conversation';
@@ -55,7 +56,31 @@ export async function send(text) {
   return turn;
 }
 
+// Shows conversation `id` in this tab and sends what is typed next to it.
+export async function openConversation(id) {
+  sessionStorage.setItem(CONVERSATION, id);
+  waiting.length = 0;
+  await showConversation(id);
+}
+
+function newConversation() {
+  sessionStorage.removeItem(CONVERSATION);
+  waiting.length = 0;
+  document.getElementById('chat-log').replaceChildren();
+  document.getElementById('chat-input').focus();
+}
+
+// Shows this tab's conversation as Harpou kept it, and the list of the others.
+export async function loadChat() {
+  if (sessionStorage.getItem(CONVERSATION)) await showConversation(conversationId());
+  await loadConversations(openConversation);
+}
+
 export function initChat() {
+  document.getElementById('new-conversation').addEventListener('click', newConversation);
+  document.getElementById('conversations').addEventListener('toggle', (event) => {
+    if (event.target.open) loadConversations(openConversation);
+  });
   const form = document.getElementById('chat-form');
   const input = document.getElementById('chat-input');
   form.addEventListener('submit', (event) => {

@@ -2,6 +2,7 @@
 // its thinking (collapsed), what it said before calling tools, and each tool call with its outcome; the answer is
 // streamed into its own bubble as the model writes it, then replaced by the final reply.
 import { el, spoken } from './dom.js';
+import { markdown } from './markdown.js';
 
 function message(who, speaker) {
   const item = el('li', `msg ${who}`);
@@ -97,7 +98,7 @@ export class Turn {
   finish(reply) {
     if (this.done) return false;
     this.done = true;
-    this.text.textContent = reply.speech;
+    this.text.replaceChildren(...markdown(reply.speech));
     this.answer.classList.remove('working');
     this.answer.dataset.type = reply.type;
     return true;
