@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.agent;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,6 +29,9 @@ public interface AgentRuntime {
 
   /** The conversations the agent keeps, for front ends that list them. */
   ConversationLog conversations();
+
+  /** The policy point every tool call passes, for front ends that act on their own (the console's controls). */
+  ToolGate gate();
 
   /** The background tasks. */
   TaskService tasks();

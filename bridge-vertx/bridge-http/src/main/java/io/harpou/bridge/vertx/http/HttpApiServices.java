@@ -5,6 +5,7 @@ import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
@@ -37,11 +38,12 @@ public final class HttpApiServices {
   private final Supplier<List<JsonObject>> satellites;
   private final Duration confirmationTimeout;
   private final ConversationLog conversations;
+  private final ToolGate toolGate;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
                           HomeGateway home, TaskService tasks, MemoryStore memory,
                           Supplier<List<JsonObject>> satellites, Duration confirmationTimeout,
-                          ConversationLog conversations) {
+                          ConversationLog conversations, ToolGate toolGate) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -53,42 +55,43 @@ public final class HttpApiServices {
     this.satellites = satellites;
     this.confirmationTimeout = Objects.requireNonNull(confirmationTimeout, "confirmationTimeout");
     this.conversations = conversations;
+    this.toolGate = toolGate;
   }
 
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null, DEFAULT_CONFIRMATION_TIMEOUT, null);
+        null, null, DEFAULT_CONFIRMATION_TIMEOUT, null, null);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory, satellites,
-        confirmationTimeout, conversations);
+        confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout, conversations);
+        confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout, conversations);
+        confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout, conversations);
+        confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout, conversations);
+        confirmationTimeout, conversations, toolGate);
   }
 
   /**
@@ -97,19 +100,30 @@ public final class HttpApiServices {
    */
   public HttpApiServices withSatellites(Supplier<List<JsonObject>> satellites) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout, conversations);
+        confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy telling the console how long a confirmation question waits for its "yes". */
   public HttpApiServices withConfirmationTimeout(Duration confirmationTimeout) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout, conversations);
+        confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy listing the conversations the agent keeps on {@code /api/conversations} (null for none). */
   public HttpApiServices withConversations(ConversationLog conversations) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
-        confirmationTimeout, conversations);
+        confirmationTimeout, conversations, toolGate);
+  }
+
+  /** A copy whose panel controls act through {@code toolGate}, the agent's policy point (null for none). */
+  public HttpApiServices withToolGate(ToolGate toolGate) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+        confirmationTimeout, conversations, toolGate);
+  }
+
+  /** The agent's policy point, through which the console's controls act, when the agent runs. */
+  public Optional<ToolGate> toolGate() {
+    return Optional.ofNullable(toolGate);
   }
 
   /** The conversations the agent keeps, when it runs. */

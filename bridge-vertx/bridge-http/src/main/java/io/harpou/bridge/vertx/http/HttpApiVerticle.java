@@ -10,6 +10,7 @@ import io.harpou.bridge.vertx.http.impl.ConsoleInfoHandler;
 import io.harpou.bridge.vertx.http.impl.ConversationHandler;
 import io.harpou.bridge.vertx.http.impl.ConversationsHandler;
 import io.harpou.bridge.vertx.http.impl.EventHub;
+import io.harpou.bridge.vertx.http.impl.HomeControlHandler;
 import io.harpou.bridge.vertx.http.impl.HomeHandler;
 import io.harpou.bridge.vertx.http.impl.JsonBodies;
 import io.harpou.bridge.vertx.http.impl.MemoryHandler;
@@ -99,6 +100,7 @@ public final class HttpApiVerticle extends VerticleBase {
     satellites.mount(router);
     new MemoryHandler(bridge).mount(router);
     new HomeHandler(bridge).mount(router);
+    new HomeControlHandler(bridge).mount(router);
     new ConsoleInfoHandler(bridge).mount(router);
     new ConversationsHandler(bridge, audit).mount(router);
     connections = new ConnectionLimits(vertx, options);

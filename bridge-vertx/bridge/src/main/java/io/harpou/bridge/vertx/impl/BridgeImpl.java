@@ -193,7 +193,8 @@ public final class BridgeImpl implements Bridge {
         .withSatellites(satellites().<Supplier<List<JsonObject>>>map(known -> () -> known.list().stream()
             .map(Satellite::toJson).toList()).orElse(null))
         .withConfirmationTimeout(Duration.ofMillis(options.getAgent().getPolicy().getConfirmationTimeoutMs()))
-        .withConversations(agent == null ? null : agent.conversations());
+        .withConversations(agent == null ? null : agent.conversations())
+        .withToolGate(agent == null ? null : agent.gate());
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * A minimal light switch ("turn on the X light") and door lock ("unlock the X door", PROTECTED, so the policy asks
  * for a "yes") for the HTTP tests of this module (the real intent matcher lives in tools-home, which depends on
  * bridge-vertx and so cannot be on its test class path). Both act through the agent's tool executor and the real Home
- * Assistant client.
+ * Assistant client, as do {@code call_service} and {@code call_protected_service}, which the console's panel uses.
  */
 public final class TestHouseProvider implements ToolProvider {
 
@@ -47,7 +47,11 @@ public final class TestHouseProvider implements ToolProvider {
           return act(context, "light", service, call.arguments().getString("entity_id"));
         }),
         tool(ToolSpec.of("unlock_door", "Unlocks a door.", Risk.PROTECTED),
-            (call, context) -> act(context, "lock", "unlock", call.arguments().getString("entity_id"))));
+            (call, context) -> act(context, "lock", "unlock", call.arguments().getString("entity_id"))),
+        // The console's panel calls these, as tools-home names them.
+        tool(ToolSpec.of("call_service", "Calls a service on an entity.", Risk.ACT), TestHouseProvider::service),
+        tool(ToolSpec.of("call_protected_service", "Calls a service on a protected entity.", Risk.PROTECTED),
+            TestHouseProvider::service));
   }
 
   @Override
@@ -87,6 +91,14 @@ public final class TestHouseProvider implements ToolProvider {
 
   private static Future<ToolResult> act(ToolContext context, String domain, String service, String entity) {
     return context.home().orElseThrow().callService(ServiceCall.of(domain, service, Target.entities(entity)))
+        .map(r -> ToolResult.ok("done"));
+  }
+
+  private static Future<ToolResult> service(ToolCall call, ToolContext context) {
+    String[] service = call.arguments().getString("service").split("\\.", 2);
+    return context.home().orElseThrow().callService(ServiceCall.of(service[0], service[1],
+            Target.entities(call.arguments().getString("entity_id")))
+        .withData(call.arguments().getJsonObject("data", new JsonObject())))
         .map(r -> ToolResult.ok("done"));
   }
 

@@ -6,6 +6,7 @@ import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.tool.ToolCall;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
@@ -72,6 +73,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
           deployment = id;
           return this;
         });
+  }
+
+  @Override
+  public ToolGate gate() {
+    return gate;
   }
 
   @Override

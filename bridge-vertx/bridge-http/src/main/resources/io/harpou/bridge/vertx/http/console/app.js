@@ -1,7 +1,8 @@
 // Starts the console: loads each panel, then keeps them live from the event socket, and loads them again whenever
 // the socket comes back after Harpou or the link was away.
 import { events } from './events.js';
-import { chatEvent, initChat, loadChat } from './chat.js';
+import { askInChat, chatEvent, conversationId, initChat, loadChat } from './chat.js';
+import { initControls } from './controls.js';
 import { homeEvent, homeStale, loadHome } from './home.js';
 import { loadHubInfo } from './hub.js';
 import { healthEvent, linkState, loadHealth } from './link.js';
@@ -29,6 +30,7 @@ function reload() {
 }
 
 initChat();
+initControls(conversationId, askInChat);
 initAudit();
 await Promise.all([loadHome(), loadHubInfo()]);
 await loadHealth();

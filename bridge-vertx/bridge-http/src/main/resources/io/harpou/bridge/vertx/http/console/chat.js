@@ -36,6 +36,16 @@ function answered(turn, reply) {
   if (turn.finish(reply) && reply.continue_conversation && !turn.origin) offerConfirmation(turn, send);
 }
 
+// Shows a question asked by a panel control as Harpou's, with Yes and No, in this page's conversation.
+export function askInChat(question) {
+  const turn = new Turn('');
+  turn.question.hidden = true;
+  document.getElementById('chat-log').append(...turn.nodes());
+  turn.finish({ speech: question, type: 'query_answer', continue_conversation: true });
+  offerConfirmation(turn, send);
+  scroll();
+}
+
 // Sends `text` as a turn of this page's conversation; resolves with the turn once answered.
 export async function send(text) {
   settleConfirmation();

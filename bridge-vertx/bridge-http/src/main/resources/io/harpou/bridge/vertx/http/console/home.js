@@ -1,9 +1,12 @@
 // The house by room, each device with its live state, updated from home_state events. While Harpou is unreachable
 // the house is shown as it was last known, and said to be so.
 import { api } from './api.js';
+import { controls } from './controls.js';
 import { el } from './dom.js';
 
 let loadedAt = null;
+// The entities shown, by id, kept current from home_state events so their controls match their state.
+const entities = new Map();
 
 function label(entity) {
   return entity.unit ? `${entity.state} ${entity.unit}` : entity.state;
@@ -17,7 +20,10 @@ function row(entity) {
   item.append(icon, el('span', 'name', entity.name));
   const state = el('span', 'state', label(entity));
   state.dataset.state = entity.state;
-  item.append(state);
+  const tools = el('div', 'controls');
+  tools.append(...controls(entity));
+  item.append(state, tools);
+  entities.set(entity.entity_id, entity);
   return item;
 }
 
@@ -65,6 +71,13 @@ export function homeEvent(event) {
   const unit = event.new_state.attributes && event.new_state.attributes.unit_of_measurement;
   state.textContent = unit ? `${event.new_state.state} ${unit}` : event.new_state.state;
   state.dataset.state = event.new_state.state;
+  const entity = entities.get(event.entity_id);
+  if (entity) {
+    const attributes = event.new_state.attributes || {};
+    Object.assign(entity, { state: event.new_state.state, brightness: attributes.brightness,
+      temperature: attributes.temperature, volume_level: attributes.volume_level });
+    item.querySelector('.controls').replaceChildren(...controls(entity));
+  }
   item.classList.remove('changed');
   void item.offsetWidth;
   item.classList.add('changed');
