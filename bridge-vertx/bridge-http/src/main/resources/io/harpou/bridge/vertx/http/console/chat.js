@@ -115,6 +115,7 @@ function started(event) {
     turn = new Turn(utterance.text, { channel: utterance.channel, room: utterance.room });
     show(turn);
   }
+  turn.debug.event(event);
   turns.set(event.turn_id, turn);
   if (turns.size > MAX_TURNS) turns.delete(turns.keys().next().value);
 }
@@ -126,6 +127,7 @@ export function chatEvent(event) {
   }
   const turn = turns.get(event.turn_id);
   if (!turn) return;
+  turn.debug.event(event);
   if (event.kind === 'thinking') turn.thinking(event.text, event.reasoning);
   else if (event.kind === 'token_usage') turn.tokens(event);
   else if (event.kind === 'tool_started') turn.toolStarted(event.call);

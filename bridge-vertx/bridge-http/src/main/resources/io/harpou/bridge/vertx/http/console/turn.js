@@ -1,6 +1,7 @@
 // One exchange in the chat: what was said, and Harpou's answer with the steps the turn took. Each model step shows
 // its thinking (collapsed), what it said before calling tools, and each tool call with its outcome; the answer is
 // streamed into its own bubble as the model writes it, then replaced by the final reply.
+import { TurnDebug } from './debug.js';
 import { el, spoken } from './dom.js';
 import { markdown } from './markdown.js';
 
@@ -23,7 +24,8 @@ export class Turn {
     this.answer = message('agent working', 'Harpou');
     this.steps = el('ol', 'steps');
     this.text = el('div', 'text');
-    this.answer.append(this.steps, this.text);
+    this.debug = new TurnDebug();
+    this.answer.append(this.steps, this.text, this.debug.node);
     this.step = null;
     this.draft = '';
     this.calls = new Map();
