@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console against axe-core (pinned in {@code src/test/axe/package-lock.json}) in Chromium, in light and dark:
+ * The console against axe-core (pinned in {@code src/test/axe/package-lock.json}) in Chromium, in light and dark, in
+ * every view:
  * every text keeps 4.5:1 contrast, every control has a label, with a turn, its tool step, a timer and the live badge
  * on the page; and the site has an icon at {@code /favicon.ico}.
  */
@@ -59,7 +60,10 @@ class ConsoleAccessibilityBrowserTest {
       for (String scheme : new String[] {"light", "dark"}) {
         chromium.call("Emulation.setEmulatedMedia", new JsonObject().put("features", new JsonArray()
             .add(new JsonObject().put("name", "prefers-color-scheme").put("value", scheme))));
-        assertThat(violations(chromium).getList()).as("axe in " + scheme).isEmpty();
+        for (String view : new String[] {"talk", "house", "tasks", "activity", "settings"}) {
+          chromium.eval("document.querySelector('nav.tabs button[data-view=\"" + view + "\"]').click()");
+          assertThat(violations(chromium).getList()).as("axe in " + scheme + " on " + view).isEmpty();
+        }
       }
       assertThat(chromium.eval("document.getElementById('chat-input').labels[0].textContent"))
           .isEqualTo("Message to Harpou");

@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.testkit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -40,10 +41,8 @@ class ConsoleControlBrowserTest {
       assertThat(house.state("light.kitchen")).isEqualTo("on");
       chromium.eval("const r = " + KITCHEN_ROW + ".querySelector('input.range'); r.value = '40';"
           + " r.dispatchEvent(new Event('change'))");
-      chromium.waitFor(ConsolePage.KITCHEN + " && " + KITCHEN_ROW + ".querySelector('input.range').value === '40'",
-          "the brightness", 10);
-      assertThat(house.home.state("light.kitchen").getJsonObject("attributes").getInteger("brightness"))
-          .isEqualTo(102);
+      Await.until("the kitchen light at 40 %", () -> Integer.valueOf(102).equals(house.home.state("light.kitchen")
+          .getJsonObject("attributes").getInteger("brightness")));
       chromium.eval("document.getElementById('audit-refresh').click()");
       chromium.waitFor("[...document.querySelectorAll('#audit-rows td')].filter(td => td.textContent === "
           + "'call_service').length === 2", "two audit rows for the panel's calls", 10);

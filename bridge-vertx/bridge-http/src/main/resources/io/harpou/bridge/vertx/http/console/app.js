@@ -6,6 +6,7 @@ import { initControls } from './controls.js';
 import { homeEvent, homeStale, loadHome } from './home.js';
 import { loadHubInfo } from './hub.js';
 import { healthEvent, linkState, loadHealth } from './link.js';
+import { initLayout } from './layout.js';
 import { loadSatellites, satelliteEvent } from './satellites.js';
 import { loadTasks, taskEvent } from './tasks.js';
 import { auditEvent, initAudit, loadAudit } from './audit.js';
@@ -29,6 +30,7 @@ function reload() {
   return Promise.all([loadHome(), loadHealth(), loadSatellites(), loadTasks(), loadAudit()]);
 }
 
+initLayout();
 initChat();
 initControls(conversationId, askInChat);
 initAudit();

@@ -1,6 +1,7 @@
 // The chat: sends what the user types to the agent and follows each turn by its own id, so overlapping turns, late
 // events and turns from elsewhere (another tab, a satellite) each land in their own bubble.
 import { api } from './api.js';
+import { languageOf } from './i18n.js';
 import { offerConfirmation, settleConfirmation } from './confirm.js';
 import { loadConversations, showConversation } from './conversations.js';
 import { Turn } from './turn.js';
@@ -55,7 +56,7 @@ export async function send(text) {
   if (waiting.length > MAX_TURNS) waiting.shift();
   try {
     const result = await api('/api/conversation/process', {
-      body: { text, language: document.documentElement.lang || 'en', conversation_id: conversationId() },
+      body: { text, language: languageOf(text), conversation_id: conversationId() },
     });
     answered(turn, { speech: result.response.speech.plain.speech, type: result.response.response_type,
       continue_conversation: result.continue_conversation });

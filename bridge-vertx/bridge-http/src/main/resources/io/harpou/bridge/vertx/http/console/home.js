@@ -27,9 +27,14 @@ function row(entity) {
   return item;
 }
 
+// A room folds to one line on a phone, so the house fits a screen; a wide screen shows every room open.
 function room(name, entities) {
-  const card = el('article', 'room');
-  card.append(el('h3', null, name));
+  const card = el('details', 'room');
+  card.open = matchMedia('(min-width: 900px)').matches;
+  const summary = el('summary', null, name);
+  const on = entities.filter((entity) => ['on', 'open', 'unlocked', 'playing'].includes(entity.state)).length;
+  summary.append(el('span', 'count', on ? `${entities.length} devices, ${on} on or open` : `${entities.length} devices`));
+  card.append(summary);
   const list = el('ul', 'devices');
   entities.forEach((entity) => list.append(row(entity)));
   card.append(list);
