@@ -1,7 +1,7 @@
 // Starts the console: loads each panel, then keeps them live from the event socket, and loads them again whenever
 // the socket comes back after Harpou or the link was away.
 import { events } from './events.js';
-import { askInChat, chatEvent, conversationId, initChat, loadChat } from './chat.js';
+import { askInChat, chatEvent, conversationId, initChat, loadChat, say } from './chat.js';
 import { initControls } from './controls.js';
 import { homeEvent, homeStale, loadHome } from './home.js';
 import { loadHubInfo } from './hub.js';
@@ -16,7 +16,7 @@ function onEvent(event) {
   homeEvent(event);
   healthEvent(event);
   satelliteEvent(event);
-  taskEvent(event);
+  taskEvent(event, say);
   auditEvent(event);
   if (event.kind === 'component_state' && event.component === 'home_assistant') loadHome();
 }

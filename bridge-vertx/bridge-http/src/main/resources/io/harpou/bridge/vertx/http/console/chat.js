@@ -1,5 +1,6 @@
 // The chat: sends what the user types to the agent and follows each turn by its own id, so overlapping turns, late
 // events and turns from elsewhere (another tab, a satellite) each land in their own bubble.
+import { askForNotifications } from './alerts.js';
 import { api } from './api.js';
 import { languageOf } from './i18n.js';
 import { offerConfirmation, settleConfirmation } from './confirm.js';
@@ -35,6 +36,17 @@ function show(turn) {
 // Ends a turn of this page with its reply; a question waiting for an answer gets Yes and No buttons.
 function answered(turn, reply) {
   if (turn.finish(reply) && reply.continue_conversation && !turn.origin) offerConfirmation(turn, send);
+}
+
+// Adds Harpou's message (a timer that rang, a task that ended) to the chat when it shows `conversation`.
+export function say(text, conversation) {
+  if (conversation !== conversationId()) return;
+  const turn = new Turn('');
+  turn.question.hidden = true;
+  turn.answer.classList.add('notice');
+  document.getElementById('chat-log').append(...turn.nodes());
+  turn.finish({ speech: text, type: 'notice' });
+  scroll();
 }
 
 // Shows a question asked by a panel control as Harpou's, with Yes and No, in this page's conversation.
@@ -96,6 +108,7 @@ export function initChat() {
   const input = document.getElementById('chat-input');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    askForNotifications();
     const text = input.value.trim();
     if (!text) return;
     input.value = '';

@@ -1,5 +1,6 @@
 // Background tasks and timers: a timer counts down to its due time, a task shows its progress, and either can be
 // cancelled while it waits or runs; a notice says when one ends.
+import { taskEnded } from './alerts.js';
 import { api } from './api.js';
 import { button, el } from './dom.js';
 import { toast } from './toast.js';
@@ -96,10 +97,14 @@ export async function loadTasks() {
   }
 }
 
-export function taskEvent(event) {
+// `say(text, conversationId)` adds a message to the conversation a finished task came from.
+export function taskEvent(event, say) {
   if (event.kind === 'task_queued' || event.kind === 'task_done') {
     render(event.task);
-    if (event.kind === 'task_done') toast(`${event.task.title}: ${event.task.status}`);
+    if (event.kind === 'task_done') {
+      toast(`${event.task.title}: ${event.task.status}`);
+      taskEnded({ ...event.task, result: readable(event.task.result) }, say);
+    }
   } else if (event.kind === 'task_progress') {
     const item = document.querySelector(`li[data-task-id="${CSS.escape(event.task_id)}"]`);
     const task = tasks.get(event.task_id);
