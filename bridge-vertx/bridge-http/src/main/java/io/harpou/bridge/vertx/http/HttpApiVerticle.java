@@ -9,6 +9,7 @@ import io.harpou.bridge.vertx.http.impl.ConsoleHandler;
 import io.harpou.bridge.vertx.http.impl.ConsoleInfoHandler;
 import io.harpou.bridge.vertx.http.impl.ConversationHandler;
 import io.harpou.bridge.vertx.http.impl.ConversationsHandler;
+import io.harpou.bridge.vertx.http.impl.DocumentsHandler;
 import io.harpou.bridge.vertx.http.impl.EventHub;
 import io.harpou.bridge.vertx.http.impl.HomeControlHandler;
 import io.harpou.bridge.vertx.http.impl.HomeHandler;
@@ -103,6 +104,7 @@ public final class HttpApiVerticle extends VerticleBase {
     new HomeControlHandler(bridge).mount(router);
     new ConsoleInfoHandler(bridge).mount(router);
     new ConversationsHandler(bridge, audit).mount(router);
+    new DocumentsHandler(bridge).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
         options.getIdleTimeoutSeconds() * 1000L);
