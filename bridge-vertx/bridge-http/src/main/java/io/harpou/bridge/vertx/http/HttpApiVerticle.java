@@ -14,6 +14,7 @@ import io.harpou.bridge.vertx.http.impl.EventHub;
 import io.harpou.bridge.vertx.http.impl.HomeControlHandler;
 import io.harpou.bridge.vertx.http.impl.HomeHandler;
 import io.harpou.bridge.vertx.http.impl.JsonBodies;
+import io.harpou.bridge.vertx.http.impl.KeysHandler;
 import io.harpou.bridge.vertx.http.impl.MemoryHandler;
 import io.harpou.bridge.vertx.http.impl.MetricsHandler;
 import io.harpou.bridge.vertx.http.impl.OpenAiHandler;
@@ -105,6 +106,7 @@ public final class HttpApiVerticle extends VerticleBase {
     new ConsoleInfoHandler(bridge).mount(router);
     new ConversationsHandler(bridge, audit).mount(router);
     new DocumentsHandler(bridge).mount(router);
+    new KeysHandler(keys).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
         options.getIdleTimeoutSeconds() * 1000L);

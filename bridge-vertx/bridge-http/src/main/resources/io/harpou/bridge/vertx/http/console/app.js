@@ -7,6 +7,7 @@ import { homeEvent, homeStale, loadHome } from './home.js';
 import { loadHubInfo } from './hub.js';
 import { healthEvent, linkState, loadHealth } from './link.js';
 import { initLayout } from './layout.js';
+import { initKeys } from './keys.js';
 import { initMemory, loadDocuments, loadMemory } from './memory.js';
 import { loadSatellites, satelliteEvent } from './satellites.js';
 import { loadTasks, taskEvent } from './tasks.js';
@@ -36,6 +37,7 @@ initChat();
 initControls(conversationId, askInChat);
 initAudit();
 initMemory();
+initKeys();
 await Promise.all([loadHome(), loadHubInfo()]);
 await loadHealth();
 events(onEvent, onState, (again) => {
