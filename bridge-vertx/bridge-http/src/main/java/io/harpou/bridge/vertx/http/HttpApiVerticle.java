@@ -11,6 +11,7 @@ import io.harpou.bridge.vertx.http.impl.ConversationHandler;
 import io.harpou.bridge.vertx.http.impl.ConversationsHandler;
 import io.harpou.bridge.vertx.http.impl.DocumentsHandler;
 import io.harpou.bridge.vertx.http.impl.EventHub;
+import io.harpou.bridge.vertx.http.impl.HistoryHandler;
 import io.harpou.bridge.vertx.http.impl.HomeControlHandler;
 import io.harpou.bridge.vertx.http.impl.HomeHandler;
 import io.harpou.bridge.vertx.http.impl.JsonBodies;
@@ -107,6 +108,7 @@ public final class HttpApiVerticle extends VerticleBase {
     new ConversationsHandler(bridge, audit).mount(router);
     new DocumentsHandler(bridge).mount(router);
     new KeysHandler(keys).mount(router);
+    new HistoryHandler(bridge).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
         options.getIdleTimeoutSeconds() * 1000L);

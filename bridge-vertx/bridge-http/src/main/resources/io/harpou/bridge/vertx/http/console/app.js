@@ -7,6 +7,7 @@ import { homeEvent, homeStale, loadHome } from './home.js';
 import { loadHubInfo } from './hub.js';
 import { healthEvent, linkState, loadHealth } from './link.js';
 import { initLayout } from './layout.js';
+import { initCharts } from './charts.js';
 import { initKeys } from './keys.js';
 import { initMemory, loadDocuments, loadMemory } from './memory.js';
 import { loadSatellites, satelliteEvent } from './satellites.js';
@@ -38,6 +39,7 @@ initControls(conversationId, askInChat);
 initAudit();
 initMemory();
 initKeys();
+initCharts();
 await Promise.all([loadHome(), loadHubInfo()]);
 await loadHealth();
 events(onEvent, onState, (again) => {

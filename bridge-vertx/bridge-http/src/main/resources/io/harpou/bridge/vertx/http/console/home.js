@@ -1,6 +1,7 @@
 // The house by room, each device with its live state, updated from home_state events. While Harpou is unreachable
 // the house is shown as it was last known, and said to be so.
 import { api } from './api.js';
+import { chartChoices } from './charts.js';
 import { controls } from './controls.js';
 import { el } from './dom.js';
 
@@ -49,6 +50,7 @@ export async function loadHome() {
     rooms.replaceChildren();
     home.areas.forEach((area) => rooms.append(room(area.name, area.entities)));
     if (home.unassigned.length) rooms.append(room('Elsewhere', home.unassigned));
+    chartChoices(home);
     loadedAt = new Date();
     rooms.dataset.stale = 'false';
     status.hidden = true;
