@@ -52,7 +52,7 @@ class ConsoleConversationsBrowserTest {
       house.bridge.agent().orElseThrow().ask(new Utterance("turn off the kitchen light", "en", "kitchen-sat-1",
           Channel.SATELLITE, "kitchen", "kitchen-sat", null)).await();
 
-      chromium.eval("location.reload()");
+      page.reload();
       chromium.waitFor("document.querySelectorAll('.msg.agent').length === 2", "the conversation after a reload",
           20);
       assertThat(chromium.eval("document.querySelector('.msg.user .text').textContent"))

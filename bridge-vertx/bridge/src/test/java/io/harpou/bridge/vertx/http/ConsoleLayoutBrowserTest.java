@@ -41,8 +41,7 @@ class ConsoleLayoutBrowserTest {
       page.ask("turn on the kitchen light", 1);
       chromium.viewport(390, 844, true);
       // A phone opens the page at its own size.
-      chromium.eval("location.reload()");
-      chromium.waitFor(ConsolePage.KITCHEN, "the house on a phone", 20);
+      page.reload();
       for (String view : VIEWS) {
         view(chromium, view);
         assertThat(chromium.eval("document.querySelector('main').dataset.view")).isEqualTo(view);
@@ -75,8 +74,7 @@ class ConsoleLayoutBrowserTest {
           + " theme.dispatchEvent(new Event('change'))");
       chromium.eval("const lang = document.getElementById('language'); lang.value = 'fr';"
           + " lang.dispatchEvent(new Event('change'))");
-      chromium.eval("location.reload()");
-      chromium.waitFor(ConsolePage.KITCHEN, "the house after a reload", 20);
+      page.reload();
       assertThat(chromium.eval("document.documentElement.dataset.theme")).isEqualTo("dark");
       assertThat(chromium.eval("getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(17, 20, 26)");
       assertThat(chromium.eval("document.documentElement.lang")).isEqualTo("fr");
