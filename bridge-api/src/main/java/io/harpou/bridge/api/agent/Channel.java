@@ -19,7 +19,9 @@ public enum Channel {
   /** An application embedding Harpou. */
   EMBEDDED,
   /** A scheduled task or timer acting on its own. */
-  SCHEDULER;
+  SCHEDULER,
+  /** A repair session opened by a monitor's alert; {@code agent.policy.channels.monitor} sets what it may do. */
+  MONITOR;
 
   /** The lower-case name used in JSON and configuration. */
   public String jsonName() {

@@ -1,9 +1,12 @@
 package io.harpou.bridge.api.tool;
 
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
+import io.harpou.bridge.api.vision.VisionModel;
 import io.harpou.bridge.api.voice.Announcer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -42,6 +45,19 @@ public interface ToolContext {
   /** Speaks a sentence in a room, when voice is running. */
   Optional<Announcer> announcer();
 
+  /** Where tools keep what they make or fetch (snapshots, images), when the hub keeps artifacts. */
+  default Optional<ArtifactStore> artifacts() {
+    return Optional.empty();
+  }
+
+  /** A model that reads images, when one is configured. */
+  default Optional<VisionModel> vision() {
+    return Optional.empty();
+  }
+
+  /** Voice timers, when the runtime keeps them. */
+  Optional<TimerService> timers();
+
   /** The speaker's room, when known (a satellite's room, a console's chosen room). */
   default Optional<String> room() {
     return Optional.ofNullable(utterance().room());
@@ -78,6 +94,9 @@ public interface ToolContext {
     private MemoryStore memory;
     private TaskService tasks;
     private Announcer announcer;
+    private ArtifactStore artifacts;
+    private VisionModel vision;
+    private TimerService timers;
 
     private Builder(Vertx vertx, Utterance utterance) {
       this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -120,16 +139,35 @@ public interface ToolContext {
       return this;
     }
 
+    /** Sets the artifact store. */
+    public Builder artifacts(ArtifactStore artifacts) {
+      this.artifacts = artifacts;
+      return this;
+    }
+
+    /** Sets the vision model. */
+    public Builder vision(VisionModel vision) {
+      this.vision = vision;
+      return this;
+    }
+
+    /** Sets the voice timers. */
+    public Builder timers(TimerService timers) {
+      this.timers = timers;
+      return this;
+    }
 
     /** Builds the context. */
     public ToolContext build() {
-      return new Snapshot(vertx, config, utterance, dataDir, home, memory, tasks, announcer);
+      return new Snapshot(vertx, config, utterance, dataDir, home, memory, tasks, announcer, timers, artifacts,
+          vision);
     }
   }
 
   /** The immutable context a {@link Builder} produces. */
   record Snapshot(Vertx vertx, JsonObject config, Utterance utterance, Path dataDir, HomeGateway homeOrNull,
-                  MemoryStore memoryOrNull, TaskService tasksOrNull, Announcer announcerOrNull)
+                  MemoryStore memoryOrNull, TaskService tasksOrNull, Announcer announcerOrNull,
+                  TimerService timersOrNull, ArtifactStore artifactsOrNull, VisionModel visionOrNull)
       implements ToolContext {
 
     @Override
@@ -150,6 +188,21 @@ public interface ToolContext {
     @Override
     public Optional<Announcer> announcer() {
       return Optional.ofNullable(announcerOrNull);
+    }
+
+    @Override
+    public Optional<TimerService> timers() {
+      return Optional.ofNullable(timersOrNull);
+    }
+
+    @Override
+    public Optional<ArtifactStore> artifacts() {
+      return Optional.ofNullable(artifactsOrNull);
+    }
+
+    @Override
+    public Optional<VisionModel> vision() {
+      return Optional.ofNullable(visionOrNull);
     }
   }
 }

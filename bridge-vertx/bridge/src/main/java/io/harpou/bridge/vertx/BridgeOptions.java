@@ -1,9 +1,11 @@
 package io.harpou.bridge.vertx;
 
 import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.artifact.ArtifactOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -34,9 +36,11 @@ public final class BridgeOptions {
   private static final String HOME_ASSISTANT = "home_assistant";
   private static final String AGENT = "agent";
   private static final String MEMORY = "memory";
+  private static final String ARTIFACTS = "artifacts";
   private static final String VOICE = "voice";
   private static final String WYOMING = "wyoming";
   private static final String TOOLS = "tools";
+  private static final String MONITORS = "monitors";
   private static final String ENABLED = "enabled";
 
   private final JsonObject config;
@@ -156,6 +160,15 @@ public final class BridgeOptions {
   }
 
   /**
+   * The artifact store's options, from the {@code artifacts} section.
+   *
+   * @throws IllegalArgumentException when a limit is not positive
+   */
+  public ArtifactOptions getArtifacts() {
+    return read(ARTIFACTS, () -> new ArtifactOptions(section(ARTIFACTS)));
+  }
+
+  /**
    * True when voice runs: the configuration has a {@code voice} or {@code wyoming} section (the hub always writes
    * one, so an embedding application never opens a listening port it did not ask for) and neither says
    * {@code "enabled": false}.
@@ -190,6 +203,16 @@ public final class BridgeOptions {
     return this;
   }
 
+  /**
+   * The monitors' options, from the {@code monitors} section (each monitor's own threshold sits with the tools that
+   * provide it).
+   *
+   * @throws IllegalArgumentException when a value is out of range
+   */
+  public MonitorOptions getMonitors() {
+    return read(MONITORS, () -> new MonitorOptions(section(MONITORS)));
+  }
+
   /** The {@code tools} section: which providers are enabled and each provider's own section. */
   public JsonObject getTools() {
     return section(TOOLS);
@@ -203,7 +226,7 @@ public final class BridgeOptions {
 
   /**
    * Replaces a section as JSON: {@code http}, {@code home_assistant}, {@code agent}, {@code memory}, {@code voice},
-   * {@code wyoming} or {@code tools}.
+   * {@code wyoming}, {@code artifacts}, {@code tools} or {@code monitors}.
    */
   public BridgeOptions setSection(String name, JsonObject section) {
     config.put(name, section.copy());

@@ -26,6 +26,8 @@ public final class ExposedHomeImpl implements ExposedHome {
 
   /** Registries may change without a state change (a new alias); the index is refreshed at least this often. */
   private static final long MAX_AGE_NANOS = 30_000_000_000L;
+  /** MediaPlayerEntityFeature.SEARCH_MEDIA. */
+  private static final int SEARCH_MEDIA = 1 << 22;
 
   private final HomeGateway gateway;
   private final ExposurePolicy policy;
@@ -95,6 +97,17 @@ public final class ExposedHomeImpl implements ExposedHome {
     return gateway.connectionState() == ConnectionState.CONNECTED;
   }
 
+  /** True when the entity is a Music Assistant player. */
+  boolean isMusicAssistant(String entityId) {
+    return index().musicAssistant.contains(entityId);
+  }
+
+  /** True when the player searches its media ({@code media_player.search_media}, the SEARCH_MEDIA feature). */
+  boolean searchesMedia(String entityId) {
+    return (gateway.state(entityId).map(s -> s.attributes().getInteger("supported_features", 0)).orElse(0)
+        & SEARCH_MEDIA) != 0;
+  }
+
   @Override
   public HomeGateway gateway() {
     return gateway;
@@ -117,7 +130,8 @@ public final class ExposedHomeImpl implements ExposedHome {
 
   @Override
   public List<Area> areas() {
-    return List.copyOf(index().areasById.values());
+    HomeIndex current = index();
+    return current.areasById.values().stream().filter(a -> current.hasEntities(a.areaId())).toList();
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
  *             "keep_alive": 300, "think": false, "return_thinking": false, "timeout_ms": 120000},
  *  "openai": {"url": "https://api.example/v1", "api_key": "...", "model": "gpt-4o-mini"},
  *  "provider": {"id": "a ModelProvider's id", ...},
+ *  "vision": {"model": "qwen2.5vl:7b"},
  *  "policy": {...}}
  * }</pre>
  *
@@ -56,6 +57,7 @@ public final class AgentOptions {
   private JsonObject ollama = new JsonObject();
   private JsonObject openai = new JsonObject();
   private JsonObject provider = new JsonObject();
+  private JsonObject vision = new JsonObject();
   private PolicyOptions policy = new PolicyOptions();
 
   /** Options with every default and no model. */
@@ -81,6 +83,7 @@ public final class AgentOptions {
     setOllama(json.getJsonObject("ollama", new JsonObject()));
     setOpenai(json.getJsonObject("openai", new JsonObject()));
     setProvider(json.getJsonObject("provider", new JsonObject()));
+    setVision(json.getJsonObject("vision", new JsonObject()));
     setPolicy(new PolicyOptions(json.getJsonObject("policy", new JsonObject())));
   }
 
@@ -227,6 +230,20 @@ public final class AgentOptions {
     return this;
   }
 
+  /**
+   * The vision model's section ({@code model}, and optionally {@code provider}, {@code url}, {@code api_key}, ...),
+   * empty for none. Keys it leaves out come from the agent's own model section, so
+   * {@code {"model": "qwen2.5vl:7b"}} asks the same Ollama server for another model.
+   */
+  public JsonObject getVision() {
+    return vision.copy();
+  }
+
+  /** Sets the vision model's section. */
+  public AgentOptions setVision(JsonObject vision) {
+    this.vision = vision == null ? new JsonObject() : vision.copy();
+    return this;
+  }
 
   /** The tool policy. */
   public PolicyOptions getPolicy() {
@@ -248,8 +265,14 @@ public final class AgentOptions {
         .put("tool_timeout_ms", toolTimeoutMs).put("task_threshold_ms", taskThresholdMs)
         .put("task_timeout_ms", taskTimeoutMs).put("entity_budget_tokens", entityBudgetTokens)
         .put("notify_home", notifyHome).put("ollama", ollama.copy()).put("openai", openaiSafe)
-        .put("provider", provider.copy())
+        .put("provider", provider.copy()).put("vision", withoutKey(vision))
         .put("policy", policy.toJson());
+  }
+
+  private static JsonObject withoutKey(JsonObject section) {
+    JsonObject safe = section.copy();
+    safe.remove("api_key");
+    return safe;
   }
 
   private static int checkRange(int value, int min, int max, String name) {

@@ -1,7 +1,9 @@
 package io.harpou.bridge.vertx.agent;
 
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
+import io.harpou.bridge.api.vision.VisionModel;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
@@ -22,35 +24,49 @@ public final class AgentServices {
   private final HomeGateway home;
   private final MemoryStore memory;
   private final Announcer announcer;
+  private final ArtifactStore artifacts;
+  private final VisionModel vision;
 
   private AgentServices(ToolRegistry tools, Database database, Path dataDir, HomeGateway home, MemoryStore memory,
-                        Announcer announcer) {
+                        Announcer announcer, ArtifactStore artifacts, VisionModel vision) {
     this.tools = Objects.requireNonNull(tools, "tools");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     this.home = home;
     this.memory = memory;
     this.announcer = announcer;
+    this.artifacts = artifacts;
+    this.vision = vision;
   }
 
   /** The required parts; the optional ones start absent. */
   public static AgentServices of(ToolRegistry tools, Database database, Path dataDir) {
-    return new AgentServices(tools, database, dataDir, null, null, null);
+    return new AgentServices(tools, database, dataDir, null, null, null, null, null);
   }
 
   /** A copy with Home Assistant (null for none). */
   public AgentServices withHome(HomeGateway home) {
-    return new AgentServices(tools, database, dataDir, home, memory, announcer);
+    return new AgentServices(tools, database, dataDir, home, memory, announcer, artifacts, vision);
   }
 
   /** A copy with the memory store (null for none). */
   public AgentServices withMemory(MemoryStore memory) {
-    return new AgentServices(tools, database, dataDir, home, memory, announcer);
+    return new AgentServices(tools, database, dataDir, home, memory, announcer, artifacts, vision);
   }
 
   /** A copy with the announcer that speaks in rooms (null for none). */
   public AgentServices withAnnouncer(Announcer announcer) {
-    return new AgentServices(tools, database, dataDir, home, memory, announcer);
+    return new AgentServices(tools, database, dataDir, home, memory, announcer, artifacts, vision);
+  }
+
+  /** A copy with the artifact store tools keep what they make in (null for none). */
+  public AgentServices withArtifacts(ArtifactStore artifacts) {
+    return new AgentServices(tools, database, dataDir, home, memory, announcer, artifacts, vision);
+  }
+
+  /** A copy with the model that reads images (null for none). */
+  public AgentServices withVision(VisionModel vision) {
+    return new AgentServices(tools, database, dataDir, home, memory, announcer, artifacts, vision);
   }
 
   /** The tools and interpreters. */
@@ -81,5 +97,15 @@ public final class AgentServices {
   /** Speaks in rooms, when there is a way to. */
   public Optional<Announcer> announcer() {
     return Optional.ofNullable(announcer);
+  }
+
+  /** The artifact store, when there is one. */
+  public Optional<ArtifactStore> artifacts() {
+    return Optional.ofNullable(artifacts);
+  }
+
+  /** The vision model, when one is configured. */
+  public Optional<VisionModel> vision() {
+    return Optional.ofNullable(vision);
   }
 }

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.tools;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.Providers;
 import io.harpou.bridge.api.agent.Interpreter;
+import io.harpou.bridge.api.monitor.Monitor;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.bridge.api.tool.ToolSpec;
@@ -33,14 +34,16 @@ public final class ToolRegistry {
   private final Map<String, Tool> tools;
   private final Map<String, String> providerOfTool;
   private final List<Interpreter> interpreters;
+  private final List<Monitor> monitors;
   private final List<String> providers;
   private final JsonObject config;
 
   private ToolRegistry(Map<String, Tool> tools, Map<String, String> providerOfTool, List<Interpreter> interpreters,
-                       List<String> providers, JsonObject config) {
+                       List<Monitor> monitors, List<String> providers, JsonObject config) {
     this.tools = tools;
     this.providerOfTool = providerOfTool;
     this.interpreters = interpreters;
+    this.monitors = monitors;
     this.providers = providers;
     this.config = config;
   }
@@ -90,6 +93,11 @@ public final class ToolRegistry {
     return interpreters;
   }
 
+  /** Monitors contributed by the enabled providers, in provider order. */
+  public List<Monitor> monitors() {
+    return monitors;
+  }
+
   /** Ids of the enabled providers. */
   public List<String> providers() {
     return providers;
@@ -134,6 +142,7 @@ public final class ToolRegistry {
       Map<String, Tool> tools = new LinkedHashMap<>();
       Map<String, String> providerOfTool = new LinkedHashMap<>();
       List<Interpreter> interpreters = new ArrayList<>();
+      List<Monitor> monitors = new ArrayList<>();
       for (String id : enabled) {
         ToolProvider provider = found.get(id);
         JsonObject section = config.getJsonObject(id, new JsonObject());
@@ -147,10 +156,11 @@ public final class ToolRegistry {
           tools.put(name, tool);
         }
         interpreters.addAll(provider.interpreters(section));
+        monitors.addAll(provider.monitors(section));
       }
       LOG.info("Tools: {} from providers {}", tools.size(), enabled);
       return new ToolRegistry(Collections.unmodifiableMap(tools), Collections.unmodifiableMap(providerOfTool),
-          List.copyOf(interpreters), enabled, config.copy());
+          List.copyOf(interpreters), List.copyOf(monitors), enabled, config.copy());
     }
 
     private List<String> enabledIds() {

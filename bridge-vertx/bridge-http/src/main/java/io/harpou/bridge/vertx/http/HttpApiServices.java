@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.ConversationLog;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
@@ -9,13 +10,10 @@ import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What the HTTP API serves, fixed when it starts: health, the database that keeps API keys and the audit log, the
@@ -35,15 +33,16 @@ public final class HttpApiServices {
   private final HomeGateway home;
   private final TaskService tasks;
   private final MemoryStore memory;
-  private final Supplier<List<JsonObject>> satellites;
+  private final ArtifactStore artifacts;
+  private final SatelliteRooms satellites;
   private final Duration confirmationTimeout;
   private final ConversationLog conversations;
   private final ToolGate toolGate;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
-                          HomeGateway home, TaskService tasks, MemoryStore memory,
-                          Supplier<List<JsonObject>> satellites, Duration confirmationTimeout,
-                          ConversationLog conversations, ToolGate toolGate) {
+                          HomeGateway home, TaskService tasks, MemoryStore memory, ArtifactStore artifacts,
+                          SatelliteRooms satellites, Duration confirmationTimeout, ConversationLog conversations,
+                          ToolGate toolGate) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -52,7 +51,8 @@ public final class HttpApiServices {
     this.home = home;
     this.tasks = tasks;
     this.memory = memory;
-    this.satellites = satellites;
+    this.artifacts = artifacts;
+    this.satellites = Objects.requireNonNull(satellites, "satellites");
     this.confirmationTimeout = Objects.requireNonNull(confirmationTimeout, "confirmationTimeout");
     this.conversations = conversations;
     this.toolGate = toolGate;
@@ -61,63 +61,69 @@ public final class HttpApiServices {
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null, DEFAULT_CONFIRMATION_TIMEOUT, null, null);
+        null, null, SatelliteRooms.NONE, DEFAULT_CONFIRMATION_TIMEOUT, null, null);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory, satellites,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
         confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
         confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
         confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
         confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
+        confirmationTimeout, conversations, toolGate);
+  }
+
+  /** A copy serving this artifact store (null for none). */
+  public HttpApiServices withArtifacts(ArtifactStore artifacts) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
         confirmationTimeout, conversations, toolGate);
   }
 
   /**
-   * A copy listing the satellites voice knows (configured ones included, connected or not) on
-   * {@code /api/satellites}, each in its JSON form; null for none.
+   * A copy knowing the satellites voice knows: those a conversation request may come through, and the list
+   * {@code /api/satellites} shows.
    */
-  public HttpApiServices withSatellites(Supplier<List<JsonObject>> satellites) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+  public HttpApiServices withSatellites(SatelliteRooms satellites) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
         confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy telling the console how long a confirmation question waits for its "yes". */
   public HttpApiServices withConfirmationTimeout(Duration confirmationTimeout) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
         confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy listing the conversations the agent keeps on {@code /api/conversations} (null for none). */
   public HttpApiServices withConversations(ConversationLog conversations) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
         confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy whose panel controls act through {@code toolGate}, the agent's policy point (null for none). */
   public HttpApiServices withToolGate(ToolGate toolGate) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, satellites,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
         confirmationTimeout, conversations, toolGate);
   }
 
@@ -134,11 +140,6 @@ public final class HttpApiServices {
   /** How long a confirmation question waits for its "yes" (the console counts it down). */
   public Duration confirmationTimeout() {
     return confirmationTimeout;
-  }
-
-  /** The satellites voice knows, when voice runs. */
-  public Optional<Supplier<List<JsonObject>>> satellites() {
-    return Optional.ofNullable(satellites);
   }
 
   /** Component states for {@code /health} and metrics. */
@@ -179,5 +180,15 @@ public final class HttpApiServices {
   /** The memory store, when there is one. */
   public Optional<MemoryStore> memory() {
     return Optional.ofNullable(memory);
+  }
+
+  /** The artifact store, when there is one. */
+  public Optional<ArtifactStore> artifacts() {
+    return Optional.ofNullable(artifacts);
+  }
+
+  /** The satellites voice knows (a conversation request may come through one); none unless given. */
+  public SatelliteRooms satellites() {
+    return satellites;
   }
 }

@@ -1,6 +1,8 @@
 package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.artifact.ArtifactStore;
+import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.vertx.db.Database;
@@ -48,12 +50,24 @@ final class TestContext {
     restartWith(services.withAgent(agent));
   }
 
+  void home(HomeGateway home) {
+    restartWith(services.withHome(home));
+  }
+
+  void satellites(SatelliteRooms satellites) {
+    restartWith(services.withSatellites(satellites));
+  }
+
   void tasks(TaskService tasks) {
     restartWith(services.withTasks(tasks));
   }
 
   void memory(MemoryStore memory) {
     restartWith(services.withMemory(memory));
+  }
+
+  void artifacts(ArtifactStore artifacts) {
+    restartWith(services.withArtifacts(artifacts));
   }
 
   private void restartWith(HttpApiServices changed) {

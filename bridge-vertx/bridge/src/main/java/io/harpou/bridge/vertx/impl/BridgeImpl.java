@@ -2,9 +2,11 @@ package io.harpou.bridge.vertx.impl;
 
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
@@ -12,26 +14,27 @@ import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.artifact.ArtifactStores;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
+import io.harpou.bridge.vertx.monitor.MonitorOptions;
+import io.harpou.bridge.vertx.monitor.MonitorRuntime;
+import io.harpou.bridge.vertx.monitor.MonitorServices;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
-import io.harpou.bridge.vertx.voice.Satellite;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.harpou.bridge.vertx.voice.VoiceBackends;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.harpou.bridge.vertx.voice.WyomingServiceVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -40,10 +43,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
- * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the HTTP API), and each
- * started part leaves how to stop it, run in reverse on close. Voice needs the agent and the agent speaks through
- * voice: the agent's announcer sends on the event bus, which voice serves, so no part is ever changed after it is
- * made.
+ * need is met first (tools and database; artifacts; Home Assistant; memory; the agent; speech; voice; the monitors;
+ * the HTTP API), and each started part leaves how to stop it, run in reverse on close. Voice needs the agent and the
+ * agent speaks through voice: the agent's announcer and its timers' events go on the event bus, which voice serves,
+ * so no part is ever changed after it is made.
  */
 public final class BridgeImpl implements Bridge {
 
@@ -58,6 +61,7 @@ public final class BridgeImpl implements Bridge {
   private Database database;
   private HomeGateway home;
   private MemoryRuntime memory;
+  private ArtifactStore artifacts;
   private AgentRuntime agent;
   private SpeechEngines speech;
   private WyomingServiceVerticle voice;
@@ -77,11 +81,13 @@ public final class BridgeImpl implements Bridge {
     return Future.<Void>succeededFuture()
         .compose(v -> startTools())
         .compose(v -> startDatabase())
+        .compose(v -> startArtifacts())
         .compose(v -> startHome())
         .compose(v -> startMemory())
         .compose(v -> startAgent())
         .compose(v -> startSpeech())
         .compose(v -> startVoice())
+        .compose(v -> startMonitors())
         .compose(v -> startHttp())
         .<Bridge>map(v -> {
           vertx.deploymentIDs().stream().filter(id -> !before.contains(id)).forEach(deployments::add);
@@ -115,6 +121,15 @@ public final class BridgeImpl implements Bridge {
     });
   }
 
+  private Future<Void> startArtifacts() {
+    return ArtifactStores.open(vertx, options.getArtifacts(), options.dataDir()).map(store -> {
+      artifacts = store;
+      stops.push(store::close);
+      health.report("artifacts", "ready", store.describe());
+      return null;
+    });
+  }
+
   private Future<Void> startHome() {
     return HomeStart.start(vertx, options, health).map(started -> {
       started.ifPresent(running -> {
@@ -143,7 +158,8 @@ public final class BridgeImpl implements Bridge {
       return Future.succeededFuture();
     }
     AgentServices services = AgentServices.of(tools, database, options.dataDir()).withHome(home)
-        .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx));
+        .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx))
+        .withArtifacts(artifacts);
     return AgentRuntime.start(vertx, options.getAgent(), services).map(running -> {
       agent = running;
       stops.push(running::close);
@@ -183,15 +199,28 @@ public final class BridgeImpl implements Bridge {
         });
   }
 
+  private Future<Void> startMonitors() {
+    MonitorOptions monitorOptions = options.getMonitors();
+    if (!monitorOptions.enabled()) {
+      return Future.succeededFuture();
+    }
+    MonitorServices services = MonitorServices.of(health, options.dataDir()).withMonitors(tools.monitors())
+        .withHome(home).withAgent(agent().orElse(null)).withAnnouncer(announcer().orElse(null));
+    return MonitorRuntime.start(vertx, monitorOptions, services).map(running -> {
+      stops.push(running::close);
+      health.report(MonitorRuntime.COMPONENT, "ready", running.describe());
+      return null;
+    });
+  }
+
   private Future<Void> startHttp() {
     if (!options.httpEnabled()) {
       return Future.succeededFuture();
     }
     HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null))
-        .withSatellites(satellites().<Supplier<List<JsonObject>>>map(known -> () -> known.list().stream()
-            .map(Satellite::toJson).toList()).orElse(null))
+        .withMemory(memory().orElse(null)).withArtifacts(artifacts)
+        .withSatellites(new VoiceSatelliteRooms(this::satellites))
         .withConfirmationTimeout(Duration.ofMillis(options.getAgent().getPolicy().getConfirmationTimeoutMs()))
         .withConversations(agent == null ? null : agent.conversations())
         .withToolGate(agent == null ? null : agent.gate());
@@ -260,8 +289,18 @@ public final class BridgeImpl implements Bridge {
   }
 
   @Override
+  public Optional<TimerService> timers() {
+    return Optional.ofNullable(agent).map(AgentRuntime::timers);
+  }
+
+  @Override
   public Optional<MemoryStore> memory() {
     return Optional.ofNullable(memory).map(MemoryRuntime::store);
+  }
+
+  @Override
+  public Optional<ArtifactStore> artifacts() {
+    return Optional.ofNullable(artifacts);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
@@ -15,17 +16,21 @@ import io.harpou.bridge.vertx.agent.AgentVerticle;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskSettings;
+import io.harpou.bridge.vertx.task.VoiceTimers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 
 /**
  * Makes the agent's parts in dependency order. The gate defers long calls to the task service, and the task service
- * runs its calls through the gate: the two are tied in this one constructor, so neither is ever seen half made.
+ * runs its calls through the gate; the voice timers reach tools through the gate, and a timer's command runs through
+ * the agent when it ends: each pair is tied in this one constructor, so no part is ever seen half made.
  */
 public final class AgentRuntimeImpl implements AgentRuntime {
 
   private final Vertx vertx;
   private final DurableTaskService tasks;
+  private final VoiceTimers timers;
   private final PolicyGate gate;
   private final AgentImpl agent;
   private final ConversationStore history;
@@ -36,15 +41,17 @@ public final class AgentRuntimeImpl implements AgentRuntime {
                            AuditLog audit, ConversationStore history, DurableTaskService.TaskTable table) {
     this.vertx = vertx;
     TurnEvents events = new TurnEvents(vertx);
-    PendingConfirmations pending = new PendingConfirmations(options.getPolicy().getConfirmationTimeoutMs());
+    PendingConfirmations pending = new PendingConfirmations(options.getPolicy()::confirmationTimeoutMs);
     TaskSettings settings = new TaskSettings(options.getTaskTimeoutMs(), options.isNotifyHome(),
         services.home().orElse(null), services.announcer().orElse(null));
     this.tasks = DurableTaskService.create(vertx, table, settings,
         this::runTask);
-    this.gate = new PolicyGate(vertx, services, options, audit, tasks, pending, events);
+    this.timers = VoiceTimers.create(vertx, () -> Optional.of(agent()));
+    this.gate = new PolicyGate(vertx, services, options, audit, tasks, timers, pending, events);
     this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, backend);
     this.history = history;
-    this.modelDescription = backend == null ? "interpreters only (no model configured)" : backend.description();
+    this.modelDescription = (backend == null ? "interpreters only (no model configured)" : backend.description())
+        + services.vision().map(v -> "; vision: " + v.description()).orElse("");
   }
 
   private Future<ToolResult> runTask(ToolCall call, Utterance origin, boolean approved, String taskId) {
@@ -54,15 +61,17 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   /** Starts the runtime; see {@link AgentRuntime#start}. */
   public static Future<AgentRuntime> start(Vertx vertx, AgentOptions options, AgentServices services) {
     ChatBackend backend;
+    AgentServices withVision;
     try {
       backend = Models.create(vertx, options).orElse(null);
+      withVision = services.withVision(Models.vision(vertx, options).orElse(null));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new BridgeException("bad agent configuration: " + e.getMessage(), e));
     }
     return AuditLog.open(services.database())
         .compose(audit -> ConversationStore.open(services.database(), options.getHistoryLimit())
             .compose(history -> DurableTaskService.openTable(services.database())
-                .map(table -> new AgentRuntimeImpl(vertx, options, services, backend, audit, history, table))))
+                .map(table -> new AgentRuntimeImpl(vertx, options, withVision, backend, audit, history, table))))
         .compose(AgentRuntimeImpl::begin);
   }
 
@@ -96,6 +105,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   }
 
   @Override
+  public TimerService timers() {
+    return timers;
+  }
+
+  @Override
   public String modelDescription() {
     return modelDescription;
   }
@@ -106,6 +120,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     // When Vert.x itself is closing, it may have undeployed the verticle already.
     Future<Void> undeployed = deployment == null || !vertx.deploymentIDs().contains(deployment)
         ? Future.succeededFuture() : vertx.undeploy(deployment);
+    timers.close();
     return undeployed.eventually(tasks::close);
   }
 }

@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.ha.impl;
 
+import io.harpou.bridge.api.home.CameraImage;
 import io.harpou.bridge.api.home.ConnectionState;
 import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeAssistantException;
@@ -41,6 +42,7 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
   private final Backoff backoff;
   private final Backoff authBackoff;
   private final SessionSync sync;
+  private final EventSubscriptions events;
   private final Promise<Void> firstSync = Promise.promise();
   private final List<Handler<ConnectionState>> stateHandlers = new CopyOnWriteArrayList<>();
   private final LinkWaiters waiters;
@@ -75,6 +77,7 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
     this.authBackoff = new Backoff(options.getInitialBackoffMs(), options.getMaxAuthBackoffMs(),
         options.getBackoffJitter());
     this.sync = new SessionSync(vertx, options.getCallTimeoutMs(), cache, model, this::emit);
+    this.events = new EventSubscriptions(options.getCallTimeoutMs());
     this.waiters = new LinkWaiters(vertx);
     this.detail = "connecting to " + options.getUrl();
   }
@@ -124,6 +127,7 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
       return;
     }
     live = c;
+    events.subscribeAll(c);
     backoff.reset();
     authBackoff.reset();
     warnedUnreachable = false;
@@ -362,6 +366,11 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
   }
 
   @Override
+  public Future<CameraImage> cameraImage(String entityId) {
+    return rest.cameraImage(entityId);
+  }
+
+  @Override
   public Future<String> renderTemplate(String template) {
     return onLink(c -> commands.renderTemplate(c, template));
   }
@@ -395,6 +404,17 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
       setState(ConnectionState.CLOSED, "closed");
       rest.close();
       return webSockets.close();
+    });
+  }
+
+  @Override
+  public Registration onEvent(String eventType, Handler<JsonObject> handler) {
+    Registration[] registration = new Registration[1];
+    context.runOnContext(v -> registration[0] = events.add(eventType, handler, live));
+    return () -> context.runOnContext(v -> {
+      if (registration[0] != null) {
+        registration[0].unregister();
+      }
     });
   }
 

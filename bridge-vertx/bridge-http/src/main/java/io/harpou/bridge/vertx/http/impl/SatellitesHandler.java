@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * {@code GET /api/satellites}: every satellite voice knows (the configured ones, reachable or not, and those that
  * dialed in, whenever they connected), with its room, latest state and, once seen in a {@code satellite_state}
- * event, since when. Without voice's list, the satellites seen in events since this API started.
+ * event, since when. Without voice, the satellites seen in events since this API started.
  */
 public final class SatellitesHandler {
 
@@ -25,7 +25,7 @@ public final class SatellitesHandler {
   private final Map<String, JsonObject> latest = new TreeMap<>();
   private MessageConsumer<JsonObject> consumer;
 
-  /** A handler following satellite events on {@code vertx}'s bus, and listing {@code known} (null for none). */
+  /** A handler following satellite events on {@code vertx}'s bus, and listing {@code known}. */
   public SatellitesHandler(Vertx vertx, Supplier<List<JsonObject>> known) {
     this.vertx = vertx;
     this.known = known;
@@ -62,11 +62,9 @@ public final class SatellitesHandler {
   private void list(RoutingContext ctx) {
     Map<String, JsonObject> all = new TreeMap<>();
     latest.forEach((id, entry) -> all.put(id, entry.copy()));
-    if (known != null) {
-      for (JsonObject satellite : known.get()) {
-        JsonObject seen = latest.get(satellite.getString("id"));
-        all.put(satellite.getString("id"), seen == null ? satellite.copy() : satellite.copy().mergeIn(seen));
-      }
+    for (JsonObject satellite : known.get()) {
+      JsonObject seen = latest.get(satellite.getString("id"));
+      all.put(satellite.getString("id"), seen == null ? satellite.copy() : satellite.copy().mergeIn(seen));
     }
     JsonArray array = new JsonArray();
     all.values().forEach(array::add);

@@ -1,5 +1,6 @@
 // Starts the console: loads each panel, then keeps them live from the event socket, and loads them again whenever
 // the socket comes back after Harpou or the link was away.
+import { alertEvent } from './alerts.js';
 import { events } from './events.js';
 import { askInChat, chatEvent, conversationId, initChat, loadChat, say } from './chat.js';
 import { initControls } from './controls.js';
@@ -15,6 +16,7 @@ import { loadTasks, taskEvent } from './tasks.js';
 import { auditEvent, initAudit, loadAudit } from './audit.js';
 
 function onEvent(event) {
+  alertEvent(event);
   chatEvent(event);
   homeEvent(event);
   healthEvent(event);

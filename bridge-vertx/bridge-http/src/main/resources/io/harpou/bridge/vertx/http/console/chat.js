@@ -1,6 +1,6 @@
 // The chat: sends what the user types to the agent and follows each turn by its own id, so overlapping turns, late
 // events and turns from elsewhere (another tab, a satellite) each land in their own bubble.
-import { askForNotifications } from './alerts.js';
+import { askForNotifications } from './notices.js';
 import { api } from './api.js';
 import { languageOf } from './i18n.js';
 import { offerConfirmation, settleConfirmation } from './confirm.js';

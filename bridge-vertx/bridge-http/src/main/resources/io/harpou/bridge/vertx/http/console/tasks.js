@@ -1,24 +1,31 @@
 // Background tasks and timers: a timer counts down to its due time, a task shows its progress, and either can be
 // cancelled while it waits or runs; a notice says when one ends.
-import { taskEnded } from './alerts.js';
 import { api } from './api.js';
+import { showArtifacts } from './artifacts.js';
 import { button, el } from './dom.js';
+import { taskEnded } from './notices.js';
 import { toast } from './toast.js';
 
 const FINAL = new Set(['done', 'failed', 'cancelled', 'interrupted']);
 const tasks = new Map();
 let ticker = null;
 
-// A result as a person reads it: a JSON result (a tool's structured answer) becomes its text, or its fields.
+// A JSON result (a tool's structured answer) as its value; null when the result is plain text.
+function parsed(result) {
+  if (!result) return null;
+  try {
+    return JSON.parse(result);
+  } catch (error) {
+    return null;
+  }
+}
+
+// A result as a person reads it: a JSON result becomes its text, or its fields.
 export function readable(result) {
   if (!result) return '';
-  let value;
-  try {
-    value = JSON.parse(result);
-  } catch (error) {
-    return result;
-  }
-  if (value === null || typeof value !== 'object') return String(value);
+  const value = parsed(result);
+  if (value === null) return result;
+  if (typeof value !== 'object') return String(value);
   for (const key of ['text', 'message', 'summary', 'content', 'answer']) {
     if (typeof value[key] === 'string') return value[key];
   }
@@ -84,6 +91,7 @@ function render(task) {
   refresh(item, task);
   item.querySelector('button').hidden = FINAL.has(task.status);
   item.querySelector('.task-result').textContent = readable(task.result);
+  showArtifacts(item, parsed(task.result));
   document.getElementById('tasks-empty').hidden = true;
   if (task.due_at && !FINAL.has(task.status) && !ticker) ticker = setInterval(tick, 1000);
 }

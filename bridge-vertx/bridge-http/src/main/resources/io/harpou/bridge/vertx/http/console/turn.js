@@ -1,6 +1,7 @@
 // One exchange in the chat: what was said, and Harpou's answer with the steps the turn took. Each model step shows
 // its thinking (collapsed), what it said before calling tools, and each tool call with its outcome; the answer is
 // streamed into its own bubble as the model writes it, then replaced by the final reply.
+import { showArtifacts } from './artifacts.js';
 import { TurnDebug } from './debug.js';
 import { el, spoken } from './dom.js';
 import { markdown } from './markdown.js';
@@ -24,8 +25,10 @@ export class Turn {
     this.answer = message('agent working', 'Harpou');
     this.steps = el('ol', 'steps');
     this.text = el('div', 'text');
+    // The images the turn's tools made or fetched, kept apart from the text the reply replaces.
+    this.images = el('div', 'images');
     this.debug = new TurnDebug();
-    this.answer.append(this.steps, this.text, this.debug.node);
+    this.answer.append(this.steps, this.text, this.images, this.debug.node);
     this.step = null;
     this.draft = '';
     this.calls = new Map();
@@ -94,6 +97,7 @@ export class Turn {
     }
     line.dataset.outcome = event.outcome;
     line.querySelector('.outcome').textContent = `${event.outcome}, ${event.duration_ms} ms`;
+    if (event.result && event.result.json) showArtifacts(this.images, event.result.json);
   }
 
   // The final reply: { speech, type, continue_conversation }; false when the turn had already ended.
