@@ -6,6 +6,7 @@ import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
@@ -32,6 +33,7 @@ public final class HttpApiServices {
   private final Agent agent;
   private final HomeGateway home;
   private final TaskService tasks;
+  private final TimerService timers;
   private final MemoryStore memory;
   private final ArtifactStore artifacts;
   private final SatelliteRooms satellites;
@@ -40,9 +42,9 @@ public final class HttpApiServices {
   private final ToolGate toolGate;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
-                          HomeGateway home, TaskService tasks, MemoryStore memory, ArtifactStore artifacts,
-                          SatelliteRooms satellites, Duration confirmationTimeout, ConversationLog conversations,
-                          ToolGate toolGate) {
+                          HomeGateway home, TaskService tasks, TimerService timers, MemoryStore memory,
+                          ArtifactStore artifacts, SatelliteRooms satellites, Duration confirmationTimeout,
+                          ConversationLog conversations, ToolGate toolGate) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -50,6 +52,7 @@ public final class HttpApiServices {
     this.agent = agent;
     this.home = home;
     this.tasks = tasks;
+    this.timers = timers;
     this.memory = memory;
     this.artifacts = artifacts;
     this.satellites = Objects.requireNonNull(satellites, "satellites");
@@ -61,43 +64,49 @@ public final class HttpApiServices {
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null, SatelliteRooms.NONE, DEFAULT_CONFIRMATION_TIMEOUT, null, null);
+        null, null, null, SatelliteRooms.NONE, DEFAULT_CONFIRMATION_TIMEOUT, null, null);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
-        confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
-        confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
-        confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
-        confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
+  }
+
+  /** A copy listing and cancelling these voice timers on {@code /api/timers} (null for none). */
+  public HttpApiServices withTimers(TimerService timers) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
-        confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy serving this artifact store (null for none). */
   public HttpApiServices withArtifacts(ArtifactStore artifacts) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
-        confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /**
@@ -105,26 +114,26 @@ public final class HttpApiServices {
    * {@code /api/satellites} shows.
    */
   public HttpApiServices withSatellites(SatelliteRooms satellites) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
-        confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy telling the console how long a confirmation question waits for its "yes". */
   public HttpApiServices withConfirmationTimeout(Duration confirmationTimeout) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
-        confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy listing the conversations the agent keeps on {@code /api/conversations} (null for none). */
   public HttpApiServices withConversations(ConversationLog conversations) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
-        confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy whose panel controls act through {@code toolGate}, the agent's policy point (null for none). */
   public HttpApiServices withToolGate(ToolGate toolGate) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, satellites,
-        confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
+        satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** The agent's policy point, through which the console's controls act, when the agent runs. */
@@ -175,6 +184,11 @@ public final class HttpApiServices {
   /** Background tasks, when they run. */
   public Optional<TaskService> tasks() {
     return Optional.ofNullable(tasks);
+  }
+
+  /** The voice timers, when the agent runs. */
+  public Optional<TimerService> timers() {
+    return Optional.ofNullable(timers);
   }
 
   /** The memory store, when there is one. */

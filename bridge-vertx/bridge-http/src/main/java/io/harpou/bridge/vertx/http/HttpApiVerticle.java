@@ -22,6 +22,7 @@ import io.harpou.bridge.vertx.http.impl.MetricsHandler;
 import io.harpou.bridge.vertx.http.impl.OpenAiHandler;
 import io.harpou.bridge.vertx.http.impl.SatellitesHandler;
 import io.harpou.bridge.vertx.http.impl.TasksHandler;
+import io.harpou.bridge.vertx.http.impl.TimersHandler;
 import io.harpou.bridge.vertx.http.impl.ToolsHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -113,6 +114,7 @@ public final class HttpApiVerticle extends VerticleBase {
     new KeysHandler(keys).mount(router);
     new HistoryHandler(bridge).mount(router);
     new ArtifactsHandler(bridge, links).mount(router);
+    new TimersHandler(bridge).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
         options.getIdleTimeoutSeconds() * 1000L);

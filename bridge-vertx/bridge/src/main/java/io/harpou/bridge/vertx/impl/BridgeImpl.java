@@ -219,7 +219,7 @@ public final class BridgeImpl implements Bridge {
     }
     HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null)).withArtifacts(artifacts)
+        .withTimers(agent == null ? null : agent.timers()).withMemory(memory().orElse(null)).withArtifacts(artifacts)
         .withSatellites(new VoiceSatelliteRooms(this::satellites))
         .withConfirmationTimeout(Duration.ofMillis(options.getAgent().getPolicy().getConfirmationTimeoutMs()))
         .withConversations(agent == null ? null : agent.conversations())

@@ -1,4 +1,4 @@
-// Background tasks and timers: a timer counts down to its due time, a task shows its progress, and either can be
+// Background tasks and voice timers: a timer counts down to its end, a task shows its progress, and either can be
 // cancelled while it waits or runs; a notice says when one ends.
 import { api } from './api.js';
 import { showArtifacts } from './artifacts.js';
@@ -80,8 +80,9 @@ function render(task) {
     const bar = el('progress');
     bar.max = 1;
     bar.setAttribute('aria-label', `Progress of ${task.title}`);
-    const cancel = button('small', 'Cancel', () => api(`/api/tasks/${encodeURIComponent(task.id)}`,
-      { method: 'DELETE' }).catch((error) => toast(error.message)));
+    const path = task.cancel || `/api/tasks/${encodeURIComponent(task.id)}`;
+    const cancel = button('small', 'Cancel', () => api(path, { method: 'DELETE' })
+      .catch((error) => toast(error.message)));
     cancel.setAttribute('aria-label', `Cancel ${task.title}`);
     item.append(el('span', 'task-title', task.title), el('span', 'task-status'), bar, cancel,
       el('p', 'task-result'));
@@ -96,6 +97,23 @@ function render(task) {
   if (task.due_at && !FINAL.has(task.status) && !ticker) ticker = setInterval(tick, 1000);
 }
 
+// A voice timer in a task's shape: it counts down to when it ends, and its Cancel goes to /api/timers.
+const TIMER_STATUS = { started: 'queued', updated: 'queued', cancelled: 'cancelled', finished: 'done' };
+
+function timerAsTask(timer, change) {
+  const due = Date.now() + timer.seconds_left * 1000;
+  const status = TIMER_STATUS[change] || 'queued';
+  return {
+    id: `timer-${timer.id}`,
+    title: timer.name ? `Timer ${timer.name}` : `Timer of ${left(timer.seconds * 1000)}`,
+    status: status === 'queued' && !timer.active ? 'paused' : status,
+    due_at: timer.active ? new Date(due).toISOString() : null,
+    created_at: new Date(due - timer.seconds * 1000).toISOString(),
+    origin: timer.origin,
+    cancel: `/api/timers/${encodeURIComponent(timer.id)}`,
+  };
+}
+
 export async function loadTasks() {
   try {
     (await api('/api/tasks')).tasks.reverse().forEach(render);
@@ -103,10 +121,21 @@ export async function loadTasks() {
     document.getElementById('tasks-empty').textContent = error.status === 503 ? 'Tasks are not running.'
       : error.message;
   }
+  try {
+    (await api('/api/timers')).timers.reverse().forEach((timer) => render(timerAsTask(timer, 'started')));
+  } catch (error) {
+    if (error.status !== 503) toast(error.message);
+  }
 }
 
 // `say(text, conversationId)` adds a message to the conversation a finished task came from.
 export function taskEvent(event, say) {
+  if (event.kind === 'timer_changed') {
+    const timer = timerAsTask(event.timer, event.change);
+    render(timer);
+    if (event.change === 'finished') taskEnded(timer, say);
+    return;
+  }
   if (event.kind === 'task_queued' || event.kind === 'task_done') {
     render(event.task);
     if (event.kind === 'task_done') {
