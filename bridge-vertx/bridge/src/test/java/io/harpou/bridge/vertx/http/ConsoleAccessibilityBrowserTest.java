@@ -49,7 +49,8 @@ class ConsoleAccessibilityBrowserTest {
 
   @Test
   void should_keep_contrast_and_labels_in_light_and_dark_and_serve_an_icon() throws Exception {
-    try (ConsolePage page = ConsolePage.open(vertx, dir, TestHouse.start(vertx, dir, new JsonObject()))) {
+    try (ConsolePage page = ConsolePage.open(vertx, dir, TestHouse.start(vertx, dir, new JsonObject(),
+        TimerModel.sections(vertx)))) {
       HeadlessChromium chromium = page.chromium;
       page.ask("turn on the kitchen light", 1);
       page.ask("set a timer for 5 minutes", 2);

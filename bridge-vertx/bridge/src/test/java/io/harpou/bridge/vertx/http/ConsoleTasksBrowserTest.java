@@ -36,7 +36,8 @@ class ConsoleTasksBrowserTest {
 
   @Test
   void should_count_a_timer_down_read_a_structured_result_and_keep_the_audit_table_whole() throws Exception {
-    try (ConsolePage page = ConsolePage.open(vertx, dir, TestHouse.start(vertx, dir, new JsonObject()))) {
+    try (ConsolePage page = ConsolePage.open(vertx, dir, TestHouse.start(vertx, dir, new JsonObject(),
+        TimerModel.sections(vertx)))) {
       HeadlessChromium chromium = page.chromium;
 
       page.ask("set a timer for 5 minutes", 1);

@@ -27,7 +27,8 @@ class ConsoleTimerBrowserTest {
 
   @Test
   void should_chime_notify_and_tell_the_conversation_when_a_timer_rings_and_cancel_another() throws Exception {
-    try (ConsolePage page = ConsolePage.open(vertx, dir, TestHouse.start(vertx, dir, new JsonObject()))) {
+    try (ConsolePage page = ConsolePage.open(vertx, dir, TestHouse.start(vertx, dir, new JsonObject(),
+        TimerModel.sections(vertx)))) {
       HeadlessChromium chromium = page.chromium;
       // Records what the page shows and plays, as the person would see and hear it.
       chromium.eval("window.shown = []; window.Notification = class { static permission = 'granted';"

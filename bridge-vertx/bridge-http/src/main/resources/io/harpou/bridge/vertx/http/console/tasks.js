@@ -103,11 +103,12 @@ const TIMER_STATUS = { started: 'queued', updated: 'queued', cancelled: 'cancell
 function timerAsTask(timer, change) {
   const due = Date.now() + timer.seconds_left * 1000;
   const status = TIMER_STATUS[change] || 'queued';
+  const paused = status === 'queued' && !timer.active;
   return {
     id: `timer-${timer.id}`,
-    title: timer.name ? `Timer ${timer.name}` : `Timer of ${left(timer.seconds * 1000)}`,
-    status: status === 'queued' && !timer.active ? 'paused' : status,
-    due_at: timer.active ? new Date(due).toISOString() : null,
+    title: timer.name ? `Timer ${timer.name}` : 'Timer',
+    status: paused ? 'paused' : status,
+    due_at: paused ? null : new Date(due).toISOString(),
     created_at: new Date(due - timer.seconds * 1000).toISOString(),
     origin: timer.origin,
     cancel: `/api/timers/${encodeURIComponent(timer.id)}`,
