@@ -20,6 +20,11 @@ public enum Channel {
   EMBEDDED,
   /** A scheduled task or timer acting on its own. */
   SCHEDULER,
+  /**
+   * Home Assistant's MQTT entities (the conversation text entity): anyone who may publish on the broker can send
+   * them, so by default the policy refuses protected and dangerous actions on this channel.
+   */
+  MQTT,
   /** A repair session opened by a monitor's alert; {@code agent.policy.channels.monitor} sets what it may do. */
   MONITOR;
 

@@ -10,6 +10,7 @@ import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
+import io.harpou.bridge.vertx.model.ModelUsage;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class HttpApiServices {
   private final TaskService tasks;
   private final TimerService timers;
   private final MemoryStore memory;
+  private final ModelUsage usage;
   private final ArtifactStore artifacts;
   private final SatelliteRooms satellites;
   private final Duration confirmationTimeout;
@@ -43,8 +45,8 @@ public final class HttpApiServices {
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
                           HomeGateway home, TaskService tasks, TimerService timers, MemoryStore memory,
-                          ArtifactStore artifacts, SatelliteRooms satellites, Duration confirmationTimeout,
-                          ConversationLog conversations, ToolGate toolGate) {
+                          ModelUsage usage, ArtifactStore artifacts, SatelliteRooms satellites,
+                          Duration confirmationTimeout, ConversationLog conversations, ToolGate toolGate) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -54,6 +56,7 @@ public final class HttpApiServices {
     this.tasks = tasks;
     this.timers = timers;
     this.memory = memory;
+    this.usage = usage;
     this.artifacts = artifacts;
     this.satellites = Objects.requireNonNull(satellites, "satellites");
     this.confirmationTimeout = Objects.requireNonNull(confirmationTimeout, "confirmationTimeout");
@@ -64,49 +67,55 @@ public final class HttpApiServices {
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null, null, SatelliteRooms.NONE, DEFAULT_CONFIRMATION_TIMEOUT, null, null);
+        null, null, null, null, SatelliteRooms.NONE, DEFAULT_CONFIRMATION_TIMEOUT, null, null);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy listing and cancelling these voice timers on {@code /api/timers} (null for none). */
   public HttpApiServices withTimers(TimerService timers) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+  }
+
+  /** A copy summing the language models' usage on {@code /api/usage} (null for none). */
+  public HttpApiServices withUsage(ModelUsage usage) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy serving this artifact store (null for none). */
   public HttpApiServices withArtifacts(ArtifactStore artifacts) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /**
@@ -114,26 +123,26 @@ public final class HttpApiServices {
    * {@code /api/satellites} shows.
    */
   public HttpApiServices withSatellites(SatelliteRooms satellites) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy telling the console how long a confirmation question waits for its "yes". */
   public HttpApiServices withConfirmationTimeout(Duration confirmationTimeout) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy listing the conversations the agent keeps on {@code /api/conversations} (null for none). */
   public HttpApiServices withConversations(ConversationLog conversations) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** A copy whose panel controls act through {@code toolGate}, the agent's policy point (null for none). */
   public HttpApiServices withToolGate(ToolGate toolGate) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, artifacts,
-        satellites, confirmationTimeout, conversations, toolGate);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate);
   }
 
   /** The agent's policy point, through which the console's controls act, when the agent runs. */
@@ -189,6 +198,11 @@ public final class HttpApiServices {
   /** The voice timers, when the agent runs. */
   public Optional<TimerService> timers() {
     return Optional.ofNullable(timers);
+  }
+
+  /** The language models' usage, when there are models. */
+  public Optional<ModelUsage> usage() {
+    return Optional.ofNullable(usage);
   }
 
   /** The memory store, when there is one. */

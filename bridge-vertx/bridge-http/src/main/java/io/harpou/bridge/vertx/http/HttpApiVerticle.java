@@ -20,10 +20,12 @@ import io.harpou.bridge.vertx.http.impl.KeysHandler;
 import io.harpou.bridge.vertx.http.impl.MemoryHandler;
 import io.harpou.bridge.vertx.http.impl.MetricsHandler;
 import io.harpou.bridge.vertx.http.impl.OpenAiHandler;
+import io.harpou.bridge.vertx.http.impl.RulesHandler;
 import io.harpou.bridge.vertx.http.impl.SatellitesHandler;
 import io.harpou.bridge.vertx.http.impl.TasksHandler;
 import io.harpou.bridge.vertx.http.impl.TimersHandler;
 import io.harpou.bridge.vertx.http.impl.ToolsHandler;
+import io.harpou.bridge.vertx.http.impl.UsageHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -113,6 +115,8 @@ public final class HttpApiVerticle extends VerticleBase {
     new DocumentsHandler(bridge).mount(router);
     new KeysHandler(keys).mount(router);
     new HistoryHandler(bridge).mount(router);
+    new RulesHandler(vertx).mount(router);
+    new UsageHandler(bridge).mount(router);
     new ArtifactsHandler(bridge, links).mount(router);
     new TimersHandler(bridge).mount(router);
     connections = new ConnectionLimits(vertx, options);
@@ -148,13 +152,9 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(reloadTimer);
-    if (events != null) {
-      events.close();
-      satellites.close();
-      metrics.close();
-      connections.close();
-    }
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> followers = events == null ? Future.succeededFuture()
+        : Future.join(events.close(), satellites.close(), metrics.close(), connections.close()).mapEmpty();
+    Future<Void> closed = followers.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     return closed.eventually(() -> guard == null ? Future.succeededFuture() : guard.close());
   }
 

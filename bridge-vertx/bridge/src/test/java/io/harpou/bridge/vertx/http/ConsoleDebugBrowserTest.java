@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The debug view of a turn and the filtered audit, in Chromium: which path answered, the action's resolved entity,
- * each tool call with its result, the model's tokens and the understanding time; and the audit filtered to the
- * confirmation a lock asked for, with its detail.
+ * each tool call with its result, which model was chosen and each call to it, the model's tokens and the
+ * understanding time; and the audit filtered to the confirmation a lock asked for, with its detail.
  */
 class ConsoleDebugBrowserTest {
 
@@ -56,7 +56,10 @@ class ConsoleDebugBrowserTest {
       chromium.waitFor("document.querySelectorAll('.msg.agent')[1].querySelector('details.debug')"
           + ".textContent.includes('Understanding')", "the second turn's details", 10);
       assertThat(details(chromium, 1)).contains("Answered bythe model").contains("Tool switch_lightok in")
-          .containsPattern("Tokens\\d+ in, \\d+ out").containsPattern("Understanding\\d+\\.\\d\\d s");
+          .containsPattern("Tokens\\d+ in, \\d+ out").containsPattern("Understanding\\d+\\.\\d\\d s")
+          .contains("Model ollama").containsPattern("Call to ollamaok in \\d+ ms, \\d+ in, \\d+ out");
+      assertThat((String) chromium.eval("document.querySelectorAll('.msg.agent')[1]"
+          + ".querySelector('.steps .step.model').textContent")).startsWith("model ollama: ");
 
       page.ask("unlock the front door", 3);
       chromium.eval("const o = document.getElementById('audit-outcome'); o.value = 'confirmation_required';"

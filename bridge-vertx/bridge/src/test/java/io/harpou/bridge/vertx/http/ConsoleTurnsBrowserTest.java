@@ -65,7 +65,9 @@ class ConsoleTurnsBrowserTest {
       JsonArray partial = new JsonArray((String) chromium.eval("JSON.stringify(partial)"));
       assertThat(partial.getList()).as("the answer grew in its own bubble as the model wrote it")
           .anySatisfy(text -> assertThat(answer).startsWith((String) text).isNotEqualTo(text));
-      String steps = "document.querySelectorAll('.msg.agent .step')";
+      assertThat((String) chromium.eval("document.querySelector('.msg.agent .step.model').textContent"))
+          .as("the model routing chose, shown before the model's steps").startsWith("model ollama: ");
+      String steps = "document.querySelectorAll('.msg.agent .step:not(.model)')";
       assertThat(chromium.eval(steps + ".length")).isEqualTo(2);
       assertThat(chromium.eval(steps + "[0].querySelector('details.thinking').open")).isEqualTo(false);
       assertThat(chromium.eval(steps + "[0].querySelector('.thought').textContent"))

@@ -263,7 +263,7 @@ public final class PolicyGate implements ToolGate {
   private Future<ToolResult> completed(Mode mode, ToolCall call, Utterance u, Risk risk, HomeGuard guard,
                                        long start, AsyncResult<ToolResult> ran) {
     if (guard != null) {
-      guard.close();
+      guard.end();
       if (!guard.held().isEmpty()) {
         return held(mode, call, u, guard.held());
       }

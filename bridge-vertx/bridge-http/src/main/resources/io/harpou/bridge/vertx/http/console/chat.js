@@ -146,6 +146,8 @@ export function chatEvent(event) {
   else if (event.kind === 'token_usage') turn.tokens(event);
   else if (event.kind === 'tool_started') turn.toolStarted(event.call);
   else if (event.kind === 'tool_finished') turn.toolFinished(event);
+  else if (event.kind === 'model_chosen') turn.modelChosen(event);
+  else if (event.kind === 'plan_updated') turn.plan(event);
   else if (event.kind === 'reply') answered(turn, { speech: event.reply.speech, type: event.reply.type,
     continue_conversation: event.reply.continue_conversation });
   scroll();

@@ -1,6 +1,7 @@
-// An Assist-style debug view of one turn, folded under its answer: which path answered (the local matcher or the
-// model), the actions and the entities they resolved to, every tool call with its arguments and result, the model's
-// tokens, and how long each stage took (understanding, from the turn's start to its reply, and each tool).
+// An Assist-style debug view of one turn, folded under its answer: which path answered (the local matcher, the
+// response cache or a model), which model was chosen and why, each model call, the plan, the actions and the entities
+// they resolved to, every tool call with its arguments and result, the model's tokens, and how long each stage took
+// (understanding, from the turn's start to its reply, each model call and each tool).
 import { el } from './dom.js';
 
 function row(table, name, value) {
@@ -25,6 +26,14 @@ export class TurnDebug {
     this.tokens = [0, 0];
     this.tools = [];
     this.actions = [];
+    this.choices = [];
+    this.calls = [];
+    this.plan = null;
+  }
+
+  answeredBy() {
+    if (this.calls.some((call) => call.outcome === 'cache_hit')) return 'the response cache';
+    return this.model ? 'the model' : 'the local matcher';
   }
 
   event(event) {
@@ -34,6 +43,13 @@ export class TurnDebug {
       this.model = true;
       this.tokens[0] += event.input_tokens;
       this.tokens[1] += event.output_tokens;
+    } else if (event.kind === 'model_chosen') {
+      this.model = true;
+      this.choices.push(event);
+    } else if (event.kind === 'model_call') {
+      this.calls.push(event);
+    } else if (event.kind === 'plan_updated') {
+      this.plan = event;
     } else if (event.kind === 'tool_finished') {
       this.tools.push(event);
     } else if (event.kind === 'reply') {
@@ -45,7 +61,14 @@ export class TurnDebug {
 
   render() {
     this.table.replaceChildren();
-    row(this.table, 'Answered by', this.model ? 'the model' : 'the local matcher');
+    row(this.table, 'Answered by', this.answeredBy());
+    this.choices.forEach((choice) => row(this.table, `Model ${choice.model}`, choice.reason));
+    this.calls.forEach((call) => row(this.table, `Call to ${call.model}`, `${call.outcome} in ${call.latency_ms} ms, `
+      + `${call.input_tokens} in, ${call.output_tokens} out`));
+    if (this.plan) {
+      row(this.table, 'Plan', `${this.plan.status}: ${this.plan.steps.map((s) => `${s.text} (${s.status})`)
+        .join(', ')}`);
+    }
     this.actions.forEach((action) => row(this.table, `Action ${action.tool}`,
       `${(action.targets || []).map((t) => `${t.name} (${t.id})`).join(', ') || 'no target'}`
       + `${action.success ? '' : ', failed'}`));

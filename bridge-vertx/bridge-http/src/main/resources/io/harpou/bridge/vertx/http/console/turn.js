@@ -1,6 +1,7 @@
 // One exchange in the chat: what was said, and Harpou's answer with the steps the turn took. Each model step shows
-// its thinking (collapsed), what it said before calling tools, and each tool call with its outcome; the answer is
-// streamed into its own bubble as the model writes it, then replaced by the final reply.
+// its thinking (collapsed), what it said before calling tools, and each tool call with its outcome; which model was
+// chosen and why, and a plan with each step's progress, are steps too. The answer is streamed into its own bubble as
+// the model writes it, then replaced by the final reply.
 import { showArtifacts } from './artifacts.js';
 import { TurnDebug } from './debug.js';
 import { el, spoken } from './dom.js';
@@ -32,6 +33,7 @@ export class Turn {
     this.step = null;
     this.draft = '';
     this.calls = new Map();
+    this.plans = new Map();
     this.done = false;
   }
 
@@ -98,6 +100,26 @@ export class Turn {
     line.dataset.outcome = event.outcome;
     line.querySelector('.outcome').textContent = `${event.outcome}, ${event.duration_ms} ms`;
     if (event.result && event.result.json) showArtifacts(this.images, event.result.json);
+  }
+
+  // The model routing chose (again, on a fallback): a step of its own, after which the model's next step begins.
+  modelChosen(event) {
+    this.steps.append(el('li', 'step model', `model ${event.model}: ${event.reason}`));
+    this.step = null;
+  }
+
+  // A plan's steps and how far each has gone, one line kept up to date for each plan of the turn.
+  plan(event) {
+    let line = this.plans.get(event.plan_id);
+    if (!line) {
+      line = el('li', 'step plan');
+      this.plans.set(event.plan_id, line);
+      this.steps.append(line);
+      this.step = null;
+    }
+    // Each step's state in words: the dingbat marks Chromium draws without an emoji font would be empty boxes.
+    line.textContent = `plan ${event.status}: ${event.steps.map((s, i) => `${i + 1}. ${s.text} (${s.status})`)
+      .join('  ')}`;
   }
 
   // The final reply: { speech, type, continue_conversation }; false when the turn had already ended.
