@@ -40,6 +40,9 @@ class ConsoleConversationsBrowserTest {
         .put("ollama", new JsonObject().put("url", model.baseUrl()).put("model", "qwen3:8b"))));
     try (ConsolePage page = ConsolePage.open(vertx, dir, house)) {
       HeadlessChromium chromium = page.chromium;
+      // The page runs as slowly as on a busy machine, where probing it while it reloads reached the old document as
+      // it was torn down.
+      chromium.call("Emulation.setCPUThrottlingRate", new JsonObject().put("rate", 20));
       page.ask("turn on the kitchen light", 1);
       page.ask("how do I write html here", 2);
       String answer = "document.querySelectorAll('.msg.agent')[1].querySelector('.text')";

@@ -39,10 +39,10 @@ final class ConsolePage implements AutoCloseable {
     }
   }
 
-  /** Reloads the page and waits for the new one to show the house (not the old one, still there while it loads). */
+  /** Reloads the page and waits for the new one to show the house. */
   void reload() {
-    chromium.eval("window.beforeReload = true; location.reload()");
-    chromium.waitFor("!window.beforeReload && " + KITCHEN, "the house after a reload", 20);
+    chromium.reload();
+    chromium.waitFor(KITCHEN, "the house after a reload", 20);
   }
 
   /** Types {@code text} into the chat and waits for the answer of that turn (the n-th agent bubble, from 1). */

@@ -35,6 +35,8 @@ final class HeadlessChromium implements AutoCloseable {
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, Promise<JsonObject>> calls = new ConcurrentHashMap<>();
+  /** Protocol events awaited by name, each completed by the next such event. */
+  private final Map<String, Promise<JsonObject>> awaited = new ConcurrentHashMap<>();
   /** Console and log messages the page produced. */
   final List<String> log = new CopyOnWriteArrayList<>();
 
@@ -51,6 +53,11 @@ final class HeadlessChromium implements AutoCloseable {
           call.fail(message.getJsonObject("error").encode());
         } else {
           call.complete(message.getJsonObject("result"));
+        }
+      } else if (awaited.containsKey(message.getString("method", ""))) {
+        Promise<JsonObject> waiter = awaited.remove(message.getString("method"));
+        if (waiter != null) {
+          waiter.complete(message.getJsonObject("params"));
         }
       } else if ("Log.entryAdded".equals(message.getString("method"))) {
         log.add(message.getJsonObject("params").getJsonObject("entry").getString("text"));
@@ -136,6 +143,22 @@ final class HeadlessChromium implements AutoCloseable {
   void type(String inputId, String text) {
     eval("(() => { const input = document.getElementById('" + inputId + "'); input.value = "
         + new JsonArray().add(text).encode() + "[0]; input.form.requestSubmit(); })()");
+  }
+
+  /**
+   * Reloads the page and returns once the new document has loaded. Reloading from a script instead left the test's
+   * next evaluation racing the navigation: on a busy machine it reached the old document as it was torn down and
+   * failed with "Inspected target navigated or closed".
+   */
+  void reload() {
+    Promise<JsonObject> loaded = Promise.promise();
+    awaited.put("Page.loadEventFired", loaded);
+    call("Page.reload", new JsonObject());
+    try {
+      loaded.future().await(30, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("the page did not load again within 30 s; page log: " + log, e);
+    }
   }
 
   void navigate(String url) {
