@@ -36,7 +36,9 @@ final class WsCommands {
     WsBasicCommands.register(this, home);
     WsSubscriptions.register(this, home);
     Related.register(this, home);
-    Recorder.register(this, home.recorder);
+    if (home.options.isRecorder()) {
+      Recorder.register(this, home.recorder);
+    }
   }
 
   void add(String type, Set<String> keys, Set<String> required, Handler handler) {

@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -60,6 +61,27 @@ class ConsoleChartBrowserTest {
       assertThat(chromium.log).noneMatch(line -> line.contains("Content Security Policy"))
           .noneMatch(line -> line.startsWith("exception"));
       page.screenshots("chart");
+    }
+  }
+
+  @Test
+  void should_say_that_a_home_without_a_recorder_keeps_no_history() throws Exception {
+    TestHouse house = TestHouse.start(vertx, dir, new JsonObject(), new JsonObject(),
+        new VirtualHomeOptions().setRecorder(false));
+    String sensor = "sensor.living_room_temperature";
+    try (ConsolePage page = ConsolePage.open(vertx, dir, house)) {
+      HeadlessChromium chromium = page.chromium;
+      assertThat(chromium.eval("import('/console/api.js').then(m => m.api('/api/home/history?entity_id=" + sensor
+          + "')).then(() => 200, e => e.status)")).isEqualTo(501);
+      chromium.eval("document.querySelector('nav.tabs button[data-view=\"house\"]').click()");
+      chromium.waitFor("[...document.querySelectorAll('#chart-entity option')].some(o => o.value === '" + sensor
+          + "')", "the sensor offered", 10);
+      choose(chromium, "chart-entity", sensor);
+      chromium.waitFor("document.getElementById('chart-status').textContent.includes('recorder')",
+          "the chart saying why there is no history", 10);
+      assertThat((String) chromium.eval("document.getElementById('chart-status').textContent"))
+          .startsWith("History: this home keeps no history");
+      assertThat(chromium.eval("document.querySelector('#chart canvas')")).isNull();
     }
   }
 }

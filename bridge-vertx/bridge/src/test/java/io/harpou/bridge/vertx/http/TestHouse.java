@@ -44,7 +44,13 @@ final class TestHouse implements AutoCloseable {
    * into the defaults: {@code home_assistant} keeps the virtual home's URL and token unless it names others).
    */
   static TestHouse start(Vertx vertx, Path dir, JsonObject http, JsonObject sections) throws Exception {
-    VirtualHomeAssistant home = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions()).start().await();
+    return start(vertx, dir, http, sections, new VirtualHomeOptions());
+  }
+
+  /** Starts the house as {@link #start(Vertx, Path, JsonObject, JsonObject)} does, on a virtual home so configured. */
+  static TestHouse start(Vertx vertx, Path dir, JsonObject http, JsonObject sections, VirtualHomeOptions homeOptions)
+      throws Exception {
+    VirtualHomeAssistant home = VirtualHomeAssistant.create(vertx, homeOptions).start().await();
     TestHouse house = new TestHouse(vertx, dir, home, http.copy(), sections);
     house.startHub();
     return house;

@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.http.impl;
 
+import io.harpou.bridge.api.home.HomeAssistantException;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.vertx.core.json.JsonArray;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /api/home/history?entity_id=&hours=}: one entity's states over the last hours (1 to a week), from Home
  * Assistant's recorder, as points a chart draws: {@code t} in milliseconds, {@code v} the number (null when the state
- * is not one, such as {@code unavailable}) and {@code s} the state as Home Assistant wrote it.
+ * is not one, such as {@code unavailable}) and {@code s} the state as Home Assistant wrote it. A home that keeps no
+ * history (no recorder) is answered 501, saying so.
  */
 public final class HistoryHandler {
 
@@ -50,7 +52,15 @@ public final class HistoryHandler {
             .put("s", value));
       }
       Requests.json(ctx, new JsonObject().put("entity_id", entity).put("hours", hours).put("points", points));
-    }).onFailure(ctx::fail);
+    }).onFailure(e -> ctx.fail(noHistory(e) ? new ApiError(501, "no_history", "this home keeps no history: "
+        + "Home Assistant's recorder and history integrations must be running (they are by default; check "
+        + "'recorder:' and 'history:' in configuration.yaml)") : e));
+  }
+
+  /** True when the home cannot keep history at all, rather than failing to fetch it this time. */
+  private static boolean noHistory(Throwable e) {
+    return e instanceof UnsupportedOperationException
+        || e instanceof HomeAssistantException ha && "unknown_command".equals(ha.code());
   }
 
   private static Double number(String value) {
