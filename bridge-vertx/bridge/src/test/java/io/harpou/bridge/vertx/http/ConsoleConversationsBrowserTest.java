@@ -81,4 +81,24 @@ class ConsoleConversationsBrowserTest {
       page.screenshots("conversations");
     }
   }
+
+  @Test
+  void should_show_the_images_of_a_turn_reloaded_from_history_as_the_live_turn_did() throws Exception {
+    TestHouse house = TestHouse.start(vertx, dir, new JsonObject());
+    try (ConsolePage page = ConsolePage.open(vertx, dir, house)) {
+      HeadlessChromium chromium = page.chromium;
+      String image = "document.querySelector('.msg.agent img.artifact')";
+      String loaded = image + " && " + image + ".complete && " + image + ".naturalWidth > 0";
+      assertThat(page.ask("show me the front_door camera", 1)).isEqualTo("Here is the front_door camera.");
+      chromium.waitFor(loaded, "the camera's image under the live answer", 10);
+      String shown = (String) chromium.eval(image + ".dataset.artifact");
+
+      page.reload();
+      chromium.waitFor("document.querySelectorAll('.msg.agent').length === 1", "the conversation after a reload",
+          20);
+      chromium.waitFor(loaded, "the camera's image under the reloaded answer", 10);
+      assertThat(chromium.eval(image + ".dataset.artifact")).isEqualTo(shown);
+      assertThat((String) chromium.eval(image + ".src")).contains("/api/artifacts/" + shown).contains("sig=");
+    }
+  }
 }

@@ -6,6 +6,7 @@ import io.harpou.bridge.api.agent.Interpretation;
 import io.harpou.bridge.api.agent.Interpreter;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.artifact.ArtifactMetadata;
 import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.home.Target;
 import io.harpou.bridge.api.tool.Risk;
@@ -33,6 +34,7 @@ public final class TestHouseProvider implements ToolProvider {
 
   private static final Pattern TURN = Pattern.compile("turn (on|off) the (\\w+) lights?");
   private static final Pattern UNLOCK = Pattern.compile("unlock the (\\w+) door");
+  private static final Pattern CAMERA = Pattern.compile("show me the (\\w+) camera");
 
   @Override
   public String id() {
@@ -46,6 +48,8 @@ public final class TestHouseProvider implements ToolProvider {
           String service = call.arguments().getString("on_off").equals("on") ? "turn_on" : "turn_off";
           return act(context, "light", service, call.arguments().getString("entity_id"));
         }),
+        tool(ToolSpec.of("camera_snapshot", "Keeps a camera's image and cites it.", Risk.READ),
+            TestHouseProvider::snapshot),
         tool(ToolSpec.of("unlock_door", "Unlocks a door.", Risk.PROTECTED),
             (call, context) -> act(context, "lock", "unlock", call.arguments().getString("entity_id"))),
         // The console's panel calls these, as tools-home names them.
@@ -76,6 +80,11 @@ public final class TestHouseProvider implements ToolProvider {
           return run(tools, utterance, "unlock_door", "lock." + unlock.group(1) + "_door", unlock.group(1) + " door",
               new JsonObject(), "Unlocked the " + unlock.group(1) + " door.");
         }
+        Matcher camera = CAMERA.matcher(text);
+        if (camera.find()) {
+          return run(tools, utterance, "camera_snapshot", "camera." + camera.group(1), camera.group(1) + " camera",
+              new JsonObject(), "Here is the " + camera.group(1) + " camera.");
+        }
         return Future.succeededFuture(Interpretation.notMine());
       }
     });
@@ -92,6 +101,15 @@ public final class TestHouseProvider implements ToolProvider {
   private static Future<ToolResult> act(ToolContext context, String domain, String service, String entity) {
     return context.home().orElseThrow().callService(ServiceCall.of(domain, service, Target.entities(entity)))
         .map(r -> ToolResult.ok("done"));
+  }
+
+  /** Keeps the camera's image as an artifact and cites it, as tools-home's camera_snapshot does. */
+  private static Future<ToolResult> snapshot(ToolCall call, ToolContext context) {
+    String entity = call.arguments().getString("entity_id");
+    return context.home().orElseThrow().cameraImage(entity).compose(image -> context.artifacts().orElseThrow()
+            .put(image.bytes(), ArtifactMetadata.of(image.contentType(), entity, context.utterance())))
+        .map(artifact -> ToolResult.ok(new JsonObject().put("message", "Here is " + entity)
+            .put("artifact", artifact.toJson())));
   }
 
   private static Future<ToolResult> service(ToolCall call, ToolContext context) {

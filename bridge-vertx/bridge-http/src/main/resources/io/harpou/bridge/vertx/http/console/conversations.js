@@ -1,6 +1,8 @@
 // Conversations kept by Harpou, from every channel: the one this tab shows comes back after a reload, with each
-// turn's tool steps, and the list lets a person open another (a satellite's, with its room) or start a new one.
+// turn's tool steps and images, and the list lets a person open another (a satellite's, with its room) or start a
+// new one.
 import { api } from './api.js';
+import { showArtifacts } from './artifacts.js';
 import { button, el } from './dom.js';
 import { Turn } from './turn.js';
 
@@ -25,6 +27,7 @@ export async function showConversation(id) {
       turn.toolFinished({ call_id: id, outcome: step.outcome, duration_ms: step.duration_ms });
     });
     turn.finish({ speech: stored.answer, type: 'stored' });
+    showArtifacts(turn.images, { artifacts: stored.artifacts });
     log.append(...turn.nodes());
   });
   log.scrollTop = log.scrollHeight;
