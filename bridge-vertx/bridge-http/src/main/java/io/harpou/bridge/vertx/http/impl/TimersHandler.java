@@ -8,7 +8,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code GET /api/timers} (the voice timers, the one ending soonest first) and {@code DELETE /api/timers/{id}}. */
+/**
+ * {@code GET /api/timers} (the voice timers, the one ending soonest first) and {@code DELETE /api/timers/{id}}. A
+ * request made with an API key cancels only the timers that key set; the console link, a program on this machine
+ * and a spoken "cancel the timer" cancel any, as the household's own.
+ */
 public final class TimersHandler {
 
   private final HttpApiServices bridge;
@@ -36,7 +40,15 @@ public final class TimersHandler {
 
   private void cancel(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Timer cancelled = timers().cancel(id).orElseThrow(() -> ApiError.notFound("no timer with id " + id));
+    TimerService timers = timers();
+    Timer timer = timers.list().stream().filter(t -> t.id().equals(id)).findFirst()
+        .orElseThrow(() -> ApiError.notFound("no timer with id " + id));
+    String key = ctx.get(AccessGuard.KEY_NAME);
+    if (key != null && !key.equals(timer.origin().user())) {
+      throw new ApiError(403, "forbidden", "this timer was set by someone else: an API key cancels only the timers "
+          + "it set, the console link cancels any");
+    }
+    Timer cancelled = timers.cancel(id).orElseThrow(() -> ApiError.notFound("no timer with id " + id));
     Requests.json(ctx, new JsonObject().put("cancelled", true).put("timer", cancelled.toJson()));
   }
 }
