@@ -8,6 +8,7 @@ import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolGate;
+import io.harpou.bridge.api.voice.SatelliteLines;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.model.ModelUsage;
@@ -42,11 +43,13 @@ public final class HttpApiServices {
   private final Duration confirmationTimeout;
   private final ConversationLog conversations;
   private final ToolGate toolGate;
+  private final SatelliteLines lines;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
                           HomeGateway home, TaskService tasks, TimerService timers, MemoryStore memory,
                           ModelUsage usage, ArtifactStore artifacts, SatelliteRooms satellites,
-                          Duration confirmationTimeout, ConversationLog conversations, ToolGate toolGate) {
+                          Duration confirmationTimeout, ConversationLog conversations, ToolGate toolGate,
+                          SatelliteLines lines) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -62,60 +65,61 @@ public final class HttpApiServices {
     this.confirmationTimeout = Objects.requireNonNull(confirmationTimeout, "confirmationTimeout");
     this.conversations = conversations;
     this.toolGate = toolGate;
+    this.lines = lines;
   }
 
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null, null, null, SatelliteRooms.NONE, DEFAULT_CONFIRMATION_TIMEOUT, null, null);
+        null, null, null, null, SatelliteRooms.NONE, DEFAULT_CONFIRMATION_TIMEOUT, null, null, null);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /** A copy listing and cancelling these voice timers on {@code /api/timers} (null for none). */
   public HttpApiServices withTimers(TimerService timers) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /** A copy summing the language models' usage on {@code /api/usage} (null for none). */
   public HttpApiServices withUsage(ModelUsage usage) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /** A copy serving this artifact store (null for none). */
   public HttpApiServices withArtifacts(ArtifactStore artifacts) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /**
@@ -124,25 +128,36 @@ public final class HttpApiServices {
    */
   public HttpApiServices withSatellites(SatelliteRooms satellites) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /** A copy telling the console how long a confirmation question waits for its "yes". */
   public HttpApiServices withConfirmationTimeout(Duration confirmationTimeout) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /** A copy listing the conversations the agent keeps on {@code /api/conversations} (null for none). */
   public HttpApiServices withConversations(ConversationLog conversations) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
   }
 
   /** A copy whose panel controls act through {@code toolGate}, the agent's policy point (null for none). */
   public HttpApiServices withToolGate(ToolGate toolGate) {
     return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
-        artifacts, satellites, confirmationTimeout, conversations, toolGate);
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
+  }
+
+  /** A copy whose console microphones speak into voice's pipeline through {@code lines} (null for none). */
+  public HttpApiServices withSatelliteLines(SatelliteLines lines) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, timers, memory, usage,
+        artifacts, satellites, confirmationTimeout, conversations, toolGate, lines);
+  }
+
+  /** Lines into voice's pipeline, for the console's microphone, when voice runs. */
+  public Optional<SatelliteLines> satelliteLines() {
+    return Optional.ofNullable(lines);
   }
 
   /** The agent's policy point, through which the console's controls act, when the agent runs. */

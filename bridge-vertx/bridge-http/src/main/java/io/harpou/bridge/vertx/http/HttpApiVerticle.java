@@ -26,6 +26,7 @@ import io.harpou.bridge.vertx.http.impl.TasksHandler;
 import io.harpou.bridge.vertx.http.impl.TimersHandler;
 import io.harpou.bridge.vertx.http.impl.ToolsHandler;
 import io.harpou.bridge.vertx.http.impl.UsageHandler;
+import io.harpou.bridge.vertx.http.impl.VoiceSockets;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -61,6 +62,7 @@ public final class HttpApiVerticle extends VerticleBase {
   private AccessGuard guard;
   private ConnectionLimits connections;
   private EventHub events;
+  private VoiceSockets voice;
   private SatellitesHandler satellites;
   private MetricsHandler metrics;
   private long reloadTimer = -1;
@@ -123,12 +125,17 @@ public final class HttpApiVerticle extends VerticleBase {
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
         options.getIdleTimeoutSeconds() * 1000L);
     events.mount(router);
+    voice = new VoiceSockets(vertx, bridge, guard, connections, options.getIdleTimeoutSeconds() * 1000L);
+    voice.mount(router);
     ConsoleHandler.mount(router);
     router.route().last().handler(ctx -> ApiError.notFound("no such endpoint: " + ctx.request().method() + " "
         + ctx.normalizedPath()).send(ctx));
     router.route().failureHandler(ApiError::handleFailure);
     reloadTimer = vertx.setPeriodic(KEY_RELOAD_MS, id -> keys.reload()
-        .onSuccess(v -> events.revalidate())
+        .onSuccess(v -> {
+          events.revalidate();
+          voice.revalidate();
+        })
         .onFailure(e -> LOG.warn("Could not reload API keys: {}", e.getMessage())));
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setMaxWebSocketFrameSize(options.getMaxWebSocketMessageBytes())
@@ -153,7 +160,8 @@ public final class HttpApiVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(reloadTimer);
     Future<Void> followers = events == null ? Future.succeededFuture()
-        : Future.join(events.close(), satellites.close(), metrics.close(), connections.close()).mapEmpty();
+        : Future.join(events.close(), voice.close(), satellites.close(), metrics.close(), connections.close())
+            .mapEmpty();
     Future<Void> closed = followers.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     return closed.eventually(() -> guard == null ? Future.succeededFuture() : guard.close());
   }

@@ -233,7 +233,8 @@ public final class BridgeImpl implements Bridge {
         .withSatellites(new VoiceSatelliteRooms(this::satellites))
         .withConfirmationTimeout(Duration.ofMillis(options.getAgent().getPolicy().getConfirmationTimeoutMs()))
         .withConversations(agent == null ? null : agent.conversations())
-        .withToolGate(agent == null ? null : agent.gate());
+        .withToolGate(agent == null ? null : agent.gate())
+        .withSatelliteLines(voice == null ? null : voice.lines());
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);

@@ -139,6 +139,20 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Clicks the middle of the element {@code selector} finds with the mouse, as a person would: unlike a click from a
+   * script, it counts as the user's gesture, which a page needs to start its audio.
+   */
+  void click(String selector) {
+    JsonObject box = (JsonObject) eval("(() => { const e = document.querySelector(" + new JsonArray().add(selector)
+        .encode() + "[0]); e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
+        + " return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+    for (String type : List.of("mousePressed", "mouseReleased")) {
+      call("Input.dispatchMouseEvent", new JsonObject().put("type", type).put("x", box.getValue("x"))
+          .put("y", box.getValue("y")).put("button", "left").put("clickCount", 1));
+    }
+  }
+
   /** Sets an input's value and submits its form, as typing then pressing Enter would. */
   void type(String inputId, String text) {
     eval("(() => { const input = document.getElementById('" + inputId + "'); input.value = "

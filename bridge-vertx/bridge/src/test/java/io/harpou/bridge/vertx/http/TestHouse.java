@@ -100,11 +100,13 @@ final class TestHouse implements AutoCloseable {
     home.close().await();
   }
 
-  /** Makes the test house provider discoverable to the bridge's ServiceLoader, for this call only. */
+  /** Makes the test house's providers discoverable to the bridge's ServiceLoader, for this call only. */
   private static <T> T withTestHouseProvider(Path dir, Callable<T> start) throws Exception {
     Path services = Files.createDirectories(dir.resolve("services/META-INF/services"));
     Files.writeString(services.resolve("io.harpou.bridge.api.tool.ToolProvider"),
         TestHouseProvider.class.getName() + "\n");
+    Files.writeString(services.resolve("io.harpou.bridge.api.voice.SpeechEngineProvider"),
+        TestHouseSpeech.class.getName() + "\n");
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("services").toUri().toURL()},

@@ -24,8 +24,8 @@ import java.util.Optional;
  * per key (commands and reads each with their own allowance); the console token, from this machine only; or
  * nothing, for a program on this machine that is not a browser, while no key exists (and for {@code GET /health} and
  * {@code GET /metrics} always). A peer is "this machine" when it connects from a loopback address without proxy
- * headers. The events WebSocket may instead present its credential as {@code ?token=} or in its first message, since
- * browsers cannot set headers on a WebSocket. A GET of one artifact may instead carry a signed link
+ * headers. The events and voice WebSockets may instead present their credential as {@code ?token=} or in their
+ * first message, since browsers cannot set headers on a WebSocket. A GET of one artifact may instead carry a signed link
  * ({@link ArtifactLinks}), which opens that artifact alone until it expires.
  */
 public final class AccessGuard implements Handler<RoutingContext> {
@@ -96,7 +96,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
     boolean local = isLocal(request);
     boolean browser = origin != null || (site != null && !site.equalsIgnoreCase("none"));
     String presented = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
-    boolean upgrade = path.equals("/api/events")
+    boolean upgrade = (path.equals("/api/events") || path.equals(VoiceSocket.PATH))
         && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
     if (presented == null && upgrade) {
       presented = request.getParam("token");

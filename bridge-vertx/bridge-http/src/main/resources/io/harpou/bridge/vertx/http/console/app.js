@@ -14,6 +14,7 @@ import { initMemory, loadDocuments, loadMemory } from './memory.js';
 import { loadSatellites, satelliteEvent } from './satellites.js';
 import { loadTasks, taskEvent } from './tasks.js';
 import { auditEvent, initAudit, loadAudit } from './audit.js';
+import { initVoice } from './voice.js';
 
 function onEvent(event) {
   alertEvent(event);
@@ -42,6 +43,7 @@ initAudit();
 initMemory();
 initKeys();
 initCharts();
+initVoice();
 await Promise.all([loadHome(), loadHubInfo()]);
 await loadHealth();
 events(onEvent, onState, (again) => {

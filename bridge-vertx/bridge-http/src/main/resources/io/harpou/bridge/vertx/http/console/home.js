@@ -2,6 +2,7 @@
 // the house is shown as it was last known, and said to be so.
 import { api } from './api.js';
 import { chartChoices } from './charts.js';
+import { voiceRooms } from './voice.js';
 import { controls } from './controls.js';
 import { el } from './dom.js';
 
@@ -51,6 +52,7 @@ export async function loadHome() {
     home.areas.forEach((area) => rooms.append(room(area.name, area.entities)));
     if (home.unassigned.length) rooms.append(room('Elsewhere', home.unassigned));
     chartChoices(home);
+    voiceRooms(home);
     loadedAt = new Date();
     rooms.dataset.stale = 'false';
     status.hidden = true;
