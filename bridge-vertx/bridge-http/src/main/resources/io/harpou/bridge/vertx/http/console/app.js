@@ -14,6 +14,7 @@ import { initMemory, loadDocuments, loadMemory } from './memory.js';
 import { loadSatellites, satelliteEvent } from './satellites.js';
 import { loadTasks, taskEvent } from './tasks.js';
 import { auditEvent, initAudit, loadAudit } from './audit.js';
+import { initRules } from './rules.js';
 import { initVoice } from './voice.js';
 
 function onEvent(event) {
@@ -44,6 +45,7 @@ initMemory();
 initKeys();
 initCharts();
 initVoice();
+initRules();
 await Promise.all([loadHome(), loadHubInfo()]);
 await loadHealth();
 events(onEvent, onState, (again) => {
