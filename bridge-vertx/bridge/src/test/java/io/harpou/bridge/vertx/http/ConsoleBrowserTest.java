@@ -41,6 +41,8 @@ class ConsoleBrowserTest {
       chromium.waitFor(kitchen, "the kitchen light in the home panel", 20);
       chromium.waitFor("document.getElementById('link').dataset.state === 'live'", "the live event link", 20);
       assertThat(chromium.eval(kitchen + ".textContent")).isEqualTo("off");
+      assertThat(chromium.eval("getComputedStyle(document.getElementById('mic')).display"))
+          .as("no microphone offered by a hub without voice").isEqualTo("none");
 
       chromium.eval("document.getElementById('chat-input').value = 'turn on the kitchen light';"
           + "document.getElementById('chat-form').requestSubmit()");

@@ -61,6 +61,8 @@ class ConsoleVoiceBrowserTest {
           + " s.dispatchEvent(new Event('change')); }");
       chromium.eval("document.querySelector('nav.tabs button[data-view=\"talk\"]').click()");
 
+      assertThat(chromium.eval("getComputedStyle(document.getElementById('mic')).display"))
+          .as("offered, since voice runs").isNotEqualTo("none");
       chromium.click("#mic");
       chromium.waitFor("document.getElementById('mic').dataset.state === 'listening'", "the microphone listening",
           20);

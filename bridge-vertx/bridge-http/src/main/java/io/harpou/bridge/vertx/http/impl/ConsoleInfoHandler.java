@@ -32,7 +32,8 @@ public final class ConsoleInfoHandler {
 
   private void info(RoutingContext ctx) {
     Requests.json(ctx, new JsonObject().put("version", VERSION)
-        .put("confirmation_timeout_ms", bridge.confirmationTimeout().toMillis()));
+        .put("confirmation_timeout_ms", bridge.confirmationTimeout().toMillis())
+        .put("voice", bridge.satelliteLines().isPresent()));
   }
 
   private static String readVersion() {

@@ -15,7 +15,7 @@ import { loadSatellites, satelliteEvent } from './satellites.js';
 import { loadTasks, taskEvent } from './tasks.js';
 import { auditEvent, initAudit, loadAudit } from './audit.js';
 import { initRules } from './rules.js';
-import { initVoice } from './voice.js';
+import { initVoice, showMicrophone } from './voice.js';
 
 function onEvent(event) {
   alertEvent(event);
@@ -47,6 +47,7 @@ initCharts();
 initVoice();
 initRules();
 await Promise.all([loadHome(), loadHubInfo()]);
+showMicrophone();
 await loadHealth();
 events(onEvent, onState, (again) => {
   if (again) reload();

@@ -2,6 +2,7 @@
 // AudioWorklet) over its own WebSocket into the voice pipeline a satellite uses, as a satellite of the room this
 // console stands in (chosen in Settings); the spoken answer is played, and the turn appears in the chat as a
 // satellite's does. The button (or the silence) ends the speech.
+import { hubInfo } from './hub.js';
 import { credential } from './key.js';
 
 const ROOM = 'harpou.room';
@@ -135,6 +136,11 @@ export function voiceRooms(home) {
     return option;
   }));
   select.value = chosen;
+}
+
+// The microphone is offered only when Harpou runs voice.
+export function showMicrophone() {
+  document.getElementById('mic').hidden = !hubInfo().voice;
 }
 
 export function initVoice() {
