@@ -54,6 +54,8 @@ async function stopMicrophone(session) {
 
 function finish(session, text) {
   stopMicrophone(session);
+  // A page may hold only a few audio contexts: each request's is released once its answer has been heard.
+  session.player.context.close();
   if (session.socket.readyState <= WebSocket.OPEN) session.socket.close();
   if (current === session) current = null;
   status(text, 'idle');
@@ -62,7 +64,6 @@ function finish(session, text) {
 function onMessage(session, message) {
   if (typeof message.data !== 'string') {
     session.player.play(message.data);
-    session.heardAudio = true;
     document.getElementById('mic').dataset.playedMs = String(Math.round(session.player.playedMs));
     return;
   }
@@ -99,6 +100,8 @@ async function start() {
     await context.audioWorklet.addModule('mic-worklet.js');
   } catch (error) {
     current = null;
+    stopMicrophone(session);
+    context.close();
     status(`Voice: the microphone is not available (${error.message})`, 'idle');
     return;
   }
