@@ -32,4 +32,12 @@ public interface MemoryStore {
   default Future<List<Passage>> searchDocuments(String text, int limit) {
     return Future.succeededFuture(List.of());
   }
+
+  /**
+   * The documents indexed for {@link #searchDocuments}, as {@code {"file", "pages", "chunks", "indexed_at"}} objects;
+   * none for a store without a document library (the default).
+   */
+  default Future<List<io.vertx.core.json.JsonObject>> indexedDocuments() {
+    return Future.succeededFuture(List.of());
+  }
 }

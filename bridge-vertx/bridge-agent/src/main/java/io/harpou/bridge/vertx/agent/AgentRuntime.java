@@ -1,8 +1,10 @@
 package io.harpou.bridge.vertx.agent;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
 import io.harpou.bridge.vertx.model.ModelUsage;
@@ -29,6 +31,12 @@ public interface AgentRuntime {
 
   /** The agent. */
   Agent agent();
+
+  /** The conversations the agent keeps, for front ends that list them. */
+  ConversationLog conversations();
+
+  /** The policy point every tool call passes, for front ends that act on their own (the console's controls). */
+  ToolGate gate();
 
   /** The background tasks. */
   TaskService tasks();

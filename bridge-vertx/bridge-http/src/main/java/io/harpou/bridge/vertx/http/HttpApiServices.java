@@ -1,16 +1,21 @@
 package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
+import io.harpou.bridge.api.tool.ToolGate;
+import io.harpou.bridge.api.voice.SatelliteLines;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.model.ModelUsage;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +25,9 @@ import java.util.Optional;
  * answers 503.
  */
 public final class HttpApiServices {
+
+  /** The agent's own default, used unless the bridge says otherwise. */
+  private static final Duration DEFAULT_CONFIRMATION_TIMEOUT = Duration.ofSeconds(30);
 
   private final Health health;
   private final Database database;
@@ -33,6 +41,11 @@ public final class HttpApiServices {
   private final ArtifactStore artifacts;
   private final SatelliteRooms satellites;
   private final Plans plans;
+  private final TimerService timers;
+  private final Duration confirmationTimeout;
+  private final ConversationLog conversations;
+  private final ToolGate toolGate;
+  private final SatelliteLines lines;
 
   private HttpApiServices(Builder builder) {
     this.health = builder.health;
@@ -47,6 +60,11 @@ public final class HttpApiServices {
     this.artifacts = builder.artifacts;
     this.satellites = builder.satellites;
     this.plans = builder.plans;
+    this.timers = builder.timers;
+    this.confirmationTimeout = builder.confirmationTimeout;
+    this.conversations = builder.conversations;
+    this.toolGate = builder.toolGate;
+    this.lines = builder.lines;
   }
 
   /** A builder with the required parts; every service starts absent. */
@@ -57,7 +75,9 @@ public final class HttpApiServices {
   /** A builder holding these services, to change some of them. */
   public Builder toBuilder() {
     return new Builder(health, database, dataDir).tools(tools).agent(agent).home(home).tasks(tasks).memory(memory)
-        .usage(usage).artifacts(artifacts).satellites(satellites).plans(plans);
+        .usage(usage).artifacts(artifacts).satellites(satellites).plans(plans)
+        .timers(timers).confirmationTimeout(confirmationTimeout).conversations(conversations).toolGate(toolGate)
+        .satelliteLines(lines);
   }
 
   /** Gathers what the HTTP API serves; a service left unset is absent and its endpoints answer 503. */
@@ -75,6 +95,11 @@ public final class HttpApiServices {
     private ArtifactStore artifacts;
     private SatelliteRooms satellites = SatelliteRooms.NONE;
     private Plans plans;
+    private TimerService timers;
+    private Duration confirmationTimeout = DEFAULT_CONFIRMATION_TIMEOUT;
+    private ConversationLog conversations;
+    private ToolGate toolGate;
+    private SatelliteLines lines;
 
     private Builder(Health health, Database database, Path dataDir) {
       this.health = Objects.requireNonNull(health, "health");
@@ -133,6 +158,36 @@ public final class HttpApiServices {
     /** Lists these plans on {@code /api/plans} (null for none). */
     public Builder plans(Plans plans) {
       this.plans = plans;
+      return this;
+    }
+
+    /** Lists and cancels these voice timers on {@code /api/timers} (null for none). */
+    public Builder timers(TimerService timers) {
+      this.timers = timers;
+      return this;
+    }
+
+    /** Tells the console how long a confirmation question waits for its "yes". */
+    public Builder confirmationTimeout(Duration confirmationTimeout) {
+      this.confirmationTimeout = Objects.requireNonNull(confirmationTimeout, "confirmationTimeout");
+      return this;
+    }
+
+    /** Lists the conversations the agent keeps on {@code /api/conversations} (null for none). */
+    public Builder conversations(ConversationLog conversations) {
+      this.conversations = conversations;
+      return this;
+    }
+
+    /** Lets the panel's controls act through {@code toolGate}, the agent's policy point (null for none). */
+    public Builder toolGate(ToolGate toolGate) {
+      this.toolGate = toolGate;
+      return this;
+    }
+
+    /** Lets console microphones speak into voice's pipeline through {@code lines} (null for none). */
+    public Builder satelliteLines(SatelliteLines lines) {
+      this.lines = lines;
       return this;
     }
 
@@ -197,7 +252,32 @@ public final class HttpApiServices {
     return Optional.ofNullable(plans);
   }
 
-  /** The satellites a conversation request may come through; none unless given. */
+  /** Voice timers, when voice runs. */
+  public Optional<TimerService> timers() {
+    return Optional.ofNullable(timers);
+  }
+
+  /** Lines into voice's pipeline, for the console's microphone, when voice runs. */
+  public Optional<SatelliteLines> satelliteLines() {
+    return Optional.ofNullable(lines);
+  }
+
+  /** The agent's policy point, through which the console's controls act, when the agent runs. */
+  public Optional<ToolGate> toolGate() {
+    return Optional.ofNullable(toolGate);
+  }
+
+  /** The conversations the agent keeps, when it runs. */
+  public Optional<ConversationLog> conversations() {
+    return Optional.ofNullable(conversations);
+  }
+
+  /** How long a confirmation question waits for its "yes" (the console counts it down). */
+  public Duration confirmationTimeout() {
+    return confirmationTimeout;
+  }
+
+  /** The satellites voice knows: those a conversation request may come through, and those /api/satellites lists. */
   public SatelliteRooms satellites() {
     return satellites;
   }

@@ -20,7 +20,6 @@ import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
-import io.harpou.bridge.vertx.http.SatelliteRooms;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.monitor.MonitorRuntime;
@@ -40,6 +39,7 @@ import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.harpou.bridge.vertx.voice.WyomingServiceVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -228,9 +228,14 @@ public final class BridgeImpl implements Bridge {
     }
     HttpApiServices services = HttpApiServices.builder(health, database, options.dataDir()).tools(tools)
         .agent(agent().orElse(null)).home(home).tasks(tasks().orElse(null))
-        .memory(memory().orElse(null)).usage(agent == null ? null : agent.usage().orElse(null))
-        .artifacts(artifacts).plans(agent == null ? null : agent.plans())
-        .satellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())))
+        .timers(agent == null ? null : agent.timers()).memory(memory().orElse(null))
+        .usage(agent == null ? null : agent.usage().orElse(null)).artifacts(artifacts)
+        .plans(agent == null ? null : agent.plans())
+        .satellites(new VoiceSatelliteRooms(this::satellites))
+        .confirmationTimeout(Duration.ofMillis(options.getAgent().getPolicy().getConfirmationTimeoutMs()))
+        .conversations(agent == null ? null : agent.conversations())
+        .toolGate(agent == null ? null : agent.gate())
+        .satelliteLines(voice == null ? null : voice.lines())
         .build();
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;

@@ -100,7 +100,7 @@ public final class AgentImpl implements Agent {
     }
     Context caller = vertx.getOrCreateContext();
     String turnId = UUID.randomUUID().toString();
-    events.begin(utterance.conversationId(), turnId);
+    events.begin(utterance, turnId);
     events.publish(new TurnStarted(Instant.now(), turnId, utterance));
     Future<Reply> turn;
     try {
@@ -118,15 +118,15 @@ public final class AgentImpl implements Agent {
         .compose(reply -> {
           // A client that holds the history sends it back next turn, edits and all: storing it too would duplicate.
           Future<Void> stored = clientHistory != null ? Future.succeededFuture()
-              : history.append(utterance.conversationId(), utterance.text(), reply.speech()).recover(e -> {
+              : history.append(utterance, reply.speech()).recover(e -> {
                 LOG.warn("History of {} could not be stored: {}", utterance.conversationId(), e.getMessage());
                 return Future.succeededFuture();
               });
           return Future.join(executor.auditsOf(turnId), stored).map(reply);
         })
         .onComplete(ar -> {
-          events.end(utterance.conversationId(), turnId);
-          // An overlapping turn of the same conversation may have filed a write here since: it is under way anyway.
+          events.end(turnId);
+          // A call that finished after the audits were awaited may have filed a write here since: it is under way.
           executor.auditsOf(turnId);
           if (ar.succeeded()) {
             events.publish(new ReplySent(Instant.now(), turnId, ar.result()));
@@ -166,7 +166,7 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> confirm(PendingConfirmations.Confirmation confirmation, Utterance u) {
-    return executor.executeConfirmed(confirmation, u.text()).map(result -> {
+    return executor.executeConfirmed(confirmation, u).map(result -> {
       if (!result.error()) {
         pending.done(confirmation);
       }
@@ -224,8 +224,8 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> llm(Utterance u, ChatHistory clientHistory) {
-    TurnRequest request = new TurnRequest(events.turnOf(u.conversationId()), u.conversationId(), u.text(),
-        u.language(), u.user());
+    TurnRequest request = new TurnRequest(events.turnOf(u), u.conversationId(), u.text(), u.language(),
+        u.user());
     if (cache == null || !cache.cacheable(request)) {
       return model(u, clientHistory, request, null);
     }

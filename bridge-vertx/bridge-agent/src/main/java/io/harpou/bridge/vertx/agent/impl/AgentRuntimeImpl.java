@@ -3,11 +3,13 @@ package io.harpou.bridge.vertx.agent.impl;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolCall;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
@@ -41,6 +43,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private final VoiceTimers timers;
   private final PolicyGate gate;
   private final AgentImpl agent;
+  private final ConversationStore history;
   private final String modelDescription;
   private final ModelPool models;
   private final TurnCache cache;
@@ -62,6 +65,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache,
         new PlanRunner.Services(plans, tasks));
     this.plans = plans;
+    this.history = history;
     this.cache = cache;
     this.models = models;
     this.modelDescription = (models == null ? "interpreters only (no model configured)" : models.describe())
@@ -125,6 +129,16 @@ public final class AgentRuntimeImpl implements AgentRuntime {
           deployment = id;
           return this;
         });
+  }
+
+  @Override
+  public ToolGate gate() {
+    return gate;
+  }
+
+  @Override
+  public ConversationLog conversations() {
+    return history;
   }
 
   @Override

@@ -105,8 +105,9 @@ public final class PolicyGate implements ToolGate {
    * Runs what the user just confirmed, on behalf of the utterance that asked for it: exactly the held service calls,
    * one after the other (stopping at the first Home Assistant refuses), or the confirmed tool call itself.
    */
-  public Future<ToolResult> executeConfirmed(PendingConfirmations.Confirmation confirmation, String yes) {
-    Utterance u = confirmation.utterance().withText(yes);
+  public Future<ToolResult> executeConfirmed(PendingConfirmations.Confirmation confirmation, Utterance yes) {
+    Utterance u = confirmation.utterance().withText(yes.text());
+    events.join(u, yes);
     if (confirmation.actions().isEmpty()) {
       return run(confirmation.call(), u, Mode.CONFIRMED, null);
     }
@@ -116,7 +117,7 @@ public final class PolicyGate implements ToolGate {
       ToolResult none = ToolResult.error("Home Assistant is not connected; nothing was sent.");
       return finish(Mode.CONFIRMED, call, u, Risk.PROTECTED, "error", 0, none).map(none);
     }
-    events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
+    events.publish(new ToolStarted(Instant.now(), events.turnOf(u), u.conversationId(), call));
     long start = System.nanoTime();
     List<String> sent = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
@@ -184,7 +185,7 @@ public final class PolicyGate implements ToolGate {
     if (asksFirst && mode == Mode.TASK) {
       return deny(mode, call, u, risk, NEEDS_CONFIRMATION);
     }
-    events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
+    events.publish(new ToolStarted(Instant.now(), events.turnOf(u), u.conversationId(), call));
     long start = System.nanoTime();
     // A repair session reads its tools' results itself; nobody waits on a voice, so nothing becomes a task.
     boolean canDefer = tasks != null && interactive && homeLinkUp() && u.channel() != Channel.MONITOR;
@@ -309,7 +310,7 @@ public final class PolicyGate implements ToolGate {
    */
   private Future<Void> finish(Mode mode, ToolCall call, Utterance u, Risk risk, String outcome, long millis,
                               ToolResult result) {
-    String turnId = events.turnOf(u.conversationId());
+    String turnId = events.turnOf(u);
     events.publish(new ToolFinished(Instant.now(), turnId, u.conversationId(), call.id(), call.name(), outcome,
         result, millis));
     AuditEntry entry = new AuditEntry(Instant.now(), u.conversationId(), u.channel().jsonName(), u.room(), u.user(),
@@ -318,7 +319,7 @@ public final class PolicyGate implements ToolGate {
       LOG.warn("Audit row for {} could not be written: {}", call.name(), e.getMessage());
       return Future.succeededFuture();
     });
-    if (mode.interactive() && events.inTurn(u.conversationId())) {
+    if (mode.interactive() && events.inTurn(u)) {
       turnAudits.computeIfAbsent(turnId, id -> new CopyOnWriteArrayList<>()).add(written);
       return Future.succeededFuture();
     }

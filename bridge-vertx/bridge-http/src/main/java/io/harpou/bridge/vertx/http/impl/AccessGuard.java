@@ -21,12 +21,12 @@ import java.util.Optional;
  * ({@link RoutingContext#normalizedPath()}). In order: the Host must name this hub and a browser's Origin must be the
  * hub's own (or allowed), so no other site, port or rebound DNS name can act, read or subscribe; the console's static
  * files are then public. Everything else needs one of: a valid API key ({@code Authorization: Bearer}), rate limited
- * per key; the console token, from this machine only; or nothing, for a program on this machine that is not a
- * browser, while no key exists (and for {@code GET /health} and {@code GET /metrics} always). A peer is "this
- * machine" when it connects from a loopback address without proxy headers. The events WebSocket may instead present
- * its credential as {@code ?token=} or in its first message, since browsers cannot set headers on a WebSocket. A GET
- * of one artifact may instead carry a signed link ({@link ArtifactLinks}), which opens that artifact alone until it
- * expires.
+ * per key (commands and reads each with their own allowance); the console token, from this machine only; or
+ * nothing, for a program on this machine that is not a browser, while no key exists (and for {@code GET /health} and
+ * {@code GET /metrics} always). A peer is "this machine" when it connects from a loopback address without proxy
+ * headers. The events and voice WebSockets may instead present their credential as {@code ?token=} or in their
+ * first message, since browsers cannot set headers on a WebSocket. A GET of one artifact may instead carry a signed link
+ * ({@link ArtifactLinks}), which opens that artifact alone until it expires.
  */
 public final class AccessGuard implements Handler<RoutingContext> {
 
@@ -35,6 +35,8 @@ public final class AccessGuard implements Handler<RoutingContext> {
   /** The routing-context key holding an events WebSocket upgrade's {@link Access}. */
   static final String ACCESS = "harpou.access";
 
+  /** Reads a key may make for each command it may send: panels refresh far more often than people act. */
+  static final int READS_PER_COMMAND = 10;
   private static final List<String> PROXY_HEADERS = List.of("forwarded", "x-forwarded-for", "x-real-ip");
   private static final Access LOCAL_PROGRAM = new Access(Access.Kind.LOCAL, null, null, true, false);
   private static final String ARTIFACT_PATH = "/api/artifacts/";
@@ -43,16 +45,18 @@ public final class AccessGuard implements Handler<RoutingContext> {
   private final byte[] consoleToken;
   private final Origins origins;
   private final RateLimiter perKey;
+  private final RateLimiter readsPerKey;
   private final Refusals refusals;
   private final ArtifactLinks links;
 
-  private AccessGuard(ApiKeys keys, String consoleToken, Origins origins, RateLimiter perKey, Refusals refusals,
-                      ArtifactLinks links) {
+  private AccessGuard(ApiKeys keys, String consoleToken, Origins origins, RateLimiter perKey,
+                      RateLimiter readsPerKey, Refusals refusals, ArtifactLinks links) {
     this.keys = keys;
     this.links = links;
     this.consoleToken = consoleToken.getBytes(StandardCharsets.UTF_8);
     this.origins = origins;
     this.perKey = perKey;
+    this.readsPerKey = readsPerKey;
     this.refusals = refusals;
   }
 
@@ -67,6 +71,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
         options.getAllowedOrigins());
     return new AccessGuard(keys, consoleToken, origins,
         new RateLimiter(options.getRateLimitPerMinute(), 10_000, System::nanoTime),
+        new RateLimiter(options.getRateLimitPerMinute() * READS_PER_COMMAND, 10_000, System::nanoTime),
         new Refusals(vertx, audit, options.getRefusalsPerMinute()), links);
   }
 
@@ -91,7 +96,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
     boolean local = isLocal(request);
     boolean browser = origin != null || (site != null && !site.equalsIgnoreCase("none"));
     String presented = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
-    boolean upgrade = path.equals("/api/events")
+    boolean upgrade = (path.equals("/api/events") || path.equals(VoiceSocket.PATH))
         && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
     if (presented == null && upgrade) {
       presented = request.getParam("token");
@@ -105,7 +110,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
       refusals.refuse(ctx, unauthorized(local, browser), presented == null ? "missing key" : "wrong key");
       return;
     }
-    if (access.kind() == Access.Kind.KEY && !withinRate(ctx, access.keyName())) {
+    if (access.kind() == Access.Kind.KEY && !withinRate(ctx, access.keyName(), request.method())) {
       return;
     }
     if (upgrade) {
@@ -154,7 +159,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
       refusals.count(remote, "GET", "/api/events", presented == null ? "missing key" : "wrong key");
       return Optional.empty();
     }
-    boolean allowed = access.kind() != Access.Kind.KEY || perKey.acquire(access.keyName()) == 0;
+    boolean allowed = access.kind() != Access.Kind.KEY || readsPerKey.acquire(access.keyName()) == 0;
     return allowed ? Optional.of(access) : Optional.empty();
   }
 
@@ -202,8 +207,12 @@ public final class AccessGuard implements Handler<RoutingContext> {
     return new ApiError(401, "unauthorized", "a valid API key is required");
   }
 
-  private boolean withinRate(RoutingContext ctx, String name) {
-    long retryAfter = perKey.acquire(name);
+  /**
+   * Takes from the key's allowance: a read (GET) from its reads, anything else from its commands, so a console that
+   * refreshes its panels after each command never uses up the commands it may send.
+   */
+  private boolean withinRate(RoutingContext ctx, String name, HttpMethod method) {
+    long retryAfter = (method == HttpMethod.GET ? readsPerKey : perKey).acquire(name);
     if (retryAfter == 0) {
       return true;
     }

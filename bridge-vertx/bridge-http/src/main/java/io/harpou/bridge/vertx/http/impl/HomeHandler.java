@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +21,9 @@ import java.util.Set;
  * trackers and the like), are left out.
  */
 public final class HomeHandler {
+
+  private static final List<String> CONTROLLED = List.of("brightness", "device_class", "temperature",
+      "current_temperature", "hvac_modes", "volume_level");
 
   static final Set<String> SHOWN_DOMAINS = Set.of("light", "switch", "fan", "cover", "climate", "lock",
       "media_player", "sensor", "binary_sensor", "vacuum", "humidifier", "water_heater", "valve", "alarm_control_panel",
@@ -82,9 +86,13 @@ public final class HomeHandler {
     if (unit != null) {
       json.put("unit", unit);
     }
-    Object brightness = state.attributes().getValue("brightness");
-    if (brightness != null) {
-      json.put("brightness", brightness);
+    // What the console's controls show: a light's brightness, a cover's class, a thermostat's set point and modes, a
+    // player's volume.
+    for (String attribute : CONTROLLED) {
+      Object value = state.attributes().getValue(attribute);
+      if (value != null) {
+        json.put(attribute, value);
+      }
     }
     return json;
   }
