@@ -228,10 +228,10 @@ final class StateFeed {
     if (task.dueAt() != null && task.status() == TaskStatus.DONE) {
       return;
     }
-    String result = task.title() + ": " + (task.result() == null ? task.status().jsonName() : task.result());
-    board.state(topics.of("tasks/last_result"), Text.cap(result));
+    board.state(topics.of("tasks/last_result"), TaskSentence.of(task));
     board.state(topics.of("tasks/last_result/attributes"), new JsonObject().put("task_id", task.id())
-        .put("title", task.title()).put("status", task.status().jsonName()).put("result", task.result()).encode());
+        .put("title", task.title()).put("status", task.status().jsonName())
+        .put("result", TaskSentence.result(task.result())).encode());
   }
 
   /** Counts the voice timers still to end (paused ones too) and shows when the first running one ends. */
