@@ -128,8 +128,8 @@ final class StateFeed {
   private void health() {
     JsonObject health = services.health().toJson();
     board.state(topics.of("hub/status"), health.getString("status", "up"));
-    board.state(topics.of("hub/status/attributes"), new JsonObject()
-        .put("problems", health.getJsonObject("problems", new JsonObject())).encode());
+    board.state(topics.of("hub/status/attributes"), Payloads.text(new JsonObject()
+        .put("problems", health.getJsonObject("problems", new JsonObject()))));
   }
 
   private void turns() {
@@ -205,7 +205,7 @@ final class StateFeed {
         .put("severity", json.getString("severity")).put("state", json.getString("state"))
         .put("summary", json.getString("summary")).put("detail", json.getString("detail"));
     board.state(entities.alertTopic(key), cleared ? "OFF" : "ON");
-    board.state(entities.alertTopic(key) + "/attributes", attributes.encode());
+    board.state(entities.alertTopic(key) + "/attributes", Payloads.text(attributes));
     if (cleared) {
       openAlerts.remove(key);
     } else if (openAlerts.containsKey(key) || openAlerts.size() < MAX_TRACKED) {
@@ -216,8 +216,8 @@ final class StateFeed {
 
   private void problems() {
     board.state(topics.of("hub/problem"), openAlerts.isEmpty() ? "OFF" : "ON");
-    board.state(topics.of("hub/problem/attributes"), new JsonObject()
-        .put("alerts", new JsonArray(List.copyOf(openAlerts.values()))).encode());
+    board.state(topics.of("hub/problem/attributes"), Payloads.text(new JsonObject()
+        .put("alerts", new JsonArray(List.copyOf(openAlerts.values())))));
   }
 
   private void taskDone(JsonObject json) {
@@ -229,9 +229,9 @@ final class StateFeed {
       return;
     }
     board.state(topics.of("tasks/last_result"), TaskSentence.of(task));
-    board.state(topics.of("tasks/last_result/attributes"), new JsonObject().put("task_id", task.id())
+    board.state(topics.of("tasks/last_result/attributes"), Payloads.text(new JsonObject().put("task_id", task.id())
         .put("title", task.title()).put("status", task.status().jsonName())
-        .put("result", TaskSentence.result(task.result())).encode());
+        .put("result", TaskSentence.result(task.result()))));
   }
 
   /** Counts the voice timers still to end (paused ones too) and shows when the first running one ends. */
