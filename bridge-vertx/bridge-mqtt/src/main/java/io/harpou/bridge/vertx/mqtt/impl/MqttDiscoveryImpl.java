@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * MQTT discovery on one event loop: the broker link, the board of retained configurations and states, the feed of
- * events, and the commands. The link connects while the token ledger and the audit log open, and the entities go out
- * as soon as both are there; commands and retained configurations are listened to only then. Home Assistant's birth
+ * events, and the commands. Every entity is on the board while the link connects and the token ledger and the audit
+ * log open, so the whole discovery goes out the moment the broker accepts Harpou; commands and retained configurations
+ * are listened to once the audit log is open. Home Assistant's birth
  * message ({@code online} on its status topic) publishes everything again, as Home Assistant asks of discovery
  * publishers.
  */
@@ -91,21 +92,24 @@ public final class MqttDiscoveryImpl extends VerticleBase implements MqttDiscove
     link = new BrokerLink(vertx, options, password, topics.availability(), this);
     board = new Board(link, topics);
     services.health().report(COMPONENT, "connecting", options.describe());
-    // Connecting costs round trips (and a TLS handshake): they overlap the tables' opening.
+    // Connecting costs round trips (and a TLS handshake): they overlap building the entities and opening the tables.
     link.start();
-    return Future.all(UsageLedger.open(services.database(), Clock.systemDefaultZone()),
-            AuditLog.open(services.database()))
+    Future<UsageLedger> ledger = UsageLedger.open(services.database(), Clock.systemDefaultZone());
+    Future<AuditLog> audit = AuditLog.open(services.database());
+    feed = new StateFeed(board, new Entities(topics, version), topics, services, options);
+    feed.start();
+    events = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, message -> feed.event(message.body()));
+    return Future.all(ledger, audit, events.completion())
         .compose(opened -> {
-          feed = new StateFeed(board, new Entities(topics, version), topics, services, options, opened.resultAt(0));
-          commands = new Commands(topics, board, feed, services, options, opened.resultAt(1));
-          feed.start();
-          events = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, message -> feed.event(message.body()));
+          feed.ledger(ledger.result());
+          commands = new Commands(topics, board, feed, services, options, audit.result());
           if (link.connected()) {
             subscribe();
           }
-          return events.completion();
+          return Future.succeededFuture();
         })
-        .recover(e -> link.close("offline").transform(closed -> Future.failedFuture(e)));
+        .recover(e -> events.unregister().eventually(() -> link.close("offline"))
+            .transform(closed -> Future.failedFuture(e)));
   }
 
   @Override

@@ -34,7 +34,8 @@ import java.util.Set;
 /**
  * Turns Harpou's events into entity states on the {@link Board}: the hub's status, turns and tokens, each satellite's
  * session, transcript and settings, voice timers and tasks, and monitors' alerts. A satellite or an alert seen for the first time
- * becomes an entity then. Runs on the discovery's event loop.
+ * becomes an entity then. Runs on the discovery's event loop. Everything is published before the token ledger has
+ * opened, so the first discovery waits for no table; tokens counted meanwhile are added once it has.
  */
 final class StateFeed {
 
@@ -45,21 +46,30 @@ final class StateFeed {
   private final Topics topics;
   private final MqttServices services;
   private final MqttOptions options;
-  private final UsageLedger ledger;
+  private UsageLedger ledger;
+  private int pendingInput;
+  private int pendingOutput;
   private final Set<String> activeTurns = new LinkedHashSet<>();
   private final Map<String, MqttSatellite> satellites = new LinkedHashMap<>();
   private final Map<String, JsonObject> openAlerts = new LinkedHashMap<>();
   private boolean tasksRefreshing;
   private boolean tasksStale;
 
-  StateFeed(Board board, Entities entities, Topics topics, MqttServices services, MqttOptions options,
-            UsageLedger ledger) {
+  StateFeed(Board board, Entities entities, Topics topics, MqttServices services, MqttOptions options) {
     this.board = board;
     this.entities = entities;
     this.topics = topics;
     this.services = services;
     this.options = options;
-    this.ledger = ledger;
+  }
+
+  /** The token ledger, once open: the tokens counted meanwhile go into it, and the token sensors get their states. */
+  void ledger(UsageLedger opened) {
+    ledger = opened;
+    if (pendingInput > 0 || pendingOutput > 0) {
+      ledger.add(pendingInput, pendingOutput);
+    }
+    tokens();
   }
 
   /** Publishes every entity known now and its state. */
@@ -108,8 +118,13 @@ final class StateFeed {
         turns();
       }
       case TokenUsage.KIND -> {
-        ledger.add(json.getInteger("input_tokens", 0), json.getInteger("output_tokens", 0));
-        tokens();
+        if (ledger == null) {
+          pendingInput += json.getInteger("input_tokens", 0);
+          pendingOutput += json.getInteger("output_tokens", 0);
+        } else {
+          ledger.add(json.getInteger("input_tokens", 0), json.getInteger("output_tokens", 0));
+          tokens();
+        }
       }
       case TaskQueued.KIND, TaskProgress.KIND -> refreshTasks();
       case TaskDone.KIND -> {
@@ -137,7 +152,7 @@ final class StateFeed {
   }
 
   private void tokens() {
-    if (services.agent().isEmpty()) {
+    if (services.agent().isEmpty() || ledger == null) {
       return;
     }
     board.state(topics.of("hub/tokens_today"), Long.toString(ledger.tokensToday()));
