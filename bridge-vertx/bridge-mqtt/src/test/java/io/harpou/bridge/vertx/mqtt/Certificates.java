@@ -12,7 +12,7 @@ final class Certificates {
   private Certificates() {
   }
 
-  /** Writes {@code ca.pem}, {@code ca.key}, {@code server.pem} and {@code server.key} (for 127.0.0.1) into {@code dir}. */
+  /** Writes an authority ({@code ca.pem}, {@code ca.key}) and its certificate for 127.0.0.1 ({@code server.*}). */
   static void authorityAndServer(Path dir) throws IOException {
     String d = dir.toString() + "/";
     Mosquitto.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "ca.key",

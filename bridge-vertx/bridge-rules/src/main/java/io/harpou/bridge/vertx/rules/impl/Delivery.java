@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the household one notification: spoken in the rule's rooms (every room with a satellite when it names none)
  * where people are, when the home knows it (a room whose presence, occupancy or motion sensors are all off is skipped;
- * a room without such sensors is not; only sensors exposed to the assistant count), nowhere during quiet hours; shown in the console as a {@code notification}
- * event; and sent to Home Assistant's configured notification service. Each delivery is audited.
+ * a room without such sensors is not; only sensors exposed to the assistant count), nowhere during quiet hours; shown
+ * in the console as a {@code notification} event; and sent to Home Assistant's configured notification service. Each
+ * delivery is audited.
  */
 final class Delivery {
 
