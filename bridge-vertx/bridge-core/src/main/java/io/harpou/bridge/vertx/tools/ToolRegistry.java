@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.tools;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.Providers;
 import io.harpou.bridge.api.agent.Interpreter;
+import io.harpou.bridge.api.home.HomeExposure;
 import io.harpou.bridge.api.monitor.Monitor;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolProvider;
@@ -37,15 +38,17 @@ public final class ToolRegistry {
   private final List<Monitor> monitors;
   private final List<String> providers;
   private final JsonObject config;
+  private final HomeExposure exposure;
 
   private ToolRegistry(Map<String, Tool> tools, Map<String, String> providerOfTool, List<Interpreter> interpreters,
-                       List<Monitor> monitors, List<String> providers, JsonObject config) {
+                       List<Monitor> monitors, List<String> providers, JsonObject config, HomeExposure exposure) {
     this.tools = tools;
     this.providerOfTool = providerOfTool;
     this.interpreters = interpreters;
     this.monitors = monitors;
     this.providers = providers;
     this.config = config;
+    this.exposure = exposure;
   }
 
   /**
@@ -98,6 +101,14 @@ public final class ToolRegistry {
     return monitors;
   }
 
+  /**
+   * Which entities the assistant may see: visible to every enabled provider that decides it, and every entity when
+   * none does.
+   */
+  public HomeExposure exposure() {
+    return exposure;
+  }
+
   /** Ids of the enabled providers. */
   public List<String> providers() {
     return providers;
@@ -143,6 +154,7 @@ public final class ToolRegistry {
       Map<String, String> providerOfTool = new LinkedHashMap<>();
       List<Interpreter> interpreters = new ArrayList<>();
       List<Monitor> monitors = new ArrayList<>();
+      HomeExposure exposure = HomeExposure.EVERYTHING;
       for (String id : enabled) {
         ToolProvider provider = found.get(id);
         JsonObject section = config.getJsonObject(id, new JsonObject());
@@ -157,10 +169,11 @@ public final class ToolRegistry {
         }
         interpreters.addAll(provider.interpreters(section));
         monitors.addAll(provider.monitors(section));
+        exposure = provider.exposure(section).map(exposure::and).orElse(exposure);
       }
       LOG.info("Tools: {} from providers {}", tools.size(), enabled);
       return new ToolRegistry(Collections.unmodifiableMap(tools), Collections.unmodifiableMap(providerOfTool),
-          List.copyOf(interpreters), List.copyOf(monitors), enabled, config.copy());
+          List.copyOf(interpreters), List.copyOf(monitors), enabled, config.copy(), exposure);
     }
 
     private List<String> enabledIds() {

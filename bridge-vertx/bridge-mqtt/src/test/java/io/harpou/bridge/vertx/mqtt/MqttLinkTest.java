@@ -9,8 +9,11 @@ import io.harpou.testkit.Await;
 import io.harpou.testkit.mqtt.Mosquitto;
 import io.harpou.testkit.mqtt.MqttObserver;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.NetSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,5 +140,37 @@ class MqttLinkTest {
     discovery.close().await();
     start(new JsonObject().put("url", url).put("ca_file", real.resolve("ca.pem").toString()));
     Await.until("the TLS connection", () -> discovery.connected());
+  }
+
+  @Test
+  void should_send_its_password_only_to_the_broker_its_certificate_names() throws Exception {
+    Path ca = Files.createDirectories(dir.resolve("ca"));
+    Certificates.authorityAndServer(ca);
+    // A certificate the household's own authority signed for another machine, in an attacker's hands.
+    Certificates.server(ca, "printer", "DNS:printer.local");
+    List<Buffer> overheard = new CopyOnWriteArrayList<>();
+    NetServer impostor = vertx.createNetServer(new NetServerOptions().setSsl(true).setKeyCertOptions(
+            new PemKeyCertOptions().setCertPath(ca.resolve("printer.pem").toString())
+                .setKeyPath(ca.resolve("printer.key").toString())))
+        .connectHandler(socket -> socket.handler(overheard::add)).listen(0, "127.0.0.1").await();
+    Path password = Files.writeString(dir.resolve("password"), "s3cret-pass\n");
+    JsonObject credentials = new JsonObject().put("ca_file", ca.resolve("ca.pem").toString())
+        .put("username", "harpou").put("password_file", password.toString());
+    start(credentials.copy().put("url", "mqtts://127.0.0.1:" + impostor.actualPort()));
+    Await.until("the refused handshake", () -> mqttState().startsWith("reconnecting"));
+    Thread.sleep(500);
+    assertThat(discovery.connected()).isFalse();
+    assertThat(overheard).as("what the impostor read").noneMatch(b -> b.toString().contains("s3cret-pass"));
+    discovery.close().await();
+    impostor.close().await();
+
+    Mosquitto.run(List.of("mosquitto_passwd", "-b", "-c", dir.resolve("passwords").toString(), "harpou",
+        "s3cret-pass"));
+    broker = Mosquitto.start(dir, List.of("allow_anonymous false", "password_file " + dir.resolve("passwords"),
+        "cafile " + ca.resolve("ca.pem"), "certfile " + ca.resolve("server.pem"),
+        "keyfile " + ca.resolve("server.key")));
+    start(credentials.copy().put("url", "mqtts://127.0.0.1:" + broker.port()));
+    Await.until("the TLS connection with credentials", () -> discovery.connected() && mqttState().startsWith("connected"));
+    assertThat(mqttState()).contains("21 entities").doesNotContain("s3cret-pass");
   }
 }

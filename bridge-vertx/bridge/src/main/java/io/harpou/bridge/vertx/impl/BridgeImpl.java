@@ -252,7 +252,7 @@ public final class BridgeImpl implements Bridge {
     }
     NotificationServices services = new NotificationServices(home, database, announcer().orElse(null),
         () -> satellites().map(s -> s.list().stream().map(Satellite::room).filter(Objects::nonNull).distinct()
-            .toList()).orElse(List.of()));
+            .toList()).orElse(List.of()), tools.exposure());
     return NotificationRules.start(vertx, configured.get(), services).map(running -> {
       stops.push(running::close);
       health.report(NotificationRules.COMPONENT, "ready", running.rules().size() + " rules");
