@@ -19,7 +19,9 @@ public enum Channel {
   /** An application embedding Harpou. */
   EMBEDDED,
   /** A scheduled task or timer acting on its own. */
-  SCHEDULER;
+  SCHEDULER,
+  /** An MCP client calling Harpou's tools ({@code /mcp}). */
+  MCP;
 
   /** The lower-case name used in JSON and configuration. */
   public String jsonName() {

@@ -3,10 +3,13 @@ package io.harpou.bridge.vertx;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
+import io.harpou.bridge.vertx.mcp.McpRemoteServer;
+import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,7 @@ public final class BridgeOptions {
   private static final String VOICE = "voice";
   private static final String WYOMING = "wyoming";
   private static final String TOOLS = "tools";
+  private static final String MCP = "mcp";
   private static final String ENABLED = "enabled";
 
   private final JsonObject config;
@@ -190,6 +194,24 @@ public final class BridgeOptions {
     return this;
   }
 
+  /**
+   * The MCP server's options, from the {@code mcp.server} section. It is mounted on the HTTP API when both run.
+   *
+   * @throws IllegalArgumentException when the section is malformed
+   */
+  public McpServerOptions getMcpServer() {
+    return read(MCP, () -> new McpServerOptions(section(MCP).getJsonObject("server", new JsonObject())));
+  }
+
+  /**
+   * The MCP servers whose tools the agent uses, from the {@code mcp.servers} list.
+   *
+   * @throws IllegalArgumentException when an entry is malformed
+   */
+  public List<McpRemoteServer> getMcpServers() {
+    return read(MCP, () -> McpRemoteServer.listFromJson(section(MCP).getJsonArray("servers")));
+  }
+
   /** The {@code tools} section: which providers are enabled and each provider's own section. */
   public JsonObject getTools() {
     return section(TOOLS);
@@ -203,7 +225,7 @@ public final class BridgeOptions {
 
   /**
    * Replaces a section as JSON: {@code http}, {@code home_assistant}, {@code agent}, {@code memory}, {@code voice},
-   * {@code wyoming} or {@code tools}.
+   * {@code wyoming}, {@code tools} or {@code mcp}.
    */
   public BridgeOptions setSection(String name, JsonObject section) {
     config.put(name, section.copy());

@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.agent;
 
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,6 +28,12 @@ public interface AgentRuntime {
 
   /** The background tasks. */
   TaskService tasks();
+
+  /**
+   * The policy point, for doors that run tools without a turn of the agent (an MCP client): every call through it is
+   * judged and audited as the agent's own calls are.
+   */
+  ToolGate gate();
 
   /** Which model answers after the interpreters ({@code ollama qwen3:8b at ...}), or what answers without one. */
   String modelDescription();

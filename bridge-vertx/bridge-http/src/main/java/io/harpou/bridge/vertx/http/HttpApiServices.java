@@ -8,6 +8,8 @@ import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,9 +28,10 @@ public final class HttpApiServices {
   private final HomeGateway home;
   private final TaskService tasks;
   private final MemoryStore memory;
+  private final List<ApiRoutes> routes;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
-                          HomeGateway home, TaskService tasks, MemoryStore memory) {
+                          HomeGateway home, TaskService tasks, MemoryStore memory, List<ApiRoutes> routes) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -37,37 +40,50 @@ public final class HttpApiServices {
     this.home = home;
     this.tasks = tasks;
     this.memory = memory;
+    this.routes = List.copyOf(routes);
   }
 
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null);
+        null, List.of());
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes);
+  }
+
+  /** A copy that also serves {@code more} routes, mounted after the API's own. */
+  public HttpApiServices withRoutes(ApiRoutes more) {
+    List<ApiRoutes> all = new ArrayList<>(routes);
+    all.add(more);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, all);
+  }
+
+  /** The routes other modules add, in the order given. */
+  public List<ApiRoutes> routes() {
+    return routes;
   }
 
   /** Component states for {@code /health} and metrics. */

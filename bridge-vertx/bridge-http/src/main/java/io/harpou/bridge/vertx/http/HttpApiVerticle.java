@@ -102,6 +102,7 @@ public final class HttpApiVerticle extends VerticleBase {
         options.getIdleTimeoutSeconds() * 1000L);
     events.mount(router);
     ConsoleHandler.mount(router);
+    bridge.routes().forEach(routes -> routes.mount(router));
     router.route().last().handler(ctx -> ApiError.notFound("no such endpoint: " + ctx.request().method() + " "
         + ctx.normalizedPath()).send(ctx));
     router.route().failureHandler(ApiError::handleFailure);

@@ -17,6 +17,11 @@ import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
+import io.harpou.bridge.vertx.mcp.McpClients;
+import io.harpou.bridge.vertx.mcp.McpEndpoint;
+import io.harpou.bridge.vertx.mcp.McpRemoteServer;
+import io.harpou.bridge.vertx.mcp.McpServerOptions;
+import io.harpou.bridge.vertx.mcp.McpServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.harpou.bridge.vertx.voice.Satellites;
@@ -28,6 +33,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -92,8 +98,23 @@ public final class BridgeImpl implements Bridge {
     return vertx.executeBlocking(() -> ToolRegistry.load(options.getTools()), false).map(registry -> {
       tools = registry;
       health.report("tools", "ready", registry.tools().size() + " tools from " + registry.providers());
+      startMcpClients();
       return null;
     });
+  }
+
+  /** Connects to the configured MCP servers in the background; their tools join the registry as they come. */
+  private void startMcpClients() {
+    List<McpRemoteServer> servers = options.getMcpServers();
+    if (servers.isEmpty()) {
+      return;
+    }
+    McpClients clients = McpClients.create(vertx, servers);
+    tools = tools.withLiveTools(clients::tools);
+    clients.start();
+    stops.push(clients::close);
+    health.report("mcp_servers", "ready", servers.size() + " MCP servers: "
+        + String.join(", ", servers.stream().map(s -> s.prefix() + " (" + s.describe() + ")").toList()));
   }
 
   private Future<Void> startDatabase() {
@@ -183,15 +204,27 @@ public final class BridgeImpl implements Bridge {
     if (!options.httpEnabled()) {
       return Future.succeededFuture();
     }
-    HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
+    HttpApiServices services = withMcp(HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null));
+        .withMemory(memory().orElse(null)));
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);
       health.report("http", "listening", running.describe());
       return null;
     });
+  }
+
+  /** The HTTP services with the MCP server mounted, when it is enabled and the agent's policy point runs. */
+  private HttpApiServices withMcp(HttpApiServices services) {
+    McpServerOptions mcpOptions = options.getMcpServer();
+    if (!mcpOptions.isEnabled() || agent == null) {
+      return services;
+    }
+    McpEndpoint mcp = McpEndpoint.create(vertx, mcpOptions, McpServices.of(tools, agent.gate())
+        .withAgent(agent.agent()).withHome(home).withMemory(memory().orElse(null)));
+    stops.push(mcp::close);
+    return services.withRoutes(router -> mcp.mount(router, HttpApi::keyName));
   }
 
   private Future<Void> undeploy(String id) {

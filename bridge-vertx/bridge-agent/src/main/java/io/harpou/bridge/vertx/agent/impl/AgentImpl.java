@@ -57,7 +57,6 @@ public final class AgentImpl implements Agent {
   private final TurnEvents events;
   private final ChatBackend backend;
   private final PromptBuilder prompt;
-  private final List<ToolSpecification> specs;
   private volatile boolean stopped;
 
   /** Creates the agent; {@code backend} is null when no model is configured. */
@@ -72,7 +71,6 @@ public final class AgentImpl implements Agent {
     this.events = events;
     this.backend = backend;
     this.prompt = new PromptBuilder(options.getPersona(), options.getEntityBudgetTokens());
-    this.specs = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
   }
 
   /** Refuses further turns. */
@@ -213,13 +211,16 @@ public final class AgentImpl implements Agent {
     Future<List<ChatMessage>> earlier = clientHistory == null ? history.recent(u.conversationId())
         : Future.succeededFuture(recentOf(clientHistory));
     String instructions = clientHistory == null ? null : clientHistory.instructions();
+    PromptBuilder persona = prompt;
+    // Read each turn: tools of MCP servers come and go.
+    List<ToolSpecification> offered = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
     return recall(u).compose(memories -> earlier.map(past -> {
       List<ChatMessage> messages = new ArrayList<>();
-      messages.add(SystemMessage.from(prompt.system(u, services.home().orElse(null), memories, instructions)));
+      messages.add(SystemMessage.from(persona.system(u, services.home().orElse(null), memories, instructions)));
       messages.addAll(past);
       messages.add(UserMessage.from(u.text()));
       return messages;
-    })).compose(messages -> new ToolLoop(services, backend, executor, pending, events, specs, options, turnId, u,
+    })).compose(messages -> new ToolLoop(services, backend, executor, pending, events, offered, options, turnId, u,
         messages).run());
   }
 

@@ -5,6 +5,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.tool.ToolCall;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
@@ -79,6 +80,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   @Override
   public TaskService tasks() {
     return tasks;
+  }
+
+  @Override
+  public ToolGate gate() {
+    return gate;
   }
 
   @Override

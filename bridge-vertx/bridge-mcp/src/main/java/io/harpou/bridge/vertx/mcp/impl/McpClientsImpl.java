@@ -1,0 +1,48 @@
+package io.harpou.bridge.vertx.mcp.impl;
+
+import io.harpou.bridge.api.tool.Tool;
+import io.harpou.bridge.vertx.mcp.McpClients;
+import io.harpou.bridge.vertx.mcp.McpRemoteServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One {@link RemoteServer} per configured server. */
+public final class McpClientsImpl implements McpClients {
+
+  private final List<RemoteServer> servers = new ArrayList<>();
+
+  /** Clients for {@code servers}; see {@link McpClients#create}. */
+  public McpClientsImpl(Vertx vertx, List<McpRemoteServer> configured) {
+    configured.forEach(server -> servers.add(new RemoteServer(vertx, server)));
+  }
+
+  @Override
+  public Future<Void> start() {
+    servers.forEach(RemoteServer::connect);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Collection<Tool> tools() {
+    List<Tool> all = new ArrayList<>();
+    servers.forEach(server -> all.addAll(server.tools()));
+    return all;
+  }
+
+  @Override
+  public Map<String, String> states() {
+    Map<String, String> states = new LinkedHashMap<>();
+    servers.forEach(server -> states.put(server.prefix(), server.state()));
+    return states;
+  }
+
+  @Override
+  public Future<Void> close() {
+    return Future.join(servers.stream().map(RemoteServer::close).toList()).mapEmpty();
+  }
+}
