@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.agent;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /**
  * The agent's configuration, the {@code agent} section of the hub's configuration.
@@ -225,6 +226,26 @@ public final class AgentOptions {
   public AgentOptions setProvider(JsonObject provider) {
     this.provider = provider == null ? new JsonObject() : provider.copy();
     return this;
+  }
+
+  /**
+   * The id of the model provider that answers ({@code provider.id}, else {@code ollama} when its URL is set, else
+   * {@code openai} when its URL is set); empty when no model is configured.
+   */
+  public Optional<String> getModelProviderId() {
+    if (provider.getString("id") != null) {
+      return Optional.of(provider.getString("id"));
+    }
+    if (ollama.getString("url") != null) {
+      return Optional.of("ollama");
+    }
+    return openai.getString("url") != null ? Optional.of("openai") : Optional.empty();
+  }
+
+  /** The section that provider reads ({@code provider}, {@code ollama} or {@code openai}); empty without a model. */
+  public JsonObject getModelSection() {
+    return getModelProviderId().map(id -> provider.getString("id") != null ? getProvider()
+        : id.equals("ollama") ? getOllama() : getOpenai()).orElseGet(JsonObject::new);
   }
 
 

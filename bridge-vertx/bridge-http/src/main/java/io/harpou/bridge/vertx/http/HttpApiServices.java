@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.AgentProfiles;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
@@ -29,9 +30,11 @@ public final class HttpApiServices {
   private final TaskService tasks;
   private final MemoryStore memory;
   private final List<ApiRoutes> routes;
+  private final AgentProfiles profiles;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
-                          HomeGateway home, TaskService tasks, MemoryStore memory, List<ApiRoutes> routes) {
+                          HomeGateway home, TaskService tasks, MemoryStore memory, List<ApiRoutes> routes,
+                          AgentProfiles profiles) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -41,44 +44,55 @@ public final class HttpApiServices {
     this.tasks = tasks;
     this.memory = memory;
     this.routes = List.copyOf(routes);
+    this.profiles = profiles == null ? AgentProfiles.NONE : profiles;
   }
 
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, List.of());
+        null, List.of(), null);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
   }
 
   /** A copy that also serves {@code more} routes, mounted after the API's own. */
   public HttpApiServices withRoutes(ApiRoutes more) {
     List<ApiRoutes> all = new ArrayList<>(routes);
     all.add(more);
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, all);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, all, profiles);
+  }
+
+  /** A copy answering for these agent profiles ({@code agent_id}, {@code /v1/models}); null for none. */
+  public HttpApiServices withProfiles(AgentProfiles profiles) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
+  }
+
+  /** The agent profiles clients may address. */
+  public AgentProfiles profiles() {
+    return profiles;
   }
 
   /** The routes other modules add, in the order given. */

@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.impl;
 
+import dev.langchain4j.model.chat.ChatModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.home.HomeGateway;
@@ -10,8 +11,10 @@ import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
@@ -23,6 +26,9 @@ import io.harpou.bridge.vertx.mcp.McpRemoteServer;
 import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.mcp.McpServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
+import io.harpou.bridge.vertx.model.Models;
+import io.harpou.bridge.vertx.profiles.ProfileStore;
+import io.harpou.bridge.vertx.profiles.ProfilesApi;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.harpou.bridge.vertx.voice.VoiceBackends;
@@ -64,6 +70,7 @@ public final class BridgeImpl implements Bridge {
   private SpeechEngines speech;
   private WyomingServiceVerticle voice;
   private HttpApi http;
+  private ProfileStore profiles;
 
   /** Creates the bridge; nothing runs until {@link #start()}. */
   public BridgeImpl(Vertx vertx, BridgeOptions options) {
@@ -79,6 +86,7 @@ public final class BridgeImpl implements Bridge {
     return Future.<Void>succeededFuture()
         .compose(v -> startTools())
         .compose(v -> startDatabase())
+        .compose(v -> startProfiles())
         .compose(v -> startHome())
         .compose(v -> startMemory())
         .compose(v -> startAgent())
@@ -132,6 +140,14 @@ public final class BridgeImpl implements Bridge {
     });
   }
 
+  private Future<Void> startProfiles() {
+    return ProfileStore.open(database).map(store -> {
+      profiles = store;
+      health.report("profiles", "ready", store.all().size() + " agent profiles");
+      return null;
+    });
+  }
+
   private Future<Void> startHome() {
     return HomeStart.start(vertx, options, health).map(started -> {
       started.ifPresent(running -> {
@@ -160,7 +176,8 @@ public final class BridgeImpl implements Bridge {
       return Future.succeededFuture();
     }
     AgentServices services = AgentServices.of(tools, database, options.dataDir()).withHome(home)
-        .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx));
+        .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx))
+        .withProfiles(profiles);
     return AgentRuntime.start(vertx, options.getAgent(), services).map(running -> {
       agent = running;
       stops.push(running::close);
@@ -206,13 +223,34 @@ public final class BridgeImpl implements Bridge {
     }
     HttpApiServices services = withMcp(HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null)));
-    return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
+        .withMemory(memory().orElse(null)).withProfiles(profiles));
+    return AuditLog.open(database).map(audit -> {
+      ProfilesApi api = ProfilesApi.create(vertx, profiles, tools, configuredProviders(), audit, profileWriter());
+      return services.withRoutes(router -> api.mount(router, HttpApi::keyName));
+    }).compose(withProfiles -> HttpApi.start(vertx, options.getHttp(), withProfiles)).map(running -> {
       http = running;
       stops.push(running::close);
       health.report("http", "listening", running.describe());
       return null;
     });
+  }
+
+  /** The model providers a profile may name: the one the agent's configuration chooses. */
+  private Set<String> configuredProviders() {
+    return options.getAgent().getModelProviderId().map(Set::of).orElse(Set.of());
+  }
+
+  /** The configured model as a blocking chat model, to write profiles from descriptions; null without one. */
+  private ChatModel profileWriter() {
+    AgentOptions agentOptions = options.getAgent();
+    return agentOptions.getModelProviderId().map(id -> {
+      try {
+        return Models.provider(id).chatModel(vertx, agentOptions.getModelSection());
+      } catch (IllegalArgumentException e) {
+        LOG.warn("Profiles cannot be generated: {}", e.getMessage());
+        return null;
+      }
+    }).orElse(null);
   }
 
   /** The HTTP services with the MCP server mounted, when it is enabled and the agent's policy point runs. */

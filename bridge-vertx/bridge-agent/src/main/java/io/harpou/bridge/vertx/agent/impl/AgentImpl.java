@@ -9,6 +9,7 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Action;
 import io.harpou.bridge.api.agent.ActionTarget;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.AgentProfile;
 import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Interpretation;
 import io.harpou.bridge.api.agent.Interpreter;
@@ -211,9 +212,14 @@ public final class AgentImpl implements Agent {
     Future<List<ChatMessage>> earlier = clientHistory == null ? history.recent(u.conversationId())
         : Future.succeededFuture(recentOf(clientHistory));
     String instructions = clientHistory == null ? null : clientHistory.instructions();
-    PromptBuilder persona = prompt;
+    // A profile speaks with its own persona and is offered only its tools (the policy point refuses the others).
+    Optional<AgentProfile> profile = services.profiles().forUtterance(u);
+    PromptBuilder persona = profile.map(p -> new PromptBuilder(p.persona(), options.getEntityBudgetTokens()))
+        .orElse(prompt);
     // Read each turn: tools of MCP servers come and go.
-    List<ToolSpecification> offered = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
+    List<ToolSpecification> offered = services.tools().specs().stream()
+        .filter(s -> profile.map(p -> p.allows(s.name())).orElse(true))
+        .map(ToolSchemas::toSpecification).toList();
     return recall(u).compose(memories -> earlier.map(past -> {
       List<ChatMessage> messages = new ArrayList<>();
       messages.add(SystemMessage.from(persona.system(u, services.home().orElse(null), memories, instructions)));

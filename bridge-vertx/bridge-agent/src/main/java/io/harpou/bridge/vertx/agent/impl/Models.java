@@ -21,21 +21,12 @@ final class Models {
    * @throws IllegalArgumentException when the provider is not on the class path or refuses its section
    */
   static Optional<ChatBackend> create(Vertx vertx, AgentOptions options) {
-    JsonObject section;
-    String id;
-    if (options.getProvider().getString("id") != null) {
-      section = options.getProvider();
-      id = section.getString("id");
-    } else if (options.getOllama().getString("url") != null) {
-      section = options.getOllama();
-      id = "ollama";
-    } else if (options.getOpenai().getString("url") != null) {
-      section = options.getOpenai();
-      id = "openai";
-    } else {
+    Optional<String> id = options.getModelProviderId();
+    if (id.isEmpty()) {
       return Optional.empty();
     }
-    ModelProvider provider = io.harpou.bridge.vertx.model.Models.provider(id);
+    JsonObject section = options.getModelSection();
+    ModelProvider provider = io.harpou.bridge.vertx.model.Models.provider(id.get());
     return Optional.of(new ChatBackend(vertx, provider.streamingChatModel(vertx, section),
         provider.describe(section)));
   }

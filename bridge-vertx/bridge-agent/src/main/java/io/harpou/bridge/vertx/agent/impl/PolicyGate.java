@@ -156,6 +156,10 @@ public final class PolicyGate implements ToolGate {
     HomeGateway home = services.home().orElse(null);
     ProtectedReach reach = home == null ? null : new ProtectedReach(policy, home);
     Risk risk = rules.riskOf(tool, call, reach);
+    String outsideProfile = rules.outsideProfile(u, call.name(), services.profiles());
+    if (outsideProfile != null) {
+      return deny(mode, call, u, risk, outsideProfile);
+    }
     boolean interactive = mode.interactive();
     if (mode != Mode.TASK_APPROVED && mode != Mode.CONFIRMED) {
       String refusal = rules.refusal(u, risk, call.name());
