@@ -170,6 +170,24 @@ class AgentProfilesTest extends HttpAgentTestBase {
     assertThat(get("/api/profiles").bodyAsJsonObject().getJsonArray("profiles")).isEmpty();
   }
 
+  @Test
+  void should_answer_a_room_with_its_profile_and_a_chat_client_with_the_profile_it_picks_as_model() {
+    start(agentSection(true));
+    post("/api/profiles", KITCHEN);
+    post("/api/profiles", new JsonObject().put("id", "butler").put("name", "Jeeves")
+        .put("persona", "You are Jeeves, a formal butler.").put("tools", new JsonArray().add("light_on")));
+    ollama.fallback(OllamaReply.text("Certainly."));
+
+    ask("what can I cook tonight", "c-kitchen");
+    post("/v1/chat/completions", new JsonObject().put("model", "butler").put("messages", new JsonArray()
+        .add(new JsonObject().put("role", "user").put("content", "good evening"))));
+
+    assertThat(ollama.requests().get(0).messages().encode()).contains("You are Chef");
+    assertThat(ollama.requests().get(0).toolNames()).doesNotContain("light_on");
+    assertThat(ollama.requests().get(1).messages().encode()).contains("You are Jeeves").doesNotContain("Chef");
+    assertThat(ollama.requests().get(1).toolNames()).containsExactly("light_on");
+  }
+
   private HttpResponse<Buffer> get(String path) {
     return WebClient.create(vertx).get(bridge.httpPort(), "127.0.0.1", path).send().await();
   }
