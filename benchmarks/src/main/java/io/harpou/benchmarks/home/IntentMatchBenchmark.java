@@ -33,15 +33,24 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Local intent matching (no I/O) against a generated 5,000-entity house held in memory. */
+/**
+ * Local intent matching (no I/O) against a generated 5,000-entity house held in memory: five floors, 100 rooms, lights,
+ * covers of several classes, sensors, plugs, motion sensors, thermostats, players and locks. The sentences cover a
+ * name, a room, a floor, "all", a place said at the end, a misheard room (a question), a timer, a question about a
+ * state, French, and a sentence that is not for the matcher.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class IntentMatchBenchmark {
 
-  @Param({"turn on the light in room 17|en|room_3", "set the lamp 42 in room 7 to fifty percent|en|",
-      "allume toutes les lumières|fr|", "what is the capital of france|en|", "ferme le volet 12|fr|room_12",
-      "turn off the lamps in room 20|en|"})
+  @Param({"turn on the light in room 15|en|room_3", "set the lamp 40 in room 40 to fifty percent|en|",
+      "allume toutes les lumières|fr|", "what is the capital of france|en|", "ferme les volets de la pièce 41|fr|",
+      "turn off the lamps in room 20|en|", "turn off the lights upstairs|en|room_5",
+      "turn the lights on in room 35|en|", "turn on the lights in the rom 35|en|",
+      "set a pasta timer for 8 minutes|en|room_1", "add 5 minutes to the pasta timer|en|room_1",
+      "is the window 14 open|en|", "what's the temperature in room 12|en|", "close the blinds on floor 2|en|",
+      "éteins les lumières du salon 25 dans dix minutes|fr|"})
   public String utterance;
 
   private IntentMatcher matcher;
@@ -64,32 +73,47 @@ public class IntentMatchBenchmark {
     return matcher.match(text, language, room);
   }
 
-  /** A read-only gateway over generated lights, covers, sensors and switches in 100 rooms. */
+  /** A read-only gateway over a generated house: 100 rooms on five floors, with many kinds of devices. */
   static final class GeneratedHouse implements HomeGateway {
     private final Map<String, EntityState> states = new LinkedHashMap<>();
     private final List<EntityEntry> entries = new ArrayList<>();
     private final List<Area> areas = new ArrayList<>();
+    private final List<Floor> floors = new ArrayList<>();
 
     GeneratedHouse(int count) {
-      for (int a = 0; a < 100; a++) {
-        areas.add(new Area("room_" + a, "Room " + a, null, List.of("pièce " + a)));
+      for (int f = 0; f < 5; f++) {
+        floors.add(new Floor("floor_" + f, "Floor " + f, f, List.of("étage " + f)));
       }
-      String[] domains = {"light", "cover", "sensor", "switch", "binary_sensor"};
-      String[] nouns = {"lamp", "shutter", "temperature", "plug", "motion"};
+      for (int a = 0; a < 100; a++) {
+        String name = a % 10 == 5 ? "Salon " + a : "Room " + a;
+        areas.add(new Area("room_" + a, name, "floor_" + (a / 20), List.of("pièce " + a)));
+      }
+      String[] domains = {"light", "cover", "sensor", "switch", "binary_sensor", "light", "cover", "climate",
+          "media_player", "lock"};
+      String[] nouns = {"lamp", "shutter", "temperature", "plug", "window", "ceiling light", "blinds", "thermostat",
+          "speaker", "door lock"};
+      String[] classes = {null, "shutter", "temperature", "outlet", "window", null, "blind", null, "speaker", null};
       for (int i = 0; i < count; i++) {
         int d = i % domains.length;
-        String id = domains[d] + "." + nouns[d] + "_" + i;
+        String id = domains[d] + "." + nouns[d].replace(' ', '_') + "_" + i;
         String name = nouns[d] + " " + i + " in room " + (i % 100);
-        states.put(id, new EntityState(id, "off", new JsonObject().put("friendly_name", name), null, null));
-        entries.add(new EntityEntry(id, name, null, List.of(), "room_" + (i % 100), null, null, "demo", false,
-            false));
+        JsonObject attributes = new JsonObject().put("friendly_name", name);
+        if (classes[d] != null) {
+          attributes.put("device_class", classes[d]);
+        }
+        if ("sensor".equals(domains[d])) {
+          attributes.put("unit_of_measurement", "°C");
+        }
+        states.put(id, new EntityState(id, "sensor".equals(domains[d]) ? "20.5" : "off", attributes, null, null));
+        entries.add(new EntityEntry(id, name, null, List.of(), "room_" + (i % 100), null, classes[d], "demo",
+            false, false));
       }
     }
 
     @Override public ConnectionState connectionState() { return ConnectionState.values()[0]; }
     @Override public Collection<EntityState> states() { return states.values(); }
     @Override public Optional<EntityState> state(String entityId) { return Optional.ofNullable(states.get(entityId)); }
-    @Override public List<Floor> floors() { return List.of(); }
+    @Override public List<Floor> floors() { return floors; }
     @Override public List<Area> areas() { return areas; }
     @Override public List<Device> devices() { return List.of(); }
     @Override public List<EntityEntry> entities() { return entries; }

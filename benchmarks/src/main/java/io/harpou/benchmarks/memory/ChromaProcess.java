@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Chroma 1.x server from the npm binding the tests install ({@code bridge-vertx/src/test/chroma}, or
+ * A Chroma 1.x server from the npm binding the tests install ({@code bridge-vertx/bridge-memory/src/test/chroma}, or
  * {@code -Dharpou.chroma.dir}), on a free loopback port with a temporary data directory.
  */
 final class ChromaProcess implements AutoCloseable {
@@ -25,9 +25,9 @@ final class ChromaProcess implements AutoCloseable {
   }
 
   static ChromaProcess start() throws IOException, InterruptedException {
-    Path dir = Path.of(System.getProperty("harpou.chroma.dir", "bridge-vertx/src/test/chroma")).toAbsolutePath();
+    Path dir = Path.of(System.getProperty("harpou.chroma.dir", "bridge-vertx/bridge-memory/src/test/chroma")).toAbsolutePath();
     if (!Files.isDirectory(dir.resolve("node_modules/chromadb-js-bindings-linux-x64-gnu"))) {
-      throw new IllegalStateException("Chroma is not installed: run `npm ci --prefix bridge-vertx/src/test/chroma` "
+      throw new IllegalStateException("Chroma is not installed: run `npm ci --prefix bridge-vertx/bridge-memory/src/test/chroma` "
           + "from the repository root (or set -Dharpou.chroma.dir)");
     }
     int port;

@@ -13,6 +13,9 @@ import io.harpou.bridge.api.event.ComponentStateChanged;
 import io.harpou.bridge.api.event.ReplySent;
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.TaskDone;
+import io.harpou.bridge.api.event.TimerChanged;
+import io.harpou.bridge.api.timer.Timer;
+import io.harpou.bridge.api.timer.TimerLength;
 import io.harpou.bridge.api.event.TaskProgress;
 import io.harpou.bridge.api.event.TaskQueued;
 import io.harpou.bridge.api.event.Thinking;
@@ -65,7 +68,9 @@ class JsonRoundTripTest {
             List.of(new Action("turn_on", List.of(ActionTarget.entity("light.kitchen", "Kitchen light")), true)),
             "c1")),
         new SatelliteStateChanged(T, "sat-kitchen", "kitchen", SatelliteStateChanged.State.LISTENING, "c1"),
-        new ComponentStateChanged(T, "home_assistant", "connected", null));
+        new ComponentStateChanged(T, "home_assistant", "connected", null),
+        new TimerChanged(T, TimerChanged.Change.UPDATED, new Timer("01JTIMER", "pasta",
+            new TimerLength(null, 10, null), 660, 420, false, null, UTTERANCE)));
   }
 
   @ParameterizedTest

@@ -12,9 +12,14 @@ import java.util.Set;
  */
 public class ExposureOptions {
 
-  /** Domains exposed by default. */
-  public static final List<String> DEFAULT_DOMAINS = List.of("light", "switch", "fan", "cover", "climate",
-      "media_player", "sensor", "binary_sensor", "scene", "script", "todo", "camera");
+  /**
+   * Domains exposed by default: what Home Assistant exposes to Assist for its intents (lights, switches, fans, covers,
+   * valves, thermostats, humidifiers, media players, vacuums, lawn mowers, lists, scenes, weather), plus sensors,
+   * scripts, cameras and people for questions.
+   */
+  public static final List<String> DEFAULT_DOMAINS = List.of("light", "switch", "fan", "cover", "valve", "climate",
+      "humidifier", "media_player", "vacuum", "lawn_mower", "sensor", "binary_sensor", "scene", "script", "todo",
+      "camera", "weather", "person");
   /** Domains exposed as protected by default. */
   public static final List<String> DEFAULT_PROTECTED_DOMAINS = List.of("lock", "alarm_control_panel");
   /** Cover device classes exposed as protected by default. */

@@ -1,6 +1,9 @@
 package io.harpou.tools.home;
 
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
+import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
@@ -8,6 +11,7 @@ import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.ha.HomeAssistantClient;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
+import io.harpou.bridge.vertx.task.TaskToolProvider;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Future;
@@ -31,14 +35,25 @@ final class VirtualHome implements AutoCloseable {
   final JsonObject config;
   Path dataDir = Path.of("target", "tool-data");
 
+  /** Services the tool context carries besides the home; tests set the ones they need. */
+  TimerService timers;
+  TaskService tasks;
+  Announcer announcer;
+
   VirtualHome(JsonObject config) {
+    this(config, null);
+  }
+
+  /** {@code house} served by the virtual home (the demo house when null). */
+  VirtualHome(JsonObject config, JsonObject house) {
     this.config = config;
-    ha = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions());
+    ha = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions().setHouse(house));
     ha.start().await();
     client = HomeAssistantClient.create(vertx, new HomeAssistantOptions().setUrl(ha.url())
         .setToken(ha.accessToken()).setCallTimeoutMs(5_000));
     client.connect().await();
     provider.tools(config).forEach(t -> tools.put(t.name(), t));
+    new TaskToolProvider().tools(config).forEach(t -> tools.put(t.name(), t));
   }
 
   VirtualHome() {
@@ -46,7 +61,8 @@ final class VirtualHome implements AutoCloseable {
   }
 
   ToolContext context(Utterance utterance) {
-    return ToolContext.builder(vertx, utterance).home(client).config(config).dataDir(dataDir).build();
+    return ToolContext.builder(vertx, utterance).home(client).config(config).dataDir(dataDir).timers(timers)
+        .tasks(tasks).announcer(announcer).build();
   }
 
   /** Runs a tool directly, as an executor without policy would. */

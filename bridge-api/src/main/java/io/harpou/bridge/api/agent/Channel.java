@@ -21,7 +21,9 @@ public enum Channel {
   /** A scheduled task or timer acting on its own. */
   SCHEDULER,
   /** An MCP client calling Harpou's tools ({@code /mcp}). */
-  MCP;
+  MCP,
+  /** A repair session opened by a monitor's alert; {@code agent.policy.channels.monitor} sets what it may do. */
+  MONITOR;
 
   /** The lower-case name used in JSON and configuration. */
   public String jsonName() {

@@ -10,7 +10,8 @@ import java.time.Instant;
  */
 public sealed interface BridgeEvent
     permits TurnStarted, TranscriptReceived, Thinking, ToolStarted, ToolFinished, TokenUsage, TaskQueued,
-    TaskProgress, TaskDone, ReplySent, SatelliteStateChanged, ComponentStateChanged {
+    TaskProgress, TaskDone, ReplySent, SatelliteStateChanged, ComponentStateChanged, AlertChanged,
+    TimerChanged {
 
   /** The JSON discriminator, snake_case (for example {@code tool_started}). */
   String kind();

@@ -21,7 +21,9 @@ final class EventKinds {
       Map.entry(TaskDone.KIND, TaskDone::read),
       Map.entry(ReplySent.KIND, ReplySent::read),
       Map.entry(SatelliteStateChanged.KIND, SatelliteStateChanged::read),
-      Map.entry(ComponentStateChanged.KIND, ComponentStateChanged::read));
+      Map.entry(ComponentStateChanged.KIND, ComponentStateChanged::read),
+      Map.entry(AlertChanged.KIND, AlertChanged::read),
+      Map.entry(TimerChanged.KIND, TimerChanged::read));
 
   private EventKinds() {
   }

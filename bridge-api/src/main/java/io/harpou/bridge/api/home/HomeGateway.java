@@ -87,6 +87,15 @@ public interface HomeGateway {
   Registration onStateChange(Handler<StateChange> handler);
 
   /**
+   * Calls {@code handler} with every event of {@code eventType} on Home Assistant's bus (the event object:
+   * {@code event_type}, {@code data}, {@code context}) until the registration is cancelled, subscribing again after
+   * each reconnection. A gateway that cannot subscribe to events never calls it.
+   */
+  default Registration onEvent(String eventType, Handler<JsonObject> handler) {
+    return () -> { };
+  }
+
+  /**
    * The gateway this one stands for. A view that wraps the hub's gateway for one tool call (the policy's, which holds
    * back protected service calls) answers the gateway it wraps, so what is built over the home (a name index) is
    * built once and shared by every call; acting still goes through the view the tool was given.

@@ -29,6 +29,15 @@ public interface Tool {
     return false;
   }
 
+  /**
+   * The question the policy asks before a PROTECTED call of this tool runs, in {@code language} ("Restart the
+   * container nextcloud? Say yes to confirm."), naming exactly what {@code call} will do; null lets the policy phrase
+   * it from the tool's name and arguments. Called on the event loop: it must not block.
+   */
+  default String confirmation(ToolCall call, String language) {
+    return null;
+  }
+
   /** Convenience: the spec's name. */
   default String name() {
     return spec().name();

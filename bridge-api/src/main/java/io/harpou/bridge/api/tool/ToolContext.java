@@ -4,6 +4,7 @@ import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.voice.Announcer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -42,6 +43,9 @@ public interface ToolContext {
   /** Speaks a sentence in a room, when voice is running. */
   Optional<Announcer> announcer();
 
+  /** Voice timers, when the runtime keeps them. */
+  Optional<TimerService> timers();
+
   /** The speaker's room, when known (a satellite's room, a console's chosen room). */
   default Optional<String> room() {
     return Optional.ofNullable(utterance().room());
@@ -78,6 +82,7 @@ public interface ToolContext {
     private MemoryStore memory;
     private TaskService tasks;
     private Announcer announcer;
+    private TimerService timers;
 
     private Builder(Vertx vertx, Utterance utterance) {
       this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -120,17 +125,22 @@ public interface ToolContext {
       return this;
     }
 
+    /** Sets the voice timers. */
+    public Builder timers(TimerService timers) {
+      this.timers = timers;
+      return this;
+    }
 
     /** Builds the context. */
     public ToolContext build() {
-      return new Snapshot(vertx, config, utterance, dataDir, home, memory, tasks, announcer);
+      return new Snapshot(vertx, config, utterance, dataDir, home, memory, tasks, announcer, timers);
     }
   }
 
   /** The immutable context a {@link Builder} produces. */
   record Snapshot(Vertx vertx, JsonObject config, Utterance utterance, Path dataDir, HomeGateway homeOrNull,
-                  MemoryStore memoryOrNull, TaskService tasksOrNull, Announcer announcerOrNull)
-      implements ToolContext {
+                  MemoryStore memoryOrNull, TaskService tasksOrNull, Announcer announcerOrNull,
+                  TimerService timersOrNull) implements ToolContext {
 
     @Override
     public Optional<HomeGateway> home() {
@@ -150,6 +160,11 @@ public interface ToolContext {
     @Override
     public Optional<Announcer> announcer() {
       return Optional.ofNullable(announcerOrNull);
+    }
+
+    @Override
+    public Optional<TimerService> timers() {
+      return Optional.ofNullable(timersOrNull);
     }
   }
 }

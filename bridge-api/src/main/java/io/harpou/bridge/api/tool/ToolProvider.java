@@ -1,11 +1,12 @@
 package io.harpou.bridge.api.tool;
 
 import io.harpou.bridge.api.agent.Interpreter;
+import io.harpou.bridge.api.monitor.Monitor;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * A module's contribution of tools (and optionally interpreters), found through {@link java.util.ServiceLoader}.
+ * A module's contribution of tools (and optionally interpreters and monitors), found through {@link java.util.ServiceLoader}.
  * Implementations need a public no-argument constructor and a {@code META-INF/services} entry.
  */
 public interface ToolProvider {
@@ -18,6 +19,11 @@ public interface ToolProvider {
 
   /** Interpreters to try before the LLM, in order; none by default. */
   default List<Interpreter> interpreters(JsonObject config) {
+    return List.of();
+  }
+
+  /** Monitors watching what this provider's tools act on, built from its configuration section; none by default. */
+  default List<Monitor> monitors(JsonObject config) {
     return List.of();
   }
 }

@@ -4,6 +4,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
@@ -20,8 +21,8 @@ import java.util.Set;
 /**
  * The facade an application uses to run the whole of Harpou: create it from {@link BridgeOptions}, {@link #start()}
  * it, and {@link #close()} it. Starting opens the database, loads the tools and starts each configured part with the
- * parts it needs (Home Assistant, memory, the agent, speech, voice, the HTTP API); closing stops them in reverse.
- * The accessors read what {@link #start()} made; they are fixed until {@link #close()}.
+ * parts it needs (Home Assistant, memory, the agent, speech, voice, the monitors, the HTTP API); closing stops them
+ * in reverse. The accessors read what {@link #start()} made; they are fixed until {@link #close()}.
  */
 public interface Bridge {
 
@@ -56,6 +57,9 @@ public interface Bridge {
 
   /** Background tasks, when the agent runs. */
   Optional<TaskService> tasks();
+
+  /** Voice timers, when the agent runs. */
+  Optional<TimerService> timers();
 
   /** The memory store, unless disabled. */
   Optional<MemoryStore> memory();

@@ -6,6 +6,7 @@ import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.mcp.McpRemoteServer;
 import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ public final class BridgeOptions {
   private static final String WYOMING = "wyoming";
   private static final String TOOLS = "tools";
   private static final String MCP = "mcp";
+  private static final String MONITORS = "monitors";
   private static final String ENABLED = "enabled";
 
   private final JsonObject config;
@@ -212,6 +214,16 @@ public final class BridgeOptions {
     return read(MCP, () -> McpRemoteServer.listFromJson(section(MCP).getJsonArray("servers")));
   }
 
+  /**
+   * The monitors' options, from the {@code monitors} section (each monitor's own threshold sits with the tools that
+   * provide it).
+   *
+   * @throws IllegalArgumentException when a value is out of range
+   */
+  public MonitorOptions getMonitors() {
+    return read(MONITORS, () -> new MonitorOptions(section(MONITORS)));
+  }
+
   /** The {@code tools} section: which providers are enabled and each provider's own section. */
   public JsonObject getTools() {
     return section(TOOLS);
@@ -225,7 +237,7 @@ public final class BridgeOptions {
 
   /**
    * Replaces a section as JSON: {@code http}, {@code home_assistant}, {@code agent}, {@code memory}, {@code voice},
-   * {@code wyoming}, {@code tools} or {@code mcp}.
+   * {@code wyoming}, {@code tools}, {@code mcp} or {@code monitors}.
    */
   public BridgeOptions setSection(String name, JsonObject section) {
     config.put(name, section.copy());

@@ -28,8 +28,8 @@ class DependencyRulesTest {
     org.assertj.core.api.Assertions.assertThat(HARPOU.stream().map(JavaClass::getPackageName).distinct())
         .contains("io.harpou.bridge.vertx.ha", "io.harpou.bridge.vertx.agent", "io.harpou.bridge.vertx.http",
             "io.harpou.bridge.vertx.voice", "io.harpou.bridge.vertx.speech", "io.harpou.bridge.vertx.memory",
-            "io.harpou.tools.home", "io.harpou.tools.media",
-            "io.harpou.wyoming");
+            "io.harpou.bridge.vertx.monitor", "io.harpou.bridge.vertx.mcp", "io.harpou.bridge.vertx.profiles",
+            "io.harpou.tools.home", "io.harpou.tools.media", "io.harpou.tools.system", "io.harpou.wyoming");
   }
 
   @Test

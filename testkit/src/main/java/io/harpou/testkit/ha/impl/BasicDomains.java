@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 
-/** switch, fan, lock, scene, script, persistent_notification and the homeassistant.* services. */
+/** switch, fan, lock, scene, script, persistent_notification, notify and the homeassistant.* services. */
 final class BasicDomains {
 
   private static final Map<String, String[]> GENERIC_ON_OFF = Map.of(
@@ -38,6 +38,12 @@ final class BasicDomains {
     s.register(ServiceDef.plain("persistent_notification", "dismiss", c -> home.house.notifications
         .removeIf(o -> o.getString("notification_id").equals(c.data.getString("notification_id"))))
         .field("notification_id", Field.string().req()));
+    // notify.notify and the companion app of the household's phone, as the mobile_app integration adds them: the
+    // call is recorded (calls()), and an actionable notification's buttons ride in data.actions.
+    for (String service : new String[] {"notify", "mobile_app_phone"}) {
+      s.register(ServiceDef.plain("notify", service, c -> { }).field("message", Field.string().req())
+          .field("title", Field.string()).field("target", Field.any()).field("data", Field.any()));
+    }
     s.register(ServiceDef.entity("scene", "turn_on", BasicDomains::applyScene).field("transition",
         Field.number(0, 6553)));
     registerScripts(home);
@@ -71,6 +77,25 @@ final class BasicDomains {
       int pct = c.data.getInteger("percentage");
       c.write(id, pct == 0 ? "off" : "on", c.attrs(id).put("percentage", pct));
     }).field("percentage", Field.integer(0, 100).req()));
+    s.register(ServiceDef.entity("fan", "set_preset_mode", (c, id) -> {
+      JsonObject a = c.attrs(id);
+      String preset = c.data.getString("preset_mode");
+      io.vertx.core.json.JsonArray presets = a.getJsonArray("preset_modes");
+      if (presets == null || !presets.contains(preset)) {
+        throw new ServiceError("service_validation_error", "Validation error: The preset_mode " + preset
+            + " is not a valid preset_mode: " + (presets == null ? "[]" : presets.encode()), "fan",
+            "not_valid_preset_mode", new JsonObject().put("preset_mode", preset));
+      }
+      c.write(id, "on", a.put("preset_mode", preset));
+    }).field("preset_mode", Field.string().req()));
+    for (String[] step : new String[][] {{"increase_speed", "1"}, {"decrease_speed", "-1"}}) {
+      s.register(ServiceDef.entity("fan", step[0], (c, id) -> {
+        JsonObject a = c.attrs(id);
+        int by = c.data.getInteger("percentage_step", (int) Math.round(a.getDouble("percentage_step", 25.0)));
+        int pct = Math.max(0, Math.min(100, a.getInteger("percentage", 0) + Integer.parseInt(step[1]) * by));
+        c.write(id, pct == 0 ? "off" : "on", a.put("percentage", pct));
+      }).field("percentage_step", Field.integer(0, 100)));
+    }
     s.register(ServiceDef.entity("fan", "oscillate", (c, id) -> c.write(id, c.state(id).state(),
         c.attrs(id).put("oscillating", c.data.getBoolean("oscillating")))).field("oscillating", Field.bool().req()));
   }

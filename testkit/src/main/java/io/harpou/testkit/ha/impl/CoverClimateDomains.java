@@ -54,6 +54,18 @@ final class CoverClimateDomains {
       checkMode(a, mode);
       c.write(id, mode, withAction(a, mode));
     }).field("hvac_mode", Field.oneOf("off", "heat", "cool", "heat_cool", "auto", "dry", "fan_only").req()));
+    s.register(ServiceDef.entity("climate", "set_preset_mode", (c, id) -> {
+      JsonObject a = c.attrs(id);
+      String preset = c.data.getString("preset_mode");
+      JsonArray presets = a.getJsonArray("preset_modes");
+      if (presets == null || !presets.contains(preset)) {
+        throw new ServiceError("service_validation_error", "Validation error: Preset mode " + preset
+            + " is not valid. Valid preset modes are: " + (presets == null ? "" : String.join(", ",
+            presets.stream().map(String::valueOf).toList())), "climate", "not_valid_preset_mode",
+            new JsonObject().put("mode", preset));
+      }
+      c.write(id, c.state(id).state(), a.put("preset_mode", preset));
+    }).field("preset_mode", Field.string().req()));
     s.register(ServiceDef.entity("climate", "turn_on", (c, id) ->
         c.write(id, "heat", withAction(c.attrs(id), "heat"))));
     s.register(ServiceDef.entity("climate", "turn_off", (c, id) ->

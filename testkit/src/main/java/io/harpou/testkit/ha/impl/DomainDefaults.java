@@ -88,6 +88,43 @@ final class DomainDefaults {
         putIfAbsent(attrs, "editable", false);
         return state == null ? "idle" : state;
       }
+      case "valve" -> {
+        String s = state == null ? "closed" : state;
+        boolean positional = attrs.containsKey("current_position");
+        putIfAbsent(attrs, "supported_features", positional ? 1 | 2 | 4 | 8 : 1 | 2);
+        return s;
+      }
+      case "vacuum" -> {
+        putIfAbsent(attrs, "battery_level", 100);
+        putIfAbsent(attrs, "fan_speed", "standard");
+        putIfAbsent(attrs, "fan_speed_list", new JsonArray().add("quiet").add("standard").add("turbo"));
+        putIfAbsent(attrs, "supported_features", ApplianceDomains.VACUUM_FEATURES);
+        return state == null ? "docked" : state;
+      }
+      case "lawn_mower" -> {
+        putIfAbsent(attrs, "supported_features", 1 | 2 | 4);
+        return state == null ? "docked" : state;
+      }
+      case "weather" -> {
+        putIfAbsent(attrs, "temperature_unit", "°C");
+        putIfAbsent(attrs, "wind_speed_unit", "km/h");
+        putIfAbsent(attrs, "pressure_unit", "hPa");
+        putIfAbsent(attrs, "precipitation_unit", "mm");
+        putIfAbsent(attrs, "visibility_unit", "km");
+        putIfAbsent(attrs, "supported_features", 1 | 2);
+        return state == null ? "sunny" : state;
+      }
+      case "alarm_control_panel" -> {
+        putIfAbsent(attrs, "code_format", null);
+        putIfAbsent(attrs, "changed_by", null);
+        putIfAbsent(attrs, "code_arm_required", false);
+        putIfAbsent(attrs, "supported_features", 1 | 2 | 4 | 8 | 32);
+        return state == null ? "disarmed" : state;
+      }
+      case "person" -> {
+        putIfAbsent(attrs, "source", null);
+        return state == null ? "not_home" : state;
+      }
       default -> {
         return state == null ? "unknown" : state;
       }

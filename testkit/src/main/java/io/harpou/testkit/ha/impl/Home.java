@@ -29,6 +29,9 @@ final class Home {
     CoverClimateDomains.register(this);
     MediaDomain.register(this);
     ActivityDomains.register(this);
+    ApplianceDomains.register(this);
+    AlarmWeatherDomains.register(this);
+    MediaSearch.register(this);
   }
 
   void record(RecordedServiceCall call) {

@@ -19,6 +19,14 @@ final class House {
   /** to-do entity id → items {"summary","uid","status"[,"description","due"]}. */
   final Map<String, List<JsonObject>> todoItems = new LinkedHashMap<>();
   final List<JsonObject> notifications = new CopyOnWriteArrayList<>();
+  /** weather entity id → forecast type ({@code daily}, {@code hourly}, {@code twice_daily}) → forecast entries. */
+  final Map<String, JsonObject> forecasts = new LinkedHashMap<>();
+  /** vacuum entity id → the area ids its room map covers (Home Assistant keeps this in the entity's options). */
+  final Map<String, java.util.Set<String>> vacuumAreas = new LinkedHashMap<>();
+  /** alarm panel entity id → its code, kept out of the state as Home Assistant keeps it in the integration. */
+  final Map<String, String> alarmCodes = new LinkedHashMap<>();
+  /** What media players can find with {@code search_media}: BrowseMedia items with an optional {@code artist}. */
+  final List<JsonObject> mediaLibrary = new CopyOnWriteArrayList<>();
   final java.util.Set<String> jammedLocks = java.util.concurrent.ConcurrentHashMap.newKeySet();
   String locationName = "Home";
   double latitude = 48.8566;

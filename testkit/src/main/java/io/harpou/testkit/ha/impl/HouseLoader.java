@@ -90,6 +90,7 @@ final class HouseLoader {
     for (JsonObject entity : objects(json, "entities")) {
       loadEntity(house, states, entity, configEntries, created);
     }
+    objects(json, "media_library").forEach(item -> house.mediaLibrary.add(item.copy()));
     return house;
   }
 
@@ -134,6 +135,17 @@ final class HouseLoader {
       JsonObject members = entity.getJsonObject("scene_entities", new JsonObject());
       house.scenes.put(entityId, members);
       attrs.put("entity_id", new JsonArray(new ArrayList<>(members.fieldNames())));
+    } else if ("alarm_control_panel".equals(domain) && entity.getString("code") != null) {
+      house.alarmCodes.put(entityId, entity.getString("code"));
+      attrs.put("code_format", "number");
+    } else if ("weather".equals(domain)) {
+      house.forecasts.put(entityId, Forecasts.dated(entity.getJsonObject("forecast", new JsonObject()),
+          house.timeZone));
+    } else if ("vacuum".equals(domain)) {
+      java.util.Set<String> mapped = new java.util.LinkedHashSet<>();
+      entity.getJsonArray("cleans_areas", new JsonArray()).forEach(a -> mapped.add(checkArea(reg, (String) a,
+          "vacuum " + entityId)));
+      house.vacuumAreas.put(entityId, mapped);
     } else if ("script".equals(domain)) {
       house.scripts.put(entityId, entity.getJsonArray("sequence", new JsonArray()));
     } else if ("todo".equals(domain)) {

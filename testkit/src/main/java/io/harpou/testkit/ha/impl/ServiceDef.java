@@ -69,6 +69,12 @@ final class ServiceDef {
     return this;
   }
 
+  /** Acts on the entities of {@code entityDomain} rather than its own (Music Assistant on media players). */
+  ServiceDef onDomain(String entityDomain) {
+    this.targetDomains = java.util.Set.of(entityDomain);
+    return this;
+  }
+
   /** Validates and coerces service data (target already merged), as the service schema would. */
   JsonObject validate(JsonObject data) {
     JsonObject out = new JsonObject();
@@ -105,6 +111,8 @@ final class ServiceDef {
       JsonObject entity = new JsonObject();
       if (targetDomains == null) {
         entity.put("domain", new JsonArray().add(domain));
+      } else if (!targetDomains.isEmpty()) {
+        entity.put("domain", new JsonArray(new java.util.ArrayList<>(targetDomains)));
       }
       json.put("target", new JsonObject().put("entity", new JsonArray().add(entity)));
     }

@@ -84,7 +84,8 @@ final class ServiceRegistry {
     List<String> entityIds = List.of();
     if (def.entityService) {
       List<String> missing = new ArrayList<>();
-      String filter = def.targetDomains == null ? domain : null;
+      String filter = def.targetDomains == null ? domain
+          : def.targetDomains.size() == 1 ? def.targetDomains.iterator().next() : null;
       entityIds = Targets.resolve(home.house.registries, home.states, filter, list(data, "entity_id"),
           list(data, "device_id"), list(data, "area_id"), list(data, "floor_id"), missing);
       if (!missing.isEmpty()) {
@@ -96,7 +97,7 @@ final class ServiceRegistry {
         LOG.warn("Referenced entities {} are missing or not currently available", joined);
       }
       if (filter != null) {
-        entityIds = entityIds.stream().filter(id -> id.startsWith(domain + ".")).toList();
+        entityIds = entityIds.stream().filter(id -> id.startsWith(filter + ".")).toList();
       }
       if (returnResponse && entityIds.isEmpty()) {
         throw new ServiceError("service_validation_error",

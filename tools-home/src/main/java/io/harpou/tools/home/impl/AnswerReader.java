@@ -30,6 +30,20 @@ final class AnswerReader {
       Map.entry("3", 2), Map.entry("fourth", 3), Map.entry("quatrieme", 3), Map.entry("fifth", 4),
       Map.entry("cinquieme", 4), Map.entry("last", -1), Map.entry("dernier", -1), Map.entry("derniere", -1));
 
+  private static final Set<String> YES = Set.of("yes", "yeah", "yep", "sure", "ok", "okay", "yes please",
+      "exactly", "that s right", "right", "correct", "oui", "ouais", "d accord", "oui merci", "c est ca", "voila",
+      "exactement", "tout a fait", "oui s il te plait", "oui s il vous plait");
+
+  /** True when {@code text} is a plain yes. */
+  static boolean yes(String text) {
+    return YES.contains(Text.normalize(text));
+  }
+
+  /** True when {@code text} calls the question off ("no", "never mind", "annule"). */
+  static boolean cancel(String text) {
+    return CANCEL.contains(Text.normalize(text));
+  }
+
   /** What an answer came to. */
   record Choice(boolean cancel, List<HomeEntity> chosen, boolean all) {
   }

@@ -95,6 +95,11 @@ public final class ExposedHomeImpl implements ExposedHome {
     return gateway.connectionState() == ConnectionState.CONNECTED;
   }
 
+  /** True when the entity is a Music Assistant player. */
+  boolean isMusicAssistant(String entityId) {
+    return index().musicAssistant.contains(entityId);
+  }
+
   @Override
   public HomeGateway gateway() {
     return gateway;
@@ -117,7 +122,8 @@ public final class ExposedHomeImpl implements ExposedHome {
 
   @Override
   public List<Area> areas() {
-    return List.copyOf(index().areasById.values());
+    HomeIndex current = index();
+    return current.areasById.values().stream().filter(a -> current.hasEntities(a.areaId())).toList();
   }
 
   @Override

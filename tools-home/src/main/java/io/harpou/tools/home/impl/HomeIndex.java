@@ -4,6 +4,7 @@ import io.harpou.bridge.api.home.Area;
 import io.harpou.bridge.api.home.Device;
 import io.harpou.bridge.api.home.EntityEntry;
 import io.harpou.bridge.api.home.EntityState;
+import io.harpou.bridge.api.home.Floor;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.tools.home.Exposure;
 import io.harpou.tools.home.ExposurePolicy;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** An immutable snapshot of the visible entities, indexed by id, name key, word, area and domain. */
+/**
+ * An immutable snapshot of the visible entities, indexed by id, name key, word, area and domain, with every area and
+ * floor of the registries (an area holding nothing visible is still a place people name).
+ */
 final class HomeIndex {
 
   final List<HomeEntity> entities;
@@ -38,6 +42,16 @@ final class HomeIndex {
   /** The first word of every area key, to skip impossible spans quickly. */
   final Set<String> areaFirstWords = new java.util.HashSet<>();
   int longestAreaKey = 1;
+  final Map<String, Floor> floorsById = new LinkedHashMap<>();
+  final Map<String, Floor> floorsByKey = new HashMap<>();
+  final Set<String> floorFirstWords = new java.util.HashSet<>();
+  int longestFloorKey = 1;
+  /** Media players of Music Assistant, which plays by name through {@code music_assistant.play_media}. */
+  final Set<String> musicAssistant = new java.util.HashSet<>();
+  /** Area and floor keys to how they are written, to offer a place back as the household spells it. */
+  final Map<String, String> placeNames = new HashMap<>();
+  /** Every word of an area or floor name or alias, for telling a misheard place from a device name. */
+  final Set<String> placeWords = new java.util.HashSet<>();
 
   private HomeIndex(List<HomeEntity> entities) {
     this.entities = entities;
@@ -83,6 +97,18 @@ final class HomeIndex {
     }
     HomeIndex index = new HomeIndex(Collections.unmodifiableList(visible));
     for (HomeEntity e : visible) {
+      EntityEntry entry = entries.get(e.entityId());
+      if (entry != null && "music_assistant".equals(entry.platform())) {
+        index.musicAssistant.add(e.entityId());
+      }
+    }
+    for (Floor f : gateway.floors()) {
+      index.addFloor(f);
+    }
+    for (Area a : gateway.areas()) {
+      index.addArea(a);
+    }
+    for (HomeEntity e : visible) {
       index.add(e, areas.get(e.areaId()));
     }
     return index;
@@ -123,23 +149,70 @@ final class HomeIndex {
       byArea.computeIfAbsent(area.areaId(), k -> new ArrayList<>()).add(e);
       byAreaDomain.computeIfAbsent(area.areaId(), k -> new HashMap<>())
           .computeIfAbsent(e.domain(), k -> new ArrayList<>()).add(e);
-      if (!areasById.containsKey(area.areaId())) {
-        areasById.put(area.areaId(), area);
-        addAreaKey(area.areaId(), area);
-        addAreaKey(area.name(), area);
-        area.aliases().forEach(alias -> addAreaKey(alias, area));
-      }
+      addArea(area);
+    }
+  }
+
+  private void addArea(Area area) {
+    if (!areasById.containsKey(area.areaId())) {
+      areasById.put(area.areaId(), area);
+      addAreaKey(area.areaId(), area);
+      addAreaKey(area.name(), area);
+      area.aliases().forEach(alias -> addAreaKey(alias, area));
     }
   }
 
   private void addAreaKey(String text, Area area) {
-    String key = Text.key(text);
+    String key = Text.key(text.replace('_', ' '));
     if (!key.isEmpty()) {
       areasByKey.putIfAbsent(key, area);
+      if (!text.equals(area.areaId())) {
+        placeNames.putIfAbsent(key, text);
+      }
       int space = key.indexOf(' ');
       areaFirstWords.add(space < 0 ? key : key.substring(0, space));
+      Collections.addAll(placeWords, key.split(" "));
       longestAreaKey = Math.max(longestAreaKey, key.split(" ").length);
     }
+  }
+
+  private void addFloor(Floor floor) {
+    floorsById.put(floor.floorId(), floor);
+    List<String> names = new ArrayList<>(floor.aliases());
+    names.add(floor.name());
+    for (String name : names) {
+      String key = Text.key(name);
+      if (!key.isEmpty()) {
+        floorsByKey.putIfAbsent(key, floor);
+        placeNames.putIfAbsent(key, name);
+        int space = key.indexOf(' ');
+        floorFirstWords.add(space < 0 ? key : key.substring(0, space));
+        Collections.addAll(placeWords, key.split(" "));
+        longestFloorKey = Math.max(longestFloorKey, key.split(" ").length);
+      }
+    }
+  }
+
+  /** The areas on {@code floorId}. */
+  List<Area> areasOn(String floorId) {
+    List<Area> out = new ArrayList<>();
+    for (Area a : areasById.values()) {
+      if (floorId.equals(a.floorId())) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /** The floor of an area, or null. */
+  Floor floorOf(String areaId) {
+    Area area = areaId == null ? null : areasById.get(areaId);
+    return area == null || area.floorId() == null ? null : floorsById.get(area.floorId());
+  }
+
+  /** True when some visible entity is in {@code areaId}. */
+  boolean hasEntities(String areaId) {
+    return byArea.containsKey(areaId);
   }
 
   /** An area by id, name or alias. */
@@ -193,6 +266,14 @@ final class HomeIndex {
       out.addAll(perDomain.getOrDefault(d, List.of()));
     }
     out.sort((a, b) -> Integer.compare(ordinal.get(a.entityId()), ordinal.get(b.entityId())));
+    return out;
+  }
+
+  /** The names and aliases of {@code e}, as written. */
+  List<String> nameTexts(HomeEntity e) {
+    List<String> out = new ArrayList<>(e.aliases().size() + 1);
+    out.add(e.name());
+    out.addAll(e.aliases());
     return out;
   }
 

@@ -21,13 +21,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The sentence data of every language: the bundled {@code intents/en.json} and {@code intents/fr.json}, plus any
- * {@code *.json} of a household directory, whose intents are tried before the bundled ones and whose words are added
- * to the vocabulary. Everything is compiled once.
+ * The sentence data of every language: the bundled files listed by {@code intents/index.json} (a vocabulary file and
+ * one file per family of intents, per language), plus any {@code *.json} of a household directory, whose intents are
+ * tried before the bundled ones and whose words are added to the vocabulary. Everything is compiled once.
  */
 public final class IntentCatalog {
 
-  private static final List<String> BUNDLED = List.of("en", "fr");
+  private static final String BASE = "/io/harpou/tools/home/intents/";
   private static final Set<String> NUMBER_WORDS = Set.of("zero", "one", "two", "three", "four", "five", "six",
       "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
       "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
@@ -88,18 +88,26 @@ public final class IntentCatalog {
         throw new IllegalArgumentException("cannot read intents directory " + userDir + ": " + e.getMessage(), e);
       }
     }
-    for (String lang : BUNDLED) {
-      String resource = "/io/harpou/tools/home/intents/" + lang + ".json";
-      try (InputStream in = IntentCatalog.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("missing resource " + resource);
-        }
-        files.add(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read " + resource, e);
+    JsonObject index = new JsonObject(resource(BASE + "index.json"));
+    JsonObject languages = index.getJsonObject("languages");
+    for (String lang : languages.fieldNames()) {
+      for (Object family : languages.getJsonArray(lang)) {
+        String path = BASE + lang + "/" + family + ".json";
+        files.add(parse(resource(path), path));
       }
     }
     return new IntentCatalog(files);
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = IntentCatalog.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + path, e);
+    }
   }
 
   private static JsonObject parse(String text, String where) {
@@ -118,9 +126,13 @@ public final class IntentCatalog {
     files.forEach(vocabulary::add);
     Map<String, Set<String>> closed = vocabulary.closedSlots();
     closed.put("number", NUMBER_WORDS);
-    PatternCompiler compiler = new PatternCompiler(closed);
+    Set<String> lengths = new HashSet<>(NUMBER_WORDS);
+    lengths.addAll(DurationWords.WORDS);
+    closed.put("duration", lengths);
+    closed.put("length", lengths);
     for (JsonObject file : files) {
       String lang = file.getString("language");
+      PatternCompiler compiler = new PatternCompiler(closed, name -> vocabulary.expansion(lang, name));
       List<IntentEntry> entries = intents.computeIfAbsent(lang, k -> new ArrayList<>());
       JsonArray list = file.getJsonArray("intents", new JsonArray());
       for (int i = 0; i < list.size(); i++) {
@@ -136,7 +148,7 @@ public final class IntentCatalog {
 
   private static IntentEntry entry(JsonObject json, PatternCompiler compiler) {
     String intent = json.getString("intent");
-    if (intent == null || !IntentHandlers.known(intent)) {
+    if (intent == null || Intents.handler(intent) == null) {
       throw new IllegalArgumentException("unknown intent: " + intent);
     }
     List<Sentence> sentences = new ArrayList<>();
@@ -148,7 +160,8 @@ public final class IntentCatalog {
     return new IntentEntry(intent, Set.copyOf(domains), List.copyOf(sentences),
         json.getJsonObject("args", new JsonObject()),
         json.getString("default_name") == null ? null : Text.normalize(json.getString("default_name")),
-        json.getBoolean("area_means_devices", false), json.getBoolean("exact_name", false));
+        json.getBoolean("area_means_devices", false), json.getBoolean("exact_name", false),
+        json.getBoolean("ask_unknown", true));
   }
 
   private static List<String> phrases(JsonObject file, String key) {

@@ -15,15 +15,17 @@ final class MediaControlTool extends HomeTool {
 
   MediaControlTool(HomeAccess access) {
     super(access, new ToolSpec("media_control", "Controls a media player (TV, speaker): play, pause, stop, next, "
-        + "previous, volume_set (volume 0-100), volume_up, volume_down, mute, unmute, or source (source name).",
+        + "previous, volume_set (volume 0-100), volume_up, volume_down, volume_step (step -100..100, percent "
+        + "points), mute, unmute, or source (source name).",
         schema(), Risk.ACT, false));
   }
 
   private static JsonObject schema() {
     JsonObject s = Schemas.targeted();
     Schemas.with(s, "action", Schemas.choice("What to do", "play", "pause", "stop", "next", "previous",
-        "volume_set", "volume_up", "volume_down", "mute", "unmute", "source"));
+        "volume_set", "volume_up", "volume_down", "volume_step", "mute", "unmute", "source"));
     Schemas.with(s, "volume", Schemas.number("Volume in percent for volume_set", 0, 100));
+    Schemas.with(s, "step", Schemas.number("Percent points to add (or take off) for volume_step", -100, 100));
     Schemas.with(s, "source", Schemas.string("Input source for action 'source', e.g. HDMI 1"));
     return Schemas.required(s, "action");
   }
@@ -32,6 +34,13 @@ final class MediaControlTool extends HomeTool {
   Future<ToolResult> run(ToolRequest request) {
     String action = request.requireString("action");
     Double volume = request.number("volume", 0, 100);
+    Double step = request.number("step", -100, 100);
+    if ("volume_step".equals(action)) {
+      if (step == null) {
+        throw new ToolArgumentsException("step is required for volume_step");
+      }
+      return volumeStep(request, step);
+    }
     String source = request.string("source");
     if ("volume_set".equals(action) && volume == null) {
       throw new ToolArgumentsException("volume is required for volume_set");
@@ -74,6 +83,20 @@ final class MediaControlTool extends HomeTool {
       default -> text = request.say(action, names);
     }
     return request.call("media_player", service, players, data).map(r -> ToolResult.ok(text));
+  }
+
+  /** Each player's volume moved by {@code step} points from where it is, within 0 and 100. */
+  private static Future<ToolResult> volumeStep(ToolRequest request, double step) {
+    List<HomeEntity> players = request.targets(Set.of("media_player"));
+    List<Future<JsonObject>> calls = new java.util.ArrayList<>();
+    for (HomeEntity p : players) {
+      double now = request.home.state(p.entityId()).map(st -> st.attributes().getDouble("volume_level", 0.0))
+          .orElse(0.0);
+      double level = Math.max(0, Math.min(1, Math.round(now * 100 + step) / 100.0));
+      calls.add(request.call("media_player", "volume_set", List.of(p), new JsonObject().put("volume_level", level)));
+    }
+    String key = step > 0 ? "volume_up" : "volume_down";
+    return Future.all(calls).map(done -> ToolResult.ok(request.say(key, request.names(players))));
   }
 
   /** The player's own spelling of the source when it lists one that matches what was said. */

@@ -1,141 +1,100 @@
 package io.harpou.tools.home.impl;
 
 import io.harpou.tools.home.HomeEntity;
-import java.util.HashMap;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** Short, factual sentences in English and French. */
+/**
+ * Short, factual sentences in English and French, from {@code messages/en.json} and {@code messages/fr.json}: each
+ * message is a format string (its {@code %s} filled in order), and {@code which} holds how a question about several
+ * devices of one domain starts ("Which light", "Quelle lumière").
+ */
 public final class Messages {
 
-  private static final Map<String, String[]> TEXT = new HashMap<>();
-  private static final Map<String, String[]> WHICH = new HashMap<>();
-
-  static {
-    put("turned_on", "Turned on %s.", "J'ai allumé %s.");
-    put("turned_off", "Turned off %s.", "J'ai éteint %s.");
-    put("toggled", "Toggled %s.", "J'ai basculé %s.");
-    put("opened", "Opened %s.", "J'ai ouvert %s.");
-    put("closed", "Closed %s.", "J'ai fermé %s.");
-    put("stopped", "Stopped %s.", "J'ai arrêté %s.");
-    put("position", "Set %s to %s%%.", "J'ai réglé %s à %s %%.");
-    put("brightness", "Set %s to %s%% brightness.", "J'ai réglé la luminosité de %s à %s %%.");
-    put("brighter", "Made %s brighter.", "J'ai augmenté la luminosité de %s.");
-    put("dimmer", "Dimmed %s.", "J'ai baissé la luminosité de %s.");
-    put("color", "Set %s to %s.", "J'ai mis %s en %s.");
-    put("color_temp", "Set %s to %s K.", "J'ai réglé %s à %s K.");
-    put("climate_temp", "Set %s to %s°.", "J'ai réglé %s sur %s degrés.");
-    put("climate_mode", "Set %s to %s mode.", "J'ai mis %s en mode %s.");
-    put("climate_both", "Set %s to %s° in %s mode.", "J'ai réglé %s sur %s degrés en mode %s.");
-    put("play", "Playing on %s.", "Lecture sur %s.");
-    put("pause", "Paused %s.", "J'ai mis %s en pause.");
-    put("stop", "Stopped %s.", "J'ai arrêté %s.");
-    put("next", "Next track on %s.", "Piste suivante sur %s.");
-    put("previous", "Previous track on %s.", "Piste précédente sur %s.");
-    put("volume", "Set the volume of %s to %s%%.", "J'ai réglé le volume de %s à %s %%.");
-    put("volume_up", "Turned up %s.", "J'ai monté le volume de %s.");
-    put("volume_down", "Turned down %s.", "J'ai baissé le volume de %s.");
-    put("mute", "Muted %s.", "J'ai coupé le son de %s.");
-    put("unmute", "Unmuted %s.", "J'ai remis le son de %s.");
-    put("source", "Switched %s to %s.", "J'ai mis %s sur %s.");
-    put("locked", "Locked %s.", "J'ai verrouillé %s.");
-    put("unlocked", "Unlocked %s.", "J'ai déverrouillé %s.");
-    put("scene", "Activated %s.", "J'ai activé %s.");
-    put("script", "Started %s.", "J'ai lancé %s.");
-    put("snapshot", "Saved a snapshot of %s to %s.", "J'ai enregistré une image de %s dans %s.");
-    put("added", "Added %s to %s.", "J'ai ajouté %s à %s.");
-    put("announced", "Announced in %s.", "Annonce faite dans %s.");
-    put("list_items", "%s: %s.", "%s : %s.");
-    put("list_empty", "%s is empty.", "%s est vide.");
-    put("service_done", "Called %s on %s.", "J'ai appelé %s sur %s.");
-    put("not_connected", "Home Assistant is not connected.", "Home Assistant n'est pas connecté.");
-    put("unknown", "I don't know %s.", "Je ne connais pas %s.");
-    put("did_you_mean", " Did you mean %s?", " Vouliez-vous dire %s ?");
-    put("protected", "%s is protected: use the %s tool, which asks for confirmation.",
-        "%s est protégé : utilisez l'outil %s, qui demande une confirmation.");
-    put("not_protected", "%s is not protected: use the %s tool.", "%s n'est pas protégé : utilisez l'outil %s.");
-    put("wrong_domain", "%s cannot do that (it is a %s).", "%s ne peut pas faire cela (c'est un %s).");
-    put("no_target", "Say which device: give an entity_id, a name or an area.",
-        "Précisez l'appareil : un entity_id, un nom ou une pièce.");
-    put("nothing_in_area", "There is no such device in %s.", "Il n'y a pas d'appareil de ce type dans %s.");
-    put("no_voice", "Voice is not running, so nothing can be announced.",
-        "La voix n'est pas active, aucune annonce n'est possible.");
-    put("ha_error", "Home Assistant refused: %s", "Home Assistant a refusé : %s");
-    put("ha_unreachable", "I can't reach Home Assistant%s, so nothing was done.",
-        "Je n'arrive pas à joindre Home Assistant%s, rien n'a été fait.");
-    put("ha_token_rejected", "Home Assistant%s rejected my access token, so nothing was done; check HARPOU_HA_TOKEN.",
-        "Home Assistant%s a refusé mon jeton d'accès, rien n'a été fait ; vérifiez HARPOU_HA_TOKEN.");
-    put("ha_no_answer", "Home Assistant did not answer: %s", "Home Assistant n'a pas répondu : %s");
-    put("at_url", " at %s", " à l'adresse %s");
-    put("unconfirmed", "I couldn't confirm that Home Assistant did it; %s.",
-        "Je n'ai pas pu confirmer que Home Assistant l'a fait ; %s.");
-    put("unconfirmed_unchecked", "I couldn't confirm that Home Assistant did it, and couldn't check afterwards.",
-        "Je n'ai pas pu confirmer que Home Assistant l'a fait, ni vérifier ensuite.");
-    put("now_state", "%s is now %s", "%s est maintenant sur « %s »");
-    put("item_listed", "%s is on %s", "%s est bien sur %s");
-    put("item_missing", "%s is not on %s", "%s n'est pas sur %s");
-    put("which_room", "In which room?", "Dans quelle pièce ?");
-    put("confirm", "%s", "%s");
-    put("cancelled", "OK, I'll leave it.", "D'accord, je ne fais rien.");
-    WHICH.put("light", new String[] {"Which light", "Quelle lumière"});
-    WHICH.put("switch", new String[] {"Which switch", "Quel interrupteur"});
-    WHICH.put("fan", new String[] {"Which fan", "Quel ventilateur"});
-    WHICH.put("cover", new String[] {"Which cover", "Quel volet"});
-    WHICH.put("climate", new String[] {"Which thermostat", "Quel thermostat"});
-    WHICH.put("media_player", new String[] {"Which player", "Quel appareil"});
-    WHICH.put("lock", new String[] {"Which lock", "Quelle serrure"});
-    WHICH.put("sensor", new String[] {"Which sensor", "Quel capteur"});
-    WHICH.put("scene", new String[] {"Which scene", "Quelle scène"});
-    WHICH.put("todo", new String[] {"Which list", "Quelle liste"});
-    WHICH.put("camera", new String[] {"Which camera", "Quelle caméra"});
-  }
+  private static final JsonObject[] TEXT = {load("en"), load("fr")};
 
   private Messages() {
   }
 
-  private static void put(String key, String en, String fr) {
-    TEXT.put(key, new String[] {en, fr});
+  private static JsonObject load(String language) {
+    String resource = "/io/harpou/tools/home/messages/" + language + ".json";
+    try (InputStream in = Messages.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + resource, e);
+    }
   }
 
-  private static int lang(String language) {
+  static int lang(String language) {
     return language != null && language.toLowerCase(Locale.ROOT).startsWith("fr") ? 1 : 0;
+  }
+
+  static boolean french(String language) {
+    return lang(language) == 1;
   }
 
   /** The sentence {@code key} in {@code language}, formatted with {@code args}. */
   public static String say(String language, String key, Object... args) {
     String text = part(language, key, args);
-    return lang(language) == 1 ? French.polish(text) : text;
+    if (french(language)) {
+      return French.polish(text);
+    }
+    return text.isEmpty() || !Character.isLowerCase(text.charAt(0)) ? text
+        : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   /** The words {@code key} in {@code language}, formatted with {@code args}, to go inside a sentence. */
   static String part(String language, String key, Object... args) {
-    String[] forms = TEXT.get(key);
-    if (forms == null) {
+    String form = TEXT[lang(language)].getJsonObject("messages").getString(key);
+    if (form == null) {
       throw new IllegalArgumentException("no message " + key);
     }
-    String text = String.format(Locale.ROOT, forms[lang(language)], args);
-    return lang(language) == 1 ? French.contract(text) : text;
+    String text = String.format(Locale.ROOT, form, args);
+    return french(language) ? French.contract(text) : text;
+  }
+
+  /** How a kind of device is said in a sentence ("lights", "lumières"), for a domain or {@code *}. */
+  static String kind(String language, String domain) {
+    JsonObject kinds = TEXT[lang(language)].getJsonObject("kinds");
+    return kinds.getString(domain, kinds.getString("*"));
+  }
+
+  /** A weather condition as said ("rainy" → "rain", "pluie"). */
+  static String weather(String language, String condition) {
+    JsonObject conditions = TEXT[lang(language)].getJsonObject("conditions");
+    return conditions.getString(condition, condition == null ? "" : condition.replace('-', ' '));
   }
 
   /** The name to say for {@code e}: in French with its article ("la lumière de la cuisine"). */
   public static String spoken(String language, HomeEntity e) {
     String name = e.displayName(language);
-    return lang(language) == 1 ? French.withArticle(name) : name;
+    return french(language) ? French.withArticle(name) : name;
   }
 
   /** Names joined as a listener expects: "a, b and c" / "a, b et c". */
   public static String names(String language, List<HomeEntity> entities) {
     List<String> names = entities.stream().map(e -> spoken(language, e)).distinct().toList();
-    return join(language, names, lang(language) == 1 ? "et" : "and");
+    return join(names, french(language) ? "et" : "and");
+  }
+
+  /** Words joined: "a, b and c" / "a, b et c". */
+  static String and(String language, List<String> items) {
+    return join(items, french(language) ? "et" : "and");
   }
 
   /** Alternatives joined: "a, b or c" / "a, b ou c". */
   public static String alternatives(String language, List<String> items) {
-    return join(language, items, lang(language) == 1 ? "ou" : "or");
+    return join(items, french(language) ? "ou" : "or");
   }
 
-  private static String join(String language, List<String> items, String last) {
+  private static String join(List<String> items, String last) {
     if (items.isEmpty()) {
       return "";
     }
@@ -149,18 +108,20 @@ public final class Messages {
   public static String which(String language, List<HomeEntity> candidates, List<String> domains) {
     String domain = domains.size() == 1 ? domains.get(0)
         : candidates.stream().map(HomeEntity::domain).distinct().count() == 1 ? candidates.get(0).domain() : "";
-    String[] lead = WHICH.getOrDefault(domain, new String[] {"Which one", "Lequel"});
-    List<String> names = candidates.stream().limit(5).map(e -> label(language, e, candidates)).distinct().toList();
+    JsonObject leads = TEXT[lang(language)].getJsonObject("which");
+    String lead = leads.getString(domain, leads.getString("*"));
+    boolean fr = french(language);
     if (candidates.size() > 5) {
-      return lang(language) == 1 ? lead[1] + " ? " + say(language, "which_room")
-          : lead[0] + "? " + say(language, "which_room");
+      String area = candidates.get(0).areaName();
+      boolean oneArea = area != null && candidates.stream().allMatch(e -> area.equals(e.areaName()));
+      return lead + (fr ? " ? " : "? ") + (oneArea ? say(language, "many_in", candidates.size(), area)
+          : say(language, "which_room"));
     }
-    if (lang(language) == 1) {
+    List<String> names = candidates.stream().map(e -> label(language, e, candidates)).distinct().toList();
+    if (fr) {
       names = names.stream().map(French::withArticle).toList();
     }
-    String sep = lang(language) == 1 ? " : " : ": ";
-    String end = lang(language) == 1 ? " ?" : "?";
-    return lead[lang(language)] + sep + alternatives(language, names) + end;
+    return lead + (fr ? " : " : ": ") + alternatives(language, names) + (fr ? " ?" : "?");
   }
 
   /** The name, with the area added when another candidate has the same name. */
@@ -168,7 +129,7 @@ public final class Messages {
     String name = e.displayName(language);
     long same = all.stream().filter(o -> o.displayName(language).equalsIgnoreCase(name)).count();
     if (same > 1 && e.areaName() != null) {
-      return name + (lang(language) == 1 ? " (" + e.areaName() + ")" : " in the " + e.areaName());
+      return name + (french(language) ? " (" + e.areaName() + ")" : " in the " + e.areaName());
     }
     return name;
   }

@@ -9,28 +9,70 @@ import java.util.regex.Pattern;
 
 /**
  * Compiles sentence templates into anchored regular expressions over normalised text. Syntax: {@code (a|b)} one of,
- * {@code [a|b]} optional, {@code {slot}} a captured slot. Slots with a closed vocabulary ({@code number},
- * {@code color}, {@code mode}, {@code state}) compile to alternations of their words; other slots capture any words.
- * Every element matches with one trailing space, and the text is matched with one appended, so optional parts need no
- * spacing rules.
+ * {@code [a|b]} optional, {@code {slot}} a captured slot, {@code <rule>} an expansion rule of the language. Slots with
+ * a closed vocabulary ({@code number}, {@code duration}, {@code length}, {@code color}, {@code mode}, {@code state},
+ * ...) compile to alternations of their words; other slots capture any words. Every element matches with one trailing
+ * space, and the text is matched with one appended, so optional parts need no spacing rules.
  */
 final class PatternCompiler {
 
+  /** Slots holding a number or a length, made of number words and digits (and units for lengths). */
+  private static final Set<String> NUMERIC = Set.of("number", "duration", "length");
+  private static final int MAX_EXPANSION_DEPTH = 8;
+
   private final Map<String, Set<String>> closedSlots;
+  private final java.util.function.UnaryOperator<String> rules;
   private String source;
   private int pos;
   private final Set<String> slotsSeen = new LinkedHashSet<>();
+  private final Set<String> openSeen = new LinkedHashSet<>();
 
-  /** {@code closedSlots} maps a slot name to the normalised words or phrases it accepts. */
-  PatternCompiler(Map<String, Set<String>> closedSlots) {
+  /**
+   * {@code closedSlots} maps a slot name to the normalised words or phrases it accepts; {@code rules} gives the text
+   * of an expansion rule by name, or null when there is none.
+   */
+  PatternCompiler(Map<String, Set<String>> closedSlots, java.util.function.UnaryOperator<String> rules) {
     this.closedSlots = closedSlots;
+    this.rules = rules;
+  }
+
+  /** {@code template} with its {@code <rule>} references replaced by their text, in parentheses. */
+  private String expand(String template, int depth) {
+    if (template.indexOf('<') < 0) {
+      return template;
+    }
+    if (depth > MAX_EXPANSION_DEPTH) {
+      throw new IllegalArgumentException("expansion rules nest too deep in: " + template);
+    }
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    while (at < template.length()) {
+      int open = template.indexOf('<', at);
+      if (open < 0) {
+        out.append(template, at, template.length());
+        break;
+      }
+      int close = template.indexOf('>', open);
+      if (close < 0) {
+        throw new IllegalArgumentException("unclosed rule in: " + template);
+      }
+      String name = template.substring(open + 1, close).trim();
+      String text = rules.apply(name);
+      if (text == null) {
+        throw new IllegalArgumentException("unknown rule <" + name + "> in: " + template);
+      }
+      out.append(template, at, open).append('(').append(expand(text, depth + 1)).append(')');
+      at = close + 1;
+    }
+    return out.toString();
   }
 
   /** Compiles one template; throws IllegalArgumentException naming the template when it is malformed. */
   Sentence compile(String template) {
-    source = template;
+    source = expand(template, 0);
     pos = 0;
     slotsSeen.clear();
+    openSeen.clear();
     Part whole = alternatives();
     if (pos != source.length()) {
       throw new IllegalArgumentException("unbalanced template: " + template);
@@ -38,8 +80,8 @@ final class PatternCompiler {
     Set<String> first = whole.nullable() || whole.first() == null ? null : Set.copyOf(whole.first());
     List<Set<String>> groups = new ArrayList<>();
     whole.required().forEach(g -> groups.add(Set.copyOf(g)));
-    return new Sentence(Pattern.compile("^" + whole.regex() + "$"), Set.copyOf(slotsSeen), first,
-        List.copyOf(groups));
+    return new Sentence(Pattern.compile("^" + whole.regex() + "$"), Set.copyOf(slotsSeen), Set.copyOf(openSeen),
+        first, List.copyOf(groups));
   }
 
   /**
@@ -173,11 +215,13 @@ final class PatternCompiler {
     }
     Set<String> closed = closedSlots.get(name);
     if (closed == null) {
+      openSeen.add(name);
       // Possessive inside a word: a word is never split, so the only backtracking left is between whole words.
       return new Part("(?<" + name + ">(?:\\S++ )+?)", null, false);
     }
-    if ("number".equals(name)) {
-      return new Part("(?<number>(?:(?:" + join(closed) + "|[+-]?\\d+(?:\\.\\d+)?) )+)", null, false);
+    if (NUMERIC.contains(name)) {
+      return new Part("(?<" + name + ">(?:(?:" + join(closed) + "|[+-]?\\d+(?:\\.\\d+)?|\\d+h\\d*) )+)", null,
+          false);
     }
     Set<String> first = new LinkedHashSet<>();
     for (String phrase : closed) {

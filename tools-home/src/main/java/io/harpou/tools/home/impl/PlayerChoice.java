@@ -8,33 +8,40 @@ import java.util.Set;
 /** Which media player a command without a player's name means: the one playing, the room's, or a question. */
 final class PlayerChoice {
 
+  private static final Set<String> MEDIA = Set.of("media_player");
+  /** States of a player in use though not playing: a TV that is on. Idle and standby are not in use. */
+  private static final Set<String> IN_USE = Set.of("on", "paused", "buffering", "playing");
+  /** MediaPlayerEntityFeature.SEARCH_MEDIA. */
+  private static final int SEARCH_MEDIA = 4194304;
+
   private PlayerChoice() {
   }
 
-  private static final Set<String> MEDIA = Set.of("media_player");
-
   /** True when {@code name} is only a kind of player ("the music", "the speaker") and names no entity. */
-  static boolean generic(IntentHandlers h, String name) {
+  static boolean generic(MatchContext c, String name) {
     Resolver.Spoken spoken = Resolver.spoken(name);
-    Set<String> kinds = h.vocabulary.domains(spoken.keyText());
-    return kinds != null && kinds.equals(MEDIA) && !h.index.byName.containsKey(spoken.keyText());
+    Set<String> kinds = c.vocabulary.domains(spoken.keyText());
+    return kinds != null && kinds.equals(MEDIA) && !c.index.byName.containsKey(spoken.keyText());
   }
 
   /**
-   * With no player named: the one playing (paused, to resume) in the speaker's room, else in the home; when none is,
-   * the room's only player, else a question among the room's players (or the home's).
+   * With no player named: the one playing (paused, to resume) in the speaker's room, else the room's one player that
+   * is on, else the one playing in the home; when none is, the room's only player, else a question among the room's
+   * players (or the home's).
    */
-  static Resolution byActivity(IntentHandlers h, boolean resume) {
+  static Resolution byActivity(MatchContext c, boolean resume) {
     String wanted = resume ? "paused" : "playing";
-    var area = h.index.area(h.room);
-    List<HomeEntity> here = area == null ? List.of() : h.index.inArea(area.areaId(), MEDIA);
-    List<HomeEntity> everywhere = h.index.ofDomain("media_player");
-    List<HomeEntity> active = inState(h, here, wanted);
+    var area = c.index.area(c.room);
+    List<HomeEntity> here = area == null ? List.of() : c.index.inArea(area.areaId(), MEDIA);
+    List<HomeEntity> everywhere = c.index.ofDomain("media_player");
+    List<HomeEntity> active = inState(c, here, wanted);
     if (active.isEmpty()) {
-      active = inState(h, everywhere, wanted);
+      // "Mute" by the bedroom TV that is on (or paused), though music plays in the kitchen: the room's own player.
+      List<HomeEntity> on = here.stream().filter(p -> isOn(c, p)).toList();
+      active = on.size() == 1 && !resume ? on : inState(c, everywhere, wanted);
     }
     if (active.size() == 1) {
-      return Resolution.found(active, area);
+      return Resolution.found(active, null);
     }
     if (active.size() > 1) {
       return Resolution.ambiguous(active, null, List.of("media_player"));
@@ -43,13 +50,32 @@ final class PlayerChoice {
     if (pool.isEmpty()) {
       return null;
     }
-    return pool.size() == 1 ? Resolution.found(pool, area) : Resolution.ambiguous(pool, area, List.of("media_player"));
+    return pool.size() == 1 ? Resolution.found(pool, null)
+        : Resolution.ambiguous(pool, null, List.of("media_player"));
   }
 
-  private static List<HomeEntity> inState(IntentHandlers h, List<HomeEntity> players, String state) {
+  /** Players that can find something to play: Music Assistant's, or those with media search. */
+  static List<HomeEntity> searching(MatchContext c, List<HomeEntity> players) {
+    List<HomeEntity> out = new ArrayList<>();
+    for (HomeEntity p : players) {
+      int features = c.home.gateway().state(p.entityId())
+          .map(st -> st.attributes().getInteger("supported_features", 0)).orElse(0);
+      if ((features & SEARCH_MEDIA) != 0 || c.home.isMusicAssistant(p.entityId())) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isOn(MatchContext c, HomeEntity player) {
+    return c.home.gateway().state(player.entityId())
+        .map(st -> IN_USE.contains(st.state())).orElse(false);
+  }
+
+  private static List<HomeEntity> inState(MatchContext c, List<HomeEntity> players, String state) {
     List<HomeEntity> out = new ArrayList<>();
     for (HomeEntity e : players) {
-      if (h.home.gateway().state(e.entityId()).map(st -> state.equals(st.state())).orElse(false)) {
+      if (c.home.gateway().state(e.entityId()).map(st -> state.equals(st.state())).orElse(false)) {
         out.add(e);
       }
     }

@@ -2,6 +2,7 @@ package io.harpou.tools.home.impl;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -9,10 +10,12 @@ import java.util.regex.Pattern;
  *
  * @param pattern the anchored expression over normalised text with one trailing space
  * @param slots the names of its slots
+ * @param openSlots the names of its slots that take any words (a name, an item), not a closed vocabulary
  * @param firstWords the words a matching text can start with, or null when it can start with any word
  * @param required groups of words: every matching text contains at least one word of each group
  */
-record Sentence(Pattern pattern, Set<String> slots, Set<String> firstWords, List<Set<String>> required) {
+record Sentence(Pattern pattern, Set<String> slots, Set<String> openSlots, Set<String> firstWords,
+                List<Set<String>> required) {
 
   /** False when no word of some required group is in {@code words}, in which case the sentence cannot match. */
   boolean possible(Set<String> words) {
@@ -34,6 +37,21 @@ record Sentence(Pattern pattern, Set<String> slots, Set<String> firstWords, List
       }
     }
     return false;
+  }
+
+  /**
+   * How much of a match the template's own words took: the matched length less what its open slots took. Of two
+   * sentences that both act, the one whose words cover more of what was said is the better reading ("coupe le son"
+   * is muting, not turning off something called "le son").
+   */
+  int literalLength(Matcher m) {
+    int length = m.end() - m.start();
+    for (String slot : openSlots) {
+      if (m.start(slot) >= 0) {
+        length -= m.end(slot) - m.start(slot);
+      }
+    }
+    return length;
   }
 
   /** True when the template has a slot called {@code name}. */

@@ -23,6 +23,9 @@ final class SetClimateTool extends HomeTool {
   private static JsonObject schema() {
     JsonObject s = Schemas.targeted();
     Schemas.with(s, "temperature", Schemas.number("Target temperature in the home's unit", -50, 100));
+    Schemas.with(s, "temperature_step", Schemas.number("Degrees to add to (or, negative, take off) each target",
+        -10, 10));
+    Schemas.with(s, "preset_mode", Schemas.string("A preset the thermostat offers, e.g. eco"));
     return Schemas.with(s, "hvac_mode", Schemas.choice("HVAC mode", "off", "heat", "cool", "heat_cool", "auto",
         "dry", "fan_only"));
   }
@@ -30,9 +33,14 @@ final class SetClimateTool extends HomeTool {
   @Override
   Future<ToolResult> run(ToolRequest request) {
     Double temperature = request.number("temperature", -50, 100);
+    Double step = request.number("temperature_step", -10, 10);
+    String preset = request.string("preset_mode");
     String modeArg = request.string("hvac_mode");
-    if (temperature == null && modeArg == null) {
-      throw new ToolArgumentsException("give temperature or hvac_mode");
+    if (temperature == null && modeArg == null && step == null && preset == null) {
+      throw new ToolArgumentsException("give temperature, temperature_step, hvac_mode or preset_mode");
+    }
+    if (step != null || preset != null) {
+      return ClimateSteps.run(request, step, preset);
     }
     String mode = modeArg == null ? null : MODES.contains(modeArg) ? modeArg
         : request.access.vocabulary().hvacMode(modeArg);

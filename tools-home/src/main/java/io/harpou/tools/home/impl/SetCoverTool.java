@@ -7,6 +7,7 @@ import io.harpou.bridge.api.tool.ToolSpec;
 import io.harpou.tools.home.HomeEntity;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -20,8 +21,9 @@ final class SetCoverTool extends HomeTool {
     super(access, garage
         ? new ToolSpec("set_garage_door", "Opens, closes or stops a garage door or gate. Needs the user's "
             + "confirmation.", schema(), Risk.PROTECTED, false)
-        : new ToolSpec("set_cover", "Opens, closes, stops or positions blinds, shutters, curtains and other covers "
-            + "(not garage doors). Position is 0 (closed) to 100 (open).", schema(), Risk.ACT, false));
+        : new ToolSpec("set_cover", "Opens, closes, stops or positions blinds, shutters, curtains, windows and other "
+            + "covers (not garage doors), and water valves. Position is 0 (closed) to 100 (open).", schema(), Risk.ACT,
+            false));
   }
 
   private static JsonObject schema() {
@@ -35,24 +37,36 @@ final class SetCoverTool extends HomeTool {
   Future<ToolResult> run(ToolRequest request) {
     String action = request.requireString("action");
     Double position = request.number("position", 0, 100);
-    List<HomeEntity> covers = request.targets(Set.of("cover"));
-    String names = request.names(covers);
-    return switch (action) {
-      case "open" -> request.call("cover", "open_cover", covers, null)
-          .map(r -> ToolResult.ok(request.say("opened", names)));
-      case "close" -> request.call("cover", "close_cover", covers, null)
-          .map(r -> ToolResult.ok(request.say("closed", names)));
-      case "stop" -> request.call("cover", "stop_cover", covers, null)
-          .map(r -> ToolResult.ok(request.say("stopped", names)));
-      case "position" -> {
-        if (position == null) {
-          throw new ToolArgumentsException("position is required for action 'position'");
-        }
-        int p = (int) Math.round(position);
-        yield request.call("cover", "set_cover_position", covers, new JsonObject().put("position", p))
-            .map(r -> ToolResult.ok(request.say("position", names, p)));
+    if ("position".equals(action) && position == null) {
+      throw new ToolArgumentsException("position is required for action 'position'");
+    }
+    if (!Set.of("open", "close", "stop", "position").contains(action)) {
+      throw new ToolArgumentsException("action must be open, close, stop or position");
+    }
+    List<HomeEntity> targets = request.targets(Set.of("cover", "valve"));
+    String names = request.names(targets);
+    List<Future<JsonObject>> calls = new ArrayList<>();
+    for (String domain : List.of("cover", "valve")) {
+      List<HomeEntity> group = targets.stream().filter(e -> e.domain().equals(domain)).toList();
+      if (group.isEmpty()) {
+        continue;
       }
-      default -> throw new ToolArgumentsException("action must be open, close, stop or position");
+      JsonObject data = "position".equals(action)
+          ? new JsonObject().put("position", (int) Math.round(position)) : null;
+      String service = switch (action) {
+        case "open" -> "open_" + domain;
+        case "close" -> "close_" + domain;
+        case "stop" -> "stop_" + domain;
+        default -> "set_" + domain + "_position";
+      };
+      calls.add(request.call(domain, service, group, data));
+    }
+    String text = switch (action) {
+      case "open" -> request.say("opened", names);
+      case "close" -> request.say("closed", names);
+      case "stop" -> request.say("stopped", names);
+      default -> request.say("position", names, (int) Math.round(position));
     };
+    return Future.all(calls).map(done -> ToolResult.ok(text));
   }
 }

@@ -12,7 +12,8 @@ final class StateView {
   static final List<String> ATTRIBUTES = List.of("temperature", "current_temperature", "target_temp_high",
       "target_temp_low", "hvac_action", "brightness", "color_temp_kelvin", "rgb_color", "humidity",
       "current_humidity", "unit_of_measurement", "device_class", "current_position", "percentage", "volume_level",
-      "is_volume_muted", "media_title", "media_artist", "media_album_name", "source", "hvac_modes", "source_list");
+      "is_volume_muted", "media_title", "media_artist", "media_album_name", "source", "hvac_modes", "source_list",
+      "temperature_unit", "preset_mode", "preset_modes");
 
   private StateView() {
   }

@@ -15,7 +15,7 @@ import java.util.Set;
 /** turn_on, turn_off and toggle: switches anything that has an on and an off (covers open and close). */
 final class SwitchTool extends HomeTool {
 
-  static final Set<String> DOMAINS = Set.of("light", "switch", "fan", "media_player", "climate", "cover",
+  static final Set<String> DOMAINS = Set.of("light", "switch", "fan", "media_player", "climate", "cover", "valve",
       "input_boolean", "humidifier", "siren", "automation", "camera", "scene", "script");
 
   private final String service;
@@ -48,10 +48,10 @@ final class SwitchTool extends HomeTool {
   }
 
   private String serviceFor(String domain) {
-    if ("cover".equals(domain)) {
+    if ("cover".equals(domain) || "valve".equals(domain)) {
       return switch (service) {
-        case "turn_on" -> "open_cover";
-        case "turn_off" -> "close_cover";
+        case "turn_on" -> "open_" + domain;
+        case "turn_off" -> "close_" + domain;
         default -> "toggle";
       };
     }
@@ -59,7 +59,7 @@ final class SwitchTool extends HomeTool {
   }
 
   private String messageKey(Map<String, List<HomeEntity>> byDomain) {
-    boolean covers = byDomain.size() == 1 && byDomain.containsKey("cover");
+    boolean covers = byDomain.keySet().stream().allMatch(d -> d.equals("cover") || d.equals("valve"));
     return switch (service) {
       case "turn_on" -> covers ? "opened" : "turned_on";
       case "turn_off" -> covers ? "closed" : "turned_off";

@@ -26,8 +26,8 @@ public final class Text {
 
   /** Words that carry no meaning inside a name: articles, possessives and linking prepositions (EN and FR). */
   static final Set<String> FILLERS = Set.of("the", "a", "an", "my", "our", "of", "in", "inside", "at", "on", "for",
-      "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "mon", "ma", "mes", "notre", "nos", "au", "aux",
-      "dans", "en", "sur", "pour", "please", "stp", "svp");
+      "it", "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "mon", "ma", "mes", "notre", "nos", "au",
+      "aux", "dans", "en", "sur", "pour", "please", "stp", "svp", "moi");
 
   private Text() {
   }
@@ -172,6 +172,9 @@ public final class Text {
     return out;
   }
 
+  /** Plurals ending in "is", which the rule otherwise keeps whole ("tapis", "this"): "chambre d'amis". */
+  private static final Set<String> PLURALS_IN_IS = Set.of("amis", "abris");
+
   /** A word reduced to its singular, so "lights", "lumières" and "bureaux" meet "light", "lumiere" and "bureau". */
   public static String singular(String word) {
     if (word.length() > 4 && word.endsWith("aux") && !word.endsWith("eaux")) {
@@ -181,7 +184,7 @@ public final class Text {
       return word.substring(0, word.length() - 1);
     }
     if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")
-        && !word.endsWith("is")) {
+        && (!word.endsWith("is") || PLURALS_IN_IS.contains(word))) {
       return word.substring(0, word.length() - 1);
     }
     return word;

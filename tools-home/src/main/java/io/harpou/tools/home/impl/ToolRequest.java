@@ -23,7 +23,7 @@ final class ToolRequest {
 
   /** Kinds an area-wide action leaves alone unless they are what it is about. */
   private static final Set<String> NEVER_SWEPT = Set.of("camera", "alarm_control_panel", "siren", "lock", "script",
-      "scene", "automation");
+      "scene", "automation", "valve", "vacuum", "lawn_mower", "button");
 
   final JsonObject args;
   final ToolContext context;
@@ -132,21 +132,24 @@ final class ToolRequest {
       } else {
         String phrase = area == null ? name : name + " in " + area;
         Resolution r = access.resolver().resolve(home.index(), phrase, allowed, context.room().orElse(null));
-        switch (r.kind()) {
+        switch (r.status()) {
           case FOUND -> found.addAll(r.entities());
           case AMBIGUOUS -> throw new TargetException(Messages.which(lang(), r.entities(), r.domains())
               + " (pass entity_id)");
-          case AREA_ONLY -> {
-            for (HomeEntity e : home.index().inArea(r.area().areaId())) {
-              if (sweepable(e, allowed)) {
-                found.add(e);
+          case PLACE_ONLY -> {
+            for (String areaId : r.place().areaIds()) {
+              for (HomeEntity e : home.index().inArea(areaId)) {
+                if (sweepable(e, allowed)) {
+                  found.add(e);
+                }
               }
             }
             if (found.isEmpty()) {
-              throw new TargetException(say("nothing_in_area", r.area().name()));
+              throw new TargetException(say("nothing_in_area", phrase));
             }
           }
-          default -> throw new TargetException(suggest(say("unknown", name), r.entities()));
+          case NONE_THERE -> throw new TargetException(say("nothing_in_area", phrase));
+          default -> throw new TargetException(unknown(name, allowed));
         }
       }
     }
@@ -155,9 +158,9 @@ final class ToolRequest {
   }
 
   /**
-   * Whether an area-wide action takes {@code e} along. Cameras, alarms, sirens and locks, and scripts, scenes and
-   * automations (which run other actions), are swept up only by a tool or a domain naming exactly their kind; a
-   * protected entity never by a tool that may not act on it.
+   * Whether an area-wide action takes {@code e} along. Cameras, alarms, sirens and locks, scripts, scenes and
+   * automations (which run other actions), valves, robots and buttons are swept up only by a tool or a domain naming
+   * exactly their kind; a protected entity never by a tool that may not act on it.
    */
   private boolean sweepable(HomeEntity e, Set<String> allowed) {
     if (!allowed.isEmpty() && !allowed.contains(e.domain())) {
@@ -201,11 +204,8 @@ final class ToolRequest {
   }
 
   private String unknown(String what, Set<String> domains) {
-    Resolution r = access.resolver().resolve(home.index(), what.replace('.', ' ').replace('_', ' '), domains,
-        null);
-    List<HomeEntity> hints = r.kind() == Resolution.Kind.NOT_FOUND ? r.entities() : r.entities().stream()
-        .limit(3).toList();
-    return suggest(say("unknown", what), hints);
+    HomeEntity nearest = Resolver.nearestEntity(home.index(), what.replace('.', ' ').replace('_', ' '), domains);
+    return suggest(say("unknown", what), nearest == null ? List.of() : List.of(nearest));
   }
 
   private String suggest(String message, List<HomeEntity> hints) {

@@ -2,6 +2,7 @@ package io.harpou.tools.home.impl;
 
 import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.home.StateWords;
 import io.harpou.tools.home.HomeEntity;
 import io.vertx.core.Future;
 import java.util.List;
@@ -25,7 +26,7 @@ final class Unconfirmed {
     boolean french = request.lang().toLowerCase(Locale.ROOT).startsWith("fr");
     List<Future<String>> reads = entities.stream().limit(MAX_READ)
         .map(e -> gateway.fetchState(e.entityId()).map(state -> Messages.part(request.lang(), "now_state",
-            Messages.spoken(request.lang(), e), Answers.state(state.map(EntityState::state).orElse("unknown"),
+            Messages.spoken(request.lang(), e), StateWords.spoken(state.map(EntityState::state).orElse("unknown"),
                 french))))
         .toList();
     return Future.all(reads).map(all -> sentence(request, String.join(", ", all.<String>list())))

@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.agent;
 
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
 import io.vertx.core.Future;
@@ -9,8 +10,9 @@ import io.vertx.core.Vertx;
 
 /**
  * The agent as it runs: the {@link Agent} (interpreters, then the model with tools, every call through the policy and
- * the audit log), its background {@link TaskService}, and {@link io.harpou.bridge.api.BridgeAddresses#AGENT_ASK}
- * served on the event bus.
+ * the audit log), its background {@link TaskService}, the household's voice timers (each change published as a
+ * {@link io.harpou.bridge.api.event.TimerChanged} event, which voice relays to satellites), and
+ * {@link io.harpou.bridge.api.BridgeAddresses#AGENT_ASK} served on the event bus.
  */
 public interface AgentRuntime {
 
@@ -29,6 +31,9 @@ public interface AgentRuntime {
   /** The background tasks. */
   TaskService tasks();
 
+  /** The voice timers tools start, change and read. */
+  TimerService timers();
+
   /**
    * The policy point, for doors that run tools without a turn of the agent (an MCP client): every call through it is
    * judged and audited as the agent's own calls are.
@@ -38,6 +43,6 @@ public interface AgentRuntime {
   /** Which model answers after the interpreters ({@code ollama qwen3:8b at ...}), or what answers without one. */
   String modelDescription();
 
-  /** Stops serving, refuses further turns and stops the task timers. */
+  /** Stops serving, refuses further turns, and stops the task timers and the voice timers. */
   Future<Void> close();
 }

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * a confirmation; DANGEROUS is refused unless enabled. A channel may deny a risk level entirely. On a channel whose
  * utterances come from an unauthenticated network peer (Wyoming: Home Assistant's {@code handle}, satellites dialing
  * in), PROTECTED and DANGEROUS calls are refused unless the peer is loopback or listed in the channel's
- * {@code protected_from} (IP addresses, never host names).
+ * {@code protected_from} (IP addresses, never host names). A channel may have its own
+ * {@code confirmation_timeout_ms}; the {@code monitor} channel of repair sessions waits an hour by default and, unless
+ * its {@code deny} is configured, never runs DANGEROUS tools.
  *
  * <pre>{@code
  * {"protected_tools": ["open_garage"], "protected_domains": ["lock", "alarm_control_panel"],
@@ -42,6 +44,11 @@ public final class PolicyOptions {
   public static final List<String> DEFAULT_PROTECTED_DEVICE_CLASSES = List.of("garage", "gate");
   /** How long a confirmation question stays open. */
   public static final long DEFAULT_CONFIRMATION_TIMEOUT_MS = 30_000;
+  /**
+   * How long a repair session's question stays open: it reaches people through a notification, not a voice waiting
+   * for an answer.
+   */
+  public static final long DEFAULT_MONITOR_CONFIRMATION_TIMEOUT_MS = 3_600_000;
 
   private Set<String> protectedTools = new LinkedHashSet<>();
   private Set<String> protectedDomains = new LinkedHashSet<>(DEFAULT_PROTECTED_DOMAINS);
@@ -50,9 +57,15 @@ public final class PolicyOptions {
   private long confirmationTimeoutMs = DEFAULT_CONFIRMATION_TIMEOUT_MS;
   private final Map<Channel, Set<Risk>> channelDenials = new LinkedHashMap<>();
   private final Map<Channel, Set<InetAddress>> protectedFrom = new LinkedHashMap<>();
+  private final Map<Channel, Long> confirmationTimeouts = new LinkedHashMap<>(
+      Map.of(Channel.MONITOR, DEFAULT_MONITOR_CONFIRMATION_TIMEOUT_MS));
 
-  /** The defaults: locks and alarms protected, dangerous tools off, no channel overrides. */
+  /**
+   * The defaults: locks and alarms protected, dangerous tools off, and a monitor's repair session never runs a
+   * DANGEROUS tool, even where they are enabled, and waits an hour for its question's answer.
+   */
   public PolicyOptions() {
+    deny(Channel.MONITOR, Risk.DANGEROUS);
   }
 
   /**
@@ -61,6 +74,7 @@ public final class PolicyOptions {
    * @throws IllegalArgumentException when a channel or risk name is unknown, or a peer is not an IP address
    */
   public PolicyOptions(JsonObject json) {
+    this();
     JsonArray tools = json.getJsonArray("protected_tools");
     if (tools != null) {
       protectedTools = new LinkedHashSet<>(Json.strings(json, "protected_tools"));
@@ -74,8 +88,14 @@ public final class PolicyOptions {
     dangerousEnabled = json.getBoolean("dangerous_enabled", false);
     setConfirmationTimeoutMs(json.getLong("confirmation_timeout_ms", DEFAULT_CONFIRMATION_TIMEOUT_MS));
     JsonObject channels = json.getJsonObject("channels", new JsonObject());
+    if (channels.getJsonObject(Channel.MONITOR.jsonName(), new JsonObject()).containsKey("deny")) {
+      channelDenials.remove(Channel.MONITOR);
+    }
     for (String name : channels.fieldNames()) {
       JsonObject rules = channels.getJsonObject(name, new JsonObject());
+      if (rules.containsKey("confirmation_timeout_ms")) {
+        setConfirmationTimeoutMs(Channel.fromJson(name), rules.getLong("confirmation_timeout_ms"));
+      }
       for (String risk : Json.strings(rules, "deny")) {
         deny(Channel.fromJson(name), Risk.fromJson(risk));
       }
@@ -140,6 +160,21 @@ public final class PolicyOptions {
       throw new IllegalArgumentException("confirmation timeout must be positive");
     }
     this.confirmationTimeoutMs = millis;
+    return this;
+  }
+
+  /** How long a confirmation asked on {@code channel} waits: the channel's own time, else the common one. */
+  public long confirmationTimeoutMs(Channel channel) {
+    return confirmationTimeouts.getOrDefault(channel, confirmationTimeoutMs);
+  }
+
+  /** Sets how long a confirmation asked on {@code channel} waits. */
+  public PolicyOptions setConfirmationTimeoutMs(Channel channel, long millis) {
+    if (millis <= 0) {
+      throw new IllegalArgumentException("confirmation timeout of channel " + channel.jsonName()
+          + " must be positive");
+    }
+    confirmationTimeouts.put(channel, millis);
     return this;
   }
 
@@ -209,6 +244,8 @@ public final class PolicyOptions {
       JsonObject rules = channels.getJsonObject(channel.jsonName(), new JsonObject());
       channels.put(channel.jsonName(), rules.put("protected_from", new JsonArray(protectedFrom(channel))));
     });
+    confirmationTimeouts.forEach((channel, millis) -> channels.put(channel.jsonName(),
+        channels.getJsonObject(channel.jsonName(), new JsonObject()).put("confirmation_timeout_ms", millis)));
     return new JsonObject().put("protected_tools", new JsonArray(List.copyOf(protectedTools)))
         .put("protected_domains", new JsonArray(List.copyOf(protectedDomains)))
         .put("protected_device_classes", new JsonArray(List.copyOf(protectedDeviceClasses)))

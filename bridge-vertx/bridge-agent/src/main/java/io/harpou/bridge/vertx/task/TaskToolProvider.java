@@ -1,17 +1,15 @@
 package io.harpou.bridge.vertx.task;
 
-import io.harpou.bridge.api.agent.Interpreter;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.bridge.vertx.task.impl.TaskTools;
-import io.harpou.bridge.vertx.task.impl.TimerInterpreter;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The {@code tasks} provider: {@code set_timer}, {@code list_tasks} and {@code cancel_task}, and an interpreter that
- * sets timers and reminders from plain English and French without the model ({@code "interpreter": false} in its
- * configuration section turns that off).
+ * The {@code tasks} provider: {@code set_timer} (durable reminders), {@code list_tasks} and {@code cancel_task}.
+ * Spoken timers and reminders are understood by the local intent matcher of the {@code home} provider, which uses
+ * these tools for reminders and the voice timers for timers.
  */
 public final class TaskToolProvider implements ToolProvider {
 
@@ -26,10 +24,5 @@ public final class TaskToolProvider implements ToolProvider {
   @Override
   public List<Tool> tools(JsonObject config) {
     return TaskTools.all();
-  }
-
-  @Override
-  public List<Interpreter> interpreters(JsonObject config) {
-    return config.getBoolean("interpreter", true) ? List.of(new TimerInterpreter()) : List.of();
   }
 }

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.tools;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.Providers;
 import io.harpou.bridge.api.agent.Interpreter;
+import io.harpou.bridge.api.monitor.Monitor;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.bridge.api.tool.ToolSpec;
@@ -34,15 +35,18 @@ public final class ToolRegistry {
   private final Map<String, Tool> tools;
   private final Map<String, String> providerOfTool;
   private final List<Interpreter> interpreters;
+  private final List<Monitor> monitors;
   private final List<String> providers;
   private final JsonObject config;
   private final Supplier<Collection<Tool>> live;
 
   private ToolRegistry(Map<String, Tool> tools, Map<String, String> providerOfTool, List<Interpreter> interpreters,
-                       List<String> providers, JsonObject config, Supplier<Collection<Tool>> live) {
+                       List<Monitor> monitors, List<String> providers, JsonObject config,
+                       Supplier<Collection<Tool>> live) {
     this.tools = tools;
     this.providerOfTool = providerOfTool;
     this.interpreters = interpreters;
+    this.monitors = monitors;
     this.providers = providers;
     this.config = config;
     this.live = live;
@@ -53,7 +57,7 @@ public final class ToolRegistry {
    * live tool whose name a provider's tool has is left out: the provider's keeps its name.
    */
   public ToolRegistry withLiveTools(Supplier<Collection<Tool>> live) {
-    return new ToolRegistry(tools, providerOfTool, interpreters, providers, config, live);
+    return new ToolRegistry(tools, providerOfTool, interpreters, monitors, providers, config, live);
   }
 
   /**
@@ -110,6 +114,11 @@ public final class ToolRegistry {
     return interpreters;
   }
 
+  /** Monitors contributed by the enabled providers, in provider order. */
+  public List<Monitor> monitors() {
+    return monitors;
+  }
+
   /** Ids of the enabled providers. */
   public List<String> providers() {
     return providers;
@@ -154,6 +163,7 @@ public final class ToolRegistry {
       Map<String, Tool> tools = new LinkedHashMap<>();
       Map<String, String> providerOfTool = new LinkedHashMap<>();
       List<Interpreter> interpreters = new ArrayList<>();
+      List<Monitor> monitors = new ArrayList<>();
       for (String id : enabled) {
         ToolProvider provider = found.get(id);
         JsonObject section = config.getJsonObject(id, new JsonObject());
@@ -167,10 +177,11 @@ public final class ToolRegistry {
           tools.put(name, tool);
         }
         interpreters.addAll(provider.interpreters(section));
+        monitors.addAll(provider.monitors(section));
       }
       LOG.info("Tools: {} from providers {}", tools.size(), enabled);
       return new ToolRegistry(Collections.unmodifiableMap(tools), Collections.unmodifiableMap(providerOfTool),
-          List.copyOf(interpreters), enabled, config.copy(), null);
+          List.copyOf(interpreters), List.copyOf(monitors), enabled, config.copy(), null);
     }
 
     private List<String> enabledIds() {

@@ -31,10 +31,11 @@ public final class HttpApiServices {
   private final MemoryStore memory;
   private final List<ApiRoutes> routes;
   private final AgentProfiles profiles;
+  private final SatelliteRooms satellites;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
                           HomeGateway home, TaskService tasks, MemoryStore memory, List<ApiRoutes> routes,
-                          AgentProfiles profiles) {
+                          AgentProfiles profiles, SatelliteRooms satellites) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -45,49 +46,57 @@ public final class HttpApiServices {
     this.memory = memory;
     this.routes = List.copyOf(routes);
     this.profiles = profiles == null ? AgentProfiles.NONE : profiles;
+    this.satellites = Objects.requireNonNull(satellites, "satellites");
   }
 
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, List.of(), null);
+        null, List.of(), null, SatelliteRooms.NONE);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
+        satellites);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
+        satellites);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
+        satellites);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
+        satellites);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
+        satellites);
   }
 
   /** A copy that also serves {@code more} routes, mounted after the API's own. */
   public HttpApiServices withRoutes(ApiRoutes more) {
     List<ApiRoutes> all = new ArrayList<>(routes);
     all.add(more);
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, all, profiles);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, all, profiles,
+        satellites);
   }
 
   /** A copy answering for these agent profiles ({@code agent_id}, {@code /v1/models}); null for none. */
   public HttpApiServices withProfiles(AgentProfiles profiles) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
+        satellites);
   }
 
   /** The agent profiles clients may address. */
@@ -98,6 +107,12 @@ public final class HttpApiServices {
   /** The routes other modules add, in the order given. */
   public List<ApiRoutes> routes() {
     return routes;
+  }
+
+  /** A copy taking the satellites a conversation request may come through from {@code satellites}. */
+  public HttpApiServices withSatellites(SatelliteRooms satellites) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
+        satellites);
   }
 
   /** Component states for {@code /health} and metrics. */
@@ -138,5 +153,10 @@ public final class HttpApiServices {
   /** The memory store, when there is one. */
   public Optional<MemoryStore> memory() {
     return Optional.ofNullable(memory);
+  }
+
+  /** The satellites a conversation request may come through; none unless given. */
+  public SatelliteRooms satellites() {
+    return satellites;
   }
 }

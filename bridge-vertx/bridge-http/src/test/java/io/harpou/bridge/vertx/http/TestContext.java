@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.vertx.db.Database;
@@ -46,6 +47,14 @@ final class TestContext {
 
   void agent(Agent agent) {
     restartWith(services.withAgent(agent));
+  }
+
+  void home(HomeGateway home) {
+    restartWith(services.withHome(home));
+  }
+
+  void satellites(SatelliteRooms satellites) {
+    restartWith(services.withSatellites(satellites));
   }
 
   void tasks(TaskService tasks) {

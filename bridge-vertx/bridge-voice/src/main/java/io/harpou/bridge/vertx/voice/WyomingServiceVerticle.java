@@ -1,6 +1,8 @@
 package io.harpou.bridge.vertx.voice;
 
 import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.event.BridgeEvent;
+import io.harpou.bridge.api.event.TimerChanged;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.vertx.voice.impl.SatelliteLink;
@@ -20,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Harpou's Wyoming side on one event loop: the server Home Assistant adds (speech to text, text to speech, the
- * conversation agent, and satellites dialing in), the links to configured satellites, and
- * {@link BridgeAddresses#VOICE_ANNOUNCE}. {@link #satellites()} and {@link #announcer()} may be used from any thread
- * once it is deployed.
+ * conversation agent, and satellites dialing in), the links to configured satellites,
+ * {@link BridgeAddresses#VOICE_ANNOUNCE}, and the timer events it relays to the satellites that set the timers.
+ * {@link #satellites()} and {@link #announcer()} may be used from any thread once it is deployed.
  */
 public class WyomingServiceVerticle extends VerticleBase {
 
@@ -35,6 +37,7 @@ public class WyomingServiceVerticle extends VerticleBase {
   private WyomingServer server;
   private WyomingClient client;
   private MessageConsumer<JsonObject> announcements;
+  private MessageConsumer<JsonObject> timerEvents;
 
   /** A verticle serving {@code options} with {@code backends}. */
   public WyomingServiceVerticle(VoiceOptions options, VoiceBackends backends) {
@@ -64,7 +67,14 @@ public class WyomingServiceVerticle extends VerticleBase {
         }
       });
     });
-    return announcements.completion().compose(v -> server.listen()).onSuccess(s -> {
+    timerEvents = vertx.eventBus().consumer(BridgeAddresses.EVENTS, message -> {
+      if (TimerChanged.KIND.equals(message.body().getString("kind"))
+          && BridgeEvent.fromJson(message.body()) instanceof TimerChanged changed) {
+        runtime.timerChanged(changed);
+      }
+    });
+    Future<Void> consumers = Future.all(announcements.completion(), timerEvents.completion()).mapEmpty();
+    return consumers.compose(v -> server.listen()).onSuccess(s -> {
       if (!isLoopback(options.getHost())) {
         LOG.warn("Wyoming listens on {}:{} without authentication: anyone who can reach that port can talk to the"
             + " agent. Locks, alarms and garage doors are refused from network peers other than loopback and the"
@@ -81,7 +91,7 @@ public class WyomingServiceVerticle extends VerticleBase {
   public Future<?> stop() {
     links.forEach(SatelliteLink::stop);
     runtime.closeAll();
-    return Future.join(announcements.unregister(), server.close(), client.close());
+    return Future.join(announcements.unregister(), timerEvents.unregister(), server.close(), client.close());
   }
 
   /** True for a bind address only this machine reaches. */

@@ -6,6 +6,7 @@ import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
@@ -20,6 +21,7 @@ import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
+import io.harpou.bridge.vertx.http.SatelliteRooms;
 import io.harpou.bridge.vertx.mcp.McpClients;
 import io.harpou.bridge.vertx.mcp.McpEndpoint;
 import io.harpou.bridge.vertx.mcp.McpRemoteServer;
@@ -27,6 +29,9 @@ import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.mcp.McpServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
 import io.harpou.bridge.vertx.model.Models;
+import io.harpou.bridge.vertx.monitor.MonitorOptions;
+import io.harpou.bridge.vertx.monitor.MonitorRuntime;
+import io.harpou.bridge.vertx.monitor.MonitorServices;
 import io.harpou.bridge.vertx.profiles.ProfileStore;
 import io.harpou.bridge.vertx.profiles.ProfilesApi;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
@@ -48,10 +53,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
- * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the HTTP API), and each
- * started part leaves how to stop it, run in reverse on close. Voice needs the agent and the agent speaks through
- * voice: the agent's announcer sends on the event bus, which voice serves, so no part is ever changed after it is
- * made.
+ * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the monitors; the HTTP
+ * API), and each started part leaves how to stop it, run in reverse on close. Voice needs the agent and the agent
+ * speaks through voice: the agent's announcer and its timers' events go on the event bus, which voice serves, so no
+ * part is ever changed after it is made.
  */
 public final class BridgeImpl implements Bridge {
 
@@ -92,6 +97,7 @@ public final class BridgeImpl implements Bridge {
         .compose(v -> startAgent())
         .compose(v -> startSpeech())
         .compose(v -> startVoice())
+        .compose(v -> startMonitors())
         .compose(v -> startHttp())
         .<Bridge>map(v -> {
           vertx.deploymentIDs().stream().filter(id -> !before.contains(id)).forEach(deployments::add);
@@ -217,13 +223,28 @@ public final class BridgeImpl implements Bridge {
         });
   }
 
+  private Future<Void> startMonitors() {
+    MonitorOptions monitorOptions = options.getMonitors();
+    if (!monitorOptions.enabled()) {
+      return Future.succeededFuture();
+    }
+    MonitorServices services = MonitorServices.of(health, options.dataDir()).withMonitors(tools.monitors())
+        .withHome(home).withAgent(agent().orElse(null)).withAnnouncer(announcer().orElse(null));
+    return MonitorRuntime.start(vertx, monitorOptions, services).map(running -> {
+      stops.push(running::close);
+      health.report(MonitorRuntime.COMPONENT, "ready", running.describe());
+      return null;
+    });
+  }
+
   private Future<Void> startHttp() {
     if (!options.httpEnabled()) {
       return Future.succeededFuture();
     }
     HttpApiServices services = withMcp(HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null)).withProfiles(profiles));
+        .withMemory(memory().orElse(null)).withProfiles(profiles)
+        .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room()))));
     return AuditLog.open(database).map(audit -> {
       ProfilesApi api = ProfilesApi.create(vertx, profiles, tools, configuredProviders(), audit, profileWriter());
       return services.withRoutes(router -> api.mount(router, HttpApi::keyName));
@@ -319,6 +340,11 @@ public final class BridgeImpl implements Bridge {
   @Override
   public Optional<TaskService> tasks() {
     return Optional.ofNullable(agent).map(AgentRuntime::tasks);
+  }
+
+  @Override
+  public Optional<TimerService> timers() {
+    return Optional.ofNullable(agent).map(AgentRuntime::timers);
   }
 
   @Override

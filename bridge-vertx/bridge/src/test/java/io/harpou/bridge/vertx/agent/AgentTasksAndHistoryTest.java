@@ -77,25 +77,29 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
   }
 
   @Test
-  void should_set_a_timer_without_the_model_and_fire_it_after_a_restart() {
+  void should_keep_a_reminder_across_a_restart_and_fire_it_after() {
     start(agentSection(true));
+    ollama.addRule(OllamaMatch.userContains("remind").thenReply(OllamaReply.toolCall("set_timer",
+        new JsonObject().put("seconds", 2).put("message", "stretch"))));
 
-    Reply reply = ask("Set a timer for 2 seconds", "t3");
+    ask("Remind me in 2 seconds to stretch", "t3");
 
-    assertThat(reply.speech()).isEqualTo("Timer set for 2 seconds.");
-    assertThat(reply.tasks()).hasSize(1);
-    assertThat(ollama.requestCount()).isZero();
+    String id = bridge.tasks().orElseThrow().list().await().get(0).id();
     restart(agentSection(true));
     JsonObject done = awaitEvent(e -> "task_done".equals(e.getString("kind")));
     assertThat(done.getJsonObject("task").getString("status")).isEqualTo("done");
-    assertThat(done.getJsonObject("task").getString("id")).isEqualTo(reply.tasks().get(0));
+    assertThat(done.getJsonObject("task").getString("id")).isEqualTo(id);
+    assertThat(done.getJsonObject("task").getString("title")).isEqualTo("Reminder: stretch");
     assertThat(audit("set_timer")).singleElement().satisfies(row -> assertThat(row.outcome()).isEqualTo("ok"));
   }
 
   @Test
-  void should_fire_a_timer_stored_with_an_id_that_todays_rule_refuses_after_a_restart() {
+  void should_fire_a_reminder_stored_with_an_id_that_todays_rule_refuses_after_a_restart() {
     start(agentSection(true));
-    Reply reply = ask("Set a timer for 2 seconds", "t6");
+    ollama.addRule(OllamaMatch.userContains("remind").thenReply(OllamaReply.toolCall("set_timer",
+        new JsonObject().put("seconds", 2).put("message", "stretch"))));
+    ask("Remind me in 2 seconds to stretch", "t6");
+    String id = bridge.tasks().orElseThrow().list().await().get(0).id();
     bridge.close().await();
     // An older hub stored whatever id the client sent; this one must still start and fire the timer.
     Database db = Database.open(vertx, dataDir.resolve("harpou.db")).await();
@@ -106,7 +110,7 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
     start(agentSection(true));
 
     JsonObject done = awaitEvent(e -> "task_done".equals(e.getString("kind")));
-    assertThat(done.getJsonObject("task").getString("id")).isEqualTo(reply.tasks().get(0));
+    assertThat(done.getJsonObject("task").getString("id")).isEqualTo(id);
     assertThat(done.getJsonObject("task").getString("status")).isEqualTo("done");
     assertThat(done.encode()).doesNotContain("forged");
   }
@@ -127,10 +131,12 @@ class AgentTasksAndHistoryTest extends AgentTestBase {
   }
 
   @Test
-  void should_list_and_cancel_timers() {
+  void should_list_and_cancel_reminders() {
     start(agentSection(true));
-    Reply reply = ask("set a timer for 10 minutes", "t5");
-    String id = reply.tasks().get(0);
+    ollama.addRule(OllamaMatch.userContains("remind").thenReply(OllamaReply.toolCall("set_timer",
+        new JsonObject().put("seconds", 600).put("message", "call Bob"))));
+    ask("remind me in 10 minutes to call Bob", "t5");
+    String id = bridge.tasks().orElseThrow().list().await().get(0).id();
 
     boolean cancelled = bridge.tasks().orElseThrow().cancel(id).await();
 

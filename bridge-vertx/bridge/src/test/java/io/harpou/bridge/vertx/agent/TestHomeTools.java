@@ -2,6 +2,8 @@ package io.harpou.bridge.vertx.agent;
 
 import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.home.Target;
+import io.harpou.bridge.api.timer.Timer;
+import io.harpou.bridge.api.timer.TimerLength;
 import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolCall;
@@ -38,6 +40,9 @@ public final class TestHomeTools implements ToolProvider {
         .put("required", new JsonArray().add("entity_id"));
     JsonObject wait = new JsonObject().put("type", "object").put("properties", new JsonObject()
         .put("ms", new JsonObject().put("type", "integer").put("minimum", 0)));
+    JsonObject timer = new JsonObject().put("type", "object").put("properties", new JsonObject()
+        .put("minutes", new JsonObject().put("type", "integer").put("minimum", 1))
+        .put("name", new JsonObject().put("type", "string")));
     return List.of(
         tool(new ToolSpec("light_on", "Turns on a light.", entity, Risk.ACT, false), (call, ctx) -> {
           JsonObject data = new JsonObject();
@@ -53,7 +58,8 @@ public final class TestHomeTools implements ToolProvider {
         tool(new ToolSpec("count_files", "Counts files.", wait, Risk.READ, false),
             (call, ctx) -> later(ctx, call.arguments().getInteger("ms", 0), "Counted 7 files.")),
         tool(ToolSpec.of("wipe_disk", "Erases the disk.", Risk.DANGEROUS),
-            (call, ctx) -> Tool.done(ToolResult.ok("wiped"))));
+            (call, ctx) -> Tool.done(ToolResult.ok("wiped"))),
+        tool(new ToolSpec("start_timer", "Starts a voice timer.", timer, Risk.ACT, false), TestHomeTools::timer));
   }
 
   private static Future<ToolResult> service(ToolContext ctx, String domain, String service, String entityId,
@@ -62,6 +68,12 @@ public final class TestHomeTools implements ToolProvider {
             false))
         .map(r -> ToolResult.ok(domain + "." + service + " done on " + entityId))
         .recover(e -> Future.succeededFuture(ToolResult.error(e.getMessage())));
+  }
+
+  private static Future<ToolResult> timer(ToolCall call, ToolContext ctx) {
+    Timer timer = ctx.timers().orElseThrow().start(new TimerLength(null, call.arguments().getInteger("minutes"), null),
+        call.arguments().getString("name"), null, ctx.utterance());
+    return Tool.done(ToolResult.ok("Timer " + timer.id() + " started."));
   }
 
   private static Future<ToolResult> later(ToolContext ctx, int ms, String text) {

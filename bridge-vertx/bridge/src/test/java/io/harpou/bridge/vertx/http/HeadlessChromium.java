@@ -20,7 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /** Drives a headless Chromium over the DevTools protocol (a WebSocket), for console tests. */
 final class HeadlessChromium implements AutoCloseable {
@@ -130,10 +134,22 @@ final class HeadlessChromium implements AutoCloseable {
     Files.write(file, Base64.getDecoder().decode(data));
   }
 
+  /** Stops Chromium and waits for it and its helpers to exit, since they write into the profile until they do. */
   @Override
   public void close() {
     socket.close();
     client.close();
+    List<ProcessHandle> chromium = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
     process.destroy();
+    for (ProcessHandle member : chromium) {
+      try {
+        member.onExit().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        member.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.harpou.bridge.api.agent.Action;
 import io.harpou.bridge.api.agent.ActionTarget;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.AgentProfile;
+import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Interpretation;
 import io.harpou.bridge.api.agent.Interpreter;
@@ -138,7 +139,7 @@ public final class AgentImpl implements Agent {
       case REFUSE -> Future.succeededFuture(Optional.of(Reply.answer(say(u, "OK, I won't.",
           "D'accord, je ne le fais pas."), conversation)));
       case TOO_LATE -> {
-        long seconds = Math.max(1, pending.timeoutMillis() / 1000);
+        long seconds = Math.max(1, pending.timeoutMillis(u.channel()) / 1000);
         String plural = seconds == 1 ? "" : "s";
         yield Future.succeededFuture(Optional.of(Reply.answer(say(u, "That confirmation expired after " + seconds
             + " second" + plural + ", so nothing was done. Ask again if you still want it.", "Cette confirmation a"
@@ -179,7 +180,9 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> interpret(Utterance u, ChatHistory clientHistory, int index) {
-    List<Interpreter> interpreters = services.tools().interpreters();
+    // A repair's request quotes the monitored world (a container's name, a path): it is for the model to read, never
+    // a command for the local interpreters to match, so a container named "unlock-front-door" steers nothing.
+    List<Interpreter> interpreters = u.channel() == Channel.MONITOR ? List.of() : services.tools().interpreters();
     if (index >= interpreters.size()) {
       return backend == null ? Future.succeededFuture(NoModelReply.of(u, services.home().orElse(null)))
           : llm(u, clientHistory);

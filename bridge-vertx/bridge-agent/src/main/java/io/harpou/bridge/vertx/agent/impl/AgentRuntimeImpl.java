@@ -4,6 +4,7 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
@@ -14,17 +15,21 @@ import io.harpou.bridge.vertx.agent.AgentVerticle;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskSettings;
+import io.harpou.bridge.vertx.task.VoiceTimers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 
 /**
  * Makes the agent's parts in dependency order. The gate defers long calls to the task service, and the task service
- * runs its calls through the gate: the two are tied in this one constructor, so neither is ever seen half made.
+ * runs its calls through the gate; the voice timers reach tools through the gate, and a timer's command runs through
+ * the agent when it ends: each pair is tied in this one constructor, so no part is ever seen half made.
  */
 public final class AgentRuntimeImpl implements AgentRuntime {
 
   private final Vertx vertx;
   private final DurableTaskService tasks;
+  private final VoiceTimers timers;
   private final PolicyGate gate;
   private final AgentImpl agent;
   private final String modelDescription;
@@ -34,12 +39,13 @@ public final class AgentRuntimeImpl implements AgentRuntime {
                            AuditLog audit, ConversationStore history, DurableTaskService.TaskTable table) {
     this.vertx = vertx;
     TurnEvents events = new TurnEvents(vertx);
-    PendingConfirmations pending = new PendingConfirmations(options.getPolicy().getConfirmationTimeoutMs());
+    PendingConfirmations pending = new PendingConfirmations(options.getPolicy()::confirmationTimeoutMs);
     TaskSettings settings = new TaskSettings(options.getTaskTimeoutMs(), options.isNotifyHome(),
         services.home().orElse(null), services.announcer().orElse(null));
     this.tasks = DurableTaskService.create(vertx, table, settings,
         this::runTask);
-    this.gate = new PolicyGate(vertx, services, options, audit, tasks, pending, events);
+    this.timers = VoiceTimers.create(vertx, () -> Optional.of(agent()));
+    this.gate = new PolicyGate(vertx, services, options, audit, tasks, timers, pending, events);
     this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, backend);
     this.modelDescription = backend == null ? "interpreters only (no model configured)" : backend.description();
   }
@@ -83,6 +89,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   }
 
   @Override
+  public TimerService timers() {
+    return timers;
+  }
+
+  @Override
   public ToolGate gate() {
     return gate;
   }
@@ -98,6 +109,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     // When Vert.x itself is closing, it may have undeployed the verticle already.
     Future<Void> undeployed = deployment == null || !vertx.deploymentIDs().contains(deployment)
         ? Future.succeededFuture() : vertx.undeploy(deployment);
+    timers.close();
     return undeployed.eventually(tasks::close);
   }
 }

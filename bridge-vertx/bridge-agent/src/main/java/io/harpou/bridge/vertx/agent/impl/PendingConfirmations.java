@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Protected actions waiting for a "yes", one per conversation. Each is bound to exactly what will run and to who
@@ -82,22 +83,26 @@ public final class PendingConfirmations {
   }
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
-  private final long timeoutMillis;
+  private final ToLongFunction<Channel> timeouts;
   private final LongSupplier clock;
 
-  /** Creates an empty set of confirmations that expire after {@code timeoutMillis}. */
-  public PendingConfirmations(long timeoutMillis) {
-    this(timeoutMillis, System::currentTimeMillis);
+  /** Creates an empty set of confirmations that expire after the time the policy gives their asker's channel. */
+  public PendingConfirmations(ToLongFunction<Channel> timeouts) {
+    this(timeouts, System::currentTimeMillis);
   }
 
   PendingConfirmations(long timeoutMillis, LongSupplier clock) {
-    this.timeoutMillis = timeoutMillis;
+    this(channel -> timeoutMillis, clock);
+  }
+
+  PendingConfirmations(ToLongFunction<Channel> timeouts, LongSupplier clock) {
+    this.timeouts = timeouts;
     this.clock = clock;
   }
 
-  /** How long a confirmation waits, in milliseconds. */
-  public long timeoutMillis() {
-    return timeoutMillis;
+  /** How long a confirmation asked on {@code channel} waits, in milliseconds. */
+  public long timeoutMillis(Channel channel) {
+    return timeouts.applyAsLong(channel);
   }
 
   /**
@@ -107,6 +112,7 @@ public final class PendingConfirmations {
   public synchronized Confirmation put(ToolCall call, List<ServiceCall> actions, Utterance utterance) {
     long now = clock.getAsLong();
     forgetOld(now);
+    long timeoutMillis = timeoutMillis(utterance.channel());
     Confirmation confirmation = new Confirmation(call, actions, utterance, now + timeoutMillis);
     entries.remove(utterance.conversationId());
     entries.put(utterance.conversationId(), new Entry(confirmation, false, now + timeoutMillis + REMEMBERED_MS));

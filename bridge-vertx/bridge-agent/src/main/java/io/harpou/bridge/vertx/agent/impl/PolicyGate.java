@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.agent.impl;
 
+import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.PolicyException;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.ToolFinished;
@@ -10,6 +11,7 @@ import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskRequest;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolArgumentsException;
@@ -74,13 +76,14 @@ public final class PolicyGate implements ToolGate {
   private final PolicyRules rules;
   private final AuditLog audit;
   private final DurableTaskService tasks;
+  private final TimerService timers;
   private final PendingConfirmations pending;
   private final TurnEvents events;
   private final Map<String, List<Future<Void>>> turnAudits = new ConcurrentHashMap<>();
 
   /** Creates the gate; {@code tasks} may be null, then long calls simply run to their timeout. */
   PolicyGate(Vertx vertx, AgentServices services, AgentOptions options, AuditLog audit, DurableTaskService tasks,
-                 PendingConfirmations pending, TurnEvents events) {
+                 TimerService timers, PendingConfirmations pending, TurnEvents events) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
@@ -88,6 +91,7 @@ public final class PolicyGate implements ToolGate {
     this.rules = new PolicyRules(policy);
     this.audit = audit;
     this.tasks = tasks;
+    this.timers = timers;
     this.pending = pending;
     this.events = events;
   }
@@ -176,7 +180,8 @@ public final class PolicyGate implements ToolGate {
     boolean asksFirst = risk == Risk.PROTECTED && !tool.actsThroughHome();
     if (asksFirst && mode == Mode.TURN) {
       pending.put(call, List.of(), u);
-      String question = ConfirmationQuestions.ask(call, u.language(), home);
+      String own = tool.confirmation(call, u.language());
+      String question = own != null ? own : ConfirmationQuestions.ask(call, u.language(), home);
       return finish(mode, call, u, risk, "confirmation_required", 0, ToolResult.error(question))
           .compose(v -> Future.failedFuture(PolicyException.confirm(question)));
     }
@@ -185,7 +190,8 @@ public final class PolicyGate implements ToolGate {
     }
     events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
     long start = System.nanoTime();
-    boolean canDefer = tasks != null && interactive && homeLinkUp();
+    // A repair session reads its tools' results itself; nobody waits on a voice, so nothing becomes a task.
+    boolean canDefer = tasks != null && interactive && homeLinkUp() && u.channel() != Channel.MONITOR;
     if (canDefer && tool.spec().longRunning()) {
       return tasks.submitApproved(TaskRequest.run(title(call), u, call))
           .compose(task -> started(mode, call, u, risk, task, start));
@@ -351,6 +357,6 @@ public final class PolicyGate implements ToolGate {
   private ToolContext toolContext(Utterance u, JsonObject config, HomeGateway home) {
     return ToolContext.builder(vertx, u).config(config).dataDir(services.dataDir())
         .home(home).memory(services.memory().orElse(null))
-        .tasks(tasks).announcer(services.announcer().orElse(null)).build();
+        .tasks(tasks).timers(timers).announcer(services.announcer().orElse(null)).build();
   }
 }

@@ -4,6 +4,7 @@ import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolContext;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.vertx.task.DurableTaskService;
@@ -97,5 +98,10 @@ final class ProgressContext implements ToolContext {
   @Override
   public Optional<Announcer> announcer() {
     return delegate.announcer();
+  }
+
+  @Override
+  public Optional<TimerService> timers() {
+    return delegate.timers();
   }
 }

@@ -64,7 +64,7 @@ public final class TaskTools {
     if (args.getValue("seconds") != null) {
       long seconds = args.getLong("seconds");
       due = Instant.now().plusSeconds(seconds);
-      when = TimerPhrases.say(Duration.ofSeconds(seconds), french);
+      when = say(Duration.ofSeconds(seconds), french);
     } else if (args.getString("at") != null) {
       LocalTime at;
       try {
@@ -107,6 +107,21 @@ public final class TaskTools {
         ? ToolResult.ok("Cancelled task " + id + ".")
         : ToolResult.error("No open task with id " + id + ".")))
         .orElseGet(() -> Tool.done(ToolResult.error("The task service is not running.")));
+  }
+
+  /** Says a duration the way people do: "1 hour 30 minutes", "45 secondes". */
+  static String say(Duration d, boolean french) {
+    StringBuilder out = new StringBuilder();
+    append(out, d.toHours(), french ? "heure" : "hour");
+    append(out, d.toMinutesPart(), "minute");
+    append(out, d.toSecondsPart(), french ? "seconde" : "second");
+    return out.toString();
+  }
+
+  private static void append(StringBuilder out, long amount, String unit) {
+    if (amount > 0) {
+      out.append(out.isEmpty() ? "" : " ").append(amount).append(' ').append(unit).append(amount > 1 ? "s" : "");
+    }
   }
 
   private static Tool tool(ToolSpec spec, BiFunction<ToolCall, ToolContext, Future<ToolResult>> body) {

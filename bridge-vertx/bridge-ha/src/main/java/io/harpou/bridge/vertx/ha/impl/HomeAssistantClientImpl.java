@@ -40,6 +40,7 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
   private final Backoff backoff;
   private final Backoff authBackoff;
   private final SessionSync sync;
+  private final EventSubscriptions events;
   private final Promise<Void> firstSync = Promise.promise();
   private final List<Handler<ConnectionState>> stateHandlers = new CopyOnWriteArrayList<>();
   private final LinkWaiters waiters;
@@ -74,6 +75,7 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
     this.authBackoff = new Backoff(options.getInitialBackoffMs(), options.getMaxAuthBackoffMs(),
         options.getBackoffJitter());
     this.sync = new SessionSync(vertx, options.getCallTimeoutMs(), cache, model, this::emit);
+    this.events = new EventSubscriptions(options.getCallTimeoutMs());
     this.waiters = new LinkWaiters(vertx);
     this.detail = "connecting to " + options.getUrl();
   }
@@ -123,6 +125,7 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
       return;
     }
     live = c;
+    events.subscribeAll(c);
     backoff.reset();
     authBackoff.reset();
     warnedUnreachable = false;
@@ -389,6 +392,17 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
       setState(ConnectionState.CLOSED, "closed");
       rest.close();
       return webSockets.close();
+    });
+  }
+
+  @Override
+  public Registration onEvent(String eventType, Handler<JsonObject> handler) {
+    Registration[] registration = new Registration[1];
+    context.runOnContext(v -> registration[0] = events.add(eventType, handler, live));
+    return () -> context.runOnContext(v -> {
+      if (registration[0] != null) {
+        registration[0].unregister();
+      }
     });
   }
 

@@ -14,7 +14,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /api/conversation/process} in Home Assistant's request and response shape, so clients of HA's
- * conversation API work against Harpou unchanged.
+ * conversation API work against Harpou unchanged. The request may say where it comes from ({@code device_id},
+ * {@code satellite_id}, {@code area}: see {@link RequestPlace}), so "turn on the lights in here" or "pause" work from
+ * any door.
  */
 public final class ConversationHandler {
 
@@ -38,9 +40,10 @@ public final class ConversationHandler {
     String language = Requests.optionalString(body, "language");
     String conversationId = Requests.optionalId(body, "conversation_id");
     String agentId = profileOf(Requests.optionalString(body, "agent_id"));
+    RequestPlace place = RequestPlace.of(body, bridge);
     Agent agent = bridge.agent().orElseThrow(() -> ApiError.unavailable("the agent"));
-    Utterance utterance = new Utterance(text, language, conversationId, Channel.HTTP, null, null,
-        ctx.get(AccessGuard.KEY_NAME)).withAgent(agentId);
+    Utterance utterance = new Utterance(text, language, conversationId, Channel.HTTP, place.room(),
+        place.satellite(), ctx.get(AccessGuard.KEY_NAME)).withAgent(agentId);
     agent.ask(utterance).onComplete(result -> {
       if (result.succeeded()) {
         Requests.json(ctx, toHomeAssistant(result.result(), utterance));

@@ -1,4 +1,5 @@
 // Starts the console: loads each panel, then keeps them live from the event socket.
+import { alertEvent } from './alerts.js';
 import { events } from './api.js';
 import { chatEvent, initChat } from './chat.js';
 import { homeEvent, loadHome } from './home.js';
@@ -8,6 +9,7 @@ import { loadAudit, loadTasks, taskEvent } from './tasks.js';
 let auditTimer = null;
 
 function onEvent(event) {
+  alertEvent(event);
   chatEvent(event);
   homeEvent(event);
   satelliteEvent(event);

@@ -65,7 +65,7 @@ public final class SatelliteLink {
     LOG.info("Connected to satellite {} at {}:{}", config.id(), config.host(), config.port());
     backoff = options.getReconnectInitialMs();
     connection = conn;
-    session = new SatelliteSession(runtime, config.id(), config.room(), conn, false);
+    session = new SatelliteSession(runtime, config.id(), config.room(), conn, false, config.timers());
     lastHeardNanos = System.nanoTime();
     conn.eventHandler(event -> {
       lastHeardNanos = System.nanoTime();

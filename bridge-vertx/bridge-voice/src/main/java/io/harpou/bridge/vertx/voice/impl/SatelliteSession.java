@@ -35,6 +35,7 @@ final class SatelliteSession {
   private final VoiceRuntime runtime;
   private final String id;
   private final boolean dialedIn;
+  private final boolean timers;
   private final WyomingConnection connection;
   private final Deque<Runnable> whenIdle = new ArrayDeque<>();
   private String room;
@@ -49,12 +50,14 @@ final class SatelliteSession {
   private Promise<Void> played;
   private long playedTimer = -1;
 
-  SatelliteSession(VoiceRuntime runtime, String id, String room, WyomingConnection connection, boolean dialedIn) {
+  SatelliteSession(VoiceRuntime runtime, String id, String room, WyomingConnection connection, boolean dialedIn,
+                   boolean timers) {
     this.runtime = runtime;
     this.id = id;
     this.room = room;
     this.connection = connection;
     this.dialedIn = dialedIn;
+    this.timers = timers;
   }
 
   String id() {
@@ -75,6 +78,11 @@ final class SatelliteSession {
 
   State state() {
     return state;
+  }
+
+  /** True when the satellite gets Wyoming timer events for the timers set through it. */
+  boolean timersSupported() {
+    return timers;
   }
 
   WyomingConnection connection() {

@@ -225,7 +225,8 @@ public final class ServiceConnection {
     String room = runtime.options().getSatellites().stream()
         .filter(s -> s.host().equals(connection.remoteAddress().host()))
         .map(s -> s.room()).findFirst().orElse(null);
-    session = new SatelliteSession(runtime, id, room, connection, true);
+    // Home Assistant sends timer events to every Wyoming satellite; one dialing in is treated the same way.
+    session = new SatelliteSession(runtime, id, room, connection, true, true);
     session.open();
     // Pinged as Harpou pings the satellites it dials, so a quiet satellite is not closed as an idle connection.
     pingTimer = runtime.vertx().setPeriodic(runtime.options().getPingIntervalMs(),

@@ -4,6 +4,7 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.SatelliteStateChanged.State;
+import io.harpou.bridge.api.event.TimerChanged;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.vertx.voice.Satellite;
@@ -116,6 +117,16 @@ public final class VoiceRuntime implements Satellites {
       session.announce(announcement.text(), announcement.language()).onComplete(promise);
     });
     return promise.future();
+  }
+
+  /** The live session of a satellite, or null. */
+  SatelliteSession session(String id) {
+    return sessions.get(id);
+  }
+
+  /** Relays a timer change to the satellite that set the timer (see {@link TimerRelay}); any thread. */
+  public void timerChanged(TimerChanged changed) {
+    context.runOnContext(v -> TimerRelay.relay(this, changed));
   }
 
   /** Ends every session (voice is stopping). */
