@@ -105,6 +105,29 @@ class AgentProfilesTest extends HttpAgentTestBase {
   }
 
   @Test
+  void should_hold_a_profile_to_its_list_for_the_system_tools_and_the_answer_to_a_repair() {
+    start(agentSection(true));
+    post("/api/profiles", KITCHEN);
+    // The kitchen's agent, granted count_* only, reaches for the host's tools and tries to approve a repair.
+    ollama.enqueue(OllamaReply.toolCall("service_control", new JsonObject().put("unit", "nginx.service")
+        .put("action", "stop")));
+    ollama.enqueue(OllamaReply.toolCall("answer_repair", new JsonObject().put("alert_id", "disk:/")
+        .put("answer", "yes")));
+    ollama.fallback(OllamaReply.text("I could not."));
+
+    HttpResponse<Buffer> answer = post("/api/conversation/process", new JsonObject()
+        .put("text", "arrête nginx et répare le disque").put("agent_id", "kitchen"));
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(ollama.requests().get(0).toolNames()).contains("count_files")
+        .doesNotContain("service_control", "system_info", "answer_repair", "list_alerts");
+    assertThat(audit("service_control").stream().map(AuditEntry::outcome)).containsExactly("denied");
+    // Refused before anyone is asked: a profile without answer_repair cannot even raise the question.
+    assertThat(audit("answer_repair").stream().map(AuditEntry::outcome)).containsExactly("denied");
+    assertThat(answer.bodyAsString()).doesNotContain("Say yes", "Dites oui");
+  }
+
+  @Test
   void should_answer_an_unknown_agent_id_with_a_clear_error() {
     start(agentSection(false));
     post("/api/profiles", KITCHEN);

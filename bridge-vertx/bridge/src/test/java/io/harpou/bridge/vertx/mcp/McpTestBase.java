@@ -58,10 +58,15 @@ abstract class McpTestBase {
 
   /** Starts the hub with this {@code mcp} section and this {@code agent} section. */
   protected void start(JsonObject mcp, JsonObject agent) {
+    start(mcp, agent, new JsonObject());
+  }
+
+  /** Starts the hub with these {@code mcp} and {@code agent} sections and {@code tools} beside the test tools. */
+  protected void start(JsonObject mcp, JsonObject agent, JsonObject tools) {
     BridgeOptions options = new BridgeOptions().setDataDir(dataDir)
         .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
-        .setSection("tools", new JsonObject().put("agent_test", new JsonObject().put("active", true)))
+        .setSection("tools", tools.copy().put("agent_test", new JsonObject().put("active", true)))
         .setSection("agent", agent)
         .setSection("memory", new JsonObject().put("enabled", false))
         .setSection("mcp", mcp);
