@@ -1,5 +1,6 @@
 package io.harpou.testkit.ollama;
 
+import io.harpou.testkit.ollama.impl.ChatImages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -71,6 +72,14 @@ public record RecordedRequest(String method, String path, JsonObject body, Strin
       }
     }
     return null;
+  }
+
+  /**
+   * The images the chat messages carry, decoded, in order: Ollama's {@code images} field and OpenAI's
+   * {@code image_url} content parts with {@code data:} URLs.
+   */
+  public List<byte[]> images() {
+    return ChatImages.of(messages());
   }
 
   /** A short description for assertion messages. */

@@ -3,6 +3,7 @@ package io.harpou.tools.home;
 import io.harpou.bridge.api.agent.Interpreter;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolProvider;
+import io.harpou.tools.home.impl.CameraInterpreter;
 import io.harpou.tools.home.impl.HomeAccess;
 import io.harpou.tools.home.impl.HomeToolSet;
 import io.harpou.tools.home.impl.IntentCatalog;
@@ -53,13 +54,13 @@ public class HomeToolProvider implements ToolProvider {
     return HomeToolSet.create(shared(config).access());
   }
 
-  /** The local intent matcher, unless {@code local_intents} is false. */
+  /** The local intent matcher and the camera interpreter, unless {@code local_intents} is false. */
   @Override
   public List<Interpreter> interpreters(JsonObject config) {
     if (!new HomeToolsOptions(config).isLocalIntents()) {
       return List.of();
     }
     Shared s = shared(config);
-    return List.of(new LocalIntentInterpreter(s.access(), s.catalog()));
+    return List.of(new LocalIntentInterpreter(s.access(), s.catalog()), new CameraInterpreter());
   }
 }

@@ -12,7 +12,6 @@ import io.harpou.bridge.api.voice.Announcement;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each home tool against the demo house in the virtual Home Assistant, through the real client. */
 class HomeToolsTest {
@@ -212,28 +210,6 @@ class HomeToolsTest {
     ToolResult ambiguous = run("turn_on", new JsonObject().put("name", "light").put("area", "living room"));
     assertThat(ambiguous.error()).isTrue();
     assertThat(ambiguous.text()).startsWith("Which light:");
-  }
-
-  @Test
-  void should_save_a_camera_snapshot_under_the_data_dir(@TempDir Path dir) throws IOException {
-    home.dataDir = dir;
-    JsonObject result = run("camera_snapshot", id("camera.garden")).json();
-    assertThat(Path.of(result.getString("path"))).startsWith(dir.toRealPath().resolve("snapshots"));
-    assertThat(home.ha.calls().stream().anyMatch(c -> c.toString().contains("snapshot"))).isTrue();
-  }
-
-  @Test
-  void should_take_no_snapshot_when_the_snapshots_folder_links_out_of_the_data_dir(@TempDir Path dir,
-                                                                                 @TempDir Path elsewhere)
-      throws IOException {
-    home.dataDir = dir;
-    Files.createSymbolicLink(dir.resolve("snapshots"), elsewhere);
-
-    ToolResult result = run("camera_snapshot", id("camera.garden"));
-
-    assertThat(result.error()).isTrue();
-    assertThat(result.text()).contains("links outside the data folder");
-    assertThat(home.ha.calls().stream().noneMatch(c -> c.toString().contains("snapshot"))).isTrue();
   }
 
   @Test

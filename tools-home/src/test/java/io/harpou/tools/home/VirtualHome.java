@@ -1,14 +1,16 @@
 package io.harpou.tools.home;
 
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
-import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
 import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
+import io.harpou.bridge.api.vision.VisionModel;
+import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.vertx.ha.HomeAssistantClient;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.task.TaskToolProvider;
@@ -34,6 +36,8 @@ final class VirtualHome implements AutoCloseable {
   final List<ToolCall> calls = new CopyOnWriteArrayList<>();
   final JsonObject config;
   Path dataDir = Path.of("target", "tool-data");
+  ArtifactStore artifacts;
+  VisionModel vision;
 
   /** Services the tool context carries besides the home; tests set the ones they need. */
   TimerService timers;
@@ -62,7 +66,7 @@ final class VirtualHome implements AutoCloseable {
 
   ToolContext context(Utterance utterance) {
     return ToolContext.builder(vertx, utterance).home(client).config(config).dataDir(dataDir).timers(timers)
-        .tasks(tasks).announcer(announcer).build();
+        .tasks(tasks).announcer(announcer).artifacts(artifacts).vision(vision).build();
   }
 
   /** Runs a tool directly, as an executor without policy would. */

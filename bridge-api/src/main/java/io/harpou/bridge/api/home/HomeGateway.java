@@ -83,6 +83,16 @@ public interface HomeGateway {
   /** Passes text to HA's own conversation agent and returns its response object. */
   Future<JsonObject> processConversation(String text, String language, String conversationId);
 
+  /**
+   * A still image from a camera, through Home Assistant's {@code camera_proxy}. Fails with
+   * {@link HomeAssistantException}: {@code not_found} for no such camera, {@code too_large} for an image over the
+   * gateway's limit (read no further), and the link's codes when Home Assistant cannot be asked. A gateway without
+   * such a door fails {@code not_supported}.
+   */
+  default Future<CameraImage> cameraImage(String entityId) {
+    return Future.failedFuture(new HomeAssistantException("not_supported", "this home cannot fetch camera images"));
+  }
+
   /** Calls {@code handler} for every state change until the registration is cancelled. */
   Registration onStateChange(Handler<StateChange> handler);
 

@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx;
 
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
@@ -63,6 +64,9 @@ public interface Bridge {
 
   /** The memory store, unless disabled. */
   Optional<MemoryStore> memory();
+
+  /** The artifact store, once started. */
+  Optional<ArtifactStore> artifacts();
 
   /** Speech to text, when an engine is configured. */
   Optional<SttService> stt();

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx;
 
 import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.artifact.ArtifactOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.mcp.McpRemoteServer;
@@ -38,6 +39,7 @@ public final class BridgeOptions {
   private static final String HOME_ASSISTANT = "home_assistant";
   private static final String AGENT = "agent";
   private static final String MEMORY = "memory";
+  private static final String ARTIFACTS = "artifacts";
   private static final String VOICE = "voice";
   private static final String WYOMING = "wyoming";
   private static final String TOOLS = "tools";
@@ -162,6 +164,15 @@ public final class BridgeOptions {
   }
 
   /**
+   * The artifact store's options, from the {@code artifacts} section.
+   *
+   * @throws IllegalArgumentException when a limit is not positive
+   */
+  public ArtifactOptions getArtifacts() {
+    return read(ARTIFACTS, () -> new ArtifactOptions(section(ARTIFACTS)));
+  }
+
+  /**
    * True when voice runs: the configuration has a {@code voice} or {@code wyoming} section (the hub always writes
    * one, so an embedding application never opens a listening port it did not ask for) and neither says
    * {@code "enabled": false}.
@@ -237,7 +248,7 @@ public final class BridgeOptions {
 
   /**
    * Replaces a section as JSON: {@code http}, {@code home_assistant}, {@code agent}, {@code memory}, {@code voice},
-   * {@code wyoming}, {@code tools}, {@code mcp} or {@code monitors}.
+   * {@code wyoming}, {@code artifacts}, {@code tools}, {@code mcp} or {@code monitors}.
    */
   public BridgeOptions setSection(String name, JsonObject section) {
     config.put(name, section.copy());

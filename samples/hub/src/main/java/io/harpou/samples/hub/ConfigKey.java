@@ -56,5 +56,11 @@ public record ConfigKey(String env, String flag, String path, Type type, String 
       new ConfigKey("HARPOU_CHROMA_URL", "--chroma-url", "memory.chroma.url", Type.TEXT,
           "Chroma server for memory vectors (embedded SQLite when absent)"),
       new ConfigKey("HARPOU_DOCS_DIR", "--docs-dir", "memory.docs_dir", Type.TEXT,
-          "folder of documents to answer from"));
+          "folder of documents to answer from"),
+      new ConfigKey("HARPOU_VISION_MODEL", "--vision-model", "agent.vision.model", Type.TEXT,
+          "a model that reads images (describe_camera), on the agent's provider"),
+      new ConfigKey("HARPOU_COMFYUI_URL", "--comfyui-url", "tools.media.comfyui.url", Type.TEXT,
+          "ComfyUI server for generate_image"),
+      new ConfigKey("HARPOU_MOPIDY_URL", "--mopidy-url", "tools.media.mopidy.url", Type.TEXT,
+          "Mopidy server for play_music, music_control and now_playing"));
 }

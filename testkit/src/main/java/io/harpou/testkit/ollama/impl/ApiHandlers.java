@@ -106,6 +106,11 @@ final class ApiHandlers {
       error(ctx.response(), 400, "messages must be an array");
       return;
     }
+    String badImages = ChatImages.ollamaProblem(messages);
+    if (badImages != null) {
+      error(ctx.response(), 400, badImages);
+      return;
+    }
     OllamaReply reply = book.next(Conversation.of(messages));
     Runnable answer = () -> {
       if (reply.isError()) {

@@ -56,6 +56,11 @@ final class OpenAiHandlers {
       error(ctx.response(), 400, "messages must be a non-empty array");
       return;
     }
+    String badImages = ChatImages.openAiProblem(messages);
+    if (badImages != null) {
+      error(ctx.response(), 400, badImages);
+      return;
+    }
     OllamaReply reply = book.next(Conversation.of(messages));
     Runnable answer = () -> {
       if (reply.isError()) {

@@ -26,6 +26,8 @@ public final class ExposedHomeImpl implements ExposedHome {
 
   /** Registries may change without a state change (a new alias); the index is refreshed at least this often. */
   private static final long MAX_AGE_NANOS = 30_000_000_000L;
+  /** MediaPlayerEntityFeature.SEARCH_MEDIA. */
+  private static final int SEARCH_MEDIA = 1 << 22;
 
   private final HomeGateway gateway;
   private final ExposurePolicy policy;
@@ -98,6 +100,12 @@ public final class ExposedHomeImpl implements ExposedHome {
   /** True when the entity is a Music Assistant player. */
   boolean isMusicAssistant(String entityId) {
     return index().musicAssistant.contains(entityId);
+  }
+
+  /** True when the player searches its media ({@code media_player.search_media}, the SEARCH_MEDIA feature). */
+  boolean searchesMedia(String entityId) {
+    return (gateway.state(entityId).map(s -> s.attributes().getInteger("supported_features", 0)).orElse(0)
+        & SEARCH_MEDIA) != 0;
   }
 
   @Override

@@ -34,6 +34,7 @@ public final class HomeToolSet {
         new SceneTool(access, true),
         new PressButtonTool(access),
         new CameraSnapshotTool(access),
+        new DescribeCameraTool(access),
         new WeatherTool(access),
         new ListTools(access, true),
         new ListTools(access, false),

@@ -11,8 +11,6 @@ final class PlayerChoice {
   private static final Set<String> MEDIA = Set.of("media_player");
   /** States of a player in use though not playing: a TV that is on. Idle and standby are not in use. */
   private static final Set<String> IN_USE = Set.of("on", "paused", "buffering", "playing");
-  /** MediaPlayerEntityFeature.SEARCH_MEDIA. */
-  private static final int SEARCH_MEDIA = 4194304;
 
   private PlayerChoice() {
   }
@@ -58,9 +56,7 @@ final class PlayerChoice {
   static List<HomeEntity> searching(MatchContext c, List<HomeEntity> players) {
     List<HomeEntity> out = new ArrayList<>();
     for (HomeEntity p : players) {
-      int features = c.home.gateway().state(p.entityId())
-          .map(st -> st.attributes().getInteger("supported_features", 0)).orElse(0);
-      if ((features & SEARCH_MEDIA) != 0 || c.home.isMusicAssistant(p.entityId())) {
+      if (c.home.searchesMedia(p.entityId()) || c.home.isMusicAssistant(p.entityId())) {
         out.add(p);
       }
     }

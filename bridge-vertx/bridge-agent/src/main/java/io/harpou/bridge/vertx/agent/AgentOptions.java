@@ -14,6 +14,7 @@ import java.util.Optional;
  *             "keep_alive": 300, "think": false, "return_thinking": false, "timeout_ms": 120000},
  *  "openai": {"url": "https://api.example/v1", "api_key": "...", "model": "gpt-4o-mini"},
  *  "provider": {"id": "a ModelProvider's id", ...},
+ *  "vision": {"model": "qwen2.5vl:7b"},
  *  "policy": {...}}
  * }</pre>
  *
@@ -57,6 +58,7 @@ public final class AgentOptions {
   private JsonObject ollama = new JsonObject();
   private JsonObject openai = new JsonObject();
   private JsonObject provider = new JsonObject();
+  private JsonObject vision = new JsonObject();
   private PolicyOptions policy = new PolicyOptions();
 
   /** Options with every default and no model. */
@@ -82,6 +84,7 @@ public final class AgentOptions {
     setOllama(json.getJsonObject("ollama", new JsonObject()));
     setOpenai(json.getJsonObject("openai", new JsonObject()));
     setProvider(json.getJsonObject("provider", new JsonObject()));
+    setVision(json.getJsonObject("vision", new JsonObject()));
     setPolicy(new PolicyOptions(json.getJsonObject("policy", new JsonObject())));
   }
 
@@ -248,6 +251,20 @@ public final class AgentOptions {
         : id.equals("ollama") ? getOllama() : getOpenai()).orElseGet(JsonObject::new);
   }
 
+  /**
+   * The vision model's section ({@code model}, and optionally {@code provider}, {@code url}, {@code api_key}, ...),
+   * empty for none. Keys it leaves out come from the agent's own model section, so
+   * {@code {"model": "qwen2.5vl:7b"}} asks the same Ollama server for another model.
+   */
+  public JsonObject getVision() {
+    return vision.copy();
+  }
+
+  /** Sets the vision model's section. */
+  public AgentOptions setVision(JsonObject vision) {
+    this.vision = vision == null ? new JsonObject() : vision.copy();
+    return this;
+  }
 
   /** The tool policy. */
   public PolicyOptions getPolicy() {
@@ -269,8 +286,14 @@ public final class AgentOptions {
         .put("tool_timeout_ms", toolTimeoutMs).put("task_threshold_ms", taskThresholdMs)
         .put("task_timeout_ms", taskTimeoutMs).put("entity_budget_tokens", entityBudgetTokens)
         .put("notify_home", notifyHome).put("ollama", ollama.copy()).put("openai", openaiSafe)
-        .put("provider", provider.copy())
+        .put("provider", provider.copy()).put("vision", withoutKey(vision))
         .put("policy", policy.toJson());
+  }
+
+  private static JsonObject withoutKey(JsonObject section) {
+    JsonObject safe = section.copy();
+    safe.remove("api_key");
+    return safe;
   }
 
   private static int checkRange(int value, int min, int max, String name) {

@@ -41,9 +41,11 @@ public final class HttpApi {
             + "(harpou keys create NAME) or bind to 127.0.0.1"));
       }
       Future<String> token = ConsoleToken.loadOrCreate(vertx, services.dataDir());
-      return Future.all(token, AuditLog.open(services.database())).compose(both -> {
+      Future<ArtifactLinks> links = ArtifactLinks.loadOrCreate(vertx, services.dataDir());
+      return Future.all(token, AuditLog.open(services.database()), links).compose(both -> {
         String consoleToken = both.resultAt(0);
-        HttpApiVerticle verticle = new HttpApiVerticle(options, services, keys, both.resultAt(1), consoleToken);
+        HttpApiVerticle verticle = new HttpApiVerticle(options, services, keys, both.resultAt(1), consoleToken,
+            both.resultAt(2));
         return vertx.deployVerticle(verticle).map(id -> new HttpApi(vertx, id, verticle.actualPort(),
             options.reachableOnLoopback() ? ConsoleToken.url(verticle.actualPort(), consoleToken) : null,
             options.getHost() + ":" + verticle.actualPort()

@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.AgentProfiles;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
@@ -29,13 +30,14 @@ public final class HttpApiServices {
   private final HomeGateway home;
   private final TaskService tasks;
   private final MemoryStore memory;
+  private final ArtifactStore artifacts;
   private final List<ApiRoutes> routes;
   private final AgentProfiles profiles;
   private final SatelliteRooms satellites;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
-                          HomeGateway home, TaskService tasks, MemoryStore memory, List<ApiRoutes> routes,
-                          AgentProfiles profiles, SatelliteRooms satellites) {
+                          HomeGateway home, TaskService tasks, MemoryStore memory, ArtifactStore artifacts,
+                          List<ApiRoutes> routes, AgentProfiles profiles, SatelliteRooms satellites) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -44,6 +46,7 @@ public final class HttpApiServices {
     this.home = home;
     this.tasks = tasks;
     this.memory = memory;
+    this.artifacts = artifacts;
     this.routes = List.copyOf(routes);
     this.profiles = profiles == null ? AgentProfiles.NONE : profiles;
     this.satellites = Objects.requireNonNull(satellites, "satellites");
@@ -52,51 +55,57 @@ public final class HttpApiServices {
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, List.of(), null, SatelliteRooms.NONE);
+        null, null, List.of(), null, SatelliteRooms.NONE);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
-        satellites);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+        profiles, satellites);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
-        satellites);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+        profiles, satellites);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
-        satellites);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+        profiles, satellites);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
-        satellites);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+        profiles, satellites);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
-        satellites);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+        profiles, satellites);
+  }
+
+  /** A copy serving this artifact store (null for none). */
+  public HttpApiServices withArtifacts(ArtifactStore artifacts) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+        profiles, satellites);
   }
 
   /** A copy that also serves {@code more} routes, mounted after the API's own. */
   public HttpApiServices withRoutes(ApiRoutes more) {
     List<ApiRoutes> all = new ArrayList<>(routes);
     all.add(more);
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, all, profiles,
-        satellites);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, all,
+        profiles, satellites);
   }
 
   /** A copy answering for these agent profiles ({@code agent_id}, {@code /v1/models}); null for none. */
   public HttpApiServices withProfiles(AgentProfiles profiles) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
-        satellites);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+        profiles, satellites);
   }
 
   /** The agent profiles clients may address. */
@@ -111,8 +120,8 @@ public final class HttpApiServices {
 
   /** A copy taking the satellites a conversation request may come through from {@code satellites}. */
   public HttpApiServices withSatellites(SatelliteRooms satellites) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, routes, profiles,
-        satellites);
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+        profiles, satellites);
   }
 
   /** Component states for {@code /health} and metrics. */
@@ -153,6 +162,11 @@ public final class HttpApiServices {
   /** The memory store, when there is one. */
   public Optional<MemoryStore> memory() {
     return Optional.ofNullable(memory);
+  }
+
+  /** The artifact store, when there is one. */
+  public Optional<ArtifactStore> artifacts() {
+    return Optional.ofNullable(artifacts);
   }
 
   /** The satellites a conversation request may come through; none unless given. */

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.http;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.http.impl.AccessGuard;
 import io.harpou.bridge.vertx.http.impl.ApiError;
+import io.harpou.bridge.vertx.http.impl.ArtifactsHandler;
 import io.harpou.bridge.vertx.http.impl.AuditHandler;
 import io.harpou.bridge.vertx.http.impl.ConnectionLimits;
 import io.harpou.bridge.vertx.http.impl.ConsoleHandler;
@@ -46,6 +47,7 @@ public final class HttpApiVerticle extends VerticleBase {
   private final ApiKeys keys;
   private final AuditLog audit;
   private final String consoleToken;
+  private final ArtifactLinks links;
   private HttpServer server;
   private AccessGuard guard;
   private ConnectionLimits connections;
@@ -55,16 +57,17 @@ public final class HttpApiVerticle extends VerticleBase {
   private long reloadTimer = -1;
 
   /**
-   * Creates the verticle serving the given bridge's services, guarded by {@code keys} and the console token,
-   * auditing to {@code audit}.
+   * Creates the verticle serving the given bridge's services, guarded by {@code keys}, the console token and the
+   * artifact links' secret, auditing to {@code audit}.
    */
   public HttpApiVerticle(HttpApiOptions options, HttpApiServices bridge, ApiKeys keys, AuditLog audit,
-                         String consoleToken) {
+                         String consoleToken, ArtifactLinks links) {
     this.options = options;
     this.bridge = bridge;
     this.keys = keys;
     this.audit = audit;
     this.consoleToken = consoleToken;
+    this.links = links;
   }
 
   @Override
@@ -76,7 +79,7 @@ public final class HttpApiVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listen(List<String> localAddresses) {
-    guard = AccessGuard.create(vertx, options, keys, consoleToken, localAddresses, audit);
+    guard = AccessGuard.create(vertx, options, keys, consoleToken, links, localAddresses, audit);
     Router router = Router.router(vertx);
     router.route().handler(ConsoleHandler.securityHeaders());
     router.route().handler(guard);
@@ -97,6 +100,7 @@ public final class HttpApiVerticle extends VerticleBase {
     satellites.mount(router);
     new MemoryHandler(bridge).mount(router);
     new HomeHandler(bridge).mount(router);
+    new ArtifactsHandler(bridge, links).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
         options.getIdleTimeoutSeconds() * 1000L);

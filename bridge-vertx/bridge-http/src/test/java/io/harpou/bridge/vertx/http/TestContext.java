@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
@@ -63,6 +64,10 @@ final class TestContext {
 
   void memory(MemoryStore memory) {
     restartWith(services.withMemory(memory));
+  }
+
+  void artifacts(ArtifactStore artifacts) {
+    restartWith(services.withArtifacts(artifacts));
   }
 
   private void restartWith(HttpApiServices changed) {

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.impl;
 import dev.langchain4j.model.chat.ChatModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
@@ -15,6 +16,7 @@ import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.artifact.ArtifactStores;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.db.LastGoodCopy;
@@ -53,10 +55,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
- * need is met first (tools and database; Home Assistant; memory; the agent; speech; voice; the monitors; the HTTP
- * API), and each started part leaves how to stop it, run in reverse on close. Voice needs the agent and the agent
- * speaks through voice: the agent's announcer and its timers' events go on the event bus, which voice serves, so no
- * part is ever changed after it is made.
+ * need is met first (tools and database; artifacts; Home Assistant; memory; the agent; speech; voice; the monitors;
+ * the HTTP API), and each started part leaves how to stop it, run in reverse on close. Voice needs the agent and the
+ * agent speaks through voice: the agent's announcer and its timers' events go on the event bus, which voice serves,
+ * so no part is ever changed after it is made.
  */
 public final class BridgeImpl implements Bridge {
 
@@ -71,6 +73,7 @@ public final class BridgeImpl implements Bridge {
   private Database database;
   private HomeGateway home;
   private MemoryRuntime memory;
+  private ArtifactStore artifacts;
   private AgentRuntime agent;
   private SpeechEngines speech;
   private WyomingServiceVerticle voice;
@@ -91,6 +94,7 @@ public final class BridgeImpl implements Bridge {
     return Future.<Void>succeededFuture()
         .compose(v -> startTools())
         .compose(v -> startDatabase())
+        .compose(v -> startArtifacts())
         .compose(v -> startProfiles())
         .compose(v -> startHome())
         .compose(v -> startMemory())
@@ -154,6 +158,15 @@ public final class BridgeImpl implements Bridge {
     });
   }
 
+  private Future<Void> startArtifacts() {
+    return ArtifactStores.open(vertx, options.getArtifacts(), options.dataDir()).map(store -> {
+      artifacts = store;
+      stops.push(store::close);
+      health.report("artifacts", "ready", store.describe());
+      return null;
+    });
+  }
+
   private Future<Void> startHome() {
     return HomeStart.start(vertx, options, health).map(started -> {
       started.ifPresent(running -> {
@@ -183,7 +196,7 @@ public final class BridgeImpl implements Bridge {
     }
     AgentServices services = AgentServices.of(tools, database, options.dataDir()).withHome(home)
         .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx))
-        .withProfiles(profiles);
+        .withArtifacts(artifacts).withProfiles(profiles);
     return AgentRuntime.start(vertx, options.getAgent(), services).map(running -> {
       agent = running;
       stops.push(running::close);
@@ -243,7 +256,8 @@ public final class BridgeImpl implements Bridge {
     }
     HttpApiServices services = withMcp(HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null)).withProfiles(profiles)
+        .withMemory(memory().orElse(null)).withArtifacts(artifacts)
+        .withProfiles(profiles)
         .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room()))));
     return AuditLog.open(database).map(audit -> {
       ProfilesApi api = ProfilesApi.create(vertx, profiles, tools, configuredProviders(), audit, profileWriter());
@@ -350,6 +364,11 @@ public final class BridgeImpl implements Bridge {
   @Override
   public Optional<MemoryStore> memory() {
     return Optional.ofNullable(memory).map(MemoryRuntime::store);
+  }
+
+  @Override
+  public Optional<ArtifactStore> artifacts() {
+    return Optional.ofNullable(artifacts);
   }
 
   @Override

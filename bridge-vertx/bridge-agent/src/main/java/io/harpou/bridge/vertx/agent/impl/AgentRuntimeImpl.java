@@ -47,7 +47,8 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     this.timers = VoiceTimers.create(vertx, () -> Optional.of(agent()));
     this.gate = new PolicyGate(vertx, services, options, audit, tasks, timers, pending, events);
     this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, backend);
-    this.modelDescription = backend == null ? "interpreters only (no model configured)" : backend.description();
+    this.modelDescription = (backend == null ? "interpreters only (no model configured)" : backend.description())
+        + services.vision().map(v -> "; vision: " + v.description()).orElse("");
   }
 
   private Future<ToolResult> runTask(ToolCall call, Utterance origin, boolean approved, String taskId) {
@@ -57,15 +58,17 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   /** Starts the runtime; see {@link AgentRuntime#start}. */
   public static Future<AgentRuntime> start(Vertx vertx, AgentOptions options, AgentServices services) {
     ChatBackend backend;
+    AgentServices withVision;
     try {
       backend = Models.create(vertx, options).orElse(null);
+      withVision = services.withVision(Models.vision(vertx, options).orElse(null));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new BridgeException("bad agent configuration: " + e.getMessage(), e));
     }
     return AuditLog.open(services.database())
         .compose(audit -> ConversationStore.open(services.database(), options.getHistoryLimit())
             .compose(history -> DurableTaskService.openTable(services.database())
-                .map(table -> new AgentRuntimeImpl(vertx, options, services, backend, audit, history, table))))
+                .map(table -> new AgentRuntimeImpl(vertx, options, withVision, backend, audit, history, table))))
         .compose(AgentRuntimeImpl::begin);
   }
 

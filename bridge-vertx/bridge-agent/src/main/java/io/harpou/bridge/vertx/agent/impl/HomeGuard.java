@@ -8,6 +8,7 @@ import io.harpou.bridge.api.home.EntityEntry;
 import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.Floor;
 import io.harpou.bridge.api.home.HomeAssistantException;
+import io.harpou.bridge.api.home.CameraImage;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.home.Registration;
 import io.harpou.bridge.api.home.ServiceCall;
@@ -149,6 +150,11 @@ final class HomeGuard implements HomeGateway {
   @Override
   public Future<JsonObject> searchRelated(String itemType, String itemId) {
     return home.searchRelated(itemType, itemId);
+  }
+
+  @Override
+  public Future<CameraImage> cameraImage(String entityId) {
+    return home.cameraImage(entityId);
   }
 
   @Override

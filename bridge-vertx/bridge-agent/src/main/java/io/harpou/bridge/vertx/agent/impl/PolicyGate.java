@@ -357,6 +357,7 @@ public final class PolicyGate implements ToolGate {
   private ToolContext toolContext(Utterance u, JsonObject config, HomeGateway home) {
     return ToolContext.builder(vertx, u).config(config).dataDir(services.dataDir())
         .home(home).memory(services.memory().orElse(null))
-        .tasks(tasks).timers(timers).announcer(services.announcer().orElse(null)).build();
+        .tasks(tasks).timers(timers).announcer(services.announcer().orElse(null))
+        .artifacts(services.artifacts().orElse(null)).vision(services.vision().orElse(null)).build();
   }
 }

@@ -1,11 +1,13 @@
 package io.harpou.bridge.vertx.agent.impl;
 
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolContext;
+import io.harpou.bridge.api.vision.VisionModel;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.vertx.core.Vertx;
@@ -103,5 +105,15 @@ final class ProgressContext implements ToolContext {
   @Override
   public Optional<TimerService> timers() {
     return delegate.timers();
+  }
+
+  @Override
+  public Optional<ArtifactStore> artifacts() {
+    return delegate.artifacts();
+  }
+
+  @Override
+  public Optional<VisionModel> vision() {
+    return delegate.vision();
   }
 }

@@ -51,11 +51,18 @@ final class TaskDelivery {
     return Future.succeededFuture();
   }
 
-  /** What to say: a timer's message, or the task's outcome in a sentence. */
+  /**
+   * What to say: a timer's message, the message a tool's JSON result carries for people ("Your image of ... is
+   * ready."), or the task's outcome in a sentence.
+   */
   static String spoken(TaskInfo task, String message) {
     boolean french = task.origin().language().startsWith("fr");
     if (message != null && task.status() == TaskStatus.DONE) {
       return message;
+    }
+    String told = toldInResult(task.result());
+    if (told != null && task.status() == TaskStatus.DONE) {
+      return told.length() > SPOKEN_LIMIT ? told.substring(0, SPOKEN_LIMIT) + "..." : told;
     }
     String result = task.result() == null ? "" : task.result();
     if (result.length() > SPOKEN_LIMIT) {
@@ -69,5 +76,17 @@ final class TaskDelivery {
       default -> (french ? "La tâche a échoué : " : "This task failed: ") + task.title()
           + (result.isBlank() ? "." : ". " + result);
     };
+  }
+
+  /** The {@code message} of a result that is a tool's JSON, or null. */
+  private static String toldInResult(String result) {
+    if (result == null || !result.startsWith("{")) {
+      return null;
+    }
+    try {
+      return new JsonObject(result).getValue("message") instanceof String said && !said.isBlank() ? said : null;
+    } catch (RuntimeException notJson) {
+      return null;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.ha.impl;
 
+import io.harpou.bridge.api.home.CameraImage;
 import io.harpou.bridge.api.home.ConnectionState;
 import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeAssistantException;
@@ -356,6 +357,11 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
   @Override
   public Future<Void> fireEvent(String eventType, JsonObject data) {
     return onLink(c -> commands.fireEvent(c, eventType, data));
+  }
+
+  @Override
+  public Future<CameraImage> cameraImage(String entityId) {
+    return rest.cameraImage(entityId);
   }
 
   @Override

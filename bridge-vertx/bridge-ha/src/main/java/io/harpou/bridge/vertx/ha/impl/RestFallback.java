@@ -1,10 +1,12 @@
 package io.harpou.bridge.vertx.ha.impl;
 
+import io.harpou.bridge.api.home.CameraImage;
 import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeAssistantException;
 import io.harpou.bridge.api.home.ServiceCall;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -17,11 +19,13 @@ import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Home Assistant's REST API, used while the WebSocket is down: {@code GET /api/states} to refresh the cache,
- * {@code GET /api/states/<id>} to re-read one entity and {@code POST /api/services/<domain>/<service>} to act.
+ * {@code GET /api/states/<id>} to re-read one entity and {@code POST /api/services/<domain>/<service>} to act; and
+ * always for what only REST serves, a camera's image ({@code GET /api/camera_proxy/<id>}).
  *
  * <p>Failures say whether Home Assistant may have run the request: no connection means it was never sent
  * ({@link HomeAssistantException#NOT_CONNECTED}); a connection lost after sending, or no answer in time, means it may
@@ -29,6 +33,9 @@ import java.util.concurrent.TimeoutException;
  * 503 or 504 from a proxy in front of it. Any other HTTP error gets a code named after its status.
  */
 final class RestFallback {
+
+  /** The largest camera image read; a 4K JPEG is a few megabytes. */
+  static final int MAX_CAMERA_IMAGE_BYTES = 16 * 1024 * 1024;
 
   private final HttpClientAgent client;
   private final HomeAssistantOptions options;
@@ -69,6 +76,55 @@ final class RestFallback {
       return new JsonObject().put("changed_states", reply.getJsonArray("changed_states", new JsonArray()))
           .put("response", reply.getValue("service_response"));
     });
+  }
+
+  /**
+   * A camera's still image through {@code GET /api/camera_proxy/<id>}, read no further than
+   * {@value #MAX_CAMERA_IMAGE_BYTES} bytes (a camera or proxy that sends more, or never stops, fails
+   * {@code too_large}) and within the call timeout however slowly it trickles.
+   */
+  Future<CameraImage> cameraImage(String entityId) {
+    RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET)
+        .setAbsoluteURI(options.getUrl() + "/api/camera_proxy/" + encode(entityId))
+        .setConnectTimeout(options.getConnectTimeoutMs()).setIdleTimeout(options.getCallTimeoutMs())
+        .putHeader("Authorization", "Bearer " + (options.getToken() == null ? "" : options.getToken()));
+    return client.request(request)
+        .recover(e -> Future.failedFuture(new HomeAssistantException(HomeAssistantException.NOT_CONNECTED,
+            "Home Assistant at " + options.getUrl() + " is unreachable: " + reason(e), e)))
+        .compose(sending -> sending.send().compose(response -> {
+          if (response.statusCode() != 200) {
+            return response.body().compose(content -> answer(response, content)).map(ignored -> (CameraImage) null);
+          }
+          String type = String.valueOf(response.getHeader("content-type")).split(";", 2)[0].strip();
+          if (!type.startsWith("image/")) {
+            sending.reset();
+            return Future.failedFuture(new HomeAssistantException("invalid_response", "camera " + entityId
+                + " did not answer with an image but " + type));
+          }
+          return bounded(response, MAX_CAMERA_IMAGE_BYTES).map(bytes -> new CameraImage(bytes, type))
+              .timeout(options.getCallTimeoutMs(), TimeUnit.MILLISECONDS)
+              .onFailure(e -> sending.reset());
+        }))
+        .recover(e -> e instanceof HomeAssistantException ? Future.failedFuture(e)
+            : Future.failedFuture(new HomeAssistantException(HomeAssistantException.TIMEOUT, "camera " + entityId
+            + " sent no whole image within " + options.getCallTimeoutMs() + " ms: " + reason(e), e)));
+  }
+
+  private static Future<Buffer> bounded(HttpClientResponse response, int limit) {
+    Promise<Buffer> done = Promise.promise();
+    Buffer collected = Buffer.buffer();
+    response.exceptionHandler(done::tryFail);
+    response.endHandler(v -> done.tryComplete(collected));
+    response.handler(chunk -> {
+      if (collected.length() + chunk.length() > limit) {
+        response.handler(null);
+        done.tryFail(new HomeAssistantException("too_large", "the camera image is larger than " + limit
+            + " bytes"));
+      } else {
+        collected.appendBuffer(chunk);
+      }
+    });
+    return done.future();
   }
 
   void close() {

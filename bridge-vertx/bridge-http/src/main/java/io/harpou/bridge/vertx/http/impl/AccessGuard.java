@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http.impl;
 
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.http.ApiKeys;
+import io.harpou.bridge.vertx.http.ArtifactLinks;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -23,7 +24,9 @@ import java.util.Optional;
  * per key; the console token, from this machine only; or nothing, for a program on this machine that is not a
  * browser, while no key exists (and for {@code GET /health} and {@code GET /metrics} always). A peer is "this
  * machine" when it connects from a loopback address without proxy headers. The events WebSocket may instead present
- * its credential as {@code ?token=} or in its first message, since browsers cannot set headers on a WebSocket.
+ * its credential as {@code ?token=} or in its first message, since browsers cannot set headers on a WebSocket. A GET
+ * of one artifact may instead carry a signed link ({@link ArtifactLinks}), which opens that artifact alone until it
+ * expires.
  */
 public final class AccessGuard implements Handler<RoutingContext> {
 
@@ -34,15 +37,19 @@ public final class AccessGuard implements Handler<RoutingContext> {
 
   private static final List<String> PROXY_HEADERS = List.of("forwarded", "x-forwarded-for", "x-real-ip");
   private static final Access LOCAL_PROGRAM = new Access(Access.Kind.LOCAL, null, null, true, false);
+  private static final String ARTIFACT_PATH = "/api/artifacts/";
 
   private final ApiKeys keys;
   private final byte[] consoleToken;
   private final Origins origins;
   private final RateLimiter perKey;
   private final Refusals refusals;
+  private final ArtifactLinks links;
 
-  private AccessGuard(ApiKeys keys, String consoleToken, Origins origins, RateLimiter perKey, Refusals refusals) {
+  private AccessGuard(ApiKeys keys, String consoleToken, Origins origins, RateLimiter perKey, Refusals refusals,
+                      ArtifactLinks links) {
     this.keys = keys;
+    this.links = links;
     this.consoleToken = consoleToken.getBytes(StandardCharsets.UTF_8);
     this.origins = origins;
     this.perKey = perKey;
@@ -51,16 +58,16 @@ public final class AccessGuard implements Handler<RoutingContext> {
 
   /**
    * A guard over {@code keys} and the console token, answering the hosts and origins {@code options} allow (with
-   * {@code localAddresses}, this machine's interface addresses, on a wildcard bind) and auditing refusals to
-   * {@code audit}. Create it on the serving verticle's context.
+   * {@code localAddresses}, this machine's interface addresses, on a wildcard bind), accepting artifact links signed
+   * by {@code links}, and auditing refusals to {@code audit}. Create it on the serving verticle's context.
    */
   public static AccessGuard create(Vertx vertx, HttpApiOptions options, ApiKeys keys, String consoleToken,
-                                   List<String> localAddresses, AuditLog audit) {
+                                   ArtifactLinks links, List<String> localAddresses, AuditLog audit) {
     Origins origins = new Origins(options.getHost(), localAddresses, options.getAllowedHosts(),
         options.getAllowedOrigins());
     return new AccessGuard(keys, consoleToken, origins,
         new RateLimiter(options.getRateLimitPerMinute(), 10_000, System::nanoTime),
-        new Refusals(vertx, audit, options.getRefusalsPerMinute()));
+        new Refusals(vertx, audit, options.getRefusalsPerMinute()), links);
   }
 
   @Override
@@ -75,6 +82,10 @@ public final class AccessGuard implements Handler<RoutingContext> {
     }
     if (consoleFile) {
       ctx.next();
+      return;
+    }
+    if (request.method() == HttpMethod.GET && path.startsWith(ARTIFACT_PATH) && request.getParam("sig") != null) {
+      admitLink(ctx, path.substring(ARTIFACT_PATH.length()));
       return;
     }
     boolean local = isLocal(request);
@@ -104,6 +115,17 @@ public final class AccessGuard implements Handler<RoutingContext> {
       ctx.put(KEY_NAME, access.keyName());
     }
     ctx.next();
+  }
+
+  /** Lets a signed link through to its one artifact, or refuses it: a link is judged alone, whatever else is sent. */
+  private void admitLink(RoutingContext ctx, String id) {
+    HttpServerRequest request = ctx.request();
+    if (links.verify(id, request.getParam("exp"), request.getParam("sig"))) {
+      ctx.next();
+    } else {
+      refusals.refuse(ctx, new ApiError(403, "link_invalid", "this artifact link is invalid or has expired; ask for "
+          + "a new one"), "invalid artifact link");
+    }
   }
 
   /** Refuses (and returns true for) a request to another host name, or that a browser sends for another page. */

@@ -1,5 +1,6 @@
 // The chat: sends what the user types to the agent and shows the turn's tool steps and thinking live.
 import { api, el } from './api.js';
+import { showArtifacts } from './artifacts.js';
 
 const CONVERSATION = 'harpou.conversation';
 const pending = new Map();
@@ -70,6 +71,7 @@ export function chatEvent(event) {
     target.classList.remove('running');
     target.classList.add(event.outcome);
     target.append(el('span', 'outcome', ` ${event.outcome} (${event.duration_ms} ms)`));
+    if (event.result && event.result.json) showArtifacts(turn.agent, event.result.json);
   } else if (event.kind === 'thinking') {
     if (!turn.thinking) {
       turn.thinking = el('li', event.reasoning ? 'step reasoning' : 'step draft', '');

@@ -1,5 +1,6 @@
 // Background tasks with progress, a notice when one ends, and the audit trail.
 import { api, el } from './api.js';
+import { parsedResult, showArtifacts } from './artifacts.js';
 
 const FINAL = new Set(['done', 'failed', 'cancelled', 'interrupted']);
 
@@ -23,7 +24,9 @@ function render(task) {
   item.querySelector('.task-status').textContent = task.status;
   item.querySelector('progress').value = task.progress || 0;
   item.querySelector('button').hidden = FINAL.has(task.status);
-  item.querySelector('.task-result').textContent = task.result || '';
+  const result = parsedResult(task.result);
+  item.querySelector('.task-result').textContent = result.message;
+  showArtifacts(item, result.json);
   document.getElementById('tasks-empty').hidden = true;
 }
 
