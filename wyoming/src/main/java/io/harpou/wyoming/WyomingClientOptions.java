@@ -20,15 +20,28 @@ public class WyomingClientOptions {
   }
 
   /**
-   * Reads options from JSON ({@code connectTimeoutMillis}, {@code limits}, {@code frameTimeoutMillis}); missing keys
-   * keep their defaults, unknown keys are ignored.
+   * Reads options from JSON, snake_case like every Harpou configuration: {@code connect_timeout_ms},
+   * {@code frame_timeout_ms} and the limits' {@code max_header_bytes}, {@code max_data_bytes},
+   * {@code max_payload_bytes}; missing keys keep their defaults, unknown keys are ignored.
    *
    * @param json the JSON form
+   * @throws IllegalArgumentException when a value is out of range
    */
   public WyomingClientOptions(JsonObject json) {
-    setConnectTimeoutMillis(json.getInteger("connectTimeoutMillis", DEFAULT_CONNECT_TIMEOUT_MILLIS));
-    setLimits(WyomingLimits.fromJson(json.getJsonObject("limits")));
-    setFrameTimeoutMillis(json.getLong("frameTimeoutMillis", DEFAULT_FRAME_TIMEOUT_MILLIS));
+    setConnectTimeoutMillis(json.getInteger("connect_timeout_ms", DEFAULT_CONNECT_TIMEOUT_MILLIS));
+    setLimits(WyomingLimits.fromJson(json));
+    setFrameTimeoutMillis(json.getLong("frame_timeout_ms", DEFAULT_FRAME_TIMEOUT_MILLIS));
+  }
+
+  /**
+   * Copies {@code other}.
+   *
+   * @param other the options to copy
+   */
+  public WyomingClientOptions(WyomingClientOptions other) {
+    this.connectTimeoutMillis = other.connectTimeoutMillis;
+    this.limits = other.limits;
+    this.frameTimeoutMillis = other.frameTimeoutMillis;
   }
 
   /**
@@ -48,7 +61,7 @@ public class WyomingClientOptions {
    */
   public WyomingClientOptions setConnectTimeoutMillis(int connectTimeoutMillis) {
     if (connectTimeoutMillis <= 0) {
-      throw new IllegalArgumentException("connectTimeoutMillis must be positive");
+      throw new IllegalArgumentException("connect_timeout_ms must be positive");
     }
     this.connectTimeoutMillis = connectTimeoutMillis;
     return this;
@@ -91,7 +104,7 @@ public class WyomingClientOptions {
    */
   public WyomingClientOptions setFrameTimeoutMillis(long frameTimeoutMillis) {
     if (frameTimeoutMillis <= 0) {
-      throw new IllegalArgumentException("frameTimeoutMillis must be positive");
+      throw new IllegalArgumentException("frame_timeout_ms must be positive");
     }
     this.frameTimeoutMillis = frameTimeoutMillis;
     return this;
@@ -103,7 +116,7 @@ public class WyomingClientOptions {
    * @return a new JSON object
    */
   public JsonObject toJson() {
-    return new JsonObject().put("connectTimeoutMillis", connectTimeoutMillis).put("limits", limits.toJson())
-        .put("frameTimeoutMillis", frameTimeoutMillis);
+    return new JsonObject().put("connect_timeout_ms", connectTimeoutMillis).put("frame_timeout_ms", frameTimeoutMillis)
+        .mergeIn(limits.toJson());
   }
 }

@@ -29,23 +29,24 @@ public record WyomingLimits(int maxHeaderLineBytes, int maxDataBytes, int maxPay
   /** Checks that every limit is positive. */
   public WyomingLimits {
     if (maxHeaderLineBytes < 16) {
-      throw new IllegalArgumentException("maxHeaderLineBytes must be at least 16, got " + maxHeaderLineBytes);
+      throw new IllegalArgumentException("max_header_bytes must be at least 16, got " + maxHeaderLineBytes);
     }
     if (maxDataBytes < 0 || maxPayloadBytes < 0) {
-      throw new IllegalArgumentException("maxDataBytes and maxPayloadBytes must not be negative");
+      throw new IllegalArgumentException("max_data_bytes and max_payload_bytes must not be negative");
     }
   }
 
   /**
-   * Returns the JSON form, with the record's component names as keys.
+   * Returns the JSON form: {@code max_header_bytes}, {@code max_data_bytes}, {@code max_payload_bytes}, the keys
+   * server and client options take them under.
    *
    * @return a new JSON object
    */
   public JsonObject toJson() {
     return new JsonObject()
-        .put("maxHeaderLineBytes", maxHeaderLineBytes)
-        .put("maxDataBytes", maxDataBytes)
-        .put("maxPayloadBytes", maxPayloadBytes);
+        .put("max_header_bytes", maxHeaderLineBytes)
+        .put("max_data_bytes", maxDataBytes)
+        .put("max_payload_bytes", maxPayloadBytes);
   }
 
   /**
@@ -72,8 +73,8 @@ public record WyomingLimits(int maxHeaderLineBytes, int maxDataBytes, int maxPay
       return defaults;
     }
     return new WyomingLimits(
-        json.getInteger("maxHeaderLineBytes", defaults.maxHeaderLineBytes()),
-        json.getInteger("maxDataBytes", defaults.maxDataBytes()),
-        json.getInteger("maxPayloadBytes", defaults.maxPayloadBytes()));
+        json.getInteger("max_header_bytes", defaults.maxHeaderLineBytes()),
+        json.getInteger("max_data_bytes", defaults.maxDataBytes()),
+        json.getInteger("max_payload_bytes", defaults.maxPayloadBytes()));
   }
 }

@@ -50,21 +50,39 @@ public class WyomingServerOptions {
   }
 
   /**
-   * Reads options from JSON ({@code host}, {@code port}, {@code limits}, {@code frameTimeoutMillis},
-   * {@code idleTimeoutMillis}, {@code maxConnections}, {@code maxConnectionsPerAddress}, {@code zeroconfName});
-   * missing keys keep their defaults, unknown keys are ignored.
+   * Reads options from JSON, snake_case like every Harpou configuration: {@code host}, {@code port},
+   * {@code max_connections}, {@code max_connections_per_address}, {@code frame_timeout_ms}, {@code idle_timeout_ms},
+   * {@code zeroconf_name} and the limits' {@code max_header_bytes}, {@code max_data_bytes},
+   * {@code max_payload_bytes}; missing keys keep their defaults, unknown keys are ignored.
    *
    * @param json the JSON form
+   * @throws IllegalArgumentException when a value is out of range
    */
   public WyomingServerOptions(JsonObject json) {
     setHost(json.getString("host", DEFAULT_HOST));
     setPort(json.getInteger("port", DEFAULT_PORT));
-    setLimits(WyomingLimits.fromJson(json.getJsonObject("limits"), DEFAULT_LIMITS));
-    setFrameTimeoutMillis(json.getLong("frameTimeoutMillis", DEFAULT_FRAME_TIMEOUT_MILLIS));
-    setIdleTimeoutMillis(json.getLong("idleTimeoutMillis", DEFAULT_IDLE_TIMEOUT_MILLIS));
-    setMaxConnections(json.getInteger("maxConnections", DEFAULT_MAX_CONNECTIONS));
-    setMaxConnectionsPerAddress(json.getInteger("maxConnectionsPerAddress", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS));
-    setZeroconfName(json.getString("zeroconfName"));
+    setLimits(WyomingLimits.fromJson(json, DEFAULT_LIMITS));
+    setFrameTimeoutMillis(json.getLong("frame_timeout_ms", DEFAULT_FRAME_TIMEOUT_MILLIS));
+    setIdleTimeoutMillis(json.getLong("idle_timeout_ms", DEFAULT_IDLE_TIMEOUT_MILLIS));
+    setMaxConnections(json.getInteger("max_connections", DEFAULT_MAX_CONNECTIONS));
+    setMaxConnectionsPerAddress(json.getInteger("max_connections_per_address", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS));
+    setZeroconfName(json.getString("zeroconf_name"));
+  }
+
+  /**
+   * Copies {@code other}.
+   *
+   * @param other the options to copy
+   */
+  public WyomingServerOptions(WyomingServerOptions other) {
+    this.host = other.host;
+    this.port = other.port;
+    this.limits = other.limits;
+    this.frameTimeoutMillis = other.frameTimeoutMillis;
+    this.idleTimeoutMillis = other.idleTimeoutMillis;
+    this.maxConnections = other.maxConnections;
+    this.maxConnectionsPerAddress = other.maxConnectionsPerAddress;
+    this.zeroconfName = other.zeroconfName;
   }
 
   /**
@@ -147,7 +165,7 @@ public class WyomingServerOptions {
    * @return these options
    */
   public WyomingServerOptions setFrameTimeoutMillis(long frameTimeoutMillis) {
-    this.frameTimeoutMillis = positive(frameTimeoutMillis, "frameTimeoutMillis");
+    this.frameTimeoutMillis = positive(frameTimeoutMillis, "frame_timeout_ms");
     return this;
   }
 
@@ -167,7 +185,7 @@ public class WyomingServerOptions {
    * @return these options
    */
   public WyomingServerOptions setIdleTimeoutMillis(long idleTimeoutMillis) {
-    this.idleTimeoutMillis = positive(idleTimeoutMillis, "idleTimeoutMillis");
+    this.idleTimeoutMillis = positive(idleTimeoutMillis, "idle_timeout_ms");
     return this;
   }
 
@@ -187,7 +205,7 @@ public class WyomingServerOptions {
    * @return these options
    */
   public WyomingServerOptions setMaxConnections(int maxConnections) {
-    this.maxConnections = (int) positive(maxConnections, "maxConnections");
+    this.maxConnections = (int) positive(maxConnections, "max_connections");
     return this;
   }
 
@@ -208,7 +226,7 @@ public class WyomingServerOptions {
    * @return these options
    */
   public WyomingServerOptions setMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
-    this.maxConnectionsPerAddress = (int) positive(maxConnectionsPerAddress, "maxConnectionsPerAddress");
+    this.maxConnectionsPerAddress = (int) positive(maxConnectionsPerAddress, "max_connections_per_address");
     return this;
   }
 
@@ -237,7 +255,7 @@ public class WyomingServerOptions {
    */
   public WyomingServerOptions setZeroconfName(String zeroconfName) {
     if (zeroconfName != null && zeroconfName.isBlank()) {
-      throw new IllegalArgumentException("zeroconfName must not be blank");
+      throw new IllegalArgumentException("zeroconf_name must not be blank");
     }
     this.zeroconfName = zeroconfName;
     return this;
@@ -249,9 +267,8 @@ public class WyomingServerOptions {
    * @return a new JSON object
    */
   public JsonObject toJson() {
-    return new JsonObject().put("host", host).put("port", port).put("limits", limits.toJson())
-        .put("frameTimeoutMillis", frameTimeoutMillis).put("idleTimeoutMillis", idleTimeoutMillis)
-        .put("maxConnections", maxConnections).put("maxConnectionsPerAddress", maxConnectionsPerAddress)
-        .put("zeroconfName", zeroconfName);
+    return new JsonObject().put("host", host).put("port", port).put("max_connections", maxConnections)
+        .put("max_connections_per_address", maxConnectionsPerAddress).put("frame_timeout_ms", frameTimeoutMillis)
+        .put("idle_timeout_ms", idleTimeoutMillis).mergeIn(limits.toJson()).put("zeroconf_name", zeroconfName);
   }
 }

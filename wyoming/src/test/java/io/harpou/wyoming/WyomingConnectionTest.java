@@ -44,7 +44,7 @@ class WyomingConnectionTest {
         .setFrameTimeoutMillis(300).setLimits(new WyomingLimits(1024, 64 * 1024, 64 * 1024));
     server = WyomingServer.create(vertx, options).connectHandler(conn -> {
       conn.exceptionHandler(serverErrors::add);
-      conn.eventHandler(event -> {
+      conn.handler(event -> {
         if (event.type().equals(Ping.TYPE)) {
           conn.write(new Pong(Ping.fromEvent(event).text()));
         } else if (event.type().equals("boom")) {
@@ -86,7 +86,7 @@ class WyomingConnectionTest {
     }
     Promise<List<AudioChunk>> received = Promise.promise();
     List<AudioChunk> got = new ArrayList<>();
-    conn.eventHandler(e -> {
+    conn.handler(e -> {
       got.add(AudioChunk.fromEvent(e));
       if (got.size() == sent.size()) {
         received.complete(got);
@@ -105,7 +105,7 @@ class WyomingConnectionTest {
     Promise<Void> done = Promise.promise();
     int[] next = {0};
     boolean[] inOrder = {true};
-    conn.eventHandler(e -> {
+    conn.handler(e -> {
       AudioChunk chunk = AudioChunk.fromEvent(e);
       inOrder[0] &= chunk.timestamp() == next[0] && chunk.audio().getInt(0) == next[0]
           && chunk.audio().length() == 2048;
@@ -223,7 +223,7 @@ class WyomingConnectionTest {
   void should_keep_the_connection_open_when_the_event_handler_throws() throws Exception {
     WyomingConnection conn = await(client.connect("127.0.0.1", server.actualPort()));
     Promise<WyomingEvent> reply = Promise.promise();
-    conn.eventHandler(reply::tryComplete);
+    conn.handler(reply::tryComplete);
 
     conn.write(WyomingEvent.of("boom"));
     conn.write(new Ping("still there"));
@@ -236,7 +236,7 @@ class WyomingConnectionTest {
   void should_hold_events_that_arrive_before_the_event_handler_is_set() throws Exception {
     WyomingServer greeter = WyomingServer.create(vertx, new WyomingServerOptions().setHost("127.0.0.1").setPort(0))
         .connectHandler(conn -> {
-          conn.eventHandler(e -> { });
+          conn.handler(e -> { });
           conn.write(WyomingEvent.of("hello", new JsonObject().put("n", 1)));
           conn.write(WyomingEvent.of("hello", new JsonObject().put("n", 2)));
         });
@@ -245,7 +245,7 @@ class WyomingConnectionTest {
       WyomingConnection conn = await(client.connect("127.0.0.1", greeter.actualPort()));
       Thread.sleep(200);
       List<Integer> seen = new CopyOnWriteArrayList<>();
-      conn.eventHandler(e -> seen.add(e.data().getInteger("n")));
+      conn.handler(e -> seen.add(e.data().getInteger("n")));
 
       Await.until("both held events", () -> seen.size() == 2);
       assertThat(seen).containsExactly(1, 2);
@@ -294,7 +294,7 @@ class WyomingConnectionTest {
   private WyomingMessage pingOnce() throws Exception {
     WyomingConnection conn = await(client.connect("127.0.0.1", server.actualPort()));
     Promise<WyomingEvent> reply = Promise.promise();
-    conn.eventHandler(reply::tryComplete);
+    conn.handler(reply::tryComplete);
     conn.write(new Ping("hello"));
     WyomingMessage answer = WyomingMessages.read(await(reply.future()));
     await(conn.close());

@@ -22,11 +22,10 @@ class WyomingOptionsTest {
   }
 
   @Test
-  void should_read_server_options_from_json_and_ignore_unknown_keys() {
-    JsonObject json = new JsonObject().put("host", "127.0.0.1").put("port", 10300).put("frameTimeoutMillis", 500)
-        .put("idleTimeoutMillis", 2000).put("maxConnections", 8).put("maxConnectionsPerAddress", 2)
-        .put("zeroconfName", "harpou-stt").put("limits", new JsonObject().put("maxPayloadBytes", 1024))
-        .put("colour", "blue");
+  void should_read_server_options_from_snake_case_json_and_ignore_unknown_keys() {
+    JsonObject json = new JsonObject().put("host", "127.0.0.1").put("port", 10300).put("frame_timeout_ms", 500)
+        .put("idle_timeout_ms", 2000).put("max_connections", 8).put("max_connections_per_address", 2)
+        .put("zeroconf_name", "harpou-stt").put("max_payload_bytes", 1024).put("colour", "blue");
 
     WyomingServerOptions options = new WyomingServerOptions(json);
 
@@ -39,6 +38,31 @@ class WyomingOptionsTest {
     assertThat(options.getZeroconfName()).isEqualTo("harpou-stt");
     assertThat(options.getLimits()).isEqualTo(new WyomingLimits(64 * 1024, 256 * 1024, 1024));
     assertThat(new WyomingServerOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
+  }
+
+  @Test
+  void should_write_only_snake_case_keys() {
+    JsonObject server = new WyomingServerOptions().setZeroconfName("harpou").toJson();
+    JsonObject client = new WyomingClientOptions().toJson();
+
+    assertThat(server.fieldNames()).containsExactlyInAnyOrder("host", "port", "max_connections",
+        "max_connections_per_address", "frame_timeout_ms", "idle_timeout_ms", "max_header_bytes", "max_data_bytes",
+        "max_payload_bytes", "zeroconf_name");
+    assertThat(client.fieldNames()).containsExactlyInAnyOrder("connect_timeout_ms", "frame_timeout_ms",
+        "max_header_bytes", "max_data_bytes", "max_payload_bytes");
+  }
+
+  @Test
+  void should_copy_options_so_that_changing_the_copy_leaves_the_original() {
+    WyomingServerOptions server = new WyomingServerOptions().setPort(10300).setZeroconfName("harpou");
+    WyomingClientOptions client = new WyomingClientOptions().setConnectTimeoutMillis(1000);
+
+    WyomingServerOptions serverCopy = new WyomingServerOptions(server).setPort(10301);
+    WyomingClientOptions clientCopy = new WyomingClientOptions(client).setConnectTimeoutMillis(2000);
+
+    assertThat(serverCopy.getZeroconfName()).isEqualTo("harpou");
+    assertThat(server.getPort()).isEqualTo(10300);
+    assertThat(client.getConnectTimeoutMillis()).isEqualTo(1000);
   }
 
   @Test

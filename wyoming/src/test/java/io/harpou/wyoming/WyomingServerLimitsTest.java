@@ -45,7 +45,7 @@ class WyomingServerLimitsTest {
   private int listen(WyomingServerOptions options) {
     server = WyomingServer.create(vertx, options.setHost("127.0.0.1").setPort(0)).connectHandler(conn -> {
       accepted.incrementAndGet();
-      conn.eventHandler(event -> {
+      conn.handler(event -> {
         answered.incrementAndGet();
         conn.write(new Pong(Ping.fromEvent(event).text()));
       });

@@ -5,6 +5,9 @@ import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.harpou.testkit.ollama.OllamaMatch;
@@ -85,9 +88,9 @@ public class AgentTurnBenchmark {
   private Bridge hub(JsonObject agent) throws Exception {
     BridgeOptions options = new BridgeOptions().setDataDir(Files.createTempDirectory("agent-bench"))
         .setHttpEnabled(false)
-        .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
-        .setSection("memory", new JsonObject().put("enabled", false))
-        .setSection("agent", agent.put("history_limit", 4));
+        .setHomeAssistant(new HomeAssistantOptions().setUrl(home.url()).setToken(home.accessToken()))
+        .setMemory(new MemoryOptions().setEnabled(false))
+        .setAgent(new AgentOptions(agent).setHistoryLimit(4));
     return Bridge.create(vertx, options).start().await();
   }
 

@@ -4,6 +4,8 @@ import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.Thinking;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
+import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Vertx;
@@ -11,7 +13,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,8 +45,8 @@ public final class HttpApiHarness {
     }
     Path data = Files.createTempDirectory("harpou-http-bench");
     BridgeOptions options = new BridgeOptions().setDataDir(data)
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .setSection("home_assistant", new JsonObject().put("url", haUrl).put("token", haToken));
+        .setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(0))
+        .setHomeAssistant(new HomeAssistantOptions().setUrl(haUrl).setToken(haToken));
     Bridge bridge = Bridge.create(vertx, options).start().await();
     System.out.println("HARPOU_URL=http://127.0.0.1:" + bridge.httpPort());
     if (mode.equals("fanout")) {

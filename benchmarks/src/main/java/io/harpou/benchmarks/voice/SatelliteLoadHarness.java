@@ -77,7 +77,7 @@ public final class SatelliteLoadHarness {
     for (int i = 0; i < satellites; i++) {
       WyomingConnection connection = connections.get(i);
       Map<String, Long> pending = new ConcurrentHashMap<>();
-      connection.eventHandler(event -> {
+      connection.handler(event -> {
         if (event.type().equals("pong")) {
           Long sent = pending.remove(event.data().getString("text"));
           if (sent != null) {

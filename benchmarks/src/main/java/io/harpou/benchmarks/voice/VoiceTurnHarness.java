@@ -77,7 +77,7 @@ public final class VoiceTurnHarness {
     BlockingQueue<Long> firstChunk = new LinkedBlockingQueue<>();
     BlockingQueue<WyomingEvent> stops = new LinkedBlockingQueue<>();
     boolean[] seen = {false};
-    satellite.eventHandler(event -> {
+    satellite.handler(event -> {
       switch (event.type()) {
         case "audio-chunk" -> {
           if (!seen[0]) {

@@ -21,6 +21,9 @@ public final class BridgeAddresses {
   /** Request-reply: an {@link io.harpou.bridge.api.voice.Announcement} as JSON, spoken in its room. */
   public static final String VOICE_ANNOUNCE = "harpou.voice.announce";
 
+  /** Request-reply: the {@link io.harpou.bridge.api.rules.RuleBook}'s list, add and remove. */
+  public static final String RULES = "harpou.rules";
+
   /**
    * Request-reply: a household member's answer to a repair session's question, {@code {"alert_id", "text", "user"}}
    * in, {@code {"speech"}} out (what the session did). Only a door that knows who answers (the console, a

@@ -37,6 +37,11 @@ public class VirtualHomeOptions {
   public VirtualHomeOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public VirtualHomeOptions(VirtualHomeOptions other) {
+    this(other.toJson());
+  }
+
   /**
    * Creates options from JSON; unknown keys are ignored.
    *

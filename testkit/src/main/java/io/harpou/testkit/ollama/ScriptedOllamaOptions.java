@@ -32,6 +32,11 @@ public class ScriptedOllamaOptions {
   public ScriptedOllamaOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public ScriptedOllamaOptions(ScriptedOllamaOptions other) {
+    this(other.toJson());
+  }
+
   /**
    * Options read from JSON; missing keys keep their defaults, unknown keys are ignored.
    *

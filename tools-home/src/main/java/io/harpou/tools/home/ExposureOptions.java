@@ -38,6 +38,11 @@ public class ExposureOptions {
   public ExposureOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public ExposureOptions(ExposureOptions other) {
+    this(other.toJson());
+  }
+
   /**
    * Options from JSON; keys {@code domains, protected_domains, protected_device_classes, include_areas,
    * exclude_areas, include_entities, exclude_entities, protected_entities} (lists of strings), plus

@@ -13,6 +13,11 @@ public class HomeToolsOptions {
   public HomeToolsOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public HomeToolsOptions(HomeToolsOptions other) {
+    this(other.toJson());
+  }
+
   /**
    * Options from the provider's configuration section: {@code exposure} (see {@link ExposureOptions}),
    * {@code intents_dir} (a directory of extra sentence files), {@code local_intents} (false to turn the matcher off).

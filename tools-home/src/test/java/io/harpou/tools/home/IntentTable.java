@@ -8,6 +8,7 @@ import io.harpou.bridge.api.timer.Timer;
 import io.harpou.bridge.api.timer.TimerLength;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.vertx.task.VoiceTimers;
+import io.harpou.testkit.Await;
 import io.harpou.testkit.ha.RecordedServiceCall;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -121,10 +122,8 @@ final class IntentTable {
     switch (words[0]) {
       case "state" -> {
         home.ha.setState(words[1], words[2]);
-        for (int i = 0; i < 500 && !home.client.state(words[1]).map(s -> s.state().equals(words[2])).orElse(false);
-             i++) {
-          sleep();
-        }
+        Await.until("the client sees " + words[1] + " " + words[2],
+            () -> home.client.state(words[1]).map(s -> s.state().equals(words[2])).orElse(false));
       }
       case "timer" -> {
         String name = words[1].equals("-") ? null : words[1].replace('_', ' ');
@@ -144,14 +143,6 @@ final class IntentTable {
       case 'm' -> new TimerLength(null, value, null);
       default -> new TimerLength(null, null, value);
     };
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Judges one line from what the interpreter replied, the calls the home got, the tools called and the timers. */

@@ -27,7 +27,7 @@ class OptionsJsonTest {
     assertThat(empty.isLocalIntents()).isTrue();
     assertThat(empty.getIntentsDir()).isNull();
     assertThat(empty.toJson().containsKey("intents_dir")).isFalse();
-    assertThat(new HomeToolsOptions(null).toJson()).isEqualTo(new HomeToolsOptions().toJson());
+    assertThat(new HomeToolsOptions((JsonObject) null).toJson()).isEqualTo(new HomeToolsOptions().toJson());
     assertThat(empty.getExposure().getDomains()).containsExactlyElementsOf(ExposureOptions.DEFAULT_DOMAINS);
   }
 

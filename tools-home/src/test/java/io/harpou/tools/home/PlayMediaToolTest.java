@@ -3,6 +3,7 @@ package io.harpou.tools.home;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.api.tool.ToolResult;
+import io.harpou.testkit.Await;
 import io.harpou.testkit.ha.RecordedServiceCall;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -89,14 +90,10 @@ class PlayMediaToolTest {
     assertThat(home.state("media_player.soundbar")).isEqualTo("idle");
   }
 
-  /** Waits (up to five seconds) until the client's copy of the state shows {@code features}. */
-  private void awaitClientSees(String entityId, int features) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (home.client.state(entityId).map(s -> s.attributes().getInteger("supported_features", 0))
-        .orElse(0) != features) {
-      assertThat(System.currentTimeMillis()).as("the client saw the new state in time").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+  /** Waits until the client's copy of the state shows {@code features}. */
+  private void awaitClientSees(String entityId, int features) {
+    Await.until("the client sees the new state of " + entityId, () -> home.client.state(entityId)
+        .map(s -> s.attributes().getInteger("supported_features", 0)).orElse(0) == features);
   }
 
   /** The demo house with a Music Assistant player in the kitchen. */

@@ -40,14 +40,18 @@ public final class ConnectionImpl implements WyomingConnection {
   private final ServerSide serverSide;
   private final ArrayDeque<WyomingEvent> held = new ArrayDeque<>();
   private Handler<WyomingEvent> eventHandler;
+  private Handler<Void> endHandler;
   private Handler<Void> closeHandler;
   private Handler<Throwable> exceptionHandler;
   private Handler<Void> drainHandler;
-  private boolean userPaused;
+  /** How many more events the reader wants: {@link Long#MAX_VALUE} while flowing, 0 while paused. */
+  private long demand = Long.MAX_VALUE;
   /** Reading stopped because the peer does not read what is written to it. */
   private boolean writePaused;
   private boolean failed;
   private volatile boolean closed;
+  /** The connection closed and no end handler has heard of it yet. */
+  private boolean endPending;
   private long eventsRead;
   private long frameTimer = -1;
   /** {@link #eventsRead} when the frame timer was set: the frame it times is the one after that many events. */
@@ -144,7 +148,7 @@ public final class ConnectionImpl implements WyomingConnection {
 
   /** True when this side, not the peer, stopped the reading: the application paused or has no handler yet. */
   private boolean pausedHere() {
-    return userPaused || eventHandler == null;
+    return demand == 0 || eventHandler == null;
   }
 
   private void onDrain() {
@@ -164,7 +168,7 @@ public final class ConnectionImpl implements WyomingConnection {
     if (LOG.isDebugEnabled()) {
       LOG.debug("Wyoming {} <- {}", event.type(), socket.remoteAddress());
     }
-    if (eventHandler == null || !held.isEmpty() || writePaused) {
+    if (eventHandler == null || !held.isEmpty() || writePaused || demand == 0) {
       held.add(event);
       socket.pause();
       return;
@@ -176,6 +180,9 @@ public final class ConnectionImpl implements WyomingConnection {
     if (closed) {
       return;
     }
+    if (demand != Long.MAX_VALUE && --demand == 0) {
+      socket.pause();
+    }
     try {
       eventHandler.handle(event);
     } catch (RuntimeException e) {
@@ -184,10 +191,10 @@ public final class ConnectionImpl implements WyomingConnection {
   }
 
   private void flushHeld() {
-    while (!held.isEmpty() && eventHandler != null && !writePaused) {
+    while (!held.isEmpty() && eventHandler != null && !writePaused && demand > 0) {
       deliver(held.poll());
     }
-    if (held.isEmpty() && !userPaused && !writePaused && !failed) {
+    if (held.isEmpty() && demand > 0 && !writePaused && !failed) {
       socket.resume();
     }
   }
@@ -238,12 +245,29 @@ public final class ConnectionImpl implements WyomingConnection {
     if (serverSide != null) {
       serverSide.released().run();
     }
-    Handler<Void> handler = closeHandler;
+    // No event follows a close: the stream has ended. Events still held are dropped: nothing can be answered on a
+    // closed connection, and a peer must not be able to queue work it does not wait for.
+    held.clear();
+    endPending = true;
+    endIfPending();
+    notify(closeHandler, "close");
+  }
+
+  /** Tells the end handler that the stream has ended, once, as soon as there is one. */
+  private void endIfPending() {
+    Handler<Void> handler = endHandler;
+    if (endPending && handler != null) {
+      endPending = false;
+      notify(handler, "end");
+    }
+  }
+
+  private static void notify(Handler<Void> handler, String which) {
     if (handler != null) {
       try {
         handler.handle(null);
       } catch (RuntimeException e) {
-        LOG.warn("Wyoming close handler failed", e);
+        LOG.warn("Wyoming {} handler failed", which, e);
       }
     }
   }
@@ -262,10 +286,21 @@ public final class ConnectionImpl implements WyomingConnection {
   }
 
   @Override
-  public WyomingConnection eventHandler(Handler<WyomingEvent> handler) {
+  public WyomingConnection handler(Handler<WyomingEvent> handler) {
     this.eventHandler = handler;
     if (handler != null && !held.isEmpty()) {
       context.runOnContext(v -> flushHeld());
+    }
+    return this;
+  }
+
+  @Override
+  public WyomingConnection endHandler(Handler<Void> handler) {
+    this.endHandler = handler;
+    if (handler != null && endPending) {
+      // Closed before anyone listened (a peer that answers and hangs up at once): the end still reaches a late
+      // reader, so a pipe or collect set up after the close completes.
+      context.runOnContext(v -> endIfPending());
     }
     return this;
   }
@@ -309,8 +344,19 @@ public final class ConnectionImpl implements WyomingConnection {
   }
 
   @Override
+  public Future<Void> end() {
+    return socket.end();
+  }
+
+  @Override
   public boolean writeQueueFull() {
     return socket.writeQueueFull();
+  }
+
+  @Override
+  public WyomingConnection setWriteQueueMaxSize(int maxSize) {
+    socket.setWriteQueueMaxSize(maxSize);
+    return this;
   }
 
   @Override
@@ -321,16 +367,24 @@ public final class ConnectionImpl implements WyomingConnection {
 
   @Override
   public WyomingConnection pause() {
-    userPaused = true;
+    demand = 0;
     socket.pause();
     return this;
   }
 
   @Override
   public WyomingConnection resume() {
-    userPaused = false;
+    return fetch(Long.MAX_VALUE);
+  }
+
+  @Override
+  public WyomingConnection fetch(long amount) {
+    if (amount < 0) {
+      throw new IllegalArgumentException("fetch takes a positive amount, got " + amount);
+    }
+    demand = amount == Long.MAX_VALUE || Long.MAX_VALUE - demand < amount ? Long.MAX_VALUE : demand + amount;
     if (held.isEmpty()) {
-      if (!writePaused) {
+      if (!writePaused && demand > 0) {
         socket.resume();
       }
     } else if (eventHandler != null) {

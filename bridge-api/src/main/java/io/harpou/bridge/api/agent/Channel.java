@@ -22,6 +22,11 @@ public enum Channel {
   SCHEDULER,
   /** An MCP client calling Harpou's tools ({@code /mcp}). */
   MCP,
+  /**
+   * Home Assistant's MQTT entities (the conversation text entity): anyone who may publish on the broker can send
+   * them, so by default the policy refuses protected and dangerous actions on this channel.
+   */
+  MQTT,
   /** A repair session opened by a monitor's alert; {@code agent.policy.channels.monitor} sets what it may do. */
   MONITOR;
 

@@ -22,7 +22,7 @@ import java.util.Locale;
 public record AlertChanged(Instant time, String alertId, String monitor, String key, String severity, State state,
                            String summary, String detail, String conversationId) implements BridgeEvent {
 
-  static final String KIND = "alert";
+  public static final String KIND = "alert";
 
   /** Where an alert stands. */
   public enum State {

@@ -8,6 +8,8 @@ import io.harpou.bridge.vertx.mcp.McpRemoteServer;
 import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
+import io.harpou.bridge.vertx.mqtt.MqttOptions;
+import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -44,6 +46,8 @@ public final class BridgeOptions {
   private static final String WYOMING = "wyoming";
   private static final String TOOLS = "tools";
   private static final String MCP = "mcp";
+  private static final String MQTT = "mqtt";
+  private static final String NOTIFICATIONS = "notifications";
   private static final String MONITORS = "monitors";
   private static final String ENABLED = "enabled";
 
@@ -142,9 +146,9 @@ public final class BridgeOptions {
     return read(AGENT, () -> new AgentOptions(section(AGENT)));
   }
 
-  /** Sets the agent's options; it runs. */
+  /** Sets the agent's options, the OpenAI-compatible server's API key included; it runs. */
   public BridgeOptions setAgent(AgentOptions agent) {
-    config.put(AGENT, agent.toJson().put(ENABLED, true));
+    config.put(AGENT, agent.toJson().put("openai", agent.getOpenai()).put(ENABLED, true));
     return this;
   }
 
@@ -157,9 +161,18 @@ public final class BridgeOptions {
     return read(MEMORY, () -> new MemoryOptions(section(MEMORY)));
   }
 
-  /** Sets the memory's options. */
+  /** Sets the memory's options, the API keys of its embedding and fact models included. */
   public BridgeOptions setMemory(MemoryOptions memory) {
-    config.put(MEMORY, memory.toJson());
+    JsonObject section = memory.toJson();
+    String embeddingsKey = memory.embeddingsModelConfig().getString("api_key");
+    String factsKey = memory.factsModelConfig().getString("api_key");
+    if (embeddingsKey != null) {
+      section.getJsonObject("embeddings").put("api_key", embeddingsKey);
+    }
+    if (factsKey != null) {
+      section.getJsonObject("facts").put("api_key", factsKey);
+    }
+    config.put(MEMORY, section);
     return this;
   }
 
@@ -226,6 +239,30 @@ public final class BridgeOptions {
   }
 
   /**
+   * MQTT discovery's options, from the {@code mqtt} section; empty when it names no broker URL (then nothing is
+   * published).
+   *
+   * @throws IllegalArgumentException when a value is malformed or out of range
+   */
+  public Optional<MqttOptions> getMqtt() {
+    JsonObject section = section(MQTT);
+    return section.getString("url") == null || !section.getBoolean(ENABLED, true) ? Optional.empty()
+        : Optional.of(read(MQTT, () -> new MqttOptions(section)));
+  }
+
+  /**
+   * The notification rules' options, from the {@code notifications} section; they run whenever Home Assistant does,
+   * unless {@code notifications.enabled} is false.
+   *
+   * @throws IllegalArgumentException when a rule or value is malformed
+   */
+  public Optional<NotificationOptions> getNotifications() {
+    JsonObject section = section(NOTIFICATIONS);
+    return section.getBoolean(ENABLED, true) ? Optional.of(read(NOTIFICATIONS, () -> new NotificationOptions(section)))
+        : Optional.empty();
+  }
+
+  /**
    * The monitors' options, from the {@code monitors} section (each monitor's own threshold sits with the tools that
    * provide it).
    *
@@ -248,7 +285,8 @@ public final class BridgeOptions {
 
   /**
    * Replaces a section as JSON: {@code http}, {@code home_assistant}, {@code agent}, {@code memory}, {@code voice},
-   * {@code wyoming}, {@code artifacts}, {@code tools}, {@code mcp} or {@code monitors}.
+   * {@code wyoming}, {@code artifacts}, {@code mqtt}, {@code notifications}, {@code tools}, {@code mcp} or
+   * {@code monitors}.
    */
   public BridgeOptions setSection(String name, JsonObject section) {
     config.put(name, section.copy());

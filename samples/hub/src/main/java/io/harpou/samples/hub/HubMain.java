@@ -32,6 +32,9 @@ public final class HubMain {
       System.exit(2);
       return;
     }
+    // Reported, not fatal: the hub runs as before, and the line says which key was meant.
+    UnknownKeys.find(config).forEach(key -> System.err.println("harpou hub: unknown configuration key " + key
+        + "; it is ignored"));
     List<String> launcherArgs = new ArrayList<>();
     launcherArgs.add(HubVerticle.class.getName());
     launcherArgs.addAll(arguments.rest());

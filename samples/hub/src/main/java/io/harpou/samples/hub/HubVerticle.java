@@ -2,11 +2,13 @@ package io.harpou.samples.hub;
 
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.testkit.ha.HouseFile;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -36,13 +38,18 @@ public final class HubVerticle extends VerticleBase {
   }
 
   private Future<Void> startVirtualHome(JsonObject config, JsonObject home) {
-    JsonObject section = config.getJsonObject("virtual_home", new JsonObject());
+    JsonObject section = config.getJsonObject("virtual_home", new JsonObject()).copy();
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
-    VirtualHomeOptions options = new VirtualHomeOptions(section)
-        .setAccessToken(section.getString("access_token", HexFormat.of().formatHex(secret)));
-    // Building the house parses its JSON: keep it off the event loop.
-    return vertx.executeBlocking(() -> VirtualHomeAssistant.create(vertx, options), false)
+    // Reading a house file and building the house parse JSON: keep them off the event loop.
+    return vertx.executeBlocking(() -> {
+      if (section.getValue("house") instanceof String file) {
+        section.put("house", HouseFile.read(Path.of(file)));
+      }
+      VirtualHomeOptions options = new VirtualHomeOptions(section)
+          .setAccessToken(section.getString("access_token", HexFormat.of().formatHex(secret)));
+      return VirtualHomeAssistant.create(vertx, options);
+    }, false)
         .compose(VirtualHomeAssistant::start).map(started -> {
       virtualHome = started;
       home.put("url", started.url()).put("token", started.accessToken());

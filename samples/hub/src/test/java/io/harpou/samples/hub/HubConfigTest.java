@@ -3,6 +3,7 @@ package io.harpou.samples.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,5 +49,59 @@ class HubConfigTest {
         .hasMessageContaining("HARPOU_HTTP_PORT").hasMessageContaining("eighty");
     assertThatThrownBy(() -> HubConfig.resolve(new JsonObject(), Map.of(),
         Map.of("--ha-token-file", dir.resolve("missing").toString()))).hasMessageContaining("--ha-token-file");
+  }
+
+  @Test
+  void should_report_misspelt_keys_with_the_nearest_known_key() {
+    JsonObject file = new JsonObject()
+        .put("wyoming", new JsonObject().put("frameTimeoutMillis", 500).put("port", 10700))
+        .put("htpp", new JsonObject().put("port", 8099))
+        .put("memory", new JsonObject().put("embeddings", new JsonObject().put("modle", "bge")))
+        .put("agent", new JsonObject().put("policy", new JsonObject().put("protected_domain", new JsonArray())));
+
+    assertThat(UnknownKeys.find(file)).containsExactly(
+        "wyoming.frameTimeoutMillis (did you mean wyoming.frame_timeout_ms?)",
+        "htpp (did you mean http?)",
+        "memory.embeddings.modle (did you mean memory.embeddings.model?)",
+        "agent.policy.protected_domain (did you mean agent.policy.protected_domains?)");
+  }
+
+  @Test
+  void should_leave_the_sections_of_plug_ins_to_their_owners() {
+    JsonObject file = new JsonObject()
+        .put("tools", new JsonObject().put("enabled", new JsonArray().add("home")).put("pool", new JsonObject()))
+        .put("agent", new JsonObject().put("openai", new JsonObject().put("url", "http://gpu:8080/v1"))
+            .put("provider", new JsonObject().put("id", "echo").put("prefix", "> ")))
+        .put("voice", new JsonObject().put("whisper", new JsonObject().put("model", "tiny.en")));
+
+    assertThat(UnknownKeys.find(file)).isEmpty();
+  }
+
+  @Test
+  void should_know_the_monitors_and_artifacts_sections_and_report_their_misspelt_keys() {
+    JsonObject file = new JsonObject()
+        .put("monitors", new JsonObject().put("notify_service", "mobile_app_phone").put("rooms", new JsonArray())
+            .put("quiet_hours", new JsonObject().put("from", "22:00").put("to", "07:00"))
+            .put("repair", new JsonObject().put("cooldown_ms", 60_000).put("max_action", 2)))
+        .put("artifacts", new JsonObject().put("backend", "s3").put("quota_bytes", 1 << 20)
+            .put("s3", new JsonObject().put("endpoint", "http://minio:9000").put("bucket", "harpou")))
+        .put("tools", new JsonObject().put("system", new JsonObject().put("files", new JsonObject())));
+
+    assertThat(UnknownKeys.find(file))
+        .containsExactly("monitors.repair.max_action (did you mean monitors.repair.max_actions?)");
+  }
+
+  @Test
+  void should_know_every_key_the_readme_and_the_variables_set() throws Exception {
+    String readme = Files.readString(Path.of("../../README.md"));
+    String configuration = readme.substring(readme.indexOf("## Configuration"));
+    JsonObject example = new JsonObject(configuration.substring(configuration.indexOf("```json\n") + 8,
+        configuration.indexOf("```", configuration.indexOf("```json\n") + 8)));
+    Map<String, String> env = new java.util.HashMap<>();
+    ConfigKey.ALL.stream().filter(key -> key.type() != ConfigKey.Type.SECRET_FILE)
+        .forEach(key -> env.put(key.env(), key.type() == ConfigKey.Type.INTEGER ? "1" : "x"));
+
+    assertThat(UnknownKeys.find(example)).isEmpty();
+    assertThat(UnknownKeys.find(HubConfig.resolve(new JsonObject(), env, Map.of()))).isEmpty();
   }
 }

@@ -101,7 +101,7 @@ class HubEndToEndTest {
     WyomingConnection connection = WyomingClient.create(vertx, new WyomingClientOptions())
         .connect("127.0.0.1", Integer.parseInt(port.group(1))).await();
     Promise<String> handled = Promise.promise();
-    connection.eventHandler(event -> {
+    connection.handler(event -> {
       if (Handle.Handled.TYPE.equals(event.type())) {
         handled.tryComplete(Handle.Handled.fromEvent(event).text());
       } else if (Handle.NotHandled.TYPE.equals(event.type())) {

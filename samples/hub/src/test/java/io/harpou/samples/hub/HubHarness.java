@@ -139,7 +139,7 @@ final class HubHarness {
         .connect(host, wyomingPort()).await();
     try {
       Promise<String> answered = Promise.promise();
-      connection.eventHandler(event -> {
+      connection.handler(event -> {
         if (Handle.Handled.TYPE.equals(event.type())) {
           answered.tryComplete(Handle.Handled.fromEvent(event).text());
         } else if (Handle.NotHandled.TYPE.equals(event.type())) {

@@ -32,6 +32,21 @@ final class Home {
     ApplianceDomains.register(this);
     AlarmWeatherDomains.register(this);
     MediaSearch.register(this);
+    registerCopiedServices();
+  }
+
+  /** Serves the services a copied house brought that no domain here implements. */
+  private void registerCopiedServices() {
+    house.copiedServices.forEach(domain -> {
+      if (domain.getValue() instanceof JsonObject byName) {
+        byName.forEach(service -> {
+          String name = service.getKey();
+          if (service.getValue() instanceof JsonObject description && !services.has(domain.getKey(), name)) {
+            services.register(ServiceDef.copied(domain.getKey(), name, description));
+          }
+        });
+      }
+    });
   }
 
   void record(RecordedServiceCall call) {

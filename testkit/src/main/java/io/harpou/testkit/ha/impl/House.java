@@ -18,6 +18,8 @@ final class House {
   final Map<String, JsonArray> scripts = new LinkedHashMap<>();
   /** to-do entity id → items {"summary","uid","status"[,"description","due"]}. */
   final Map<String, List<JsonObject>> todoItems = new LinkedHashMap<>();
+  /** Services copied from a real Home Assistant ({@code get_services}' shape), served when not implemented here. */
+  JsonObject copiedServices = new JsonObject();
   final List<JsonObject> notifications = new CopyOnWriteArrayList<>();
   /** weather entity id → forecast type ({@code daily}, {@code hourly}, {@code twice_daily}) → forecast entries. */
   final Map<String, JsonObject> forecasts = new LinkedHashMap<>();

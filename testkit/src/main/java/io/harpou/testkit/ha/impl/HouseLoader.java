@@ -47,6 +47,7 @@ final class HouseLoader {
     house.language = json.getString("language", house.language);
     house.country = json.getString("country", house.country);
     house.timeZone = json.getString("time_zone", house.timeZone);
+    house.copiedServices = json.getJsonObject("services", new JsonObject());
     long created = Ids.nowMicros();
     double createdAt = Ids.epoch(created);
     Map<String, String> configEntries = new HashMap<>();
@@ -156,7 +157,10 @@ final class HouseLoader {
         items.add(it);
       }
       house.todoItems.put(entityId, items);
-      state = String.valueOf(items.stream().filter(i -> "needs_action".equals(i.getString("status"))).count());
+      // A copied house carries the list's count as its state, not its items (reading them is a service call).
+      state = entity.containsKey("items") || entity.getString("state") == null
+          ? String.valueOf(items.stream().filter(i -> "needs_action".equals(i.getString("status"))).count())
+          : entity.getString("state");
     }
     states.load(new EntityState(entityId, state, attrs, created, created, created, HaContext.create(null)));
   }

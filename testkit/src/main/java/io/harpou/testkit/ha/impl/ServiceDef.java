@@ -35,6 +35,8 @@ final class ServiceDef {
   Response response = Response.NONE;
   EntityAction entityAction;
   Action action;
+  /** The description of a service copied from a real Home Assistant, which accepts any data; null otherwise. */
+  JsonObject copied;
 
   private ServiceDef(String domain, String service) {
     this.domain = domain;
@@ -51,6 +53,22 @@ final class ServiceDef {
   static ServiceDef plain(String domain, String service, Action action) {
     ServiceDef def = new ServiceDef(domain, service);
     def.action = action;
+    return def;
+  }
+
+  /**
+   * A service copied with a house from a real Home Assistant that the virtual home does not implement: it is
+   * described as Home Assistant described it, takes any data, is recorded, and changes nothing, so a household can
+   * rehearse calling it without touching a device.
+   */
+  static ServiceDef copied(String domain, String service, JsonObject description) {
+    boolean targeted = description.containsKey("target");
+    ServiceDef def = targeted ? entity(domain, service, (c, id) -> { }).anyDomain() : plain(domain, service, c -> { });
+    def.copied = description.copy();
+    JsonObject response = description.getJsonObject("response");
+    if (response != null) {
+      def.response = response.getBoolean("optional", true) ? Response.OPTIONAL : Response.ONLY;
+    }
     return def;
   }
 
@@ -77,6 +95,14 @@ final class ServiceDef {
 
   /** Validates and coerces service data (target already merged), as the service schema would. */
   JsonObject validate(JsonObject data) {
+    if (copied != null) {
+      JsonObject out = data.copy();
+      if (entityService) {
+        TARGET_KEYS.stream().filter(out::containsKey)
+            .forEach(key -> out.put(key, Targets.toList(key, out.getValue(key))));
+      }
+      return out;
+    }
     JsonObject out = new JsonObject();
     for (String key : data.fieldNames()) {
       Object value = data.getValue(key);
@@ -104,6 +130,9 @@ final class ServiceDef {
 
   /** The {@code get_services} description of this service. */
   JsonObject describe() {
+    if (copied != null) {
+      return copied.copy();
+    }
     JsonObject f = new JsonObject();
     fields.forEach((name, field) -> f.put(name, field.describe(name)));
     JsonObject json = new JsonObject().put("name", service.replace('_', ' ')).put("description", "").put("fields", f);

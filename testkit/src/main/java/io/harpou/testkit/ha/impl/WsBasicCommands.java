@@ -52,21 +52,37 @@ final class WsBasicCommands {
         s.result(id, home.house.registries.entityList()));
     c.add("config/entity_registry/get", Set.of("entity_id"), Set.of("entity_id"), (s, id, m) -> {
       String entityId = WsCommands.typed(m, "entity_id", String.class, "str");
-      JsonObject entry = home.house.registries.entity(entityId);
-      if (entry == null) {
+      JsonObject extended = extended(home, entityId);
+      if (extended == null) {
         throw new ServiceError("not_found", "Entity not found");
       }
-      EntityState st = home.states.get(entityId);
-      JsonObject extended = entry.copy().put("capabilities", null)
-          .put("device_class", st == null ? null : st.attributes().getValue("device_class"))
-          .put("original_device_class", null).put("original_icon", null);
       s.result(id, extended);
+    });
+    // Several entities at once, each extended entry or null when unknown (Home Assistant 2023.5 and later).
+    c.add("config/entity_registry/get_entries", Set.of("entity_ids"), Set.of("entity_ids"), (s, id, m) -> {
+      JsonObject out = new JsonObject();
+      for (Object entityId : WsCommands.typed(m, "entity_ids", JsonArray.class, "list")) {
+        out.put(String.valueOf(entityId), extended(home, String.valueOf(entityId)));
+      }
+      s.result(id, out);
     });
     c.add("conversation/process", Set.of("text", "language", "agent_id", "conversation_id", "device_id"),
         Set.of("text"), (s, id, m) -> {
           String text = WsCommands.typed(m, "text", String.class, "str");
           s.result(id, home.conversation.process(text, m.getString("language"), m.getString("conversation_id")));
         });
+  }
+
+  /** The registry's extended entry of an entity, as {@code config/entity_registry/get} returns it, or null. */
+  private static JsonObject extended(Home home, String entityId) {
+    JsonObject entry = home.house.registries.entity(entityId);
+    if (entry == null) {
+      return null;
+    }
+    EntityState st = home.states.get(entityId);
+    return entry.copy().put("capabilities", null)
+        .put("device_class", st == null ? null : st.attributes().getValue("device_class"))
+        .put("original_device_class", null).put("original_icon", null);
   }
 
   private static void callService(Home home, WsSession s, long id, JsonObject m) {

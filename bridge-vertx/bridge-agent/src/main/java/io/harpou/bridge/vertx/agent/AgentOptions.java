@@ -65,6 +65,12 @@ public final class AgentOptions {
   public AgentOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public AgentOptions(AgentOptions other) {
+    this(other.toJson());
+    setOpenai(other.getOpenai());
+  }
+
   /**
    * Reads the {@code agent} section; missing keys keep their defaults, unknown keys are ignored.
    *

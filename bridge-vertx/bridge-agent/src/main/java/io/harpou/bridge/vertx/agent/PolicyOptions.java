@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * utterances come from an unauthenticated network peer (Wyoming: Home Assistant's {@code handle}, satellites dialing
  * in), PROTECTED and DANGEROUS calls are refused unless the peer is loopback or listed in the channel's
  * {@code protected_from} (IP addresses, never host names). A channel may have its own
- * {@code confirmation_timeout_ms}; the {@code monitor} channel of repair sessions waits an hour by default and, unless
- * its {@code deny} is configured, never runs DANGEROUS tools.
+ * {@code confirmation_timeout_ms}; the {@code monitor} channel of repair sessions waits an hour by default. A channel's
+ * {@code deny} replaces its default: repair sessions never run DANGEROUS tools, and the {@code mqtt} channel (anyone
+ * who may publish on the broker) runs neither PROTECTED nor DANGEROUS ones.
  *
  * <pre>{@code
  * {"protected_tools": ["open_garage"], "protected_domains": ["lock", "alarm_control_panel"],
@@ -61,15 +62,23 @@ public final class PolicyOptions {
       Map.of(Channel.MONITOR, DEFAULT_MONITOR_CONFIRMATION_TIMEOUT_MS));
 
   /**
-   * The defaults: locks and alarms protected, dangerous tools off, and a monitor's repair session never runs a
-   * DANGEROUS tool, even where they are enabled, and waits an hour for its question's answer.
+   * The defaults: locks and alarms protected, dangerous tools off, the {@code mqtt} channel denied protected and
+   * dangerous calls, since anyone who may publish on the broker reaches it, and a monitor's repair session never runs
+   * a DANGEROUS tool, even where they are enabled, and waits an hour for its question's answer.
    */
   public PolicyOptions() {
+    deny(Channel.MQTT, Risk.PROTECTED);
+    deny(Channel.MQTT, Risk.DANGEROUS);
     deny(Channel.MONITOR, Risk.DANGEROUS);
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public PolicyOptions(PolicyOptions other) {
+    this(other.toJson());
+  }
+
   /**
-   * Reads the {@code policy} section; unknown keys are ignored.
+   * Reads the {@code policy} section; unknown keys are ignored. A channel's {@code deny} list replaces its default.
    *
    * @throws IllegalArgumentException when a channel or risk name is unknown, or a peer is not an IP address
    */
@@ -88,11 +97,11 @@ public final class PolicyOptions {
     dangerousEnabled = json.getBoolean("dangerous_enabled", false);
     setConfirmationTimeoutMs(json.getLong("confirmation_timeout_ms", DEFAULT_CONFIRMATION_TIMEOUT_MS));
     JsonObject channels = json.getJsonObject("channels", new JsonObject());
-    if (channels.getJsonObject(Channel.MONITOR.jsonName(), new JsonObject()).containsKey("deny")) {
-      channelDenials.remove(Channel.MONITOR);
-    }
     for (String name : channels.fieldNames()) {
       JsonObject rules = channels.getJsonObject(name, new JsonObject());
+      if (rules.containsKey("deny")) {
+        channelDenials.put(Channel.fromJson(name), new LinkedHashSet<>());
+      }
       if (rules.containsKey("confirmation_timeout_ms")) {
         setConfirmationTimeoutMs(Channel.fromJson(name), rules.getLong("confirmation_timeout_ms"));
       }

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.task;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.vertx.task.impl.TimerBook;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,6 +20,9 @@ public interface VoiceTimers extends TimerService {
     return new TimerBook(vertx, agent);
   }
 
-  /** Stops every timer without announcing anything (the hub is stopping). */
-  void close();
+  /**
+   * Stops every timer without announcing anything (the hub is stopping); nothing is left to release once the
+   * Future completes.
+   */
+  Future<Void> close();
 }

@@ -30,7 +30,7 @@ public interface ArtifactBackend {
   /** Where the artifacts are, for people, never with credentials. */
   String describe();
 
-  /** Releases connections; the default holds none. */
+  /** Releases connections, on one of the store's worker threads like every other operation; the default holds none. */
   default void close() {
   }
 }

@@ -47,6 +47,11 @@ public final class ArtifactOptions {
     sections = j.copy();
   }
 
+  /** A copy of {@code other}, with its backends' sections (and the secrets in them). */
+  public ArtifactOptions(ArtifactOptions other) {
+    this(other.toJson());
+  }
+
   /** The backend's id ({@code local}, {@code s3}). */
   public String getBackend() {
     return backend;
@@ -134,6 +139,19 @@ public final class ArtifactOptions {
   public ArtifactOptions setSection(String backendId, JsonObject section) {
     sections.put(backendId, section == null ? new JsonObject() : section.copy());
     return this;
+  }
+
+  /** The section in its JSON form: the limits and every backend's own section. */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    sections.forEach(entry -> {
+      if (entry.getValue() instanceof JsonObject section) {
+        json.put(entry.getKey(), section.copy());
+      }
+    });
+    return json.put("backend", backend).put("dir", dir).put("quota_bytes", quotaBytes)
+        .put("max_artifact_bytes", maxArtifactBytes).put("retention_days", retentionDays)
+        .put("max_retention_days", maxRetentionDays).put("sweep_interval_seconds", sweepIntervalSeconds);
   }
 
   private static long positive(long value, String key) {

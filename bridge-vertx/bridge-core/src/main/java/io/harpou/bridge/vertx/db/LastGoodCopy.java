@@ -54,7 +54,7 @@ public final class LastGoodCopy {
 
   /**
    * Keeps copies of {@code database}: makes one now when the last is more than a day old (a failure is logged, not
-   * fatal: the database itself is fine), then one a day until {@link #stop()}.
+   * fatal: the database itself is fine), then one a day until {@link #close()}.
    */
   public static Future<LastGoodCopy> start(Vertx vertx, Database database) {
     LastGoodCopy copies = new LastGoodCopy(vertx, database);
@@ -111,12 +111,13 @@ public final class LastGoodCopy {
     return file;
   }
 
-  /** Stops the daily copies. */
-  public void stop() {
+  /** Stops the daily copies; a copy already under way finishes on the database thread before it closes. */
+  public Future<Void> close() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
       timer = -1;
     }
+    return Future.succeededFuture();
   }
 
   /** "made 2025-01-31 04:00 UTC", from the copy's modification time. */

@@ -4,6 +4,7 @@ import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.ComponentStateChanged;
 import io.harpou.bridge.api.event.EventPublisher;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -86,11 +87,9 @@ public final class Health {
     return body.put("components", list);
   }
 
-  /** Stops following the bus. */
-  public void close() {
-    if (consumer != null) {
-      consumer.unregister();
-    }
+  /** Stops following the bus; the Future completes once unregistered. */
+  public Future<Void> close() {
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
   private synchronized void record(ComponentStateChanged event) {

@@ -147,7 +147,7 @@ class DatabaseTest {
     Path file = dir.resolve("harpou.db");
     Database db = withNotes(file, "the spare key is under the blue pot");
     LastGoodCopy copies = LastGoodCopy.start(vertx, db).await();
-    copies.stop();
+    copies.close().await();
     db.close().await();
     Files.write(file, new byte[0]);
 
@@ -167,7 +167,7 @@ class DatabaseTest {
   void should_refuse_a_deleted_database_whose_last_good_copy_remains() throws Exception {
     Path file = dir.resolve("harpou.db");
     Database db = withNotes(file, "note");
-    LastGoodCopy.start(vertx, db).await().stop();
+    LastGoodCopy.start(vertx, db).await().close().await();
     db.close().await();
     Files.delete(file);
 
@@ -193,7 +193,7 @@ class DatabaseTest {
     Database db = withNotes(file, "note");
     db.migrate("more", List.of("CREATE TABLE a (x TEXT)", "CREATE TABLE b (x TEXT)", "CREATE INDEX bx ON b(x)"))
         .await();
-    LastGoodCopy.start(vertx, db).await().stop();
+    LastGoodCopy.start(vertx, db).await().close().await();
     db.close().await();
     byte[] bytes = Files.readAllBytes(file);
     assertThat(bytes.length).isGreaterThan(4 * 4096);
@@ -234,15 +234,15 @@ class DatabaseTest {
     Path copy = dir.resolve("harpou.last-good.db");
 
     LastGoodCopy first = LastGoodCopy.start(vertx, db).await();
-    first.stop();
+    first.close().await();
     assertThat(first.status()).startsWith("last good copy harpou.last-good.db made ");
     FileTime recent = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
     Files.setLastModifiedTime(copy, recent);
-    LastGoodCopy.start(vertx, db).await().stop();
+    LastGoodCopy.start(vertx, db).await().close().await();
     assertThat(Files.getLastModifiedTime(copy)).isEqualTo(recent);
     FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(25)));
     Files.setLastModifiedTime(copy, old);
-    LastGoodCopy.start(vertx, db).await().stop();
+    LastGoodCopy.start(vertx, db).await().close().await();
     assertThat(Files.getLastModifiedTime(copy)).isGreaterThan(old);
     assertThat(dir.resolve("harpou.last-good.db.partial")).doesNotExist();
     db.close().await();

@@ -56,6 +56,12 @@ public class HomeAssistantOptions {
   public HomeAssistantOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public HomeAssistantOptions(HomeAssistantOptions other) {
+    this(other.toJson());
+    this.token = other.token;
+  }
+
   /**
    * Options from JSON: {@code url, token, call_timeout_ms, connect_timeout_ms, initial_backoff_ms, max_backoff_ms,
    * max_auth_backoff_ms, backoff_jitter, disconnected_wait_ms, max_message_size, ping_interval_ms, pong_timeout_ms, rest_fallback,

@@ -56,6 +56,11 @@ public final class HttpApiOptions {
   public HttpApiOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public HttpApiOptions(HttpApiOptions other) {
+    this(other.toJson());
+  }
+
   /** Options from the {@code http} section of the configuration; absent keys keep their defaults. */
   public HttpApiOptions(JsonObject json) {
     setHost(json.getString("host", DEFAULT_HOST));

@@ -14,6 +14,7 @@ import io.harpou.bridge.vertx.http.impl.JsonBodies;
 import io.harpou.bridge.vertx.http.impl.MemoryHandler;
 import io.harpou.bridge.vertx.http.impl.MetricsHandler;
 import io.harpou.bridge.vertx.http.impl.OpenAiHandler;
+import io.harpou.bridge.vertx.http.impl.RulesHandler;
 import io.harpou.bridge.vertx.http.impl.SatellitesHandler;
 import io.harpou.bridge.vertx.http.impl.TasksHandler;
 import io.harpou.bridge.vertx.http.impl.ToolsHandler;
@@ -100,6 +101,7 @@ public final class HttpApiVerticle extends VerticleBase {
     satellites.mount(router);
     new MemoryHandler(bridge).mount(router);
     new HomeHandler(bridge).mount(router);
+    new RulesHandler(vertx).mount(router);
     new ArtifactsHandler(bridge, links).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
@@ -135,13 +137,9 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(reloadTimer);
-    if (events != null) {
-      events.close();
-      satellites.close();
-      metrics.close();
-      connections.close();
-    }
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> followers = events == null ? Future.succeededFuture()
+        : Future.join(events.close(), satellites.close(), metrics.close(), connections.close()).mapEmpty();
+    Future<Void> closed = followers.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     return closed.eventually(() -> guard == null ? Future.succeededFuture() : guard.close());
   }
 

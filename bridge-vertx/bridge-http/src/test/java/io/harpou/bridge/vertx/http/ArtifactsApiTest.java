@@ -9,6 +9,7 @@ import io.harpou.bridge.vertx.artifact.ArtifactOptions;
 import io.harpou.bridge.vertx.artifact.ArtifactStores;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.audit.AuditQuery;
+import io.harpou.testkit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -120,16 +121,11 @@ class ArtifactsApiTest {
     assertThat(refusalAudited("invalid artifact link")).isTrue();
   }
 
-  private boolean refusalAudited(String reason) throws InterruptedException {
+  private boolean refusalAudited(String reason) {
     AuditLog audit = AuditLog.open(context.database()).await();
-    for (int i = 0; i < 50; i++) {
-      if (audit.query(new AuditQuery(null, null, "http_api", null, 50)).await().stream()
-          .anyMatch(row -> "denied".equals(row.outcome()) && String.valueOf(row.detail()).contains(reason))) {
-        return true;
-      }
-      Thread.sleep(100);
-    }
-    return false;
+    return Await.within(Duration.ofSeconds(5), () -> audit.query(new AuditQuery(null, null, "http_api", null, 50))
+        .await().stream()
+        .anyMatch(row -> "denied".equals(row.outcome()) && String.valueOf(row.detail()).contains(reason)));
   }
 
   @Test

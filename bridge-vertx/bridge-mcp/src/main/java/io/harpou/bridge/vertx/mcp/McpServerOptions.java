@@ -39,6 +39,13 @@ public final class McpServerOptions {
     setExposeDangerous(json.getBoolean("expose_dangerous", false));
   }
 
+  /** The options as the JSON the constructor reads. */
+  public JsonObject toJson() {
+    return new JsonObject().put("enabled", enabled).put("max_sessions", maxSessions)
+        .put("session_idle_seconds", sessionIdleSeconds).put("confirmation_timeout_ms", confirmationTimeoutMs)
+        .put("expose_dangerous", exposeDangerous);
+  }
+
   /** True when the server is mounted ({@code true}). */
   public boolean isEnabled() {
     return enabled;

@@ -73,6 +73,13 @@ public final class MemoryOptions {
   public MemoryOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public MemoryOptions(MemoryOptions other) {
+    this(other.toJson());
+    this.embeddingsApiKey = other.embeddingsApiKey;
+    this.factsApiKey = other.factsApiKey;
+  }
+
   /** Options read from the {@code memory} section; unknown keys are ignored. */
   public MemoryOptions(JsonObject json) {
     JsonObject j = json == null ? new JsonObject() : json;

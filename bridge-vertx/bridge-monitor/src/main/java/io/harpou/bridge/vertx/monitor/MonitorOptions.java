@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.monitor;
 
 import io.harpou.bridge.api.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -74,6 +75,23 @@ public final class MonitorOptions {
     if (cooldownMs < 0 || maxActions < 0 || maxSessions < 0 || homeLinkAfterMs < 0 || componentsAfterMs < 0) {
       throw new IllegalArgumentException("monitors: times and limits must not be negative");
     }
+  }
+
+  /** The section in its JSON form; {@code notify_service} and {@code quiet_hours} only when set. */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject().put("enabled", enabled).put("notify_home", notifyHome)
+        .put("answer_from_home", answerFromHome).put("rooms", new JsonArray(rooms)).put("language", language)
+        .put("home_link", new JsonObject().put("after_ms", homeLinkAfterMs))
+        .put("components", new JsonObject().put("after_ms", componentsAfterMs))
+        .put("repair", new JsonObject().put("enabled", repairEnabled).put("cooldown_ms", cooldownMs)
+            .put("max_actions", maxActions).put("max_sessions", maxSessions));
+    if (notifyService != null) {
+      json.put("notify_service", notifyService);
+    }
+    if (quietFrom != null) {
+      json.put("quiet_hours", new JsonObject().put("from", quietFrom.toString()).put("to", quietTo.toString()));
+    }
+    return json;
   }
 
   private static LocalTime time(String text) {

@@ -39,6 +39,11 @@ public class EspeakOptions {
   public EspeakOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public EspeakOptions(EspeakOptions other) {
+    this(other.toJson());
+  }
+
   /**
    * Reads options from JSON: {@code command}, {@code voices} (an object from language to voice), {@code language},
    * {@code speed}, {@code timeout_ms}, {@code max_text_length}, {@code max_output_bytes}, {@code pool_size}; missing

@@ -33,6 +33,11 @@ public class WhisperOptions {
   public WhisperOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public WhisperOptions(WhisperOptions other) {
+    this(other.toJson());
+  }
+
   /**
    * Reads options from JSON: {@code model}, {@code language}, {@code languages}, {@code threads}, {@code pool_size},
    * {@code trim_audio_context}, {@code max_audio_seconds}; missing keys keep their defaults, unknown keys are ignored.

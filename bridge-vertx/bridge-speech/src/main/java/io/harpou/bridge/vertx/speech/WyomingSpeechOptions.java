@@ -35,6 +35,11 @@ public class WyomingSpeechOptions {
   public WyomingSpeechOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public WyomingSpeechOptions(WyomingSpeechOptions other) {
+    this(other.toJson());
+  }
+
   /**
    * Reads options from JSON: {@code host}, {@code port}, {@code name}, {@code languages}, {@code timeout_ms},
    * {@code chunk_ms}, {@code max_audio_bytes}, {@code client}; missing keys keep their defaults, unknown keys are

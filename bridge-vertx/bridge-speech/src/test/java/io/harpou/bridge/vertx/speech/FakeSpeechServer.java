@@ -27,7 +27,7 @@ final class FakeSpeechServer {
   static FakeSpeechServer start(Vertx vertx, BiConsumer<WyomingConnection, WyomingMessage> script) {
     WyomingServer server = WyomingServer.create(vertx, new WyomingServerOptions().setHost("127.0.0.1").setPort(0));
     FakeSpeechServer fake = new FakeSpeechServer(server);
-    server.connectHandler(connection -> connection.eventHandler(event -> {
+    server.connectHandler(connection -> connection.handler(event -> {
       WyomingMessage message = WyomingMessages.read(event);
       fake.received.add(message);
       script.accept(connection, message);

@@ -45,7 +45,7 @@ class SpeechOptionsTest {
   void should_read_remote_wyoming_options() {
     WyomingSpeechOptions options = new WyomingSpeechOptions(new JsonObject().put("host", "gpu-box").put("port", 10300)
         .put("name", "base-int8").put("languages", new JsonArray().add("en").add("fr"))
-        .put("client", new JsonObject().put("connectTimeoutMillis", 1500)));
+        .put("client", new JsonObject().put("connect_timeout_ms", 1500)));
     assertThat(options.getHost()).isEqualTo("gpu-box");
     assertThat(options.getLanguages()).isEqualTo(List.of("en", "fr"));
     assertThat(options.getClient().getConnectTimeoutMillis()).isEqualTo(1500);

@@ -67,6 +67,11 @@ public final class VoiceOptions {
   public VoiceOptions() {
   }
 
+  /** A copy of {@code other}: changing one leaves the other as it was. */
+  public VoiceOptions(VoiceOptions other) {
+    this(other.toJson());
+  }
+
   /**
    * Reads the JSON form; missing keys keep their defaults, unknown keys are ignored.
    *

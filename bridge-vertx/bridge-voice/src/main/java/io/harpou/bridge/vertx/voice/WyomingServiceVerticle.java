@@ -5,6 +5,8 @@ import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.TimerChanged;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.api.voice.Announcer;
+import io.harpou.bridge.api.voice.SatelliteControl;
+import io.harpou.bridge.api.voice.SatelliteSettings;
 import io.harpou.bridge.vertx.voice.impl.SatelliteLink;
 import io.harpou.bridge.vertx.voice.impl.ServiceConnection;
 import io.harpou.bridge.vertx.voice.impl.VoiceRuntime;
@@ -89,9 +91,14 @@ public class WyomingServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    links.forEach(SatelliteLink::stop);
-    runtime.closeAll();
-    return Future.join(announcements.unregister(), timerEvents.unregister(), server.close(), client.close());
+    List<Future<Void>> closing = new ArrayList<>();
+    links.forEach(link -> closing.add(link.close()));
+    closing.add(runtime.closeAll());
+    closing.add(announcements.unregister());
+    closing.add(timerEvents.unregister());
+    closing.add(server.close());
+    closing.add(client.close());
+    return Future.join(closing);
   }
 
   /** True for a bind address only this machine reaches. */
@@ -107,6 +114,25 @@ public class WyomingServiceVerticle extends VerticleBase {
   /** The satellites view. */
   public Satellites satellites() {
     return () -> runtime == null ? List.of() : runtime.list();
+  }
+
+  /**
+   * The household's settings of each satellite (mute, do not disturb, volume). Before the verticle starts there is
+   * no satellite, so every change fails.
+   */
+  public SatelliteControl control() {
+    return new SatelliteControl() {
+      @Override
+      public java.util.Optional<SatelliteSettings> settings(String satelliteId) {
+        return runtime == null ? java.util.Optional.empty() : runtime.settings(satelliteId);
+      }
+
+      @Override
+      public Future<SatelliteSettings> apply(String satelliteId, SatelliteSettings settings) {
+        return runtime == null ? Future.failedFuture(new io.harpou.bridge.api.BridgeException("voice is not running"))
+            : runtime.apply(satelliteId, settings);
+      }
+    };
   }
 
   /** Speaks announcements in rooms through their satellites. */

@@ -38,7 +38,7 @@ final class FakeSatellite {
     server = WyomingServer.create(vertx, new WyomingServerOptions().setHost("127.0.0.1").setPort(0));
     server.connectHandler(connection -> {
       current = connection;
-      connection.eventHandler(event -> {
+      connection.handler(event -> {
         switch (event.type()) {
           case "describe" -> connection.write(info);
           case "ping" -> connection.write(new Control.Pong(event.data().getString("text")));

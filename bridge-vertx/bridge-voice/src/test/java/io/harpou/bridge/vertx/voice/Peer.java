@@ -21,7 +21,7 @@ final class Peer implements AutoCloseable {
   Peer(io.vertx.core.Vertx vertx, int port) {
     client = WyomingClient.create(vertx, new WyomingClientOptions());
     connection = client.connect("127.0.0.1", port).await();
-    connection.eventHandler(received::add);
+    connection.handler(received::add);
   }
 
   Peer send(WyomingMessage... messages) {

@@ -27,7 +27,8 @@ class VoiceOptionsTest {
   void should_read_every_server_key_of_the_wyoming_section_and_write_it_back() {
     JsonObject json = new JsonObject().put("host", "0.0.0.0").put("port", 10800).put("max_connections", 20)
         .put("max_connections_per_address", 5).put("idle_timeout_ms", 60_000).put("frame_timeout_ms", 2_000)
-        .put("max_header_bytes", 4096).put("max_data_bytes", 8192).put("max_payload_bytes", 65_536);
+        .put("max_header_bytes", 4096).put("max_data_bytes", 8192).put("max_payload_bytes", 65_536)
+        .put("zeroconf_name", "harpou-kitchen");
 
     VoiceOptions options = new VoiceOptions(json);
     WyomingServerOptions server = options.getServer();
@@ -39,6 +40,7 @@ class VoiceOptionsTest {
     assertThat(server.getIdleTimeoutMillis()).isEqualTo(60_000);
     assertThat(server.getFrameTimeoutMillis()).isEqualTo(2_000);
     assertThat(server.getLimits()).isEqualTo(new WyomingLimits(4096, 8192, 65_536));
+    assertThat(server.getZeroconfName()).isEqualTo("harpou-kitchen");
     assertThat(new VoiceOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
   }
 

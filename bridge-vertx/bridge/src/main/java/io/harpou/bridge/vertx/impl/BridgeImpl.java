@@ -34,9 +34,17 @@ import io.harpou.bridge.vertx.model.Models;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.monitor.MonitorRuntime;
 import io.harpou.bridge.vertx.monitor.MonitorServices;
+import io.harpou.bridge.vertx.mqtt.MqttDiscovery;
+import io.harpou.bridge.vertx.mqtt.MqttOptions;
+import io.harpou.bridge.vertx.mqtt.MqttSatellite;
+import io.harpou.bridge.vertx.mqtt.MqttServices;
 import io.harpou.bridge.vertx.profiles.ProfileStore;
 import io.harpou.bridge.vertx.profiles.ProfilesApi;
+import io.harpou.bridge.vertx.rules.NotificationOptions;
+import io.harpou.bridge.vertx.rules.NotificationRules;
+import io.harpou.bridge.vertx.rules.NotificationServices;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
+import io.harpou.bridge.vertx.voice.Satellite;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.harpou.bridge.vertx.voice.VoiceBackends;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
@@ -47,6 +55,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -55,10 +64,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composes the parts in explicit, typed code: each part is made with the parts it needs, in an order where every
- * need is met first (tools and database; artifacts; Home Assistant; memory; the agent; speech; voice; the monitors;
- * the HTTP API), and each started part leaves how to stop it, run in reverse on close. Voice needs the agent and the
- * agent speaks through voice: the agent's announcer and its timers' events go on the event bus, which voice serves,
- * so no part is ever changed after it is made.
+ * need is met first (tools and database; artifacts; Home Assistant; memory; the agent; speech; voice; notification
+ * rules; the monitors; the HTTP API; MQTT discovery when configured), and each started part leaves how to stop it, run
+ * in reverse on close. Voice needs the agent and the agent speaks through voice: the agent's announcer and its timers'
+ * events go on the event bus, which voice serves, so no part is ever changed after it is made.
  */
 public final class BridgeImpl implements Bridge {
 
@@ -101,8 +110,10 @@ public final class BridgeImpl implements Bridge {
         .compose(v -> startAgent())
         .compose(v -> startSpeech())
         .compose(v -> startVoice())
+        .compose(v -> startRules())
         .compose(v -> startMonitors())
         .compose(v -> startHttp())
+        .compose(v -> startMqtt())
         .<Bridge>map(v -> {
           vertx.deploymentIDs().stream().filter(id -> !before.contains(id)).forEach(deployments::add);
           return this;
@@ -141,10 +152,7 @@ public final class BridgeImpl implements Bridge {
       stops.push(db::close);
       return LastGoodCopy.start(vertx, db);
     }).map(copy -> {
-      stops.push(() -> {
-        copy.stop();
-        return Future.succeededFuture();
-      });
+      stops.push(copy::close);
       health.report("database", "ready", database.file().toAbsolutePath().normalize() + "; " + copy.status());
       return null;
     });
@@ -300,6 +308,39 @@ public final class BridgeImpl implements Bridge {
     return services.withRoutes(router -> mcp.mount(router, HttpApi::keyName));
   }
 
+  private Future<Void> startRules() {
+    Optional<NotificationOptions> configured = options.getNotifications();
+    if (configured.isEmpty() || home == null) {
+      return Future.succeededFuture();
+    }
+    NotificationServices services = new NotificationServices(home, database, announcer().orElse(null),
+        () -> satellites().map(s -> s.list().stream().map(Satellite::room).filter(Objects::nonNull).distinct()
+            .toList()).orElse(List.of()));
+    return NotificationRules.start(vertx, configured.get(), services).map(running -> {
+      stops.push(running::close);
+      health.report(NotificationRules.COMPONENT, "ready", running.rules().size() + " rules");
+      return null;
+    });
+  }
+
+  private Future<Void> startMqtt() {
+    Optional<MqttOptions> configured = options.getMqtt();
+    if (configured.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    MqttServices services = MqttServices.of(health, database)
+        .withAgent(agent().orElse(null), agent == null ? null : agent.modelDescription())
+        .withAnnouncer(announcer().orElse(null)).withTasks(tasks().orElse(null)).withTimers(timers().orElse(null));
+    if (voice != null) {
+      services = services.withSatellites(() -> voice.satellites().list().stream()
+          .map(s -> new MqttSatellite(s.id(), s.room(), s.state().jsonName())).toList(), voice.control());
+    }
+    return MqttDiscovery.start(vertx, configured.get(), services).map(running -> {
+      stops.push(running::close);
+      return null;
+    });
+  }
+
   private Future<Void> undeploy(String id) {
     // When Vert.x itself is closing, it may have undeployed our verticles already.
     return vertx.deploymentIDs().contains(id) ? vertx.undeploy(id) : Future.succeededFuture();
@@ -313,10 +354,7 @@ public final class BridgeImpl implements Bridge {
       chain = chain.eventually(() -> stop.get().onFailure(e -> LOG.warn("Stopping a part failed: {}", e.getMessage())));
     }
     deployments.clear();
-    return chain.eventually(() -> {
-      health.close();
-      return Future.succeededFuture();
-    }).mapEmpty();
+    return chain.eventually(health::close).mapEmpty();
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.audit.AuditQuery;
+import io.harpou.testkit.Await;
 import io.harpou.testkit.fs.TmpfsMount;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
@@ -145,11 +146,8 @@ class DiskRepairEndToEndTest {
     assertThat(asking.getString("detail")).isEqualTo(question);
     assertThat(asking.getString("summary")).startsWith("Disk " + disk + " is 9").contains("(threshold 90%");
     assertThat(disk.resolve("cache")).exists();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (home.notifications().stream().noneMatch(n -> n.getString("message").contains(question))
-        && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.until("Home Assistant has the question",
+        () -> home.notifications().stream().anyMatch(n -> n.getString("message").contains(question)));
     assertThat(home.notifications()).anySatisfy(n -> assertThat(n.getString("message")).contains(question));
 
     JsonObject answer = vertx.eventBus().<JsonObject>request(BridgeAddresses.REPAIR_ANSWER, new JsonObject()
@@ -208,11 +206,8 @@ class DiskRepairEndToEndTest {
     String alertId = asking.getString("alert_id");
 
     // The notification is sent as the question is published: wait for Home Assistant to have it.
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (home.calls().stream().noneMatch(call -> call.domain().equals("notify") && call.data()
-        .getJsonObject("data", new JsonObject()).containsKey("actions")) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.until("Home Assistant has the question with its buttons", () -> home.calls().stream().anyMatch(call ->
+        call.domain().equals("notify") && call.data().getJsonObject("data", new JsonObject()).containsKey("actions")));
     assertThat(home.calls()).filteredOn(call -> call.domain().equals("notify")
             && call.data().getJsonObject("data", new JsonObject()).containsKey("actions"))
         .singleElement().satisfies(call -> {

@@ -112,7 +112,6 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     // When Vert.x itself is closing, it may have undeployed the verticle already.
     Future<Void> undeployed = deployment == null || !vertx.deploymentIDs().contains(deployment)
         ? Future.succeededFuture() : vertx.undeploy(deployment);
-    timers.close();
-    return undeployed.eventually(tasks::close);
+    return undeployed.eventually(timers::close).eventually(tasks::close);
   }
 }

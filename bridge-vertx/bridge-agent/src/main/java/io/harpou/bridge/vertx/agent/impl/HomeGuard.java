@@ -51,8 +51,8 @@ final class HomeGuard implements HomeGateway {
     return List.copyOf(held);
   }
 
-  /** Ends the tool call: later service calls fail. */
-  void close() {
+  /** Ends the tool call: later service calls fail. Nothing is released, so nothing is waited for. */
+  void end() {
     closed = true;
   }
 

@@ -83,7 +83,7 @@ public final class PolicyGate implements ToolGate {
 
   /** Creates the gate; {@code tasks} may be null, then long calls simply run to their timeout. */
   PolicyGate(Vertx vertx, AgentServices services, AgentOptions options, AuditLog audit, DurableTaskService tasks,
-                 TimerService timers, PendingConfirmations pending, TurnEvents events) {
+             TimerService timers, PendingConfirmations pending, TurnEvents events) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
@@ -266,7 +266,7 @@ public final class PolicyGate implements ToolGate {
   private Future<ToolResult> completed(Mode mode, ToolCall call, Utterance u, Risk risk, HomeGuard guard,
                                        long start, AsyncResult<ToolResult> ran) {
     if (guard != null) {
-      guard.close();
+      guard.end();
       if (!guard.held().isEmpty()) {
         return held(mode, call, u, guard.held());
       }

@@ -10,6 +10,7 @@ import io.harpou.bridge.api.event.TimerChanged.Change;
 import io.harpou.bridge.api.timer.Timer;
 import io.harpou.bridge.api.timer.TimerLength;
 import io.harpou.bridge.vertx.task.VoiceTimers;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,9 +158,10 @@ public final class TimerBook implements VoiceTimers {
   }
 
   @Override
-  public synchronized void close() {
+  public synchronized Future<Void> close() {
     timers.values().forEach(this::unschedule);
     timers.clear();
+    return Future.succeededFuture();
   }
 
   private void schedule(Running timer) {

@@ -13,6 +13,7 @@ import io.harpou.bridge.api.event.TimerChanged;
 import io.harpou.bridge.api.timer.Timer;
 import io.harpou.bridge.api.timer.TimerLength;
 import io.harpou.bridge.api.timer.TimerService;
+import io.harpou.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -54,7 +55,7 @@ class TimerBookTest {
 
   @AfterEach
   void stop() {
-    timers.close();
+    timers.close().await();
     vertx.close().await();
   }
 
@@ -105,9 +106,7 @@ class TimerBookTest {
     timers.start(new TimerLength(null, null, 1), null, "turn off the oven", KITCHEN);
     nextEvent();
     nextEvent();
-    for (int i = 0; i < 100 && asked.isEmpty(); i++) {
-      Thread.sleep(20);
-    }
+    Await.until("the timer's command reached the agent", () -> !asked.isEmpty());
 
     assertThat(asked).singleElement().satisfies(u -> {
       assertThat(u.text()).isEqualTo("turn off the oven");

@@ -59,7 +59,7 @@ public final class IndexedArtifactStore implements ArtifactStore {
     return store.blocking(store::load).compose(v -> store.sweep()).<ArtifactStore>map(swept -> {
       store.sweepTimer = vertx.setPeriodic(options.getSweepInterval().toMillis(), t -> store.sweep());
       return store;
-    }).onFailure(e -> store.closeNow());
+    }).onFailure(e -> store.close());
   }
 
   private Void load() throws IOException {
@@ -221,16 +221,14 @@ public final class IndexedArtifactStore implements ArtifactStore {
         + " bytes";
   }
 
+  /** Stops sweeping; the Future completes once the backend has released its connections and the workers stopped. */
   @Override
   public Future<Void> close() {
-    closeNow();
-    return Future.succeededFuture();
-  }
-
-  private void closeNow() {
     vertx.cancelTimer(sweepTimer);
-    workers.close();
-    backend.close();
+    return workers.executeBlocking(() -> {
+      backend.close();
+      return null;
+    }, false).<Void>mapEmpty().eventually(workers::close);
   }
 
   private ArtifactException tooLarge() {

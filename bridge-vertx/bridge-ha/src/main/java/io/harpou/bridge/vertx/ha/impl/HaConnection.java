@@ -149,10 +149,13 @@ final class HaConnection {
     }
   }
 
-  /** Closes the socket; calls in flight fail with {@link HomeAssistantException#CONNECTION_LOST}. */
-  void close(String reason) {
+  /**
+   * Closes the socket; calls in flight fail with {@link HomeAssistantException#CONNECTION_LOST}. The Future completes
+   * once the socket is closed.
+   */
+  Future<Void> close(String reason) {
     drop(reason);
-    socket.close();
+    return socket.close();
   }
 
   private void drop(String reason) {

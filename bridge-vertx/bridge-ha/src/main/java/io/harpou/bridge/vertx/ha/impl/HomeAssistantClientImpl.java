@@ -17,6 +17,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -388,16 +389,17 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
           new HomeAssistantException(HomeAssistantException.NOT_CONNECTED, "the client is closed");
       waiters.fail(notConnected);
       firstSync.tryFail(notConnected);
+      List<Future<Void>> closing = new ArrayList<>(List.of(rest.close()));
       for (HaConnection c : new HaConnection[] {live, attempt}) {
         if (c != null) {
-          c.close("client closed");
+          closing.add(c.close("client closed"));
         }
       }
       live = null;
       attempt = null;
       setState(ConnectionState.CLOSED, "closed");
-      rest.close();
-      return webSockets.close();
+      // The sockets first, then the client that made them.
+      return Future.join(closing).eventually(webSockets::close).mapEmpty();
     });
   }
 

@@ -127,8 +127,9 @@ final class RestFallback {
     return done.future();
   }
 
-  void close() {
-    client.close();
+  /** Closes the HTTP client; the Future completes once its connections are closed. */
+  Future<Void> close() {
+    return client.close();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.http.impl;
 
 import io.harpou.bridge.vertx.http.HttpApiOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
@@ -85,9 +86,10 @@ public final class ConnectionLimits {
     return open.size();
   }
 
-  /** Stops the check. */
-  public void close() {
+  /** Stops the check; nothing is left to wait for. */
+  public Future<Void> close() {
     vertx.cancelTimer(timer);
+    return Future.succeededFuture();
   }
 
   private void sweep() {

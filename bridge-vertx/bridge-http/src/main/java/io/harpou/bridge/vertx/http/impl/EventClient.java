@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.http.impl;
 
 import io.harpou.bridge.api.Ids;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -107,11 +108,12 @@ final class EventClient {
     queue.add(frame);
   }
 
-  void close(short code, String reason) {
-    if (!closed) {
-      closed = true;
-      ws.close(code, reason);
+  Future<Void> close(short code, String reason) {
+    if (closed) {
+      return Future.succeededFuture();
     }
+    closed = true;
+    return ws.close(code, reason);
   }
 
   private void flush() {

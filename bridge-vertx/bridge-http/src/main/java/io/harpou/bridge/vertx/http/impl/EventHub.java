@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.http.impl;
 
 import io.harpou.bridge.api.BridgeAddresses;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpConnection;
@@ -8,7 +9,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -66,17 +69,19 @@ public final class EventHub {
     }
   }
 
-  /** Stops following the bus and closes every client. */
-  public void close() {
+  /** Stops following the bus and closes every client; the Future completes once all of that is done. */
+  public Future<Void> close() {
     vertx.cancelTimer(pingTimer);
+    List<Future<Void>> closing = new ArrayList<>();
     if (events != null) {
-      events.unregister();
-      states.unregister();
+      closing.add(events.unregister());
+      closing.add(states.unregister());
     }
     for (EventClient client : Set.copyOf(clients)) {
-      client.close((short) 1001, "server stopping");
+      closing.add(client.close((short) 1001, "server stopping"));
     }
     clients.clear();
+    return Future.join(closing).mapEmpty();
   }
 
   /** Number of connected clients. */

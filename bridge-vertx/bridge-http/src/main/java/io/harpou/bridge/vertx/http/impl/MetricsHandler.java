@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -65,11 +66,9 @@ public final class MetricsHandler {
     router.get("/metrics").handler(this::scrape);
   }
 
-  /** Stops following the bus. */
-  public void close() {
-    if (consumer != null) {
-      consumer.unregister();
-    }
+  /** Stops following the bus; the Future completes once unregistered. */
+  public Future<Void> close() {
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
   private void scrape(RoutingContext ctx) {

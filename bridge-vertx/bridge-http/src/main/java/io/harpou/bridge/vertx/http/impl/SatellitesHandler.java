@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http.impl;
 
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.BridgeAddresses;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
@@ -47,11 +48,9 @@ public final class SatellitesHandler {
     router.get("/api/satellites").handler(this::list);
   }
 
-  /** Stops following the bus. */
-  public void close() {
-    if (consumer != null) {
-      consumer.unregister();
-    }
+  /** Stops following the bus; the Future completes once unregistered. */
+  public Future<Void> close() {
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
   private void list(RoutingContext ctx) {

@@ -43,7 +43,7 @@ final class AlertDesk implements MonitorScheduler.Alerts {
   public void clear(String key) {
     AlertChanged alert = open.remove(key);
     if (alert != null) {
-      repairs.close(alert);
+      repairs.cleared(alert);
       notifier.tell(alert.to(AlertChanged.State.CLEARED, null));
     }
   }

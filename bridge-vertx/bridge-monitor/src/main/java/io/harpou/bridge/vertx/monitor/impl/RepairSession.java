@@ -93,8 +93,8 @@ final class RepairSession {
     }).recover(e -> failed(e).map("The repair failed: " + e.getMessage()));
   }
 
-  /** Ends the session because the problem is gone; a waiting question is dropped. */
-  void close() {
+  /** Ends the session because the problem is gone; a waiting question is dropped. Nothing is released. */
+  void problemCleared() {
     state = State.ENDED;
   }
 

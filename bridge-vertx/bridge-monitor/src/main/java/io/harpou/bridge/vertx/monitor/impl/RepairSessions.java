@@ -60,10 +60,10 @@ final class RepairSessions {
   }
 
   /** Ends the session of an alert whose problem cleared. */
-  void close(AlertChanged alert) {
+  void cleared(AlertChanged alert) {
     RepairSession session = byAlert.remove(alert.alertId());
     if (session != null) {
-      session.close();
+      session.problemCleared();
       lastEnded.put(alert.key(), clock.getAsLong());
     }
   }

@@ -66,7 +66,7 @@ class RepairSessionsTest {
     AlertChanged first = alert("A1", "docker:web");
 
     sessions.open(first, problem("docker:web"));
-    sessions.close(first);
+    sessions.cleared(first);
     now.addAndGet(59_000);
     sessions.open(alert("A2", "docker:web"), problem("docker:web"));
     now.addAndGet(2_000);

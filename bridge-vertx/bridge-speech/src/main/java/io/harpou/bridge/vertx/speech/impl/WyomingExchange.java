@@ -5,6 +5,7 @@ import io.harpou.bridge.vertx.speech.WyomingSpeechOptions;
 import io.harpou.wyoming.WyomingClient;
 import io.harpou.wyoming.WyomingConnection;
 import io.harpou.wyoming.WyomingMessage;
+import io.harpou.wyoming.WyomingStreams;
 import io.harpou.wyoming.message.Control;
 import io.harpou.wyoming.message.WyomingMessages;
 import io.vertx.core.Context;
@@ -62,7 +63,7 @@ abstract class WyomingExchange<T> {
       c.exceptionHandler(e -> promise.tryFail(new BridgeException(what + " at " + where + " failed: "
           + e.getMessage(), e)));
       c.closeHandler(v -> fail("the Wyoming service at " + where + " closed the connection before answering " + what));
-      c.eventHandler(event -> {
+      c.handler(event -> {
         if (done()) {
           return;
         }
@@ -93,24 +94,8 @@ abstract class WyomingExchange<T> {
     return result.future();
   }
 
-  /** Writes messages in order, waiting for the socket to drain whenever its queue fills. */
+  /** Writes messages in order, piped with Vert.x's back-pressure; the connection stays open. */
   static Future<Void> writeAll(WyomingConnection connection, Iterator<? extends WyomingMessage> messages) {
-    Promise<Void> written = Promise.promise();
-    pump(connection, messages, written);
-    return written.future();
-  }
-
-  private static void pump(WyomingConnection connection, Iterator<? extends WyomingMessage> messages,
-      Promise<Void> written) {
-    Future<Void> last = Future.succeededFuture();
-    while (messages.hasNext()) {
-      if (connection.writeQueueFull()) {
-        connection.drainHandler(v -> pump(connection, messages, written));
-        return;
-      }
-      last = connection.write(messages.next());
-      last.onFailure(written::tryFail);
-    }
-    last.onComplete(v -> written.tryComplete());
+    return WyomingStreams.of(messages).pipe().endOnComplete(false).to(connection);
   }
 }

@@ -3,15 +3,20 @@ package io.harpou.bridge.vertx.voice.impl;
 import io.harpou.bridge.api.voice.AudioFormat;
 import io.harpou.bridge.api.voice.SpeechAudio;
 import io.harpou.wyoming.WyomingConnection;
+import io.harpou.wyoming.WyomingMessage;
+import io.harpou.wyoming.WyomingStreams;
 import io.harpou.wyoming.message.Audio;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * Sends speech as one Wyoming audio stream: {@code audio-start}, 2048-byte {@code audio-chunk}s with running
  * timestamps, {@code audio-stop}. The format is fixed by the first audio (or given), and later audio is converted to
- * it, because Home Assistant reads the format once per stream. Honours the socket's back-pressure.
+ * it, because Home Assistant reads the format once per stream. 16-bit speech is scaled to the satellite's volume, as
+ * Home Assistant scales what it sends to a satellite by its volume setting. The chunks are made as the connection
+ * takes them, piped with Vert.x's back-pressure.
  */
 final class AudioOut {
 
@@ -19,13 +24,20 @@ final class AudioOut {
   static final int CHUNK_BYTES = 2048;
 
   private final WyomingConnection connection;
+  private final double gain;
   private AudioFormat format;
   private boolean started;
   private long sentBytes;
 
   AudioOut(WyomingConnection connection, AudioFormat format) {
+    this(connection, format, 1.0);
+  }
+
+  /** A stream whose 16-bit audio is multiplied by {@code gain} (0 to 1). */
+  AudioOut(WyomingConnection connection, AudioFormat format, double gain) {
     this.connection = connection;
     this.format = format;
+    this.gain = gain;
   }
 
   /** The stream's format, or null before the first audio when none was given. */
@@ -57,30 +69,49 @@ final class AudioOut {
     if (format == null) {
       format = audio.format();
     }
-    Buffer pcm = PcmAudio.convert(audio.pcm(), audio.format(), format);
-    return start().compose(v -> send(pcm, 0));
+    Buffer pcm = scaled(PcmAudio.convert(audio.pcm(), audio.format(), format));
+    return start().compose(v -> WyomingStreams.of(new Chunks(pcm)).pipe().endOnComplete(false).to(connection));
   }
 
-  private Future<Void> send(Buffer pcm, int offset) {
-    int frame = format.width() * format.channels();
-    Future<Void> last = Future.succeededFuture();
-    int at = offset;
-    while (at < pcm.length()) {
-      int end = Math.min(pcm.length(), at + CHUNK_BYTES - CHUNK_BYTES % frame);
+  private Buffer scaled(Buffer pcm) {
+    if (gain >= 1.0 || format.width() != 2) {
+      return pcm;
+    }
+    Buffer out = Buffer.buffer(pcm.length());
+    for (int i = 0; i + 1 < pcm.length(); i += 2) {
+      out.appendShortLE((short) Math.round(pcm.getShortLE(i) * gain));
+    }
+    return out;
+  }
+
+  /** The {@code audio-chunk}s of {@code pcm}, each made when the pipe asks for it, whole frames only. */
+  private final class Chunks implements Iterator<WyomingMessage> {
+
+    private final Buffer pcm;
+    private final int chunkBytes = CHUNK_BYTES - CHUNK_BYTES % (format.width() * format.channels());
+    private int at;
+
+    Chunks(Buffer pcm) {
+      this.pcm = pcm;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return at < pcm.length();
+    }
+
+    @Override
+    public WyomingMessage next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      int end = Math.min(pcm.length(), at + chunkBytes);
       Buffer chunk = pcm.getBuffer(at, end);
+      at = end;
       long timestamp = format.millisOf(sentBytes);
       sentBytes += chunk.length();
-      last = connection.write(new Audio.AudioChunk(format.rate(), format.width(), format.channels(), timestamp,
-          chunk));
-      at = end;
-      if (at < pcm.length() && connection.writeQueueFull()) {
-        int resumeAt = at;
-        Promise<Void> drained = Promise.promise();
-        connection.drainHandler(v -> drained.tryComplete());
-        return drained.future().compose(v -> send(pcm, resumeAt));
-      }
+      return new Audio.AudioChunk(format.rate(), format.width(), format.channels(), timestamp, chunk);
     }
-    return last;
   }
 
   /** Ends the stream with {@code audio-stop}; sends an empty {@code audio-start} first if nothing was sent. */

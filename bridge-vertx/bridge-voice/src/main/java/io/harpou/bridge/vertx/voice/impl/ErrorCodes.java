@@ -21,6 +21,8 @@ final class ErrorCodes {
   static final String BAD_REQUEST = "bad-request";
   /** Another satellite heard the same wake word louder. */
   static final String DUPLICATE_WAKE = "duplicate_wake_up_detected";
+  /** The household muted the satellite: its wake words and speech are not listened to. */
+  static final String MUTED = "satellite-muted";
   /** The satellite asked for wake word detection, which Harpou does not run. */
   static final String WAKE_UNSUPPORTED = "wake-engine-missing";
 

@@ -6,6 +6,7 @@ import io.harpou.wyoming.WyomingClient;
 import io.harpou.wyoming.WyomingConnection;
 import io.harpou.wyoming.message.Control;
 import io.harpou.wyoming.message.Pipeline;
+import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ public final class SatelliteLink {
     connection = conn;
     session = new SatelliteSession(runtime, config.id(), config.room(), conn, false, config.timers());
     lastHeardNanos = System.nanoTime();
-    conn.eventHandler(event -> {
+    conn.handler(event -> {
       lastHeardNanos = System.nanoTime();
       session.handle(event);
     });
@@ -118,17 +119,19 @@ public final class SatelliteLink {
     retryTimer = runtime.vertx().setTimer(delay, t -> connect());
   }
 
-  /** Stops reconnecting and closes the connection. */
-  public void stop() {
+  /** Stops reconnecting and closes the connection; the Future completes once it is closed. */
+  public Future<Void> close() {
     stopped = true;
     if (retryTimer >= 0) {
       runtime.vertx().cancelTimer(retryTimer);
     }
     WyomingConnection conn = connection;
-    if (conn != null) {
-      conn.write(new Pipeline.PauseSatellite());
-      conn.close();
-      dropped(conn);
+    if (conn == null) {
+      return Future.succeededFuture();
     }
+    conn.write(new Pipeline.PauseSatellite());
+    Future<Void> closed = conn.close();
+    dropped(conn);
+    return closed;
   }
 }

@@ -183,9 +183,13 @@ final class SatelliteSession {
     }
   }
 
-  /** A wake word: start listening and join the arbitration. */
+  /** A wake word: start listening and join the arbitration, unless the household muted this satellite. */
   private void wake() {
     if (state != State.IDLE) {
+      return;
+    }
+    if (runtime.settingsOf(id).muted()) {
+      send(new Control.ErrorMessage("this satellite is muted", ErrorCodes.MUTED));
       return;
     }
     long turn = ++generation;
@@ -262,7 +266,7 @@ final class SatelliteSession {
     if (state != State.IDLE && state != State.LISTENING) {
       return;
     }
-    if (text == null || text.isBlank()) {
+    if (text == null || text.isBlank() || runtime.settingsOf(id).muted()) {
       return;
     }
     long turn = ++generation;
@@ -378,9 +382,13 @@ final class SatelliteSession {
     LOG.debug("Satellite {} session closed", id);
   }
 
-  /** Another connection took this satellite's place, or voice is stopping: close this one. */
-  void replaced() {
-    connection.close();
+  /**
+   * Another connection took this satellite's place, or voice is stopping: close this one. The Future completes once
+   * the connection is closed.
+   */
+  Future<Void> replaced() {
+    Future<Void> closing = connection.close();
     closed();
+    return closing;
   }
 }

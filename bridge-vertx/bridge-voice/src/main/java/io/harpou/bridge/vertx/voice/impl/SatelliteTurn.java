@@ -109,7 +109,8 @@ final class SatelliteTurn {
     if (announceText) {
       session.send(new Tts.Synthesize(text, null, null, null));
     }
-    AudioOut out = new AudioOut(session.connection(), AudioFormat.SPEECH);
+    AudioOut out = new AudioOut(session.connection(), AudioFormat.SPEECH,
+        session.runtime().settingsOf(session.id()).volume() / 100.0);
     return Speaker.speak(engine.get(), Sentences.split(text), lang, null, out)
         .compose(v -> out.stop())
         .recover(e -> {

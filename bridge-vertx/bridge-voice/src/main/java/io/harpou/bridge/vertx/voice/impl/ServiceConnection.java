@@ -47,7 +47,7 @@ public final class ServiceConnection {
   public ServiceConnection(VoiceRuntime runtime, WyomingConnection connection) {
     this.runtime = runtime;
     this.connection = connection;
-    connection.eventHandler(this::handle);
+    connection.handler(this::handle);
     connection.exceptionHandler(e -> LOG.debug("Wyoming peer {}: {}", connection.remoteAddress(), e.getMessage()));
     connection.closeHandler(v -> {
       if (pingTimer >= 0) {

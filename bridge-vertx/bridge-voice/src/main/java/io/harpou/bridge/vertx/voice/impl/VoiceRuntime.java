@@ -6,6 +6,8 @@ import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.SatelliteStateChanged.State;
 import io.harpou.bridge.api.event.TimerChanged;
 import io.harpou.bridge.api.voice.Announcement;
+import io.harpou.bridge.api.voice.SatelliteControl;
+import io.harpou.bridge.api.voice.SatelliteSettings;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.vertx.voice.Satellite;
 import io.harpou.bridge.vertx.voice.Satellites;
@@ -20,13 +22,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What every voice connection shares: options, backends, the arbiter, the live sessions and the satellites view.
- * Sessions live on voice's event loop; the view and {@link #announce} may be used from any thread.
+ * What every voice connection shares: options, backends, the arbiter, the live sessions, the satellites view and the
+ * household's settings of each satellite (mute, do not disturb, volume, kept until the hub stops). Sessions live on
+ * voice's event loop; the view, the settings and {@link #announce} may be used from any thread.
  */
-public final class VoiceRuntime implements Satellites {
+public final class VoiceRuntime implements Satellites, SatelliteControl {
 
   private final Vertx vertx;
   private final EventPublisher events;
@@ -36,6 +40,7 @@ public final class VoiceRuntime implements Satellites {
   private final Arbiter arbiter;
   private final Map<String, SatelliteSession> sessions = new ConcurrentHashMap<>();
   private final Map<String, Satellite> view = new ConcurrentHashMap<>();
+  private final Map<String, SatelliteSettings> settings = new ConcurrentHashMap<>();
 
   /** Creates the runtime on the current context, which becomes voice's event loop. */
   public VoiceRuntime(Vertx vertx, VoiceOptions options, VoiceBackends backends) {
@@ -93,25 +98,48 @@ public final class VoiceRuntime implements Satellites {
   }
 
   @Override
+  public Optional<SatelliteSettings> settings(String satelliteId) {
+    return view.containsKey(satelliteId)
+        ? Optional.of(settings.getOrDefault(satelliteId, SatelliteSettings.DEFAULT)) : Optional.empty();
+  }
+
+  @Override
+  public Future<SatelliteSettings> apply(String satelliteId, SatelliteSettings value) {
+    if (!view.containsKey(satelliteId)) {
+      return Future.failedFuture(new BridgeException("no satellite " + satelliteId));
+    }
+    settings.put(satelliteId, value);
+    return Future.succeededFuture(value);
+  }
+
+  /** The settings of a satellite with a session: the defaults until the household changes them. */
+  SatelliteSettings settingsOf(String satelliteId) {
+    return settings.getOrDefault(satelliteId, SatelliteSettings.DEFAULT);
+  }
+
+  @Override
   public List<Satellite> list() {
     return view.values().stream().sorted(Comparator.comparing(Satellite::id)).toList();
   }
 
   /**
-   * Speaks an announcement on the satellite of its room (matched by room name, ignoring case).
+   * Speaks an announcement on the satellite of its room (matched by room name, ignoring case), passing over those
+   * set to do not disturb.
    *
    * @return a Future that succeeds once the satellite has played it; fails with {@link BridgeException} when no
-   *     connected satellite serves the room or playback failed
+   *     connected satellite serves the room, every one there is set to do not disturb, or playback failed
    */
   public Future<Void> announce(Announcement announcement) {
     Promise<Void> promise = Promise.promise();
     context.runOnContext(v -> {
       String room = announcement.room().toLowerCase(Locale.ROOT);
-      SatelliteSession session = sessions.values().stream()
-          .filter(s -> s.room() != null && s.room().toLowerCase(Locale.ROOT).equals(room))
+      List<SatelliteSession> inRoom = sessions.values().stream()
+          .filter(s -> s.room() != null && s.room().toLowerCase(Locale.ROOT).equals(room)).toList();
+      SatelliteSession session = inRoom.stream().filter(s -> !settingsOf(s.id()).doNotDisturb())
           .min(Comparator.comparing(SatelliteSession::id)).orElse(null);
       if (session == null) {
-        promise.fail(new BridgeException("no connected satellite in room " + announcement.room()));
+        promise.fail(new BridgeException(inRoom.isEmpty() ? "no connected satellite in room " + announcement.room()
+            : "every satellite in room " + announcement.room() + " is set to do not disturb"));
         return;
       }
       session.announce(announcement.text(), announcement.language()).onComplete(promise);
@@ -129,8 +157,8 @@ public final class VoiceRuntime implements Satellites {
     context.runOnContext(v -> TimerRelay.relay(this, changed));
   }
 
-  /** Ends every session (voice is stopping). */
-  public void closeAll() {
-    List.copyOf(sessions.values()).forEach(SatelliteSession::replaced);
+  /** Ends every session (voice is stopping); the Future completes once their connections are closed. */
+  public Future<Void> closeAll() {
+    return Future.join(List.copyOf(sessions.values()).stream().map(SatelliteSession::replaced).toList()).mapEmpty();
   }
 }

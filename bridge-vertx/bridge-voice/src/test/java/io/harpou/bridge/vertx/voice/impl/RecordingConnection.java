@@ -26,8 +26,13 @@ final class RecordingConnection implements WyomingConnection {
   }
 
   @Override
-  public WyomingConnection eventHandler(Handler<WyomingEvent> handler) {
+  public WyomingConnection handler(Handler<WyomingEvent> handler) {
     this.eventHandler = handler;
+    return this;
+  }
+
+  @Override
+  public WyomingConnection endHandler(Handler<Void> handler) {
     return this;
   }
 
@@ -52,8 +57,18 @@ final class RecordingConnection implements WyomingConnection {
   }
 
   @Override
+  public Future<Void> end() {
+    return close();
+  }
+
+  @Override
   public boolean writeQueueFull() {
     return false;
+  }
+
+  @Override
+  public WyomingConnection setWriteQueueMaxSize(int maxSize) {
+    return this;
   }
 
   @Override
@@ -68,6 +83,11 @@ final class RecordingConnection implements WyomingConnection {
 
   @Override
   public WyomingConnection resume() {
+    return this;
+  }
+
+  @Override
+  public WyomingConnection fetch(long amount) {
     return this;
   }
 

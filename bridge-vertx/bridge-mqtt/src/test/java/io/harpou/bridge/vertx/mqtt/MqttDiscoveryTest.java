@@ -1,0 +1,209 @@
+package io.harpou.bridge.vertx.mqtt;
+
+import static io.harpou.bridge.vertx.mqtt.Observer.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.harpou.bridge.api.agent.Channel;
+import io.harpou.bridge.api.event.AlertChanged;
+import io.harpou.bridge.api.event.EventPublisher;
+import io.harpou.bridge.api.event.SatelliteStateChanged;
+import io.harpou.bridge.api.event.TokenUsage;
+import io.harpou.bridge.api.event.TranscriptReceived;
+import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.audit.AuditQuery;
+import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.vertx.health.Health;
+import io.harpou.testkit.mqtt.Mosquitto;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MqttDiscoveryTest {
+
+  @TempDir
+  Path dir;
+  private Vertx vertx;
+  private Mosquitto broker;
+  private Database database;
+  private Health health;
+  private Household household;
+  private MqttDiscovery discovery;
+  private Observer ha;
+  private final HomeAssistantSchema schema = new HomeAssistantSchema();
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(Mosquitto.installed(), "mosquitto is not installed (./harpou test installs it)");
+    vertx = Vertx.vertx();
+    broker = Mosquitto.start(dir);
+    database = Database.open(vertx, dir.resolve("harpou.db")).await();
+    health = new Health(vertx).listen();
+    household = new Household(vertx).satellite("kitchen-sat", "Kitchen").satellite("192.168.1.20:10700", null)
+        .timer("pasta", 10).timer("tea", 1);
+    ha = new Observer(vertx, broker.port(), "homeassistant/#", "harpou/#");
+  }
+
+  private void startDiscovery(JsonObject extra) {
+    JsonObject config = new JsonObject().put("url", broker.url()).mergeIn(extra);
+    discovery = MqttDiscovery.start(vertx, new MqttOptions(config),
+        household.services(MqttServices.of(health, database))).await();
+    await(() -> discovery.connected(), "the connection");
+  }
+
+  @AfterEach
+  void stop() {
+    if (vertx == null) {
+      return;
+    }
+    if (discovery != null) {
+      discovery.close().await();
+    }
+    ha.close();
+    database.close().await();
+    vertx.close().await();
+    broker.close();
+  }
+
+  private static final int HUB_ENTITIES = 14;
+  private static final int SATELLITE_ENTITIES = 7;
+
+  @Test
+  void should_publish_every_entity_as_home_assistant_accepts_it() {
+    startDiscovery(new JsonObject());
+    await(() -> ha.configs().size() >= HUB_ENTITIES + 2 * SATELLITE_ENTITIES, "every configuration");
+    Map<String, JsonObject> configs = ha.configs();
+    configs.forEach((topic, config) -> assertThat(schema.problems(topic, config)).as(topic).isEmpty());
+    Observer late = new Observer(vertx, broker.port(), "homeassistant/#");
+    await(() -> late.configs().size() == configs.size(), "the configurations retained for a later subscriber");
+    assertThat(late.received).allMatch(Observer.Received::retained);
+    late.close();
+    await(() -> ha.latest.containsKey("harpou/timers/next"), "the timers' state");
+    configs.forEach((topic, config) -> {
+      String stateTopic = schema.expand(config).getString("state_topic");
+      // A text entity has no state until something is sent: an empty retained message would delete it.
+      if (stateTopic != null && !topic.contains("/text/")) {
+        await(() -> ha.latest.containsKey(stateTopic), "the state on " + stateTopic);
+        assertThat(schema.stateProblems(schema.componentOf(topic), config, ha.latest.get(stateTopic)))
+            .as(stateTopic).isEmpty();
+      }
+    });
+    assertThat(ha.latest.get("harpou/status")).isEqualTo("online");
+    assertThat(ha.latest.get("harpou/timers/active")).isEqualTo("2");
+    assertThat(Instant.parse(ha.latest.get("harpou/timers/next"))).isBefore(Instant.now().plusSeconds(61));
+    JsonObject kitchen = configs.get("homeassistant/switch/harpou/sat_kitchen-sat_mute/config");
+    assertThat(kitchen.getJsonObject("dev").getString("sa")).isEqualTo("Kitchen");
+    assertThat(kitchen.getJsonObject("dev").getString("via_device")).isEqualTo("harpou_harpou");
+    assertThat(configs.keySet()).anyMatch(t -> t.matches("homeassistant/sensor/harpou/sat_192_168_1_20_10700_"
+        + "[0-9a-f]{8}_state/config"));
+  }
+
+  @Test
+  void should_mute_and_unmute_a_satellite_from_its_switch_and_audit_it() {
+    startDiscovery(new JsonObject());
+    await(() -> "OFF".equals(ha.latest.get("harpou/satellite/kitchen-sat/mute")), "the mute state");
+    ha.send("harpou/satellite/kitchen-sat/mute/set", "ON", false);
+    await(() -> household.settings.get("kitchen-sat").muted(), "the satellite muted");
+    await(() -> "ON".equals(ha.latest.get("harpou/satellite/kitchen-sat/mute")), "the switch on");
+    ha.send("harpou/satellite/kitchen-sat/dnd/set", "ON", false);
+    ha.send("harpou/satellite/kitchen-sat/volume/set", "35", false);
+    await(() -> household.settings.get("kitchen-sat").volume() == 35, "the volume");
+    assertThat(household.settings.get("kitchen-sat").doNotDisturb()).isTrue();
+    await(() -> "35".equals(ha.latest.get("harpou/satellite/kitchen-sat/volume")), "the volume's state");
+    var rows = AuditLog.open(database).compose(log -> log.query(new AuditQuery(null, null, null, null, 50)))
+        .await();
+    assertThat(rows).anyMatch(r -> r.tool().equals("mqtt_satellite_mute") && r.channel().equals("mqtt")
+        && r.outcome().equals("ok"));
+  }
+
+  @Test
+  void should_answer_the_conversation_entity_on_its_state_topic_on_the_mqtt_channel() {
+    startDiscovery(new JsonObject());
+    ha.send("harpou/conversation/set", "what time is it", false);
+    await(() -> "You said: what time is it".equals(ha.latest.get("harpou/conversation")), "the reply");
+    assertThat(household.asked).hasSize(1);
+    assertThat(household.asked.get(0).channel()).isEqualTo(Channel.MQTT);
+    assertThat(new JsonObject(ha.latest.get("harpou/conversation/attributes")).getString("reply"))
+        .isEqualTo("You said: what time is it");
+  }
+
+  @Test
+  void should_announce_in_the_satellite_room_and_cancel_every_voice_timer() {
+    startDiscovery(new JsonObject());
+    ha.send("harpou/satellite/kitchen-sat/announce/set", "Dinner is ready", false);
+    await(() -> !household.announced.isEmpty(), "the announcement");
+    assertThat(household.announced.get(0).room()).isEqualTo("Kitchen");
+    assertThat(household.announced.get(0).text()).isEqualTo("Dinner is ready");
+    household.timer("eggs", 5);
+    await(() -> "3".equals(ha.latest.get("harpou/timers/active")), "a timer started later shown");
+    ha.send("harpou/timers/cancel", "PRESS", false);
+    await(() -> household.timers.list().isEmpty(), "every timer cancelled");
+    await(() -> "0".equals(ha.latest.get("harpou/timers/active")), "no active timer shown");
+    assertThat(ha.latest.get("harpou/timers/next")).isEqualTo("None");
+  }
+
+  @Test
+  void should_follow_satellites_transcripts_tokens_and_alerts_from_events() {
+    startDiscovery(new JsonObject());
+    EventPublisher events = new EventPublisher(vertx);
+    events.publish(new SatelliteStateChanged(Instant.now(), "kitchen-sat", "Kitchen",
+        SatelliteStateChanged.State.LISTENING, null));
+    events.publish(new TranscriptReceived(Instant.now(), null, "kitchen-sat", "Kitchen", "turn on the light"));
+    events.publish(new TokenUsage(Instant.now(), "t", "c", 1200, 300));
+    events.publish(new SatelliteStateChanged(Instant.now(), "porch-sat", "Porch",
+        SatelliteStateChanged.State.IDLE, null));
+    AlertChanged alert = new AlertChanged(Instant.now(), "01J", "disk", "disk:/srv", "warning",
+        AlertChanged.State.RAISED, "Disk /srv is 95% full", null, null);
+    events.publish(alert);
+    await(() -> "listening".equals(ha.latest.get("harpou/satellite/kitchen-sat/state")), "the listening state");
+    await(() -> "turn on the light".equals(ha.latest.get("harpou/satellite/kitchen-sat/transcript")),
+        "the transcript");
+    await(() -> "1500".equals(ha.latest.get("harpou/hub/tokens_today")), "the tokens");
+    await(() -> ha.configs().containsKey("homeassistant/sensor/harpou/sat_porch-sat_state/config"),
+        "the satellite that dialed in");
+    await(() -> "ON".equals(ha.latest.get("harpou/hub/problem")), "the problem sensor");
+    String alertTopic = ha.configs().keySet().stream().filter(t -> t.contains("/alert_disk__srv_"))
+        .findFirst().orElseThrow();
+    assertThat(schema.problems(alertTopic, ha.configs().get(alertTopic))).isEmpty();
+    events.publish(alert.to(AlertChanged.State.CLEARED, null));
+    await(() -> "OFF".equals(ha.latest.get("harpou/hub/problem")), "the problem cleared");
+  }
+
+  @Test
+  void should_publish_everything_again_when_home_assistant_comes_online() {
+    startDiscovery(new JsonObject());
+    await(() -> ha.configs().size() == HUB_ENTITIES + 2 * SATELLITE_ENTITIES, "every configuration");
+    int before = ha.received.size();
+    ha.send("homeassistant/status", "online", false);
+    await(() -> ha.received.subList(before, ha.received.size()).stream()
+        .filter(m -> m.topic().endsWith("/config")).count() == HUB_ENTITIES + 2 * SATELLITE_ENTITIES,
+        "every configuration again");
+  }
+
+  @Test
+  void should_empty_configurations_under_its_node_it_does_not_publish_and_leave_other_nodes_alone() {
+    String planted = "homeassistant/switch/harpou/front_door_unlock/config";
+    String stale = "homeassistant/sensor/harpou/sat_old-sat_state/config";
+    String foreign = "homeassistant/switch/zigbee2mqtt/plug/config";
+    ha.send(planted, new JsonObject().put("name", "Unlock").put("cmd_t", "zigbee2mqtt/front_door/set")
+        .put("uniq_id", "x").encode(), true);
+    ha.send(stale, new JsonObject().put("name", "Old").put("stat_t", "harpou/old").encode(), true);
+    ha.send(foreign, new JsonObject().put("name", "Plug").put("cmd_t", "zigbee2mqtt/plug/set").encode(), true);
+    startDiscovery(new JsonObject());
+    await(() -> !ha.latest.containsKey(planted) && !ha.latest.containsKey(stale), "the planted configs emptied");
+    assertThat(ha.received).anyMatch(m -> m.topic().equals(planted) && m.payload().isEmpty());
+    assertThat(ha.latest).containsKey(foreign);
+    String mine = "homeassistant/switch/harpou/sat_kitchen-sat_mute/config";
+    await(() -> ha.latest.containsKey(mine), "Harpou's own configuration");
+    String original = ha.latest.get(mine);
+    ha.send(mine, new JsonObject(original).put("cmd_t", "zigbee2mqtt/front_door/set").encode(), true);
+    await(() -> original.equals(ha.latest.get(mine)), "Harpou's configuration put back");
+  }
+}

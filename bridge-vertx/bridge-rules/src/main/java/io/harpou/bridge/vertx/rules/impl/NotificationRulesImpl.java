@@ -1,0 +1,202 @@
+package io.harpou.bridge.vertx.rules.impl;
+
+import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.home.Registration;
+import io.harpou.bridge.api.home.StateChange;
+import io.harpou.bridge.api.rules.RuleBook;
+import io.harpou.bridge.api.rules.RuleException;
+import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.rules.NotificationOptions;
+import io.harpou.bridge.vertx.rules.NotificationRules;
+import io.harpou.bridge.vertx.rules.NotificationServices;
+import io.harpou.bridge.vertx.rules.Rule;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules on one event loop: a {@link Watch} per rule fed by the home's state changes, the store of added rules,
+ * and the {@link RuleBook} served on {@link BridgeAddresses#RULES}.
+ */
+public final class NotificationRulesImpl extends VerticleBase implements NotificationRules {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationRulesImpl.class);
+
+  private final NotificationOptions options;
+  private final NotificationServices services;
+  private final RuleStore store;
+  private final AuditLog audit;
+  private final List<Rule> added;
+  private final Clock clock = Clock.systemDefaultZone();
+  private final Map<String, Watch> watches = new LinkedHashMap<>();
+  private Delivery delivery;
+  private Registration changes;
+  private MessageConsumer<JsonObject> book;
+
+  private NotificationRulesImpl(NotificationOptions options, NotificationServices services, RuleStore store,
+                                AuditLog audit, List<Rule> added) {
+    this.options = options;
+    this.services = services;
+    this.store = store;
+    this.audit = audit;
+    this.added = added;
+  }
+
+  /** Opens the store and the audit log, loads the added rules and deploys the rules on their own loop. */
+  public static Future<NotificationRules> start(Vertx vertx, NotificationOptions options,
+                                                NotificationServices services) {
+    return RuleStore.open(services.database()).compose(store -> Future.all(store.load(),
+            AuditLog.open(services.database()))
+        .compose(loaded -> {
+          NotificationRulesImpl rules = new NotificationRulesImpl(options, services, store, loaded.resultAt(1),
+              loaded.resultAt(0));
+          return vertx.deployVerticle(rules).map(id -> rules);
+        }));
+  }
+
+  @Override
+  public Future<?> start() {
+    delivery = new Delivery(vertx, options, services, audit, clock);
+    options.rules().forEach(this::watch);
+    added.stream().filter(rule -> !watches.containsKey(rule.id())).forEach(this::watch);
+    Context here = context;
+    changes = services.home().onStateChange(change -> here.runOnContext(v -> changed(change)));
+    book = vertx.eventBus().consumer(BridgeAddresses.RULES, this::serve);
+    LOG.info("Notification rules: {} from the configuration, {} added", options.rules().size(), added.size());
+    return book.completion();
+  }
+
+  private void watch(Rule rule) {
+    Watch watch = new Watch(rule, vertx, services.home(), delivery, clock, this::spokeOnce);
+    watches.put(rule.id(), watch);
+    watch.start();
+  }
+
+  private void changed(StateChange change) {
+    List.copyOf(watches.values()).forEach(watch -> watch.changed(change));
+  }
+
+  private void spokeOnce(Rule rule) {
+    vertx.runOnContext(v -> removeAdded(rule.id()));
+  }
+
+  private void serve(Message<JsonObject> message) {
+    JsonObject body = message.body();
+    Future<JsonObject> answer = switch (body.getString("action", "")) {
+      case "list" -> list().map(rules -> new JsonObject().put("rules", rules));
+      case "add" -> add(body.getJsonObject("rule", new JsonObject())).map(rule -> new JsonObject().put("rule", rule));
+      case "remove" -> remove(body.getString("id", "")).map(removed -> new JsonObject().put("removed", removed));
+      default -> Future.failedFuture(new RuleException(RuleBook.INVALID, "no such action"));
+    };
+    answer.onSuccess(message::reply).onFailure(e -> message.fail(e instanceof RuleException r ? r.code() : 500,
+        e.getMessage()));
+  }
+
+  @Override
+  public List<Rule> rules() {
+    return watches.values().stream().map(Watch::rule).toList();
+  }
+
+  @Override
+  public Future<JsonArray> list() {
+    return onLoop(() -> Future.succeededFuture(new JsonArray(rules().stream().map(Rule::toJson).toList())));
+  }
+
+  @Override
+  public Future<JsonObject> add(JsonObject json) {
+    return onLoop(() -> {
+      Rule rule;
+      try {
+        JsonObject named = json.copy();
+        if (named.getValue("id") == null) {
+          named.put("id", "rule-" + UUID.randomUUID().toString().substring(0, 8));
+        }
+        rule = Rule.fromJson(named, "speech".equals(json.getValue("origin")) ? "speech" : "api");
+      } catch (IllegalArgumentException e) {
+        return Future.failedFuture(new RuleException(RuleBook.INVALID, e.getMessage()));
+      }
+      String refused = refusal(rule);
+      if (refused != null) {
+        return Future.failedFuture(new RuleException(RuleBook.INVALID, refused));
+      }
+      watch(rule);
+      return store.save(rule).map(v -> rule.toJson());
+    });
+  }
+
+  /** Why an added rule is refused, or null. */
+  private String refusal(Rule rule) {
+    if (watches.containsKey(rule.id())) {
+      return "a rule with the id " + rule.id() + " exists already";
+    }
+    if (watches.values().stream().filter(w -> !w.rule().origin().equals("configuration")).count()
+        >= options.maxAddedRules()) {
+      return "there are already " + options.maxAddedRules() + " added rules: remove one first";
+    }
+    for (var condition : rule.whileAlso() == null ? List.of(rule.when()) : List.of(rule.when(), rule.whileAlso())) {
+      for (String entityId : condition.entityIds()) {
+        if (services.home().state(entityId).isEmpty()) {
+          return "Home Assistant has no entity " + entityId;
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Future<Boolean> remove(String id) {
+    return onLoop(() -> {
+      Watch watch = watches.get(id);
+      if (watch != null && watch.rule().origin().equals("configuration")) {
+        return Future.failedFuture(new RuleException(RuleBook.FORBIDDEN, "the rule " + id
+            + " comes from the configuration: change it there"));
+      }
+      return removeAdded(id);
+    });
+  }
+
+  private Future<Boolean> removeAdded(String id) {
+    Watch watch = watches.remove(id);
+    if (watch != null) {
+      watch.stop();
+    }
+    return store.delete(id).map(deleted -> deleted || watch != null);
+  }
+
+  private <T> Future<T> onLoop(Supplier<Future<T>> work) {
+    if (Vertx.currentContext() == context) {
+      return work.get();
+    }
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> work.get().onComplete(promise));
+    return promise.future();
+  }
+
+  @Override
+  public Future<Void> close() {
+    return vertx.deploymentIDs().contains(deploymentID()) ? vertx.undeploy(deploymentID()) : Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (changes != null) {
+      changes.unregister();
+    }
+    watches.values().forEach(Watch::stop);
+    return book == null ? Future.succeededFuture() : book.unregister();
+  }
+}

@@ -1,0 +1,2 @@
+/** An application that runs the agent loop alone. */
+package io.harpou.samples.agentloop;

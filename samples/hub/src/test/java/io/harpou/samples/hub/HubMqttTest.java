@@ -1,0 +1,108 @@
+package io.harpou.samples.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.harpou.testkit.mqtt.Mosquitto;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hub inside Home Assistant over a real mosquitto: the conversation text entity turns on a light in the virtual
+ * home, but anyone who may publish on the broker cannot unlock the front door through it; and a hub without an
+ * {@code mqtt} section publishes nothing.
+ */
+class HubMqttTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final Map<String, String> seen = new ConcurrentHashMap<>();
+  private Mosquitto broker;
+  private MqttClient client;
+
+  @TempDir
+  Path dir;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(Mosquitto.installed(), "mosquitto is not installed (./harpou test installs it)");
+    broker = Mosquitto.start(dir);
+    client = MqttClient.create(vertx, new MqttClientOptions().setClientId("home-assistant"));
+    client.publishHandler(m -> seen.put(m.topicName(), m.payload().toString()));
+    client.connect(broker.port(), "127.0.0.1").await();
+    client.subscribe("#", 1).await();
+  }
+
+  @AfterEach
+  void stop() {
+    vertx.close().await();
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private HubHarness hub(boolean mqtt) {
+    JsonObject config = mqtt ? new JsonObject().put("mqtt", new JsonObject().put("url", broker.url())) : new JsonObject();
+    return HubHarness.start(vertx, dir.resolve("data"), config, false);
+  }
+
+  private String say(String sentence) throws Exception {
+    seen.remove("harpou/conversation");
+    client.publish("harpou/conversation/set", Buffer.buffer(sentence), MqttQoS.AT_LEAST_ONCE, false, false).await();
+    await(() -> seen.containsKey("harpou/conversation"), "the reply to " + sentence);
+    return seen.get("harpou/conversation");
+  }
+
+  @Test
+  void should_turn_on_a_light_from_the_conversation_entity() throws Exception {
+    HubHarness harness = hub(true);
+    await(() -> "online".equals(seen.get("harpou/status")) && harness.hub.bridge().health().toJson()
+        .getJsonObject("components").getJsonObject("mqtt").getString("state").equals("connected"), "the hub online");
+    assertThat(harness.state("light.kitchen")).isEqualTo("off");
+    String reply = say("turn on the kitchen light");
+    assertThat(reply).containsIgnoringCase("kitchen");
+    assertThat(harness.state("light.kitchen")).isEqualTo("on");
+    assertThat(seen).containsKey("homeassistant/text/harpou/conversation/config");
+  }
+
+  @Test
+  void should_not_unlock_the_front_door_for_whoever_publishes_on_the_broker() throws Exception {
+    HubHarness harness = hub(true);
+    await(() -> harness.hub.bridge().health().toJson().getJsonObject("components").getJsonObject("mqtt")
+        .getString("state").equals("connected"), "the hub connected");
+    String reply = say("unlock the front door");
+    assertThat(reply).contains("can't do that from this device");
+    say("yes");
+    Thread.sleep(300);
+    assertThat(harness.state("lock.front_door")).isEqualTo("locked");
+  }
+
+  @Test
+  void should_publish_nothing_when_mqtt_is_not_configured() throws Exception {
+    HubHarness harness = hub(false);
+    Thread.sleep(1_000);
+    assertThat(seen).isEmpty();
+    assertThat(harness.hub.bridge().health().toJson().getJsonObject("components").containsKey("mqtt")).isFalse();
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+}
