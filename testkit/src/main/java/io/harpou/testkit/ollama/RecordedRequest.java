@@ -4,6 +4,7 @@ import io.harpou.testkit.ollama.impl.ChatImages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,8 +14,11 @@ import java.util.Objects;
  * @param path the request path, such as {@code /api/chat}
  * @param body the parsed JSON body; empty when there was none or it was not a JSON object
  * @param rawBody the body as received, empty when there was none
+ * @param query the query string, without its {@code ?}; empty when there was none
+ * @param headers the request headers, names in lower case (the last value of a repeated header)
  */
-public record RecordedRequest(String method, String path, JsonObject body, String rawBody) {
+public record RecordedRequest(String method, String path, JsonObject body, String rawBody, String query,
+                              Map<String, String> headers) {
 
   /** Checks the fields. */
   public RecordedRequest {
@@ -22,6 +26,18 @@ public record RecordedRequest(String method, String path, JsonObject body, Strin
     Objects.requireNonNull(path, "path");
     body = body == null ? new JsonObject() : body;
     rawBody = rawBody == null ? "" : rawBody;
+    query = query == null ? "" : query;
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  /** A request without query or headers. */
+  public RecordedRequest(String method, String path, JsonObject body, String rawBody) {
+    this(method, path, body, rawBody, null, null);
+  }
+
+  /** A header's value, by name in any case, or {@code null}. */
+  public String header(String name) {
+    return headers.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** The requested model name, or {@code null}. */

@@ -18,6 +18,8 @@ public class ScriptedOllamaOptions {
   public static final int DEFAULT_EMBEDDING_DIMENSION = 384;
   /** The Ollama version reported by {@code /api/version}. */
   public static final String DEFAULT_VERSION = "0.12.6";
+  /** The key the Azure-shaped endpoint accepts in its {@code api-key} header unless another is set. */
+  public static final String DEFAULT_AZURE_API_KEY = "azure-test-key";
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -27,6 +29,7 @@ public class ScriptedOllamaOptions {
   private boolean rejectUnknownModels;
   private long streamChunkDelayMillis;
   private OllamaScript script = OllamaScript.empty();
+  private String azureApiKey = DEFAULT_AZURE_API_KEY;
 
   /** Options with the defaults. */
   public ScriptedOllamaOptions() {
@@ -53,6 +56,7 @@ public class ScriptedOllamaOptions {
     setVersion(json.getString("version", DEFAULT_VERSION));
     setRejectUnknownModels(json.getBoolean("reject_unknown_models", false));
     setStreamChunkDelayMillis(json.getLong("stream_chunk_delay_ms", 0L));
+    setAzureApiKey(json.getString("azure_api_key", DEFAULT_AZURE_API_KEY));
     JsonObject scriptJson = json.getJsonObject("script");
     if (scriptJson != null) {
       setScript(OllamaScript.fromJson(scriptJson));
@@ -69,6 +73,7 @@ public class ScriptedOllamaOptions {
         .put("version", version)
         .put("reject_unknown_models", rejectUnknownModels)
         .put("stream_chunk_delay_ms", streamChunkDelayMillis)
+        .put("azure_api_key", azureApiKey)
         .put("script", script.toJson());
   }
 
@@ -172,6 +177,20 @@ public class ScriptedOllamaOptions {
   /** Sets the script the server starts with. */
   public ScriptedOllamaOptions setScript(OllamaScript script) {
     this.script = script == null ? OllamaScript.empty() : script;
+    return this;
+  }
+
+  /** The key the Azure-shaped endpoint requires in the {@code api-key} header. */
+  public String getAzureApiKey() {
+    return azureApiKey;
+  }
+
+  /** Sets the key the Azure-shaped endpoint requires. */
+  public ScriptedOllamaOptions setAzureApiKey(String azureApiKey) {
+    if (azureApiKey == null || azureApiKey.isBlank()) {
+      throw new IllegalArgumentException("the Azure API key must not be blank");
+    }
+    this.azureApiKey = azureApiKey;
     return this;
   }
 }

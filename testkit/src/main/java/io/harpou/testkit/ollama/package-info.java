@@ -80,5 +80,11 @@
  * {@code finish_reason} ({@code stop} or {@code tool_calls}), a usage chunk when {@code stream_options.include_usage}
  * asks for it, and {@code data: [DONE]}. A scripted error is answered with OpenAI's
  * {@code {"error": {"message", "type"}}} body. Embeddings are served on Ollama's endpoints only.
+ *
+ * <p>The same chat is also served in Azure OpenAI's shape,
+ * {@code POST /openai/deployments/{deployment}/chat/completions?api-version=...}: a request without
+ * {@code api-version} gets 404 and one whose {@code api-key} header is not
+ * {@link io.harpou.testkit.ollama.ScriptedOllamaOptions#getAzureApiKey()} gets 401, as from Azure; the deployment
+ * stands for the model. Recorded requests keep their query and headers for assertions.
  */
 package io.harpou.testkit.ollama;

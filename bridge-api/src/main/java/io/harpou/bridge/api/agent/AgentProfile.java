@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * @param name what people call it, 1 to 80 visible characters
  * @param persona its system prompt, 1 to 8000 characters
  * @param language the language it speaks, a language tag such as {@code fr}
- * @param model the model that answers ({@code provider} or {@code provider:model}); null for the hub's own
+ * @param model the named model that answers (one of {@code agent.models}, as routing names them); null to let the
+ *     router choose
  * @param tools the tools it may use: names, or patterns where {@code *} stands for any characters ({@code home_*})
  * @param memoryScope what it remembers and recalls
  * @param voice the text-to-speech voice, or null for the engine's default

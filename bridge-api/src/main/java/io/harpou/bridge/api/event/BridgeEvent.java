@@ -10,8 +10,8 @@ import java.time.Instant;
  */
 public sealed interface BridgeEvent
     permits TurnStarted, TranscriptReceived, Thinking, ToolStarted, ToolFinished, TokenUsage, TaskQueued,
-    TaskProgress, TaskDone, ReplySent, SatelliteStateChanged, ComponentStateChanged, AlertChanged,
-    TimerChanged {
+    TaskProgress, TaskDone, ReplySent, SatelliteStateChanged, ComponentStateChanged,
+    ModelChosen, ModelCalled, DocumentIndexed, PlanUpdated, AlertChanged, TimerChanged {
 
   /** The JSON discriminator, snake_case (for example {@code tool_started}). */
   String kind();

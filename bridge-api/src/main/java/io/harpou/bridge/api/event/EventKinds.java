@@ -22,6 +22,10 @@ final class EventKinds {
       Map.entry(ReplySent.KIND, ReplySent::read),
       Map.entry(SatelliteStateChanged.KIND, SatelliteStateChanged::read),
       Map.entry(ComponentStateChanged.KIND, ComponentStateChanged::read),
+      Map.entry(ModelChosen.KIND, ModelChosen::read),
+      Map.entry(ModelCalled.KIND, ModelCalled::read),
+      Map.entry(DocumentIndexed.KIND, DocumentIndexed::read),
+      Map.entry(PlanUpdated.KIND, PlanUpdated::read),
       Map.entry(AlertChanged.KIND, AlertChanged::read),
       Map.entry(TimerChanged.KIND, TimerChanged::read));
 

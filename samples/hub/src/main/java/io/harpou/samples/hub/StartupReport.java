@@ -16,10 +16,19 @@ final class StartupReport {
   private StartupReport() {
   }
 
+  /** Whether the agent section names any model: named models, or one of the single-model sections. */
+  private static boolean hasModel(JsonObject agent) {
+    return !agent.getJsonObject("models", new JsonObject()).isEmpty()
+        || agent.getJsonObject("ollama", new JsonObject()).getString("url") != null
+        || agent.getJsonObject("openai", new JsonObject()).getString("url") != null
+        || agent.getJsonObject("azure_openai", new JsonObject()).getString("endpoint") != null
+        || agent.getJsonObject("provider", new JsonObject()).getString("id") != null;
+  }
+
   static String describe(JsonObject config, Bridge bridge, VirtualHomeAssistant virtualHome) {
     JsonObject http = config.getJsonObject("http", new JsonObject());
     String host = http.getString("host", "127.0.0.1");
-    JsonObject ollama = config.getJsonObject("agent", new JsonObject()).getJsonObject("ollama", new JsonObject());
+    JsonObject agent = config.getJsonObject("agent", new JsonObject());
     JsonObject components = bridge.health().toJson().getJsonObject("components");
     StringBuilder out = new StringBuilder("\nHarpou is running.\n");
     line(out, "API", bridge.httpPort() < 0 ? "off"
@@ -39,10 +48,9 @@ final class StartupReport {
     line(out, "Home Assistant", virtualHome != null
         ? "virtual home (" + virtualHome.entityIds().size() + " entities) at " + virtualHome.url()
         : config.getJsonObject("home_assistant").getString("url"));
-    line(out, "Understanding", ollama.getString("url") == null
+    line(out, "Understanding", !hasModel(agent)
         ? "local intent matcher only (set HARPOU_OLLAMA_URL for an LLM)"
-        : "local intent matcher, then Ollama at " + ollama.getString("url") + " (" + ollama.getString("model",
-            "default model") + ")");
+        : "local intent matcher, then " + components.getJsonObject("agent", new JsonObject()).getString("detail"));
     line(out, "Tools", bridge.tools().tools().size() + " from " + bridge.tools().providers());
     for (String name : components.fieldNames()) {
       JsonObject component = components.getJsonObject(name);

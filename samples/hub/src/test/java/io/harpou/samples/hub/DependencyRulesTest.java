@@ -26,7 +26,8 @@ class DependencyRulesTest {
   @Test
   void should_see_every_module() {
     org.assertj.core.api.Assertions.assertThat(HARPOU.stream().map(JavaClass::getPackageName).distinct())
-        .contains("io.harpou.bridge.vertx.ha", "io.harpou.bridge.vertx.agent", "io.harpou.bridge.vertx.http",
+        .contains("io.harpou.bridge.vertx.ha", "io.harpou.bridge.vertx.agent",
+            "io.harpou.bridge.vertx.models", "io.harpou.bridge.vertx.http",
             "io.harpou.bridge.vertx.voice", "io.harpou.bridge.vertx.speech", "io.harpou.bridge.vertx.memory",
             "io.harpou.bridge.vertx.monitor", "io.harpou.bridge.vertx.mcp", "io.harpou.bridge.vertx.profiles",
             "io.harpou.tools.home", "io.harpou.tools.media", "io.harpou.tools.system", "io.harpou.wyoming");

@@ -41,9 +41,39 @@ final class OpenAiHandlers {
         .put("data", data).encode());
   }
 
+  /**
+   * Azure OpenAI's shape of the same endpoint: the deployment in the path, {@code api-version} in the query and the
+   * key in the {@code api-key} header, each refused as Azure refuses it when missing or wrong. The deployment stands
+   * for the model when the body names none.
+   */
+  void azureChat(RoutingContext ctx) {
+    String version = ctx.request().getParam("api-version");
+    if (version == null || version.isBlank()) {
+      error(ctx.response(), 404, "Resource not found");
+      return;
+    }
+    if (!options.getAzureApiKey().equals(ctx.request().getHeader("api-key"))) {
+      error(ctx.response(), 401, "Access denied due to invalid subscription key or wrong API endpoint. Make sure"
+          + " to provide a valid key for an active subscription and use a correct regional API endpoint for your"
+          + " resource.");
+      return;
+    }
+    JsonObject body = ApiHandlers.parse(rawBody(ctx));
+    if (body != null && !(body.getValue("model") instanceof String)) {
+      body.put("model", ctx.pathParam("deployment"));
+    }
+    chat(ctx, body);
+  }
+
   void chat(RoutingContext ctx) {
-    String raw = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
-    JsonObject body = ApiHandlers.parse(raw);
+    chat(ctx, ApiHandlers.parse(rawBody(ctx)));
+  }
+
+  private static String rawBody(RoutingContext ctx) {
+    return ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+  }
+
+  private void chat(RoutingContext ctx, JsonObject body) {
     if (body == null) {
       error(ctx.response(), 400, "invalid request body");
       return;

@@ -16,7 +16,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,6 +86,7 @@ public final class ScriptedOllamaImpl implements ScriptedOllama {
     router.post("/api/embeddings").handler(handlers::legacyEmbeddings);
     router.post("/v1/chat/completions").handler(openAi::chat);
     router.get("/v1/models").handler(openAi::models);
+    router.post("/openai/deployments/:deployment/chat/completions").handler(openAi::azureChat);
     router.route().handler(ApiHandlers::notFound);
     router.route().failureHandler(ApiHandlers::failure);
     return router;
@@ -90,8 +94,10 @@ public final class ScriptedOllamaImpl implements ScriptedOllama {
 
   private void record(RoutingContext ctx) {
     String raw = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
-    RecordedRequest request =
-        new RecordedRequest(ctx.request().method().name(), ctx.request().path(), ApiHandlers.parse(raw), raw);
+    Map<String, String> headers = new HashMap<>();
+    ctx.request().headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+    RecordedRequest request = new RecordedRequest(ctx.request().method().name(), ctx.request().path(),
+        ApiHandlers.parse(raw), raw, ctx.request().query(), headers);
     recorded.add(request);
     untaken.add(request);
     LOG.debug("Scripted Ollama got {} {}", request.method(), request.path());

@@ -5,8 +5,10 @@ import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
+import io.harpou.bridge.vertx.model.ModelUsage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 
 /**
  * The agent as it runs: the {@link Agent} (interpreters, then the model with tools, every call through the policy and
@@ -30,6 +32,9 @@ public interface AgentRuntime {
 
   /** The background tasks. */
   TaskService tasks();
+
+  /** The ledger of model calls, for {@code /api/usage}; empty without a model. */
+  Optional<ModelUsage> usage();
 
   /** The voice timers tools start, change and read. */
   TimerService timers();

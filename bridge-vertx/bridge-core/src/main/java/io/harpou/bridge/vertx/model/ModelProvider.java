@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.model;
 
+import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -49,6 +50,14 @@ public interface ModelProvider {
    */
   default EmbeddingModel embeddingModel(Vertx vertx, JsonObject config) {
     throw new IllegalArgumentException("model provider '" + id() + "' offers no embedding model");
+  }
+
+  /**
+   * Counts tokens as this model family does, so that a prompt is fitted to the model's window before it is sent. The
+   * default is {@link CharacterTokenEstimate}, a cautious estimate for families whose tokenizer is not known here.
+   */
+  default TokenCountEstimator tokenCounter(JsonObject config) {
+    return new CharacterTokenEstimate();
   }
 
   /**

@@ -8,6 +8,7 @@ import io.harpou.bridge.api.memory.MemoryStore;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
+import io.harpou.bridge.vertx.model.ModelUsage;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,14 +31,16 @@ public final class HttpApiServices {
   private final HomeGateway home;
   private final TaskService tasks;
   private final MemoryStore memory;
+  private final ModelUsage usage;
   private final ArtifactStore artifacts;
   private final List<ApiRoutes> routes;
   private final AgentProfiles profiles;
   private final SatelliteRooms satellites;
 
   private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
-                          HomeGateway home, TaskService tasks, MemoryStore memory, ArtifactStore artifacts,
-                          List<ApiRoutes> routes, AgentProfiles profiles, SatelliteRooms satellites) {
+                          HomeGateway home, TaskService tasks, MemoryStore memory, ModelUsage usage,
+                          ArtifactStore artifacts, List<ApiRoutes> routes, AgentProfiles profiles,
+                          SatelliteRooms satellites) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -46,6 +49,7 @@ public final class HttpApiServices {
     this.home = home;
     this.tasks = tasks;
     this.memory = memory;
+    this.usage = usage;
     this.artifacts = artifacts;
     this.routes = List.copyOf(routes);
     this.profiles = profiles == null ? AgentProfiles.NONE : profiles;
@@ -55,42 +59,48 @@ public final class HttpApiServices {
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
     return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null, List.of(), null, SatelliteRooms.NONE);
+        null, null, null, List.of(), null, SatelliteRooms.NONE);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts, routes,
         profiles, satellites);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts, routes,
         profiles, satellites);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts, routes,
         profiles, satellites);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts, routes,
         profiles, satellites);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts, routes,
+        profiles, satellites);
+  }
+
+  /** A copy summing the language models' usage on {@code /api/usage} (null for none). */
+  public HttpApiServices withUsage(ModelUsage usage) {
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts, routes,
         profiles, satellites);
   }
 
   /** A copy serving this artifact store (null for none). */
   public HttpApiServices withArtifacts(ArtifactStore artifacts) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts, routes,
         profiles, satellites);
   }
 
@@ -98,13 +108,13 @@ public final class HttpApiServices {
   public HttpApiServices withRoutes(ApiRoutes more) {
     List<ApiRoutes> all = new ArrayList<>(routes);
     all.add(more);
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, all,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts, all,
         profiles, satellites);
   }
 
   /** A copy answering for these agent profiles ({@code agent_id}, {@code /v1/models}); null for none. */
   public HttpApiServices withProfiles(AgentProfiles profiles) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts, routes,
         profiles, satellites);
   }
 
@@ -120,7 +130,7 @@ public final class HttpApiServices {
 
   /** A copy taking the satellites a conversation request may come through from {@code satellites}. */
   public HttpApiServices withSatellites(SatelliteRooms satellites) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, artifacts, routes,
+    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts, routes,
         profiles, satellites);
   }
 
@@ -157,6 +167,11 @@ public final class HttpApiServices {
   /** Background tasks, when they run. */
   public Optional<TaskService> tasks() {
     return Optional.ofNullable(tasks);
+  }
+
+  /** The language models' usage, when there are models. */
+  public Optional<ModelUsage> usage() {
+    return Optional.ofNullable(usage);
   }
 
   /** The memory store, when there is one. */

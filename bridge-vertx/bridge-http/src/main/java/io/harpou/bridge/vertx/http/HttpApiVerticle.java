@@ -18,6 +18,7 @@ import io.harpou.bridge.vertx.http.impl.RulesHandler;
 import io.harpou.bridge.vertx.http.impl.SatellitesHandler;
 import io.harpou.bridge.vertx.http.impl.TasksHandler;
 import io.harpou.bridge.vertx.http.impl.ToolsHandler;
+import io.harpou.bridge.vertx.http.impl.UsageHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -102,6 +103,7 @@ public final class HttpApiVerticle extends VerticleBase {
     new MemoryHandler(bridge).mount(router);
     new HomeHandler(bridge).mount(router);
     new RulesHandler(vertx).mount(router);
+    new UsageHandler(bridge).mount(router);
     new ArtifactsHandler(bridge, links).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),

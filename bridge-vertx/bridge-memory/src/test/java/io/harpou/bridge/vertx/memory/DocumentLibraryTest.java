@@ -2,12 +2,17 @@ package io.harpou.bridge.vertx.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.event.DocumentIndexed;
 import io.harpou.bridge.api.memory.Passage;
+import io.harpou.testkit.Await;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -92,10 +97,21 @@ class DocumentLibraryTest extends MemoryTestSupport {
     Path docs = docs();
     MemoryService store = open(new MemoryOptions().setDocsDir(docs.toString()));
     store.documents().sync().await();
+    List<String> announced = new CopyOnWriteArrayList<>();
+    MessageConsumer<JsonObject> listener = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, m -> {
+      if (DocumentIndexed.KIND.equals(m.body().getString("kind"))) {
+        announced.add(m.body().getString("file") + " " + m.body().getString("change"));
+      }
+    });
 
     Files.writeString(docs.resolve("notes.txt"), "The attic ladder now lives in the cellar under the stairs.");
     Files.delete(docs.resolve("recipes.md"));
     JsonObject counts = store.documents().sync().await();
+
+    // Answers cached from the old text listen for these.
+    Await.until("both changes announced", () -> announced.size() == 2);
+    assertThat(announced).containsExactlyInAnyOrder("notes.txt indexed", "recipes.md removed");
+    listener.unregister();
 
     assertThat(counts.getInteger("indexed")).isEqualTo(1);
     assertThat(counts.getInteger("removed")).isEqualTo(1);

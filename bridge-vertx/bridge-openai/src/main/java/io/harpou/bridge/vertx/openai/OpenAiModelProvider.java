@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.openai;
 
+import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -48,6 +49,11 @@ public final class OpenAiModelProvider implements ModelProvider {
     return OpenAiEmbeddingModel.builder().baseUrl(url(config)).apiKey(config.getString("api_key", "none"))
         .modelName(config.getString("model", "text-embedding-3-small"))
         .timeout(Duration.ofMillis(config.getLong("timeout_ms", 60_000L))).build();
+  }
+
+  @Override
+  public TokenCountEstimator tokenCounter(JsonObject config) {
+    return Tokenizers.forModel(model(config));
   }
 
   @Override

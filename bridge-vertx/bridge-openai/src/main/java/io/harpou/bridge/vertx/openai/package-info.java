@@ -1,2 +1,2 @@
-/** OpenAI-compatible servers as a model provider: chat (streaming and blocking) and embeddings. */
+/** OpenAI-compatible servers and Azure OpenAI deployments as model providers: chat (streaming and blocking), embeddings, and OpenAI's tokenizers. */
 package io.harpou.bridge.vertx.openai;

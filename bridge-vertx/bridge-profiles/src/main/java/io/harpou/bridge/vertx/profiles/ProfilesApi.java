@@ -13,19 +13,19 @@ import java.util.function.Function;
 
 /**
  * {@code /api/profiles}: list, read, create, replace and delete agent profiles as JSON, each change validated (every
- * tool entry must name or match an existing tool, the model one of the configured providers), versioned by
+ * tool entry must name or match an existing tool, the model one of the named models), versioned by
  * {@code updated_at} and audited. {@code GET /api/profiles/options} lists what a profile may choose from, for editors.
  */
 public interface ProfilesApi {
 
   /**
-   * The API over {@code store}, validating against {@code tools} and the configured model providers' ids, auditing
+   * The API over {@code store}, validating against {@code tools} and the names of the configured models, auditing
    * to {@code audit}; {@code model} writes profiles from descriptions ({@code POST /api/profiles/generate}), null when
    * no model is configured (that endpoint then answers 503).
    */
-  static ProfilesApi create(Vertx vertx, ProfileStore store, ToolRegistry tools, Set<String> providers,
+  static ProfilesApi create(Vertx vertx, ProfileStore store, ToolRegistry tools, Set<String> models,
                             AuditLog audit, ChatModel model) {
-    return new ProfilesHandler(vertx, store, tools, providers, audit, model);
+    return new ProfilesHandler(vertx, store, tools, models, audit, model);
   }
 
   /** Adds the routes to the HTTP API's router; {@code keyName} names the API key a request came with. */

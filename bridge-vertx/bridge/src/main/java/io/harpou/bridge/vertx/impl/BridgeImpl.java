@@ -13,7 +13,6 @@ import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
-import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.artifact.ArtifactStores;
@@ -31,6 +30,9 @@ import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.mcp.McpServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
 import io.harpou.bridge.vertx.model.Models;
+import io.harpou.bridge.vertx.models.ModelSpec;
+import io.harpou.bridge.vertx.models.ModelsOptions;
+import io.harpou.bridge.vertx.models.Router;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.monitor.MonitorRuntime;
 import io.harpou.bridge.vertx.monitor.MonitorServices;
@@ -59,6 +61,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -264,11 +267,11 @@ public final class BridgeImpl implements Bridge {
     }
     HttpApiServices services = withMcp(HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null)).withArtifacts(artifacts)
-        .withProfiles(profiles)
+        .withMemory(memory().orElse(null)).withUsage(agent == null ? null : agent.usage().orElse(null))
+        .withArtifacts(artifacts).withProfiles(profiles)
         .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room()))));
     return AuditLog.open(database).map(audit -> {
-      ProfilesApi api = ProfilesApi.create(vertx, profiles, tools, configuredProviders(), audit, profileWriter());
+      ProfilesApi api = ProfilesApi.create(vertx, profiles, tools, configuredModels(), audit, profileWriter());
       return services.withRoutes(router -> api.mount(router, HttpApi::keyName));
     }).compose(withProfiles -> HttpApi.start(vertx, options.getHttp(), withProfiles)).map(running -> {
       http = running;
@@ -278,22 +281,28 @@ public final class BridgeImpl implements Bridge {
     });
   }
 
-  /** The model providers a profile may name: the one the agent's configuration chooses. */
-  private Set<String> configuredProviders() {
-    return options.getAgent().getModelProviderId().map(Set::of).orElse(Set.of());
+  /** The named models a profile may name. */
+  private Set<String> configuredModels() {
+    return options.getAgent().getModels().models().stream().map(ModelSpec::name).collect(Collectors.toSet());
   }
 
-  /** The configured model as a blocking chat model, to write profiles from descriptions; null without one. */
+  /**
+   * The strong model as a blocking chat model, to write profiles from descriptions (an open task, as the router sees
+   * it); null without models.
+   */
   private ChatModel profileWriter() {
-    AgentOptions agentOptions = options.getAgent();
-    return agentOptions.getModelProviderId().map(id -> {
-      try {
-        return Models.provider(id).chatModel(vertx, agentOptions.getModelSection());
-      } catch (IllegalArgumentException e) {
-        LOG.warn("Profiles cannot be generated: {}", e.getMessage());
-        return null;
-      }
-    }).orElse(null);
+    ModelsOptions models = options.getAgent().getModels();
+    if (!models.hasModels()) {
+      return null;
+    }
+    String strong = new Router(models.routing(), models.models()).strong();
+    ModelSpec spec = models.models().stream().filter(m -> m.name().equals(strong)).findFirst().orElseThrow();
+    try {
+      return Models.provider(spec.provider()).chatModel(vertx, spec.section());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Profiles cannot be generated: {}", e.getMessage());
+      return null;
+    }
   }
 
   /** The HTTP services with the MCP server mounted, when it is enabled and the agent's policy point runs. */

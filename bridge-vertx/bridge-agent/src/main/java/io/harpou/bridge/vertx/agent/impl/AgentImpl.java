@@ -26,6 +26,10 @@ import io.harpou.bridge.api.memory.RecalledMemory;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.models.ModelPool;
+import io.harpou.bridge.vertx.models.ModelTurn;
+import io.harpou.bridge.vertx.models.TurnCache;
+import io.harpou.bridge.vertx.models.TurnRequest;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -57,13 +61,18 @@ public final class AgentImpl implements Agent {
   private final PendingConfirmations pending;
   private final ConversationStore history;
   private final TurnEvents events;
-  private final ChatBackend backend;
+  private final ModelPool models;
+  private final TurnCache cache;
   private final PromptBuilder prompt;
   private volatile boolean stopped;
 
-  /** Creates the agent; {@code backend} is null when no model is configured. */
+  /**
+   * Creates the agent; {@code models} is null when no model is configured, {@code cache} when answers are not
+   * cached.
+   */
   AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyGate executor,
-            PendingConfirmations pending, ConversationStore history, TurnEvents events, ChatBackend backend) {
+            PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models,
+            TurnCache cache) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
@@ -71,8 +80,9 @@ public final class AgentImpl implements Agent {
     this.pending = pending;
     this.history = history;
     this.events = events;
-    this.backend = backend;
-    this.prompt = new PromptBuilder(options.getPersona(), options.getEntityBudgetTokens());
+    this.models = models;
+    this.cache = cache;
+    this.prompt = new PromptBuilder(options.getPersona());
   }
 
   /** Refuses further turns. */
@@ -184,7 +194,7 @@ public final class AgentImpl implements Agent {
     // a command for the local interpreters to match, so a container named "unlock-front-door" steers nothing.
     List<Interpreter> interpreters = u.channel() == Channel.MONITOR ? List.of() : services.tools().interpreters();
     if (index >= interpreters.size()) {
-      return backend == null ? Future.succeededFuture(NoModelReply.of(u, services.home().orElse(null)))
+      return models == null ? Future.succeededFuture(NoModelReply.of(u, services.home().orElse(null)))
           : llm(u, clientHistory);
     }
     Interpreter interpreter = interpreters.get(index);
@@ -211,26 +221,70 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> llm(Utterance u, ChatHistory clientHistory) {
-    String turnId = events.turnOf(u.conversationId());
+    // The router sees the agent profile (else the speaker) and the model the profile names.
+    Optional<AgentProfile> profile = services.profiles().forUtterance(u);
+    TurnRequest request = new TurnRequest(events.turnOf(u.conversationId()), u.conversationId(), u.text(),
+        u.language(), profile.map(AgentProfile::id).orElse(u.user()), profile.map(AgentProfile::model).orElse(null));
+    // The cache knows neither personas nor tool lists, so a profile's turns are neither served from it nor kept.
+    if (cache == null || profile.isPresent() || !cache.cacheable(request)) {
+      return model(u, clientHistory, request, profile, null);
+    }
+    return cache.lookup(request).compose(lookup -> lookup.hit().isPresent()
+        ? Future.succeededFuture(Reply.answer(lookup.hit().get().answer(), u.conversationId()))
+        : model(u, clientHistory, request, profile, lookup));
+  }
+
+  /**
+   * The turn through the model loop, or as a plan when it asks for one; its answer is cached when {@code lookup} is
+   * given and the turn allows it.
+   */
+  private Future<Reply> model(Utterance u, ChatHistory clientHistory, TurnRequest request,
+                              Optional<AgentProfile> profile, TurnCache.Lookup lookup) {
+    ModelTurn turn = models.begin(request);
+    // The home's share of the prompt shrinks with a small window, so the entities that matter most still fit.
+    int entityBudget = turn.model().map(m -> Math.min(options.getEntityBudgetTokens(), m.promptBudget() / 4))
+        .orElse(options.getEntityBudgetTokens());
     Future<List<ChatMessage>> earlier = clientHistory == null ? history.recent(u.conversationId())
         : Future.succeededFuture(recentOf(clientHistory));
     String instructions = clientHistory == null ? null : clientHistory.instructions();
     // A profile speaks with its own persona and is offered only its tools (the policy point refuses the others).
-    Optional<AgentProfile> profile = services.profiles().forUtterance(u);
-    PromptBuilder persona = profile.map(p -> new PromptBuilder(p.persona(), options.getEntityBudgetTokens()))
-        .orElse(prompt);
+    PromptBuilder persona = profile.map(p -> new PromptBuilder(p.persona())).orElse(prompt);
     // Read each turn: tools of MCP servers come and go.
     List<ToolSpecification> offered = services.tools().specs().stream()
         .filter(s -> profile.map(p -> p.allows(s.name())).orElse(true))
         .map(ToolSchemas::toSpecification).toList();
-    return recall(u).compose(memories -> earlier.map(past -> {
+    Future<Reply> answered = recall(u).compose(memories -> earlier.compose(past -> {
+      SystemMessage system = SystemMessage.from(persona.system(u, services.home().orElse(null), memories,
+          instructions, entityBudget));
       List<ChatMessage> messages = new ArrayList<>();
-      messages.add(SystemMessage.from(persona.system(u, services.home().orElse(null), memories, instructions)));
+      messages.add(system);
       messages.addAll(past);
       messages.add(UserMessage.from(u.text()));
-      return messages;
-    })).compose(messages -> new ToolLoop(services, backend, executor, pending, events, offered, options, turnId, u,
-        messages).run());
+      if (!models.traits(request).plan()) {
+        return loop(u, turn, request, offered, messages, lookup);
+      }
+      PlanRunner plan = new PlanRunner(events, turn, u, request.turnId(), instruction -> new ToolLoop(services,
+          turn, executor, pending, events, offered, options, request.turnId(), u,
+          List.of(system, UserMessage.from(instruction))).run(), services.announcer().orElse(null));
+      return plan.run().compose(planned -> planned.isPresent() ? Future.succeededFuture(planned.get())
+          : loop(u, turn, request, offered, messages, lookup));
+    }));
+    return answered.map(reply -> turn.notice(u.language()).map(notice -> new Reply(reply.speech() + " " + notice,
+        reply.type(), reply.actions(), reply.tasks(), reply.continueConversation(), reply.conversationId()))
+        .orElse(reply));
+  }
+
+  /** One run of the model loop over {@code messages}, its answer kept in the cache when the turn allows it. */
+  private Future<Reply> loop(Utterance u, ModelTurn turn, TurnRequest request, List<ToolSpecification> offered,
+                             List<ChatMessage> messages, TurnCache.Lookup lookup) {
+    ToolLoop loop = new ToolLoop(services, turn, executor, pending, events, offered, options, request.turnId(), u,
+        messages);
+    return loop.run().onSuccess(reply -> {
+      if (lookup != null && loop.cacheable(reply)) {
+        turn.model().ifPresent(model -> cache.store(request, lookup, reply.speech(), model.name(),
+            loop.citedDocuments()));
+      }
+    });
   }
 
   /** The client's last messages, as many as the agent would send of its own history. */

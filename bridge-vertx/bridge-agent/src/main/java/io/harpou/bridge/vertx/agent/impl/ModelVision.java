@@ -8,11 +8,17 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.vision.VisionModel;
+import io.harpou.bridge.vertx.model.ModelProvider;
+import io.harpou.bridge.vertx.model.Models;
+import io.harpou.bridge.vertx.models.ModelSpec;
+import io.harpou.bridge.vertx.models.ModelsOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Base64;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A vision model through a LangChain4j chat client: the question and the images in one user message (Ollama receives
@@ -29,6 +35,19 @@ final class ModelVision implements VisionModel {
     this.vertx = vertx;
     this.model = model;
     this.description = description;
+  }
+
+  /**
+   * The vision model an {@code agent.vision} section describes among {@code models} (see
+   * {@link ModelsOptions#vision}), empty when it names none.
+   *
+   * @throws IllegalArgumentException when its model or provider is unknown, or the provider refuses its section
+   */
+  static Optional<VisionModel> create(Vertx vertx, ModelsOptions models, JsonObject vision) {
+    return models.vision(vision).map(spec -> {
+      ModelProvider provider = Models.provider(spec.provider());
+      return new ModelVision(vertx, provider.chatModel(vertx, spec.section()), provider.describe(spec.section()));
+    });
   }
 
   @Override

@@ -18,20 +18,19 @@ public final class PromptBuilder {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final String persona;
-  private final int entityBudgetTokens;
 
-  /** Creates a builder with the agent's persona and entity budget. */
-  public PromptBuilder(String persona, int entityBudgetTokens) {
+  /** Creates a builder with the agent's persona. */
+  public PromptBuilder(String persona) {
     this.persona = persona;
-    this.entityBudgetTokens = entityBudgetTokens;
   }
 
   /**
    * The system message for one turn; {@code home} may be null, {@code memories} empty, {@code clientInstructions}
-   * null when the client sent none.
+   * null when the client sent none; the home's entities, most relevant first, take at most
+   * {@code entityBudgetTokens}.
    */
   public String system(Utterance utterance, HomeGateway home, List<RecalledMemory> memories,
-                       String clientInstructions) {
+                       String clientInstructions, int entityBudgetTokens) {
     ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
     StringBuilder out = new StringBuilder(persona).append("\n\n");
     out.append("Now: ").append(WHEN.format(now)).append(" (").append(now.getZone()).append(").\n");

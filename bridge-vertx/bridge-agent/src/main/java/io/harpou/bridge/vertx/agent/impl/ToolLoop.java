@@ -6,7 +6,6 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.harpou.bridge.api.agent.Action;
 import io.harpou.bridge.api.agent.PolicyException;
@@ -20,13 +19,18 @@ import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.models.ModelFailure;
+import io.harpou.bridge.vertx.models.ModelTurn;
+import io.harpou.bridge.vertx.models.TurnCache;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,7 +42,8 @@ import java.util.Set;
 final class ToolLoop {
 
   private final AgentServices services;
-  private final ChatBackend backend;
+  private final ModelTurn turn;
+  private final int historyEnd;
   private final PolicyGate executor;
   private final PendingConfirmations pending;
   private final TurnEvents events;
@@ -52,15 +57,20 @@ final class ToolLoop {
   private final Set<String> seenCalls = new HashSet<>();
   private final List<Action> actions = new ArrayList<>();
   private final List<String> tasks = new ArrayList<>();
+  private final Set<String> toolsCalled = new HashSet<>();
+  private final Set<String> citedDocuments = new HashSet<>();
+  private boolean answeredByModel;
   private String lastToolText;
   private boolean repaired;
   private int callsMade;
 
-  ToolLoop(AgentServices services, ChatBackend backend, PolicyGate executor, PendingConfirmations pending,
+  ToolLoop(AgentServices services, ModelTurn turn, PolicyGate executor, PendingConfirmations pending,
            TurnEvents events, List<ToolSpecification> specs, AgentOptions options, String turnId,
            Utterance utterance, List<ChatMessage> messages) {
     this.services = services;
-    this.backend = backend;
+    this.turn = turn;
+    // The turn's own messages start at its request, the last message given.
+    this.historyEnd = messages.size() - 1;
     this.executor = executor;
     this.pending = pending;
     this.events = events;
@@ -82,17 +92,28 @@ final class ToolLoop {
       return Future.succeededFuture(answer(say("Sorry, that took too many steps, so I stopped.",
           "Désolé, cela demandait trop d'étapes, je me suis arrêté.") + progress()));
     }
-    ChatRequest.Builder request = ChatRequest.builder().messages(messages);
-    if (!specs.isEmpty()) {
-      request.toolSpecifications(specs);
-    }
     String conversation = utterance.conversationId();
-    return backend.chat(request.build(), (text, reasoning) -> events.publish(
+    return turn.chat(messages, historyEnd, specs, (text, reasoning) -> events.publish(
             new Thinking(Instant.now(), turnId, conversation, text, reasoning)))
         .compose(response -> onResponse(index, response),
             e -> Future.succeededFuture(Reply.error(e instanceof ModelFailure failure
                 ? failure.speech(utterance.language()) : say("Sorry, the language model failed.",
                 "Désolé, le modèle de langage a échoué."), conversation)));
+  }
+
+  /**
+   * Whether {@code reply}, the answer of this loop, may be served again: a plain answer from the model, after no
+   * tool call or only searches of the documents, so that nothing that acted or read the home is ever repeated.
+   */
+  boolean cacheable(Reply reply) {
+    return answeredByModel && reply.type() == Reply.Type.QUERY_ANSWER && reply.actions().isEmpty()
+        && reply.tasks().isEmpty() && !reply.continueConversation() && !repaired
+        && toolsCalled.stream().allMatch(TurnCache.DOCUMENT_TOOL::equals);
+  }
+
+  /** The documents the search tool returned passages of, which a cached answer cites. */
+  Set<String> citedDocuments() {
+    return Set.copyOf(citedDocuments);
   }
 
   private Future<Reply> onResponse(int index, ChatResponse response) {
@@ -105,6 +126,7 @@ final class ToolLoop {
     AiMessage ai = response.aiMessage();
     if (!ai.hasToolExecutionRequests()) {
       if (ai.text() != null && !ai.text().isBlank()) {
+        answeredByModel = true;
         return Future.succeededFuture(answer(ai.text().trim()));
       }
       // An empty answer is what a streamed tool call with unreadable arguments leaves behind.
@@ -179,6 +201,7 @@ final class ToolLoop {
 
   private Future<ToolExecutionResultMessage> execute(ToolExecutionRequest request, ToolCall call,
                                                      List<String> problems) {
+    toolsCalled.add(call.name());
     return executor.execute(call, utterance).transform(ar -> {
       if (ar.succeeded()) {
         ToolResult result = ar.result();
@@ -228,6 +251,10 @@ final class ToolLoop {
 
   private void noteResult(ToolCall call, ToolResult result) {
     lastToolText = result.content();
+    if (result.json() != null && result.json().getValue("passages") instanceof JsonArray passages) {
+      passages.stream().filter(JsonObject.class::isInstance).map(p -> ((JsonObject) p).getString("file"))
+          .filter(Objects::nonNull).forEach(citedDocuments::add);
+    }
     if (result.json() != null && "started".equals(result.json().getString("status"))
         && result.json().getString("task_id") != null) {
       tasks.add(result.json().getString("task_id"));

@@ -1,6 +1,8 @@
 package io.harpou.bridge.vertx.http.impl;
 
 import io.harpou.bridge.api.event.ComponentStateChanged;
+import io.harpou.bridge.api.event.ModelCalled;
+import io.harpou.bridge.api.event.ModelChosen;
 import io.harpou.bridge.api.event.ReplySent;
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.TaskDone;
@@ -126,11 +128,28 @@ public final class MetricsHandler {
         Counter.builder("harpou.tokens").tag("direction", "output").description("Model tokens")
             .register(registry).increment(event.getInteger("output_tokens", 0));
       }
+      case ModelCalled.KIND -> modelCall(event);
+      case ModelChosen.KIND -> Counter.builder("harpou.model.routes").description("Turns routed, by model chosen")
+          .tag("model", event.getString("model", "unknown")).register(registry).increment();
       case SatelliteStateChanged.KIND -> satellite(event);
       case ComponentStateChanged.KIND -> component(event);
       default -> {
       }
     }
+  }
+
+  private void modelCall(JsonObject event) {
+    String model = event.getString("model", "unknown");
+    Counter.builder("harpou.model.calls").description("Language model calls, by model and outcome")
+        .tag("model", model).tag("outcome", event.getString("outcome", "unknown")).register(registry).increment();
+    Counter.builder("harpou.model.tokens").description("Language model tokens, by model and direction")
+        .tag("model", model).tag("direction", "input").register(registry)
+        .increment(event.getInteger("input_tokens", 0));
+    Counter.builder("harpou.model.tokens").description("Language model tokens, by model and direction")
+        .tag("model", model).tag("direction", "output").register(registry)
+        .increment(event.getInteger("output_tokens", 0));
+    Counter.builder("harpou.model.cost").description("What language model calls cost, by model")
+        .tag("model", model).register(registry).increment(event.getDouble("cost", 0.0));
   }
 
   private void satellite(JsonObject event) {

@@ -72,6 +72,19 @@ export function chatEvent(event) {
     target.classList.add(event.outcome);
     target.append(el('span', 'outcome', ` ${event.outcome} (${event.duration_ms} ms)`));
     if (event.result && event.result.json) showArtifacts(turn.agent, event.result.json);
+  } else if (event.kind === 'plan_updated') {
+    const marks = { pending: '·', running: '…', done: '✓', failed: '✗', skipped: '–' };
+    const text = `plan ${event.status}: ` + event.steps.map((s, i) => `${i + 1}. ${marks[s.status] || ''} ${s.text}`)
+      .join('  ');
+    let plan = [...turn.steps.children].find((s) => s.dataset.planId === event.plan_id);
+    if (!plan) {
+      plan = el('li', 'step plan', '');
+      plan.dataset.planId = event.plan_id;
+      turn.steps.append(plan);
+    }
+    plan.textContent = text;
+  } else if (event.kind === 'model_chosen') {
+    turn.steps.append(el('li', 'step model', `model ${event.model}: ${event.reason}`));
   } else if (event.kind === 'thinking') {
     if (!turn.thinking) {
       turn.thinking = el('li', event.reasoning ? 'step reasoning' : 'step draft', '');

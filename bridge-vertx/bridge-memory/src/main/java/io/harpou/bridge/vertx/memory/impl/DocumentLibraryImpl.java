@@ -2,11 +2,13 @@ package io.harpou.bridge.vertx.memory.impl;
 
 import io.harpou.bridge.api.OutsideRootException;
 import io.harpou.bridge.api.RootedPaths;
+import io.harpou.bridge.api.event.DocumentIndexed;
+import io.harpou.bridge.api.event.EventPublisher;
+import io.harpou.bridge.api.memory.Passage;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.memory.DocumentLibrary;
 import io.harpou.bridge.vertx.memory.Embedder;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
-import io.harpou.bridge.api.memory.Passage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +45,7 @@ final class DocumentLibraryImpl implements DocumentLibrary {
   private final HybridSearch search;
   private final MemoryOptions options;
   private final Path folder;
+  private final EventPublisher events;
   private Future<JsonObject> running;
 
   DocumentLibraryImpl(Vertx vertx, Database db, Embedder embedder, VectorIndex index, HybridSearch search,
@@ -54,6 +57,7 @@ final class DocumentLibraryImpl implements DocumentLibrary {
     this.search = search;
     this.options = options;
     this.folder = options.getDocsDir() == null ? null : Path.of(options.getDocsDir()).toAbsolutePath();
+    this.events = new EventPublisher(vertx);
   }
 
   @Override
@@ -153,7 +157,8 @@ final class DocumentLibraryImpl implements DocumentLibrary {
   }
 
   private Future<Void> removeFile(String file) {
-    return db.transaction(c -> DocumentTables.remove(c, file)).compose(index::remove);
+    return db.transaction(c -> DocumentTables.remove(c, file)).compose(index::remove)
+        .onSuccess(v -> events.publish(new DocumentIndexed(Instant.now(), file, "removed")));
   }
 
   private Future<Void> indexFile(String file, String hash, JsonObject counts) {
@@ -184,6 +189,8 @@ final class DocumentLibraryImpl implements DocumentLibrary {
             return index.upsert(entries);
           }))
           .onSuccess(v -> {
+            // Answers kept from the old text are stale now: the response cache listens for this.
+            events.publish(new DocumentIndexed(Instant.now(), file, "indexed"));
             bump(counts, "indexed", 1);
             bump(counts, "pages", pageCount);
             bump(counts, "chunks", chunks.size());

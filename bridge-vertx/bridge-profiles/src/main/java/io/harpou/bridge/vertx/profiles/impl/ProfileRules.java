@@ -7,16 +7,16 @@ import java.util.Set;
 
 /**
  * What a profile must agree with beyond its own fields: each tool entry names or matches a tool this hub has (a typo
- * would silently grant nothing, a stale name would grant a future tool), and its model names a configured provider.
+ * would silently grant nothing, a stale name would grant a future tool), and its model is one of the named models.
  */
 final class ProfileRules {
 
   private final ToolRegistry tools;
-  private final Set<String> providers;
+  private final Set<String> models;
 
-  ProfileRules(ToolRegistry tools, Set<String> providers) {
+  ProfileRules(ToolRegistry tools, Set<String> models) {
     this.tools = tools;
-    this.providers = providers;
+    this.models = models;
   }
 
   /** Why {@code profile} cannot be stored here, or null when it can. */
@@ -27,12 +27,9 @@ final class ProfileRules {
         return "tools: '" + entry + "' names no tool of this hub (see GET /api/profiles/options)";
       }
     }
-    if (profile.model() != null) {
-      String provider = profile.model().split(":", 2)[0];
-      if (!providers.contains(provider)) {
-        return "model: '" + provider + "' is not a configured model provider (configured: "
-            + String.join(", ", providers.stream().sorted().toList()) + ")";
-      }
+    if (profile.model() != null && !models.contains(profile.model())) {
+      return "model: '" + profile.model() + "' is not one of the configured models ("
+          + String.join(", ", models.stream().sorted().toList()) + ")";
     }
     return null;
   }

@@ -36,18 +36,18 @@ public final class ProfilesHandler implements ProfilesApi {
   private final ProfileStore store;
   private final ProfileRules rules;
   private final ToolRegistry tools;
-  private final Set<String> providers;
+  private final Set<String> models;
   private final AuditLog audit;
   private final ProfileGenerator generator;
   private Function<RoutingContext, Optional<String>> keyName;
 
   /** Handlers over {@code store}; see {@link ProfilesApi#create}. */
-  public ProfilesHandler(Vertx vertx, ProfileStore store, ToolRegistry tools, Set<String> providers, AuditLog audit,
+  public ProfilesHandler(Vertx vertx, ProfileStore store, ToolRegistry tools, Set<String> models, AuditLog audit,
                          ChatModel model) {
     this.store = store;
-    this.rules = new ProfileRules(tools, providers);
+    this.rules = new ProfileRules(tools, models);
     this.tools = tools;
-    this.providers = providers;
+    this.models = models;
     this.audit = audit;
     this.generator = model == null ? null : new ProfileGenerator(vertx, model, tools);
   }
@@ -70,7 +70,7 @@ public final class ProfilesHandler implements ProfilesApi {
     JsonArray toolList = new JsonArray(tools.specs().stream().map(ToolSpec::toJson)
         .map(t -> new JsonObject().put("name", t.getString("name")).put("description", t.getString("description"))
             .put("risk", t.getString("risk"))).toList());
-    json(ctx, 200, new JsonObject().put("tools", toolList).put("models", new JsonArray(providers.stream().sorted()
+    json(ctx, 200, new JsonObject().put("tools", toolList).put("models", new JsonArray(models.stream().sorted()
             .toList()))
         .put("memory_scopes", new JsonArray(Arrays.stream(MemoryScope.values()).map(MemoryScope::jsonName).toList())));
   }

@@ -1,4 +1,4 @@
-package io.harpou.bridge.vertx.agent.impl;
+package io.harpou.bridge.vertx.models;
 
 import dev.langchain4j.exception.HttpException;
 import io.harpou.bridge.api.BridgeException;
@@ -9,15 +9,22 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * The language model could not answer, sorted by what the person asking should hear: it could not be reached, it
- * answered with an error (an HTTP status and its message), or it did not answer in time.
+ * answered with an error (an HTTP status and its message), it did not answer in time, or the prompt did not fit its
+ * context window.
  */
 public final class ModelFailure extends BridgeException {
 
   private static final long serialVersionUID = 1L;
+  /** How OpenAI, Azure, llama.cpp and vLLM say that a prompt exceeds the context window. */
+  private static final Pattern OVERFLOW_WORDS = Pattern.compile(
+      "context_length_exceeded|context length|context window|maximum context|too many tokens|prompt is too long"
+      + "|exceeds the available context");
 
   /** What kind of failure it was. */
   public enum Kind {
@@ -26,7 +33,11 @@ public final class ModelFailure extends BridgeException {
     /** The server answered with an error. */
     ERROR,
     /** The server did not answer in time. */
-    TIMEOUT
+    TIMEOUT,
+    /** The prompt did not fit the model's context window. */
+    OVERFLOW,
+    /** The model's monthly budget is spent and no local model can stand in. */
+    BUDGET
   }
 
   private final Kind kind;
@@ -41,11 +52,14 @@ public final class ModelFailure extends BridgeException {
   }
 
   /** Sorts {@code error}, as the model client reported it, for the model described as {@code model}. */
-  static ModelFailure of(String model, Throwable error) {
+  public static ModelFailure of(String model, Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof HttpException http) {
-        return new ModelFailure(Kind.ERROR, model, "HTTP " + http.statusCode() + ": " + body(http.getMessage()),
-            error);
+        String message = body(http.getMessage());
+        boolean overflow = http.statusCode() == 400
+            && OVERFLOW_WORDS.matcher(String.valueOf(http.getMessage()).toLowerCase(Locale.ROOT)).find();
+        return new ModelFailure(overflow ? Kind.OVERFLOW : Kind.ERROR, model, "HTTP " + http.statusCode() + ": "
+            + message, error);
       }
       if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
           || t instanceof UnresolvedAddressException) {
@@ -57,6 +71,21 @@ public final class ModelFailure extends BridgeException {
       }
     }
     return new ModelFailure(Kind.ERROR, model, describe(error), error);
+  }
+
+  /**
+   * A prompt measured before sending as too large for the model's window: {@code tokens} against the
+   * {@code budget} the window leaves once the answer's share is kept.
+   */
+  public static ModelFailure overflow(String model, int tokens, int budget) {
+    return new ModelFailure(Kind.OVERFLOW, model, "the request needs " + tokens + " tokens and the model's window"
+        + " leaves " + budget + " for it", null);
+  }
+
+  /** A cloud model whose monthly budget is spent, with no local model to answer instead. */
+  public static ModelFailure budgetSpent(String model, double spent, double budget) {
+    return new ModelFailure(Kind.BUDGET, model, String.format(Locale.ROOT, "%.2f of its monthly budget of %.2f is"
+        + " spent", spent, budget), null);
   }
 
   /** What kind of failure it was. */
@@ -79,6 +108,12 @@ public final class ModelFailure extends BridgeException {
           : "Sorry, the language model (" + model + ") did not answer in time.";
       case ERROR -> french ? "Désolé, le modèle de langage (" + model + ") a renvoyé une erreur : " + detail + "."
           : "Sorry, the language model (" + model + ") returned an error: " + detail + ".";
+      case OVERFLOW -> french ? "Désolé, cette demande est trop longue pour le modèle de langage (" + model + ") : "
+          + detail + "." : "Sorry, that request is too long for the language model (" + model + "): " + detail + ".";
+      case BUDGET -> french ? "Désolé, le modèle de langage " + model + " a épuisé son budget du mois et aucun modèle"
+          + " local ne peut le remplacer : je ne peux pas répondre à cela avant le mois prochain."
+          : "Sorry, the language model " + model + " has spent its monthly budget and no local model can stand in,"
+          + " so I can't answer that until next month.";
     };
   }
 
