@@ -32,7 +32,7 @@ final class UnknownKeys {
       .put("data_dir", "")
       .put("http", new JsonObject().put("enabled", true))
       .put("home_assistant", new JsonObject().put("token", "").put("startup_wait_ms", 0))
-      .put("agent", new JsonObject().put("enabled", true))
+      .put("agent", new JsonObject().put("enabled", true).put("azure_openai", new JsonObject()))
       .put("memory", new JsonObject().put("docs_dir", "")
           .put("chroma", new JsonObject().put("url", ""))
           .put("embeddings", new JsonObject().put("url", "").put("ollama_url", "").put("api_key", ""))
@@ -45,6 +45,15 @@ final class UnknownKeys {
       .put("monitors", new JsonObject().put("notify_service", "")
           .put("quiet_hours", new JsonObject().put("from", "").put("to", "")))
       .put("tools", new JsonObject());
+
+  /** The keys MqttOptions reads (its options have no JSON form). */
+  private static final JsonObject MQTT = new JsonObject().put("url", "").put("username", "").put("password_file", "")
+      .put("ca_file", "").put("discovery_prefix", "").put("node_id", "").put("language", "")
+      .put("commands_per_minute", 0).put("initial_backoff_ms", 0).put("max_backoff_ms", 0)
+      .put("cost", new JsonObject().put("input_per_million", 0).put("output_per_million", 0).put("currency", ""));
+  /** The keys NotificationOptions reads (its options have no JSON form; each rule checks its own keys). */
+  private static final JsonObject NOTIFICATIONS = new JsonObject().put("home_assistant_service", "")
+      .put("language", "").put("max_added_rules", 0).put("rules", new JsonArray());
 
   private UnknownKeys() {
   }
@@ -74,6 +83,8 @@ final class UnknownKeys {
         .put("virtual_home", new VirtualHomeOptions().toJson())
         .put("artifacts", new ArtifactOptions().toJson())
         .put("monitors", new MonitorOptions(new JsonObject()).toJson())
+        .put("mqtt", MQTT)
+        .put("notifications", NOTIFICATIONS)
         .put("mcp", new JsonObject().put("server", new McpServerOptions().toJson()).put("servers", new JsonArray()));
     return merge(known, UNSET_OR_OWNED);
   }
