@@ -92,6 +92,19 @@ class HubConfigTest {
   }
 
   @Test
+  void should_know_the_keys_of_the_readme_mqtt_and_notifications_examples() throws Exception {
+    String readme = Files.readString(Path.of("../../README.md"));
+    for (String section : new String[] {"{\"mqtt\"", "{\"notifications\""}) {
+      int start = readme.indexOf("```json\n" + section) + 8;
+      JsonObject example = new JsonObject(readme.substring(start, readme.indexOf("```", start)));
+
+      assertThat(UnknownKeys.find(example)).as(section).isEmpty();
+    }
+    assertThat(UnknownKeys.find(new JsonObject().put("mqtt", new JsonObject().put("discovery_prefx", "ha"))))
+        .containsExactly("mqtt.discovery_prefx (did you mean mqtt.discovery_prefix?)");
+  }
+
+  @Test
   void should_know_every_key_the_readme_and_the_variables_set() throws Exception {
     String readme = Files.readString(Path.of("../../README.md"));
     String configuration = readme.substring(readme.indexOf("## Configuration"));

@@ -67,7 +67,9 @@ abstract class AgentTestBase {
         .setSection("tools", new JsonObject().put("agent_test", new JsonObject().put("active", true)))
         .setSection("agent", agent)
         // Memory loads its embedding model on every start; these tests are not about memory.
-        .setSection("memory", new JsonObject().put("enabled", false));
+        .setSection("memory", new JsonObject().put("enabled", false))
+        // The monitors watch the machine's real disks: a full one would start a repair that takes the scripted replies.
+        .setSection("monitors", new JsonObject().put("enabled", false));
   }
 
   protected Bridge start(JsonObject agent) {

@@ -69,7 +69,9 @@ abstract class McpTestBase {
         .setSection("tools", tools.copy().put("agent_test", new JsonObject().put("active", true)))
         .setSection("agent", agent)
         .setSection("memory", new JsonObject().put("enabled", false))
-        .setSection("mcp", mcp);
+        .setSection("mcp", mcp)
+        // The monitors watch the machine's real disks: a full one would start a repair that takes the scripted replies.
+        .setSection("monitors", new JsonObject().put("enabled", false));
     bridge = Bridge.create(vertx, options).start().await();
   }
 

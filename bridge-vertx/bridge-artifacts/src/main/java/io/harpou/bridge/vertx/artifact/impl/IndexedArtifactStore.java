@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ public final class IndexedArtifactStore implements ArtifactStore {
   private final ArtifactOptions options;
   private final ArtifactBackend backend;
   private final WorkerExecutor workers;
+  private Future<Void> closing;
   private final Map<String, Artifact> index = new ConcurrentHashMap<>();
   private final Object writes = new Object();
   private volatile long used;
@@ -221,14 +223,26 @@ public final class IndexedArtifactStore implements ArtifactStore {
         + " bytes";
   }
 
-  /** Stops sweeping; the Future completes once the backend has released its connections and the workers stopped. */
+  /**
+   * Stops sweeping; the Future completes once the backend has released its connections and the workers stopped.
+   * Closing again returns the same Future.
+   */
   @Override
-  public Future<Void> close() {
-    vertx.cancelTimer(sweepTimer);
-    return workers.executeBlocking(() -> {
-      backend.close();
-      return null;
-    }, false).<Void>mapEmpty().eventually(workers::close);
+  public synchronized Future<Void> close() {
+    if (closing == null) {
+      vertx.cancelTimer(sweepTimer);
+      try {
+        closing = workers.executeBlocking(() -> {
+          backend.close();
+          return null;
+        }, false).<Void>mapEmpty().eventually(workers::close);
+      } catch (RejectedExecutionException e) {
+        // Vert.x has stopped its workers already: nothing else runs on them, so release the backend here.
+        backend.close();
+        closing = Future.succeededFuture();
+      }
+    }
+    return closing;
   }
 
   private ArtifactException tooLarge() {
