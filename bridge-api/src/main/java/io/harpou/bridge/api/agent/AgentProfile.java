@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -82,6 +83,12 @@ public record AgentProfile(String id, String name, String persona, String langua
       return pattern.equals(toolName);
     }
     return Pattern.compile(Pattern.quote(pattern).replace("*", "\\E.*\\Q")).matcher(toolName).matches();
+  }
+
+  /** A wake word as compared: lower case, with {@code _} and {@code -} read as spaces, spaces collapsed. */
+  public static String wakeWordKey(String wakeWord) {
+    return wakeWord.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ').strip()
+        .replaceAll("\\s+", " ");
   }
 
   /** The model id OpenAI clients pick this agent by. */

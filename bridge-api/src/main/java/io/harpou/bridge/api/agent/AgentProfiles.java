@@ -35,20 +35,40 @@ public interface AgentProfiles {
    * room's; empty for the hub's own agent.
    */
   default Optional<AgentProfile> forUtterance(Utterance u) {
-    if (u.agentId() != null) {
-      return byId(u.agentId());
+    return answering(u.agentId(), u.satellite(), u.room());
+  }
+
+  /**
+   * The profile that answers at a place: the one named by {@code agentId}, else the one that lists {@code satellite},
+   * else the one that lists {@code room}; empty for the hub's own agent. Any argument may be null.
+   */
+  default Optional<AgentProfile> answering(String agentId, String satellite, String room) {
+    if (agentId != null) {
+      return byId(agentId);
     }
-    if (u.satellite() != null) {
-      Optional<AgentProfile> bySatellite = all().stream().filter(p -> p.satellites().contains(u.satellite()))
+    if (satellite != null) {
+      Optional<AgentProfile> bySatellite = all().stream().filter(p -> p.satellites().contains(satellite))
           .findFirst();
       if (bySatellite.isPresent()) {
         return bySatellite;
       }
     }
-    if (u.room() != null) {
-      return all().stream().filter(p -> p.rooms().stream().anyMatch(r -> r.equalsIgnoreCase(u.room())))
-          .findFirst();
+    if (room != null) {
+      return all().stream().filter(p -> p.rooms().stream().anyMatch(r -> r.equalsIgnoreCase(room))).findFirst();
     }
     return Optional.empty();
+  }
+
+  /**
+   * The profile a detected wake word calls, compared without case and with {@code _} and {@code -} as spaces, so the
+   * wake word model {@code hey_chef} calls the profile whose wake word is "Hey Chef".
+   */
+  default Optional<AgentProfile> byWakeWord(String detected) {
+    if (detected == null) {
+      return Optional.empty();
+    }
+    String spoken = AgentProfile.wakeWordKey(detected);
+    return all().stream().filter(p -> p.wakeWord() != null && AgentProfile.wakeWordKey(p.wakeWord()).equals(spoken))
+        .findFirst();
   }
 }

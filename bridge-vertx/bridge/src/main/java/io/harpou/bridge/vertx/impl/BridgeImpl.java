@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.impl;
 import dev.langchain4j.model.chat.ChatModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.AgentProfiles;
 import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
@@ -234,7 +235,8 @@ public final class BridgeImpl implements Bridge {
     }
     VoiceOptions voiceOptions = options.getVoice();
     WyomingServiceVerticle verticle = new WyomingServiceVerticle(voiceOptions,
-        VoiceBackends.of(speech.stt(), speech.tts(), agent().orElse(null)));
+        VoiceBackends.of(speech.stt(), speech.tts(), agent().orElse(null),
+            profiles == null ? AgentProfiles.NONE : profiles));
     return vertx.deployVerticle(verticle)
         .recover(e -> Future.failedFuture(new BridgeException("voice could not start: " + e.getMessage(), e)))
         .map(id -> {
