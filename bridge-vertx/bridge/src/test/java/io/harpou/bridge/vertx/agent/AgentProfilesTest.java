@@ -2,6 +2,9 @@ package io.harpou.bridge.vertx.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.bridge.api.agent.Channel;
+import io.harpou.bridge.api.agent.Reply;
+import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
@@ -209,6 +212,35 @@ class AgentProfilesTest extends HttpAgentTestBase {
     assertThat(ollama.requests().get(0).toolNames()).doesNotContain("light_on");
     assertThat(ollama.requests().get(1).messages().encode()).contains("You are Jeeves").doesNotContain("Chef");
     assertThat(ollama.requests().get(1).toolNames()).containsExactly("light_on");
+  }
+
+  @Test
+  void should_never_serve_a_profiles_turn_from_the_response_cache_nor_keep_its_answer_there() {
+    start(agentSection(true).put("cache", new JsonObject().put("enabled", true).put("threshold", 0.9)
+        .put("embeddings", new JsonObject().put("provider", "ollama").put("url", ollama.baseUrl())
+            .put("model", "all-minilm"))));
+    post("/api/profiles", KITCHEN);
+    ollama.enqueue(OllamaReply.text("Lima, mon chef."));
+    ollama.enqueue(OllamaReply.text("Lima."));
+    ollama.enqueue(OllamaReply.text("Lima, encore, mon chef."));
+    ollama.fallback(OllamaReply.text("A question too many."));
+
+    // The kitchen's profile, the hub's own agent in the hall, the kitchen again, and the hall again.
+    Reply kitchen = ask(peru("kitchen", "p1"));
+    Reply hall = ask(peru("hall", "p2"));
+    Reply kitchenAgain = ask(peru("kitchen", "p3"));
+    Reply hallAgain = ask(peru("hall", "p4"));
+
+    // The hall was not served the kitchen's answer, the kitchen not the hall's; the hall's own was cached.
+    assertThat(kitchen.speech()).isEqualTo("Lima, mon chef.");
+    assertThat(hall.speech()).isEqualTo("Lima.");
+    assertThat(kitchenAgain.speech()).isEqualTo("Lima, encore, mon chef.");
+    assertThat(hallAgain.speech()).isEqualTo("Lima.");
+    assertThat(ollama.requests().stream().filter(r -> r.path().equals("/api/chat"))).hasSize(3);
+  }
+
+  private static Utterance peru(String room, String conversation) {
+    return new Utterance("What is the capital of Peru?", "en", conversation, Channel.CONSOLE, room, null, "ada");
   }
 
   private HttpResponse<Buffer> get(String path) {

@@ -253,7 +253,7 @@ public final class AgentImpl implements Agent {
     List<ToolSpecification> offered = services.tools().specs().stream()
         .filter(s -> profile.map(p -> p.allows(s.name())).orElse(true))
         .map(ToolSchemas::toSpecification).toList();
-    Future<Reply> answered = recall(u).compose(memories -> earlier.compose(past -> {
+    Future<Reply> answered = recall(u, profile).compose(memories -> earlier.compose(past -> {
       SystemMessage system = SystemMessage.from(persona.system(u, services.home().orElse(null), memories,
           instructions, entityBudget));
       List<ChatMessage> messages = new ArrayList<>();
@@ -296,8 +296,10 @@ public final class AgentImpl implements Agent {
         .toList();
   }
 
-  private Future<List<RecalledMemory>> recall(Utterance u) {
-    return services.memory().map(memory -> memory.recall(MemoryQuery.of(u.text(), MEMORY_LIMIT))
+  /** What the turn's agent remembers about {@code u}: everything for the hub's own, its scope for a profile. */
+  private Future<List<RecalledMemory>> recall(Utterance u, Optional<AgentProfile> profile) {
+    return services.memory().map(memory -> ProfileMemory.of(memory, profile, u)
+            .recall(MemoryQuery.of(u.text(), MEMORY_LIMIT))
             .timeout(MEMORY_WAIT_MS, TimeUnit.MILLISECONDS)
             .recover(e -> Future.succeededFuture(List.<RecalledMemory>of())))
         .orElseGet(() -> Future.succeededFuture(List.of()));

@@ -356,7 +356,8 @@ public final class PolicyGate implements ToolGate {
 
   private ToolContext toolContext(Utterance u, JsonObject config, HomeGateway home) {
     return ToolContext.builder(vertx, u).config(config).dataDir(services.dataDir())
-        .home(home).memory(services.memory().orElse(null))
+        .home(home).memory(services.memory()
+            .map(memory -> ProfileMemory.of(memory, services.profiles().forUtterance(u), u)).orElse(null))
         .tasks(tasks).timers(timers).announcer(services.announcer().orElse(null))
         .artifacts(services.artifacts().orElse(null)).vision(services.vision().orElse(null)).build();
   }
