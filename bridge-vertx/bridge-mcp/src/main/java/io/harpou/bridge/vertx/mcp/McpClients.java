@@ -4,9 +4,9 @@ import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.vertx.mcp.impl.McpClientsImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Harpou as an MCP client: the tools of the configured MCP servers, as Harpou tools, kept current. Each server is
@@ -27,8 +27,12 @@ public interface McpClients {
   /** The tools available now, from the servers that are connected. */
   Collection<Tool> tools();
 
-  /** Each server's state, by prefix ({@code connected, 12 tools}, {@code reconnecting in 4 s: ...}). */
-  Map<String, String> states();
+  /**
+   * Each server's live state, by prefix: {@code state} ({@code connecting}, {@code connected}, {@code reconnecting}),
+   * {@code tools} (how many are offered now), {@code last_error} and {@code last_error_at} once it failed, and while
+   * reconnecting {@code next_retry} and {@code retry_delay_ms}.
+   */
+  JsonObject status();
 
   /** Disconnects every server and stops the programs it started. */
   Future<Void> close();

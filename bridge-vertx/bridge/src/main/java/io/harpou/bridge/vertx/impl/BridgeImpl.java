@@ -146,8 +146,8 @@ public final class BridgeImpl implements Bridge {
     tools = tools.withLiveTools(clients::tools);
     clients.start();
     stops.push(clients::close);
-    health.report("mcp_servers", "ready", servers.size() + " MCP servers: "
-        + String.join(", ", servers.stream().map(s -> s.prefix() + " (" + s.describe() + ")").toList()));
+    // Each server reports itself as the component mcp:<prefix>; this section details them.
+    health.section("mcp_servers", clients::status);
   }
 
   private Future<Void> startDatabase() {

@@ -5,11 +5,10 @@ import io.harpou.bridge.vertx.mcp.McpClients;
 import io.harpou.bridge.vertx.mcp.McpRemoteServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** One {@link RemoteServer} per configured server. */
 public final class McpClientsImpl implements McpClients {
@@ -23,7 +22,7 @@ public final class McpClientsImpl implements McpClients {
 
   @Override
   public Future<Void> start() {
-    servers.forEach(RemoteServer::connect);
+    servers.forEach(RemoteServer::start);
     return Future.succeededFuture();
   }
 
@@ -35,10 +34,10 @@ public final class McpClientsImpl implements McpClients {
   }
 
   @Override
-  public Map<String, String> states() {
-    Map<String, String> states = new LinkedHashMap<>();
-    servers.forEach(server -> states.put(server.prefix(), server.state()));
-    return states;
+  public JsonObject status() {
+    JsonObject status = new JsonObject();
+    servers.forEach(server -> status.put(server.prefix(), server.status().toJson()));
+    return status;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.harpou.bridge.vertx.mcp.impl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.harpou.bridge.api.event.ComponentStateChanged;
+import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.vertx.mcp.McpRemoteServer;
 import io.modelcontextprotocol.client.McpAsyncClient;
@@ -19,6 +21,7 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +33,8 @@ import reactor.core.publisher.Mono;
 /**
  * One MCP server as Harpou's client sees it: connected with the official SDK's client over stdio or streamable HTTP,
  * its tools adopted (and replaced whenever it announces a change), checked with a ping every half minute, and
- * reconnected with a doubling backoff after any failure, its tools unavailable meanwhile.
+ * reconnected with a doubling backoff after any failure, its tools unavailable meanwhile. Each change of its state is
+ * published as the hub component {@code mcp:<prefix>}, so {@code /health} follows it.
  */
 final class RemoteServer {
 
@@ -47,7 +51,8 @@ final class RemoteServer {
   private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
   private volatile McpAsyncClient client;
   private volatile List<Tool> tools = List.of();
-  private volatile String state = "connecting";
+  private final EventPublisher events;
+  private volatile ServerStatus status = ServerStatus.CONNECTING;
   private long backoffMs = FIRST_BACKOFF_MS;
   private long timer = -1;
   private boolean closed;
@@ -56,22 +61,36 @@ final class RemoteServer {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.config = config;
+    this.events = new EventPublisher(vertx);
   }
 
   String prefix() {
     return config.prefix();
   }
 
-  String state() {
-    return state;
+  /** Where the server stands now. */
+  ServerStatus status() {
+    return status;
+  }
+
+  private void status(ServerStatus next) {
+    status = next;
+    events.publish(new ComponentStateChanged(Instant.now(), "mcp:" + config.prefix(), next.healthState(),
+        config.describe() + ": " + next.describe()));
   }
 
   List<Tool> tools() {
     return tools;
   }
 
+  /** Announces the server as connecting, then connects. */
+  void start() {
+    status(ServerStatus.CONNECTING);
+    connect();
+  }
+
   /** Connects, then lists the tools; a failure schedules the next attempt. */
-  void connect() {
+  private void connect() {
     context.runOnContext(v -> {
       if (closed) {
         return;
@@ -93,6 +112,7 @@ final class RemoteServer {
           .onSuccess(listed -> {
             backoffMs = FIRST_BACKOFF_MS;
             adopt(listed.tools());
+            status(status.connected(tools.size()));
             LOG.info("MCP server {} ({}) connected: {} tools", config.prefix(), config.describe(), tools.size());
             schedule(PING_MS, this::ping);
           })
@@ -127,8 +147,9 @@ final class RemoteServer {
     }
     long delay = backoffMs;
     backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
-    state = "reconnecting in " + delay / 1000 + " s: " + String.valueOf(e.getMessage());
-    LOG.warn("MCP server {} ({}) is unavailable, its tools too; {}", config.prefix(), config.describe(), state);
+    status(status.failed(String.valueOf(e.getMessage()), delay));
+    LOG.warn("MCP server {} ({}) is unavailable, its tools too; retried in {} s: {}", config.prefix(),
+        config.describe(), delay / 1000, e.getMessage());
     schedule(delay, this::connect);
   }
 
@@ -142,7 +163,9 @@ final class RemoteServer {
       }
     }
     tools = List.copyOf(adopted);
-    state = "connected, " + adopted.size() + " tools";
+    if (status.state().equals("connected")) {
+      status(status.connected(adopted.size()));
+    }
   }
 
   /** The connected client, or null while the server is unavailable. */
@@ -193,6 +216,7 @@ final class RemoteServer {
     Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
       closed = true;
+      status = status.closed();
       if (timer >= 0) {
         vertx.cancelTimer(timer);
       }

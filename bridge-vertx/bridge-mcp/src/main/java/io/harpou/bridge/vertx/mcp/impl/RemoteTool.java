@@ -70,7 +70,7 @@ final class RemoteTool implements Tool {
     McpAsyncClient client = server.client();
     if (client == null) {
       return Tool.done(ToolResult.error("The MCP server " + config.prefix() + " is unavailable right now; "
-          + server.state() + "."));
+          + server.status().describe() + "."));
     }
     Map<String, Object> arguments = call.arguments().getMap();
     return server.onContext(client.callTool(new McpSchema.CallToolRequest(remoteName, arguments))
