@@ -21,7 +21,7 @@ import java.util.Optional;
  * ({@link RoutingContext#normalizedPath()}). In order: the Host must name this hub and a browser's Origin must be the
  * hub's own (or allowed), so no other site, port or rebound DNS name can act, read or subscribe; the console's static
  * files are then public. Everything else needs one of: a valid API key ({@code Authorization: Bearer}), rate limited
- * per key; the console token, from this machine only; or nothing, for a program on this machine that is not a
+ * per key (MCP's paths in a bucket of their own, see {@link #isMcp}); the console token, from this machine only; or nothing, for a program on this machine that is not a
  * browser, while no key exists (and for {@code GET /health} and {@code GET /metrics} always). A peer is "this
  * machine" when it connects from a loopback address without proxy headers. The events WebSocket may instead present
  * its credential as {@code ?token=} or in its first message, since browsers cannot set headers on a WebSocket. A GET
@@ -43,16 +43,18 @@ public final class AccessGuard implements Handler<RoutingContext> {
   private final byte[] consoleToken;
   private final Origins origins;
   private final RateLimiter perKey;
+  private final RateLimiter mcpPerKey;
   private final Refusals refusals;
   private final ArtifactLinks links;
 
-  private AccessGuard(ApiKeys keys, String consoleToken, Origins origins, RateLimiter perKey, Refusals refusals,
-                      ArtifactLinks links) {
+  private AccessGuard(ApiKeys keys, String consoleToken, Origins origins, RateLimiter perKey, RateLimiter mcpPerKey,
+                      Refusals refusals, ArtifactLinks links) {
     this.keys = keys;
     this.links = links;
     this.consoleToken = consoleToken.getBytes(StandardCharsets.UTF_8);
     this.origins = origins;
     this.perKey = perKey;
+    this.mcpPerKey = mcpPerKey;
     this.refusals = refusals;
   }
 
@@ -67,6 +69,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
         options.getAllowedOrigins());
     return new AccessGuard(keys, consoleToken, origins,
         new RateLimiter(options.getRateLimitPerMinute(), 10_000, System::nanoTime),
+        new RateLimiter(options.getMcpRateLimitPerMinute(), 10_000, System::nanoTime),
         new Refusals(vertx, audit, options.getRefusalsPerMinute()), links);
   }
 
@@ -105,7 +108,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
       refusals.refuse(ctx, unauthorized(local, browser), presented == null ? "missing key" : "wrong key");
       return;
     }
-    if (access.kind() == Access.Kind.KEY && !withinRate(ctx, access.keyName())) {
+    if (access.kind() == Access.Kind.KEY && !withinRate(ctx, isMcp(path) ? mcpPerKey : perKey, access.keyName())) {
       return;
     }
     if (upgrade) {
@@ -202,8 +205,18 @@ public final class AccessGuard implements Handler<RoutingContext> {
     return new ApiError(401, "unauthorized", "a valid API key is required");
   }
 
-  private boolean withinRate(RoutingContext ctx, String name) {
-    long retryAfter = perKey.acquire(name);
+  /**
+   * True for MCP's paths ({@code /mcp}, {@code /mcp/sse}, {@code /mcp/message}). An MCP client spends several
+   * requests on one tool call (Home Assistant's opens a session for each: initialize, initialized, the call, the
+   * close), so MCP has a bucket of its own per key: the API's allowance would starve it, and a flood of MCP requests
+   * leaves the key's API allowance untouched, and the other way round.
+   */
+  static boolean isMcp(String path) {
+    return path.equals("/mcp") || path.startsWith("/mcp/");
+  }
+
+  private boolean withinRate(RoutingContext ctx, RateLimiter limiter, String name) {
+    long retryAfter = limiter.acquire(name);
     if (retryAfter == 0) {
       return true;
     }
