@@ -11,6 +11,7 @@ import io.harpou.bridge.api.tool.ToolSpec;
 import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.mcp.McpServices;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -18,24 +19,34 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Harpou's tools as MCP tools: the same name, description and JSON Schema, with the hints MCP defines derived from the
  * tool's risk. A call runs through the policy point on the {@code mcp} channel, with the API key's name as the user, so
  * it is judged and audited as the agent's own calls are; a PROTECTED call is confirmed through the client by {@link
- * Confirmations}. DANGEROUS tools are listed only when the options say so, and the policy still decides.
+ * Confirmations}. DANGEROUS tools are listed only when the options say so, and the policy still decides. The list
+ * follows the registry: tools that come and go with Harpou's own MCP servers are added and removed live.
  */
 final class ToolFeatures {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ToolFeatures.class);
 
   private final McpServices services;
   private final McpServerOptions options;
   private final McpJsonMapper json;
   private final Context context;
   private final Confirmations confirmations;
+  // What the SDK server offers now, by name; read and changed on the serving context only.
+  private final Map<String, ToolSpec> offered = new HashMap<>();
 
   ToolFeatures(McpServices services, McpServerOptions options, McpJsonMapper json, Context context) {
     this.services = services;
@@ -45,12 +56,42 @@ final class ToolFeatures {
     this.confirmations = new Confirmations(services, options, context);
   }
 
-  /** One MCP tool per Harpou tool offered. */
+  /** One MCP tool per Harpou tool offered, as the server starts. */
   List<McpServerFeatures.AsyncToolSpecification> specifications() {
-    return services.tools().specs().stream()
+    Map<String, ToolSpec> now = offerable();
+    offered.clear();
+    offered.putAll(now);
+    return now.values().stream().map(this::specification).toList();
+  }
+
+  /**
+   * Brings {@code server}'s tools to the registry's: removes those gone or changed, adds those new or changed. The
+   * SDK announces each change to the connected clients ({@code notifications/tools/list_changed}).
+   */
+  void refresh(McpAsyncServer server) {
+    Map<String, ToolSpec> now = offerable();
+    for (Map.Entry<String, ToolSpec> old : List.copyOf(offered.entrySet())) {
+      if (!old.getValue().equals(now.get(old.getKey()))) {
+        offered.remove(old.getKey());
+        server.removeTool(old.getKey()).subscribe(null, e -> LOG.debug("Removing MCP tool {}: {}", old.getKey(),
+            e.getMessage()));
+      }
+    }
+    for (ToolSpec spec : now.values()) {
+      if (!offered.containsKey(spec.name())) {
+        offered.put(spec.name(), spec);
+        server.addTool(specification(spec)).subscribe(null, e -> LOG.warn("Offering MCP tool {} failed: {}",
+            spec.name(), e.getMessage()));
+      }
+    }
+  }
+
+  private Map<String, ToolSpec> offerable() {
+    Map<String, ToolSpec> now = new LinkedHashMap<>();
+    services.tools().specs().stream()
         .filter(spec -> spec.risk() != Risk.DANGEROUS || options.isExposeDangerous())
-        .map(this::specification)
-        .toList();
+        .forEach(spec -> now.put(spec.name(), spec));
+    return now;
   }
 
   private McpServerFeatures.AsyncToolSpecification specification(ToolSpec spec) {
