@@ -1,5 +1,6 @@
 package io.harpou.benchmarks.mcp;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with MCP), one streamable-HTTP session, and {@code tools/call} of the READ tool {@code get_time} sent open-loop at a
  * fixed rate (each call starts on schedule, whether or not earlier ones finished). It prints the latency of each call,
  * from the request's first byte to the response's last (the event stream ends with the call), as percentiles: the
- * server's whole overhead on loopback, client included. Usage: {@code McpCallHarness [calls/s] [seconds]}.
+ * server's whole overhead on loopback, client included, and the process's CPU time per call (hub and client
+ * together), which waiting for a core on a loaded machine does not inflate. Usage:
+ * {@code McpCallHarness [calls/s] [seconds]}.
  */
 public final class McpCallHarness {
 
@@ -41,7 +45,8 @@ public final class McpCallHarness {
         .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)
             .put("max_connections_per_address", 512))
         .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
-        .setSection("memory", new JsonObject().put("enabled", false));
+        .setSection("memory", new JsonObject().put("enabled", false))
+        .setSection("monitors", new JsonObject().put("enabled", false));
     Bridge bridge = Bridge.create(vertx, options).start().await();
     HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(bridge.httpPort()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
@@ -53,12 +58,16 @@ public final class McpCallHarness {
         .encode();
     // Warm-up: the JIT, the pool's connections and the policy point's first audit writes.
     run(vertx, client, session, call, rate, Math.max(5, seconds / 3));
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuBefore = os.getProcessCpuTime();
     long[] latencies = run(vertx, client, session, call, rate, seconds);
+    double cpuPerCall = (os.getProcessCpuTime() - cpuBefore) / 1e6 / latencies.length;
     Arrays.sort(latencies);
     System.out.printf("MCP tools/call get_time at %d calls/s for %d s: %d calls, p50 %.2f ms, p90 %.2f ms,"
-        + " p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", rate, seconds, latencies.length,
-        percentile(latencies, 0.50), percentile(latencies, 0.90), percentile(latencies, 0.99),
-        percentile(latencies, 0.999), latencies[latencies.length - 1] / 1e6);
+        + " p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; CPU %.3f ms per call; load average %.2f%n", rate, seconds,
+        latencies.length, percentile(latencies, 0.50), percentile(latencies, 0.90), percentile(latencies, 0.99),
+        percentile(latencies, 0.999), latencies[latencies.length - 1] / 1e6, cpuPerCall,
+        os.getSystemLoadAverage());
     bridge.close().await();
     vertx.close().await();
   }
@@ -81,8 +90,8 @@ public final class McpCallHarness {
       long sent = System.nanoTime();
       vertx.runOnContext(v -> post(client, session, new JsonObject(call).put("id", 10 + index)).onComplete(ar -> {
         latencies[index] = System.nanoTime() - sent;
-        if (ar.failed() || !ar.result().body.contains("\"result\"")) {
-          failures.incrementAndGet();
+        if ((ar.failed() || !ar.result().body.contains("\"result\"")) && failures.incrementAndGet() == 1) {
+          System.err.println("First failed call: " + (ar.failed() ? ar.cause() : ar.result().body));
         }
         done.countDown();
       }));
