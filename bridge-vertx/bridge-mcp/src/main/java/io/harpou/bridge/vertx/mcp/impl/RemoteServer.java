@@ -101,7 +101,7 @@ final class RemoteServer {
             .requestTimeout(Duration.ofMillis(config.timeoutMs()))
             .initializationTimeout(Duration.ofMillis(Math.max(config.timeoutMs(), 30_000)))
             .clientInfo(new McpSchema.Implementation("harpou", "1"))
-            .toolsChangeConsumer(changed -> Mono.fromRunnable(() -> context.runOnContext(x -> adopt(changed))))
+            .toolsChangeConsumer(changed -> Mono.fromRunnable(() -> context.runOnContext(x -> changed(changed))))
             .build();
       } catch (RuntimeException e) {
         failed(e);
@@ -112,7 +112,6 @@ final class RemoteServer {
           .onSuccess(listed -> {
             backoffMs = FIRST_BACKOFF_MS;
             adopt(listed.tools());
-            status(status.connected(tools.size()));
             LOG.info("MCP server {} ({}) connected: {} tools", config.prefix(), config.describe(), tools.size());
             schedule(PING_MS, this::ping);
           })
@@ -153,6 +152,17 @@ final class RemoteServer {
     schedule(delay, this::connect);
   }
 
+  /**
+   * A list the server announced as changed. Taken only once connected: a server may announce tools while the
+   * connection is still being set up (server-everything adds some once initialized), and the listing that completes
+   * the connection includes them anyway.
+   */
+  private void changed(List<McpSchema.Tool> listed) {
+    if (!closed && status.state().equals("connected")) {
+      adopt(listed);
+    }
+  }
+
   private void adopt(List<McpSchema.Tool> listed) {
     List<Tool> adopted = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -162,10 +172,9 @@ final class RemoteServer {
         adopted.add(remote);
       }
     }
+    // Connected before the tools show, so whoever sees them sees the server connected.
+    status(status.connected(adopted.size()));
     tools = List.copyOf(adopted);
-    if (status.state().equals("connected")) {
-      status(status.connected(adopted.size()));
-    }
   }
 
   /** The connected client, or null while the server is unavailable. */
