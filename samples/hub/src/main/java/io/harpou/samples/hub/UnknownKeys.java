@@ -4,6 +4,7 @@ import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.artifact.ArtifactOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
+import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
@@ -11,6 +12,7 @@ import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.harpou.wyoming.WyomingServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +80,8 @@ final class UnknownKeys {
         .put("artifacts", new ArtifactOptions().toJson())
         .put("monitors", new MonitorOptions(new JsonObject()).toJson())
         .put("mqtt", new MqttOptions(new JsonObject().put("url", "mqtt://broker")).toJson())
-        .put("notifications", new NotificationOptions().toJson());
+        .put("notifications", new NotificationOptions().toJson())
+        .put("mcp", new JsonObject().put("server", new McpServerOptions().toJson()).put("servers", new JsonArray()));
     return merge(known, UNSET_OR_OWNED);
   }
 

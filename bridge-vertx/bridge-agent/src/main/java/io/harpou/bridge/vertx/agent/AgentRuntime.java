@@ -6,6 +6,7 @@ import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.timer.TimerService;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
 import io.harpou.bridge.vertx.model.ModelUsage;
 import io.vertx.core.Future;
@@ -49,6 +50,12 @@ public interface AgentRuntime {
 
   /** The voice timers tools start, change and read. */
   TimerService timers();
+
+  /**
+   * The policy point, for doors that run tools without a turn of the agent (an MCP client): every call through it is
+   * judged and audited as the agent's own calls are.
+   */
+  ToolGate gate();
 
   /** Which model answers after the interpreters ({@code ollama qwen3:8b at ...}), or what answers without one. */
   String modelDescription();

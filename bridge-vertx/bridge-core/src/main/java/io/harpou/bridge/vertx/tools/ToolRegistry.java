@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,11 @@ public final class ToolRegistry {
   private final List<String> providers;
   private final JsonObject config;
   private final HomeExposure exposure;
+  private final Supplier<Collection<Tool>> live;
 
   private ToolRegistry(Map<String, Tool> tools, Map<String, String> providerOfTool, List<Interpreter> interpreters,
-                       List<Monitor> monitors, List<String> providers, JsonObject config, HomeExposure exposure) {
+                       List<Monitor> monitors, List<String> providers, JsonObject config, HomeExposure exposure,
+                       Supplier<Collection<Tool>> live) {
     this.tools = tools;
     this.providerOfTool = providerOfTool;
     this.interpreters = interpreters;
@@ -49,6 +52,15 @@ public final class ToolRegistry {
     this.providers = providers;
     this.config = config;
     this.exposure = exposure;
+    this.live = live;
+  }
+
+  /**
+   * A copy that also offers the tools {@code live} supplies at each moment (an MCP server's, which come and go). A
+   * live tool whose name a provider's tool has is left out: the provider's keeps its name.
+   */
+  public ToolRegistry withLiveTools(Supplier<Collection<Tool>> live) {
+    return new ToolRegistry(tools, providerOfTool, interpreters, monitors, providers, config, exposure, live);
   }
 
   /**
@@ -65,19 +77,28 @@ public final class ToolRegistry {
     return new Builder(config == null ? new JsonObject() : config);
   }
 
-  /** All tools, in registration order. */
+  /** All tools, in registration order, then the live tools available now. */
   public Collection<Tool> tools() {
-    return tools.values();
+    if (live == null) {
+      return tools.values();
+    }
+    List<Tool> all = new ArrayList<>(tools.values());
+    live.get().stream().filter(t -> !tools.containsKey(t.name())).forEach(all::add);
+    return all;
   }
 
   /** The tool with this name. */
   public Optional<Tool> tool(String name) {
-    return Optional.ofNullable(tools.get(name));
+    Tool tool = tools.get(name);
+    if (tool != null || live == null) {
+      return Optional.ofNullable(tool);
+    }
+    return live.get().stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
   /** The specs of all tools, as the model and {@code /api/tools} see them. */
   public List<ToolSpec> specs() {
-    return tools.values().stream().map(Tool::spec).toList();
+    return tools().stream().map(Tool::spec).toList();
   }
 
   /** The id of the provider that contributed a tool. */
@@ -173,7 +194,7 @@ public final class ToolRegistry {
       }
       LOG.info("Tools: {} from providers {}", tools.size(), enabled);
       return new ToolRegistry(Collections.unmodifiableMap(tools), Collections.unmodifiableMap(providerOfTool),
-          List.copyOf(interpreters), List.copyOf(monitors), enabled, config.copy(), exposure);
+          List.copyOf(interpreters), List.copyOf(monitors), enabled, config.copy(), exposure, null);
     }
 
     private List<String> enabledIds() {

@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.ConversationLog;
+import io.harpou.bridge.api.agent.AgentProfiles;
 import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
@@ -16,6 +17,8 @@ import io.harpou.bridge.vertx.model.ModelUsage;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +42,8 @@ public final class HttpApiServices {
   private final MemoryStore memory;
   private final ModelUsage usage;
   private final ArtifactStore artifacts;
+  private final List<ApiRoutes> routes;
+  private final AgentProfiles profiles;
   private final SatelliteRooms satellites;
   private final Plans plans;
   private final TimerService timers;
@@ -65,6 +70,8 @@ public final class HttpApiServices {
     this.conversations = builder.conversations;
     this.toolGate = builder.toolGate;
     this.lines = builder.lines;
+    this.routes = List.copyOf(builder.routes);
+    this.profiles = builder.profiles;
   }
 
   /** A builder with the required parts; every service starts absent. */
@@ -77,7 +84,7 @@ public final class HttpApiServices {
     return new Builder(health, database, dataDir).tools(tools).agent(agent).home(home).tasks(tasks).memory(memory)
         .usage(usage).artifacts(artifacts).satellites(satellites).plans(plans)
         .timers(timers).confirmationTimeout(confirmationTimeout).conversations(conversations).toolGate(toolGate)
-        .satelliteLines(lines);
+        .satelliteLines(lines).profiles(profiles).routes(routes);
   }
 
   /** Gathers what the HTTP API serves; a service left unset is absent and its endpoints answer 503. */
@@ -100,6 +107,8 @@ public final class HttpApiServices {
     private ConversationLog conversations;
     private ToolGate toolGate;
     private SatelliteLines lines;
+    private final List<ApiRoutes> routes = new ArrayList<>();
+    private AgentProfiles profiles = AgentProfiles.NONE;
 
     private Builder(Health health, Database database, Path dataDir) {
       this.health = Objects.requireNonNull(health, "health");
@@ -191,10 +200,37 @@ public final class HttpApiServices {
       return this;
     }
 
+    /** Answers for these agent profiles ({@code agent_id}, {@code /v1/models}); null for none. */
+    public Builder profiles(AgentProfiles profiles) {
+      this.profiles = profiles == null ? AgentProfiles.NONE : profiles;
+      return this;
+    }
+
+    /** Also serves {@code more} routes, mounted after the API's own, in the order given. */
+    public Builder routes(List<ApiRoutes> more) {
+      routes.addAll(more);
+      return this;
+    }
+
     /** The services, fixed from now on. */
     public HttpApiServices build() {
       return new HttpApiServices(this);
     }
+  }
+
+  /** A copy that also serves {@code more} routes, mounted after the API's own. */
+  public HttpApiServices withRoutes(ApiRoutes more) {
+    return toBuilder().routes(List.of(more)).build();
+  }
+
+  /** The agent profiles clients may address. */
+  public AgentProfiles profiles() {
+    return profiles;
+  }
+
+  /** The routes other modules add, in the order given. */
+  public List<ApiRoutes> routes() {
+    return routes;
   }
 
   /** Component states for {@code /health} and metrics. */

@@ -130,6 +130,7 @@ public final class HttpApiVerticle extends VerticleBase {
     voice = new VoiceSockets(vertx, bridge, guard, connections, options.getIdleTimeoutSeconds() * 1000L);
     voice.mount(router);
     ConsoleHandler.mount(router);
+    bridge.routes().forEach(routes -> routes.mount(router));
     router.route().last().handler(ctx -> ApiError.notFound("no such endpoint: " + ctx.request().method() + " "
         + ctx.normalizedPath()).send(ctx));
     router.route().failureHandler(ApiError::handleFailure);

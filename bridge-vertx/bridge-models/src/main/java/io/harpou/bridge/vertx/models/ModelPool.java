@@ -111,7 +111,7 @@ public final class ModelPool {
 
   /** The route the router gives a request, before health and budgets are considered. */
   public Route route(TurnRequest request) {
-    return router.route(traits(request));
+    return router.route(traits(request), request.model());
   }
 
   /** What the router sees in a request, the conversation's last model included. */

@@ -9,6 +9,7 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Action;
 import io.harpou.bridge.api.agent.ActionTarget;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.AgentProfile;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Interpretation;
@@ -64,7 +65,6 @@ public final class AgentImpl implements Agent {
   private final TurnCache cache;
   private final PlanRunner.Services plans;
   private final PromptBuilder prompt;
-  private final List<ToolSpecification> specs;
   private volatile boolean stopped;
 
   /**
@@ -85,7 +85,6 @@ public final class AgentImpl implements Agent {
     this.cache = cache;
     this.plans = plans;
     this.prompt = new PromptBuilder(options.getPersona());
-    this.specs = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
   }
 
   /** Refuses further turns. */
@@ -224,22 +223,26 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> llm(Utterance u, ChatHistory clientHistory) {
-    TurnRequest request = new TurnRequest(events.turnOf(u), u.conversationId(), u.text(), u.language(),
-        u.user());
-    if (cache == null || !cache.cacheable(request)) {
-      return model(u, clientHistory, request, null);
+    // The router sees the agent profile (else the speaker) and the model the profile names.
+    Optional<AgentProfile> profile = services.profiles().forUtterance(u);
+    TurnRequest request = new TurnRequest(events.turnOf(u), u.conversationId(), u.text(),
+        u.language(), profile.map(AgentProfile::id).orElse(u.user()), profile.map(AgentProfile::model).orElse(null));
+    // The cache knows neither personas nor tool lists, so a profile's turns are neither served from it nor kept.
+    if (cache == null || profile.isPresent() || !cache.cacheable(request)) {
+      return model(u, clientHistory, request, profile, null);
     }
     return cache.lookup(request).compose(lookup -> lookup.hit().map(hit -> Future.succeededFuture(
             Reply.answer(hit.answer(), u.conversationId()).servedFromCache(new Reply.Cached(hit.model(), hit.exact(),
                 hit.similarity()))))
-        .orElseGet(() -> model(u, clientHistory, request, lookup)));
+        .orElseGet(() -> model(u, clientHistory, request, profile, lookup)));
   }
 
   /**
    * The turn through the model loop, or as a plan when it asks for one; its answer is cached when {@code lookup} is
    * given and the turn allows it.
    */
-  private Future<Reply> model(Utterance u, ChatHistory clientHistory, TurnRequest request, TurnCache.Lookup lookup) {
+  private Future<Reply> model(Utterance u, ChatHistory clientHistory, TurnRequest request,
+                              Optional<AgentProfile> profile, TurnCache.Lookup lookup) {
     ModelTurn turn = models.begin(request);
     // The home's share of the prompt shrinks with a small window, so the entities that matter most still fit.
     int entityBudget = turn.model().map(m -> Math.min(options.getEntityBudgetTokens(), m.promptBudget() / 4))
@@ -247,29 +250,35 @@ public final class AgentImpl implements Agent {
     Future<List<ChatMessage>> earlier = clientHistory == null ? history.recent(u.conversationId())
         : Future.succeededFuture(recentOf(clientHistory));
     String instructions = clientHistory == null ? null : clientHistory.instructions();
-    Future<Reply> answered = recall(u).compose(memories -> earlier.compose(past -> {
-      SystemMessage system = SystemMessage.from(prompt.system(u, services.home().orElse(null), memories,
+    // A profile speaks with its own persona and is offered only its tools (the policy point refuses the others).
+    PromptBuilder persona = profile.map(p -> new PromptBuilder(p.persona())).orElse(prompt);
+    // Read each turn: tools of MCP servers come and go.
+    List<ToolSpecification> offered = services.tools().specs().stream()
+        .filter(s -> profile.map(p -> p.allows(s.name())).orElse(true))
+        .map(ToolSchemas::toSpecification).toList();
+    Future<Reply> answered = recall(u, profile).compose(memories -> earlier.compose(past -> {
+      SystemMessage system = SystemMessage.from(persona.system(u, services.home().orElse(null), memories,
           instructions, entityBudget));
       List<ChatMessage> messages = new ArrayList<>();
       messages.add(system);
       messages.addAll(past);
       messages.add(UserMessage.from(u.text()));
       if (!models.traits(request).plan()) {
-        return loop(u, turn, request, messages, lookup);
+        return loop(u, turn, request, offered, messages, lookup);
       }
       PlanRunner plan = new PlanRunner(events, turn, u, request.turnId(), instruction -> new ToolLoop(services,
-          turn, executor, pending, events, specs, options, request.turnId(), u,
+          turn, executor, pending, events, offered, options, request.turnId(), u,
           List.of(system, UserMessage.from(instruction))).run(), plans);
       return plan.run().compose(planned -> planned.isPresent() ? Future.succeededFuture(planned.get())
-          : loop(u, turn, request, messages, lookup));
+          : loop(u, turn, request, offered, messages, lookup));
     }));
     return answered.map(reply -> turn.notice(u.language()).map(reply::withSpeechAdded).orElse(reply));
   }
 
   /** One run of the model loop over {@code messages}, its answer kept in the cache when the turn allows it. */
-  private Future<Reply> loop(Utterance u, ModelTurn turn, TurnRequest request, List<ChatMessage> messages,
-                             TurnCache.Lookup lookup) {
-    ToolLoop loop = new ToolLoop(services, turn, executor, pending, events, specs, options, request.turnId(), u,
+  private Future<Reply> loop(Utterance u, ModelTurn turn, TurnRequest request, List<ToolSpecification> offered,
+                             List<ChatMessage> messages, TurnCache.Lookup lookup) {
+    ToolLoop loop = new ToolLoop(services, turn, executor, pending, events, offered, options, request.turnId(), u,
         messages);
     return loop.run().onSuccess(reply -> {
       if (lookup != null && loop.cacheable(reply)) {
@@ -288,8 +297,10 @@ public final class AgentImpl implements Agent {
         .toList();
   }
 
-  private Future<List<RecalledMemory>> recall(Utterance u) {
-    return services.memory().map(memory -> memory.recall(MemoryQuery.of(u.text(), MEMORY_LIMIT))
+  /** What the turn's agent remembers about {@code u}: everything for the hub's own, its scope for a profile. */
+  private Future<List<RecalledMemory>> recall(Utterance u, Optional<AgentProfile> profile) {
+    return services.memory().map(memory -> ProfileMemory.of(memory, profile, u)
+            .recall(MemoryQuery.of(u.text(), MEMORY_LIMIT))
             .timeout(MEMORY_WAIT_MS, TimeUnit.MILLISECONDS)
             .recover(e -> Future.succeededFuture(List.<RecalledMemory>of())))
         .orElseGet(() -> Future.succeededFuture(List.of()));

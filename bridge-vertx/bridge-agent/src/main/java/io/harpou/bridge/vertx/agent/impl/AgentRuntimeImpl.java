@@ -167,6 +167,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   }
 
   @Override
+  public ToolGate gate() {
+    return gate;
+  }
+
+  @Override
   public String modelDescription() {
     return modelDescription;
   }

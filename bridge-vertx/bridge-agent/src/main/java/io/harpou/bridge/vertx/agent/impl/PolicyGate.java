@@ -161,6 +161,10 @@ public final class PolicyGate implements ToolGate {
     HomeGateway home = services.home().orElse(null);
     ProtectedReach reach = home == null ? null : new ProtectedReach(policy, home);
     Risk risk = rules.riskOf(tool, call, reach);
+    String outsideProfile = rules.outsideProfile(u, call.name(), services.profiles());
+    if (outsideProfile != null) {
+      return deny(mode, call, u, risk, outsideProfile);
+    }
     boolean interactive = mode.interactive();
     if (mode != Mode.TASK_APPROVED && mode != Mode.CONFIRMED) {
       String refusal = rules.refusal(u, risk, call.name());
@@ -353,7 +357,8 @@ public final class PolicyGate implements ToolGate {
 
   private ToolContext toolContext(Utterance u, JsonObject config, HomeGateway home) {
     return ToolContext.builder(vertx, u).config(config).dataDir(services.dataDir())
-        .home(home).memory(services.memory().orElse(null))
+        .home(home).memory(services.memory()
+            .map(memory -> ProfileMemory.of(memory, services.profiles().forUtterance(u), u)).orElse(null))
         .tasks(tasks).timers(timers).announcer(services.announcer().orElse(null))
         .artifacts(services.artifacts().orElse(null)).vision(services.vision().orElse(null)).build();
   }

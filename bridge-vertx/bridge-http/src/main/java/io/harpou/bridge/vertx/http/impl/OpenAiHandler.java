@@ -47,9 +47,13 @@ public final class OpenAiHandler {
   }
 
   private void models(RoutingContext ctx) {
-    JsonObject entry = new JsonObject().put("id", model).put("object", "model").put("created", 0)
-        .put("owned_by", "harpou");
-    Requests.json(ctx, new JsonObject().put("object", "list").put("data", new JsonArray().add(entry)));
+    JsonArray data = new JsonArray().add(new JsonObject().put("id", model).put("object", "model").put("created", 0)
+        .put("owned_by", "harpou"));
+    // Each agent profile is a model of its own, so a chat front end picks an agent as it picks a model.
+    bridge.profiles().all().forEach(p -> data.add(new JsonObject().put("id", p.modelId()).put("object", "model")
+        .put("created", p.updatedAt() == null ? 0 : p.updatedAt().getEpochSecond()).put("owned_by", "harpou")
+        .put("name", p.name())));
+    Requests.json(ctx, new JsonObject().put("object", "list").put("data", data));
   }
 
   private void complete(RoutingContext ctx) {
@@ -70,7 +74,10 @@ public final class OpenAiHandler {
       conversationId = chats.conversationFor(scope, chat.earlier());
     }
     Agent agent = bridge.agent().orElseThrow(() -> ApiError.unavailable("the agent"));
-    Utterance utterance = new Utterance(chat.text(), null, conversationId, Channel.OPENAI, null, null, user);
+    String profile = body.getValue("model") instanceof String asked
+        ? bridge.profiles().byModelId(asked).map(p -> p.id()).orElse(null) : null;
+    Utterance utterance = new Utterance(chat.text(), null, conversationId, Channel.OPENAI, null, null, user)
+        .withAgent(profile);
     String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     long created = System.currentTimeMillis() / 1000;
     String conversation = conversationId;
