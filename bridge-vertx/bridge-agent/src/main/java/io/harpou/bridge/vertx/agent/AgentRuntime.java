@@ -36,9 +36,6 @@ public interface AgentRuntime {
   /** The conversations the agent keeps, for front ends that list them. */
   ConversationLog conversations();
 
-  /** The policy point every tool call passes, for front ends that act on their own (the console's controls). */
-  ToolGate gate();
-
   /** The background tasks. */
   TaskService tasks();
 
@@ -52,8 +49,8 @@ public interface AgentRuntime {
   TimerService timers();
 
   /**
-   * The policy point, for doors that run tools without a turn of the agent (an MCP client): every call through it is
-   * judged and audited as the agent's own calls are.
+   * The policy point, for doors that run tools without a turn of the agent (an MCP client, the console's controls):
+   * every call through it is judged and audited as the agent's own calls are.
    */
   ToolGate gate();
 

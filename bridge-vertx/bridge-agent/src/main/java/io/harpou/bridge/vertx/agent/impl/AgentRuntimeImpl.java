@@ -167,11 +167,6 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   }
 
   @Override
-  public ToolGate gate() {
-    return gate;
-  }
-
-  @Override
   public String modelDescription() {
     return modelDescription;
   }
