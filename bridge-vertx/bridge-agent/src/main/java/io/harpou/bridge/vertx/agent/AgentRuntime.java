@@ -8,6 +8,7 @@ import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
 import io.harpou.bridge.vertx.model.ModelUsage;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public interface AgentRuntime {
 
   /** The conversations the agent keeps, for front ends that list them. */
   ConversationLog conversations();
+
+  /** The household's settings the agent reads at each turn; saving them applies them from the next turn. */
+  LiveSettings settings();
 
   /** The policy point every tool call passes, for front ends that act on their own (the console's controls). */
   ToolGate gate();

@@ -29,6 +29,7 @@ import io.harpou.bridge.vertx.models.ModelPool;
 import io.harpou.bridge.vertx.models.ModelTurn;
 import io.harpou.bridge.vertx.models.TurnCache;
 import io.harpou.bridge.vertx.models.TurnRequest;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -64,6 +65,7 @@ public final class AgentImpl implements Agent {
   private final TurnCache cache;
   private final PlanRunner.Services plans;
   private final PromptBuilder prompt;
+  private final LiveSettings settings;
   private final List<ToolSpecification> specs;
   private volatile boolean stopped;
 
@@ -71,7 +73,7 @@ public final class AgentImpl implements Agent {
    * Creates the agent; {@code models} is null when no model is configured, {@code cache} when answers are not
    * cached.
    */
-  AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyGate executor,
+  AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, LiveSettings settings, PolicyGate executor,
             PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models, TurnCache cache,
             PlanRunner.Services plans) {
     this.vertx = vertx;
@@ -84,7 +86,8 @@ public final class AgentImpl implements Agent {
     this.models = models;
     this.cache = cache;
     this.plans = plans;
-    this.prompt = new PromptBuilder(options.getPersona());
+    this.prompt = new PromptBuilder(settings);
+    this.settings = settings;
     this.specs = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
   }
 
@@ -240,7 +243,7 @@ public final class AgentImpl implements Agent {
    * given and the turn allows it.
    */
   private Future<Reply> model(Utterance u, ChatHistory clientHistory, TurnRequest request, TurnCache.Lookup lookup) {
-    ModelTurn turn = models.begin(request);
+    ModelTurn turn = models.begin(request).thinking(settings.current().thinking());
     // The home's share of the prompt shrinks with a small window, so the entities that matter most still fit.
     int entityBudget = turn.model().map(m -> Math.min(options.getEntityBudgetTokens(), m.promptBudget() / 4))
         .orElse(options.getEntityBudgetTokens());
