@@ -13,6 +13,7 @@ import io.harpou.bridge.api.voice.SatelliteLines;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.model.ModelUsage;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,8 @@ public final class HttpApiServices {
   private final ConversationLog conversations;
   private final ToolGate toolGate;
   private final SatelliteLines lines;
+  private final LiveSettings settings;
+  private final String modelDescription;
 
   private HttpApiServices(Builder builder) {
     this.health = builder.health;
@@ -65,6 +68,8 @@ public final class HttpApiServices {
     this.conversations = builder.conversations;
     this.toolGate = builder.toolGate;
     this.lines = builder.lines;
+    this.settings = builder.settings;
+    this.modelDescription = builder.modelDescription;
   }
 
   /** A builder with the required parts; every service starts absent. */
@@ -77,7 +82,7 @@ public final class HttpApiServices {
     return new Builder(health, database, dataDir).tools(tools).agent(agent).home(home).tasks(tasks).memory(memory)
         .usage(usage).artifacts(artifacts).satellites(satellites).plans(plans)
         .timers(timers).confirmationTimeout(confirmationTimeout).conversations(conversations).toolGate(toolGate)
-        .satelliteLines(lines);
+        .satelliteLines(lines).settings(settings, modelDescription);
   }
 
   /** Gathers what the HTTP API serves; a service left unset is absent and its endpoints answer 503. */
@@ -100,6 +105,8 @@ public final class HttpApiServices {
     private ConversationLog conversations;
     private ToolGate toolGate;
     private SatelliteLines lines;
+    private LiveSettings settings;
+    private String modelDescription;
 
     private Builder(Health health, Database database, Path dataDir) {
       this.health = Objects.requireNonNull(health, "health");
@@ -188,6 +195,16 @@ public final class HttpApiServices {
     /** Lets console microphones speak into voice's pipeline through {@code lines} (null for none). */
     public Builder satelliteLines(SatelliteLines lines) {
       this.lines = lines;
+      return this;
+    }
+
+    /**
+     * Lets the console read and save the household's settings ({@code settings}, null when no agent runs), showing
+     * {@code modelDescription} (which model answers) beside them.
+     */
+    public Builder settings(LiveSettings settings, String modelDescription) {
+      this.settings = settings;
+      this.modelDescription = modelDescription;
       return this;
     }
 
@@ -280,5 +297,15 @@ public final class HttpApiServices {
   /** The satellites voice knows: those a conversation request may come through, and those /api/satellites lists. */
   public SatelliteRooms satellites() {
     return satellites;
+  }
+
+  /** The household's settings, when the agent runs. */
+  public Optional<LiveSettings> settings() {
+    return Optional.ofNullable(settings);
+  }
+
+  /** Which model answers after the interpreters, when the agent runs. */
+  public Optional<String> modelDescription() {
+    return Optional.ofNullable(modelDescription);
   }
 }

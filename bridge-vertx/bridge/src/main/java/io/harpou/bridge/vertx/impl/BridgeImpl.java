@@ -236,6 +236,7 @@ public final class BridgeImpl implements Bridge {
         .conversations(agent == null ? null : agent.conversations())
         .toolGate(agent == null ? null : agent.gate())
         .satelliteLines(voice == null ? null : voice.lines())
+        .settings(agent == null ? null : agent.settings(), agent == null ? null : agent.modelDescription())
         .build();
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
