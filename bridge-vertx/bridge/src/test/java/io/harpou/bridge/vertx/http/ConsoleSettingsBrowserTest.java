@@ -109,8 +109,8 @@ class ConsoleSettingsBrowserTest {
       chromium.eval("document.querySelector('nav.tabs button[data-view=\"talk\"]').click()");
       // The reloaded page may or may not show the earlier turns yet: the answer is the bubble after those shown.
       chromium.waitFor("document.getElementById('chat-input')", "the chat", 10);
-      long shown = (Long) chromium.eval("document.querySelectorAll('.msg.agent').length");
-      page.ask("Still a pirate?", (int) shown + 1);
+      int shown = ((Number) chromium.eval("document.querySelectorAll('.msg.agent').length")).intValue();
+      page.ask("Still a pirate?", shown + 1);
       RecordedRequest restarted = turnAsking(ollama, "Still a pirate?");
       assertThat(systemPrompt(restarted)).startsWith(PIRATE);
       assertThat(restarted.body().getBoolean("think")).isTrue();
