@@ -6,9 +6,9 @@ import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.timer.TimerService;
-import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
 import io.harpou.bridge.vertx.model.ModelUsage;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
@@ -35,6 +35,9 @@ public interface AgentRuntime {
 
   /** The conversations the agent keeps, for front ends that list them. */
   ConversationLog conversations();
+
+  /** The household's settings the agent reads at each turn; saving them applies them from the next turn. */
+  LiveSettings settings();
 
   /** The background tasks. */
   TaskService tasks();

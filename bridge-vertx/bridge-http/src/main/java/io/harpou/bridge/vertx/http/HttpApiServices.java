@@ -14,6 +14,7 @@ import io.harpou.bridge.api.voice.SatelliteLines;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.model.ModelUsage;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,8 @@ public final class HttpApiServices {
   private final ConversationLog conversations;
   private final ToolGate toolGate;
   private final SatelliteLines lines;
+  private final LiveSettings settings;
+  private final String modelDescription;
 
   private HttpApiServices(Builder builder) {
     this.health = builder.health;
@@ -72,6 +75,8 @@ public final class HttpApiServices {
     this.lines = builder.lines;
     this.routes = List.copyOf(builder.routes);
     this.profiles = builder.profiles;
+    this.settings = builder.settings;
+    this.modelDescription = builder.modelDescription;
   }
 
   /** A builder with the required parts; every service starts absent. */
@@ -84,7 +89,7 @@ public final class HttpApiServices {
     return new Builder(health, database, dataDir).tools(tools).agent(agent).home(home).tasks(tasks).memory(memory)
         .usage(usage).artifacts(artifacts).satellites(satellites).plans(plans)
         .timers(timers).confirmationTimeout(confirmationTimeout).conversations(conversations).toolGate(toolGate)
-        .satelliteLines(lines).profiles(profiles).routes(routes);
+        .satelliteLines(lines).profiles(profiles).routes(routes).settings(settings, modelDescription);
   }
 
   /** Gathers what the HTTP API serves; a service left unset is absent and its endpoints answer 503. */
@@ -109,6 +114,8 @@ public final class HttpApiServices {
     private SatelliteLines lines;
     private final List<ApiRoutes> routes = new ArrayList<>();
     private AgentProfiles profiles = AgentProfiles.NONE;
+    private LiveSettings settings;
+    private String modelDescription;
 
     private Builder(Health health, Database database, Path dataDir) {
       this.health = Objects.requireNonNull(health, "health");
@@ -209,6 +216,16 @@ public final class HttpApiServices {
     /** Also serves {@code more} routes, mounted after the API's own, in the order given. */
     public Builder routes(List<ApiRoutes> more) {
       routes.addAll(more);
+      return this;
+    }
+
+    /**
+     * Lets the console read and save the household's settings ({@code settings}, null when no agent runs), showing
+     * {@code modelDescription} (which model answers) beside them.
+     */
+    public Builder settings(LiveSettings settings, String modelDescription) {
+      this.settings = settings;
+      this.modelDescription = modelDescription;
       return this;
     }
 
@@ -316,5 +333,15 @@ public final class HttpApiServices {
   /** The satellites voice knows: those a conversation request may come through, and those /api/satellites lists. */
   public SatelliteRooms satellites() {
     return satellites;
+  }
+
+  /** The household's settings, when the agent runs. */
+  public Optional<LiveSettings> settings() {
+    return Optional.ofNullable(settings);
+  }
+
+  /** Which model answers after the interpreters, when the agent runs. */
+  public Optional<String> modelDescription() {
+    return Optional.ofNullable(modelDescription);
   }
 }

@@ -17,6 +17,7 @@ import io.harpou.bridge.vertx.http.impl.HomeControlHandler;
 import io.harpou.bridge.vertx.http.impl.HomeHandler;
 import io.harpou.bridge.vertx.http.impl.JsonBodies;
 import io.harpou.bridge.vertx.http.impl.KeysHandler;
+import io.harpou.bridge.vertx.http.impl.SettingsHandler;
 import io.harpou.bridge.vertx.http.impl.MemoryHandler;
 import io.harpou.bridge.vertx.http.impl.MetricsHandler;
 import io.harpou.bridge.vertx.http.impl.OpenAiHandler;
@@ -118,6 +119,7 @@ public final class HttpApiVerticle extends VerticleBase {
     new ConversationsHandler(bridge, audit).mount(router);
     new DocumentsHandler(bridge).mount(router);
     new KeysHandler(keys).mount(router);
+    new SettingsHandler(bridge).mount(router);
     new HistoryHandler(bridge).mount(router);
     new RulesHandler(vertx).mount(router);
     new UsageHandler(bridge).mount(router);

@@ -106,7 +106,7 @@ public final class ModelPool {
   private static ModelClient client(Vertx vertx, ModelSpec spec) {
     ModelProvider provider = Models.provider(spec.provider());
     return new ModelClient(spec, provider.streamingChatModel(vertx, spec.section()),
-        provider.tokenCounter(spec.section()), provider.describe(spec.section()));
+        provider.tokenCounter(spec.section()), provider.describe(spec.section()), provider::thinking);
   }
 
   /** The route the router gives a request, before health and budgets are considered. */

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.models;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.harpou.bridge.vertx.models.impl.ModelClient;
@@ -29,6 +30,7 @@ public final class ModelTurn {
   private final Route route;
   private final List<String> order;
   private String spentModel;
+  private Boolean thinking;
   private int current;
   private boolean failedOver;
 
@@ -38,6 +40,15 @@ public final class ModelTurn {
     this.route = route;
     this.order = List.copyOf(order);
     this.spentModel = spentModel;
+  }
+
+  /**
+   * Turns the models' thinking on or off for this turn's requests, where a model has such a switch; null leaves each
+   * model's own default.
+   */
+  public ModelTurn thinking(Boolean think) {
+    this.thinking = think;
+    return this;
   }
 
   /** The route the router gave the turn. */
@@ -98,7 +109,12 @@ public final class ModelTurn {
           client.spec().name(), fitted.droppedHistory());
     }
     ChatRequest.Builder built = ChatRequest.builder().messages(fitted.messages());
-    if (!offered.isEmpty()) {
+    ChatRequestParameters switched = thinking == null ? null : client.thinking().apply(thinking);
+    if (switched != null) {
+      // A request carries either parameters or tool specifications; the tools then travel in the parameters.
+      built.parameters(offered.isEmpty() ? switched
+          : switched.overrideWith(ChatRequestParameters.builder().toolSpecifications(offered).build()));
+    } else if (!offered.isEmpty()) {
       built.toolSpecifications(offered);
     }
     long start = System.nanoTime();

@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.ollama;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
@@ -47,6 +48,11 @@ public final class OllamaModelProvider implements ModelProvider {
           .keepAlive(config.getInteger("keep_alive")).build());
     }
     return builder.build();
+  }
+
+  @Override
+  public ChatRequestParameters thinking(boolean think) {
+    return OllamaChatRequestParameters.builder().think(think).build();
   }
 
   @Override

@@ -277,6 +277,7 @@ public final class BridgeImpl implements Bridge {
         .conversations(agent == null ? null : agent.conversations())
         .toolGate(agent == null ? null : agent.gate())
         .satelliteLines(voice == null ? null : voice.lines())
+        .settings(agent == null ? null : agent.settings(), agent == null ? null : agent.modelDescription())
         .build());
     return AuditLog.open(database).map(audit -> {
       ProfilesApi api = ProfilesApi.create(vertx, profiles, tools, configuredModels(), audit, profileWriter());

@@ -30,6 +30,7 @@ import io.harpou.bridge.vertx.models.ModelPool;
 import io.harpou.bridge.vertx.models.ModelTurn;
 import io.harpou.bridge.vertx.models.TurnCache;
 import io.harpou.bridge.vertx.models.TurnRequest;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -65,13 +66,14 @@ public final class AgentImpl implements Agent {
   private final TurnCache cache;
   private final PlanRunner.Services plans;
   private final PromptBuilder prompt;
+  private final LiveSettings settings;
   private volatile boolean stopped;
 
   /**
    * Creates the agent; {@code models} is null when no model is configured, {@code cache} when answers are not
    * cached.
    */
-  AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyGate executor,
+  AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, LiveSettings settings, PolicyGate executor,
             PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models, TurnCache cache,
             PlanRunner.Services plans) {
     this.vertx = vertx;
@@ -84,7 +86,8 @@ public final class AgentImpl implements Agent {
     this.models = models;
     this.cache = cache;
     this.plans = plans;
-    this.prompt = new PromptBuilder(options.getPersona());
+    this.prompt = new PromptBuilder(settings);
+    this.settings = settings;
   }
 
   /** Refuses further turns. */
@@ -243,7 +246,7 @@ public final class AgentImpl implements Agent {
    */
   private Future<Reply> model(Utterance u, ChatHistory clientHistory, TurnRequest request,
                               Optional<AgentProfile> profile, TurnCache.Lookup lookup) {
-    ModelTurn turn = models.begin(request);
+    ModelTurn turn = models.begin(request).thinking(settings.current().thinking());
     // The home's share of the prompt shrinks with a small window, so the entities that matter most still fit.
     int entityBudget = turn.model().map(m -> Math.min(options.getEntityBudgetTokens(), m.promptBudget() / 4))
         .orElse(options.getEntityBudgetTokens());
@@ -251,7 +254,7 @@ public final class AgentImpl implements Agent {
         : Future.succeededFuture(recentOf(clientHistory));
     String instructions = clientHistory == null ? null : clientHistory.instructions();
     // A profile speaks with its own persona and is offered only its tools (the policy point refuses the others).
-    PromptBuilder persona = profile.map(p -> new PromptBuilder(p.persona())).orElse(prompt);
+    PromptBuilder persona = profile.map(p -> prompt.withPersona(p.persona())).orElse(prompt);
     // Read each turn: tools of MCP servers come and go.
     List<ToolSpecification> offered = services.tools().specs().stream()
         .filter(s -> profile.map(p -> p.allows(s.name())).orElse(true))

@@ -23,6 +23,8 @@ import io.harpou.bridge.vertx.models.CacheOptions;
 import io.harpou.bridge.vertx.models.ModelPool;
 import io.harpou.bridge.vertx.models.ModelsOptions;
 import io.harpou.bridge.vertx.models.TurnCache;
+import io.harpou.bridge.vertx.settings.HouseholdSettings;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskSettings;
 import io.harpou.bridge.vertx.task.VoiceTimers;
@@ -30,6 +32,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Makes the agent's parts in dependency order. The gate defers long calls to the task service, and the task service
@@ -48,21 +51,23 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private final ModelPool models;
   private final TurnCache cache;
   private final PlanStore plans;
+  private final LiveSettings settings;
   private String deployment;
 
   private AgentRuntimeImpl(Vertx vertx, AgentOptions options, AgentServices services, ModelPool models,
                            TurnCache cache, AuditLog audit, ConversationStore history,
-                           DurableTaskService.TaskTable table, PlanStore plans) {
+                           DurableTaskService.TaskTable table, PlanStore plans, LiveSettings settings) {
     this.vertx = vertx;
+    this.settings = settings;
     TurnEvents events = new TurnEvents(vertx);
     PendingConfirmations pending = new PendingConfirmations(options.getPolicy()::confirmationTimeoutMs);
-    TaskSettings settings = new TaskSettings(options.getTaskTimeoutMs(), options.isNotifyHome(),
+    TaskSettings taskSettings = new TaskSettings(options.getTaskTimeoutMs(), options.isNotifyHome(),
         services.home().orElse(null), services.announcer().orElse(null));
-    this.tasks = DurableTaskService.create(vertx, table, settings,
+    this.tasks = DurableTaskService.create(vertx, table, taskSettings,
         this::runTask);
     this.timers = VoiceTimers.create(vertx, () -> Optional.of(agent()));
-    this.gate = new PolicyGate(vertx, services, options, audit, tasks, timers, pending, events);
-    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache,
+    this.gate = new PolicyGate(vertx, services, options, settings, audit, tasks, timers, pending, events);
+    this.agent = new AgentImpl(vertx, services, options, settings, gate, pending, history, events, models, cache,
         new PlanRunner.Services(plans, tasks));
     this.plans = plans;
     this.history = history;
@@ -102,8 +107,15 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         .compose(audit -> ConversationStore.open(database, options.getHistoryLimit())
             .compose(history -> DurableTaskService.openTable(database)
                 .compose(table -> PlanStore.open(database)
-                    .map(plans -> new AgentRuntimeImpl(vertx, options, services, models, cache, audit, history,
-                        table, plans))))));
+                    .compose(plans -> LiveSettings.open(database, defaults(options))
+                        .map(settings -> new AgentRuntimeImpl(vertx, options, services, models, cache, audit,
+                            history, table, plans, settings)))))));
+  }
+
+  /** The configuration's persona and thinking, which the household's saved settings override. */
+  private static HouseholdSettings defaults(AgentOptions options) {
+    return new HouseholdSettings(options.getPersona(), options.getOllama().getBoolean("think"), null, Set.of(),
+        Set.of());
   }
 
   /** The response cache when it is enabled and there are models, its embedding model from its provider. */
@@ -129,6 +141,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
           deployment = id;
           return this;
         });
+  }
+
+  @Override
+  public LiveSettings settings() {
+    return settings;
   }
 
   @Override

@@ -24,6 +24,8 @@ import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.agent.PolicyOptions;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.settings.HouseholdSettings;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -74,6 +76,7 @@ public final class PolicyGate implements ToolGate {
   private final AgentOptions options;
   private final PolicyOptions policy;
   private final PolicyRules rules;
+  private final LiveSettings settings;
   private final AuditLog audit;
   private final DurableTaskService tasks;
   private final TimerService timers;
@@ -82,9 +85,10 @@ public final class PolicyGate implements ToolGate {
   private final Map<String, List<Future<Void>>> turnAudits = new ConcurrentHashMap<>();
 
   /** Creates the gate; {@code tasks} may be null, then long calls simply run to their timeout. */
-  PolicyGate(Vertx vertx, AgentServices services, AgentOptions options, AuditLog audit, DurableTaskService tasks,
-             TimerService timers, PendingConfirmations pending, TurnEvents events) {
+  PolicyGate(Vertx vertx, AgentServices services, AgentOptions options, LiveSettings settings, AuditLog audit,
+             DurableTaskService tasks, TimerService timers, PendingConfirmations pending, TurnEvents events) {
     this.vertx = vertx;
+    this.settings = settings;
     this.services = services;
     this.options = options;
     this.policy = options.getPolicy();
@@ -159,7 +163,9 @@ public final class PolicyGate implements ToolGate {
       return finish(mode, call, u, Risk.READ, "unknown_tool", 0, unknown).map(unknown);
     }
     HomeGateway home = services.home().orElse(null);
-    ProtectedReach reach = home == null ? null : new ProtectedReach(policy, home);
+    // The household's settings as they are now: a save applies from the next call.
+    HouseholdSettings now = settings.current();
+    ProtectedReach reach = home == null ? null : new ProtectedReach(policy, home, now.protectedEntities());
     Risk risk = rules.riskOf(tool, call, reach);
     String outsideProfile = rules.outsideProfile(u, call.name(), services.profiles());
     if (outsideProfile != null) {
@@ -199,7 +205,7 @@ public final class PolicyGate implements ToolGate {
     }
     // Only a confirmed call runs on the home as it is; every other call has its protected service calls held.
     HomeGuard guard = home == null || mode == Mode.CONFIRMED ? null
-        : new HomeGuard(home, reach, risk == Risk.PROTECTED);
+        : new HomeGuard(home, reach, now.hiddenEntities(), risk == Risk.PROTECTED);
     ToolContext toolContext = toolContext(u, call.name(), guard == null ? home : guard);
     ProgressContext reporting = tasks == null ? null : new ProgressContext(toolContext, tasks, taskId);
     Future<ToolResult> running = invoke(tool, call, reporting == null ? toolContext : reporting);

@@ -15,6 +15,7 @@ import { loadSatellites, satelliteEvent } from './satellites.js';
 import { loadTasks, taskEvent } from './tasks.js';
 import { auditEvent, initAudit, loadAudit } from './audit.js';
 import { initRules } from './rules.js';
+import { initSettings } from './settings.js';
 import { initVoice, showMicrophone } from './voice.js';
 
 function onEvent(event) {
@@ -43,6 +44,7 @@ initControls(conversationId, askInChat);
 initAudit();
 initMemory();
 initKeys();
+initSettings();
 initCharts();
 initVoice();
 initRules();
