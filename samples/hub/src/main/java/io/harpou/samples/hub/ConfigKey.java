@@ -75,5 +75,15 @@ public record ConfigKey(String env, String flag, String path, Type type, String 
       new ConfigKey("HARPOU_COMFYUI_URL", "--comfyui-url", "tools.media.comfyui.url", Type.TEXT,
           "ComfyUI server for generate_image"),
       new ConfigKey("HARPOU_MOPIDY_URL", "--mopidy-url", "tools.media.mopidy.url", Type.TEXT,
-          "Mopidy server for play_music, music_control and now_playing"));
+          "Mopidy server for play_music, music_control and now_playing"),
+      new ConfigKey("HARPOU_ROLES", "--roles", "cluster.roles", Type.TEXT,
+          "with -cluster: this node's roles, from edge, agent, api and home (all of them by default)"),
+      new ConfigKey("HARPOU_CLUSTER_MEMBERS", "--cluster-members", "cluster.members", Type.TEXT,
+          "with -cluster: the other members as host:port, comma-separated (TCP/IP discovery; never multicast)"),
+      new ConfigKey("HARPOU_CLUSTER_PORT", "--cluster-port", "cluster.port", Type.INTEGER,
+          "with -cluster: this member's Hazelcast port (5701)"),
+      new ConfigKey("HARPOU_CLUSTER_HOST", "--cluster-host-address", "cluster.host", Type.TEXT,
+          "with -cluster: the address this member binds and announces"),
+      new ConfigKey("HARPOU_CLUSTER_DNS", "--cluster-dns", "cluster.kubernetes_dns", Type.TEXT,
+          "with -cluster: a Kubernetes headless service's DNS name to find the members by, instead of the list"));
 }

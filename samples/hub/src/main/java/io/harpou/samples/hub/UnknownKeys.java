@@ -2,6 +2,7 @@ package io.harpou.samples.hub;
 
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.artifact.ArtifactOptions;
+import io.harpou.bridge.vertx.cluster.ClusterOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
@@ -83,7 +84,8 @@ final class UnknownKeys {
         .put("artifacts", new ArtifactOptions().toJson())
         .put("monitors", new MonitorOptions(new JsonObject()).toJson())
         .put("mqtt", MQTT)
-        .put("notifications", NOTIFICATIONS);
+        .put("notifications", NOTIFICATIONS)
+        .put("cluster", new ClusterOptions().setRoles("").setHost("").setKubernetesDns("").toJson());
     return merge(known, UNSET_OR_OWNED);
   }
 

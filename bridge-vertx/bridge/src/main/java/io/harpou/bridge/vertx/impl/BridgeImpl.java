@@ -12,6 +12,7 @@ import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.RemoteParts;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.artifact.ArtifactStores;
@@ -64,6 +65,7 @@ public final class BridgeImpl implements Bridge {
 
   private final Vertx vertx;
   private final BridgeOptions options;
+  private final RemoteParts remote;
   private final Health health;
   private final Deque<Supplier<Future<Void>>> stops = new ArrayDeque<>();
   private final Set<String> deployments = new LinkedHashSet<>();
@@ -77,10 +79,11 @@ public final class BridgeImpl implements Bridge {
   private WyomingServiceVerticle voice;
   private HttpApi http;
 
-  /** Creates the bridge; nothing runs until {@link #start()}. */
-  public BridgeImpl(Vertx vertx, BridgeOptions options) {
+  /** Creates the bridge, using the parts {@code remote} names instead of its own; nothing runs until started. */
+  public BridgeImpl(Vertx vertx, BridgeOptions options, RemoteParts remote) {
     this.vertx = vertx;
     this.options = new BridgeOptions(options);
+    this.remote = remote;
     this.health = new Health(vertx);
   }
 
@@ -140,6 +143,11 @@ public final class BridgeImpl implements Bridge {
   }
 
   private Future<Void> startHome() {
+    if (remote.home() != null) {
+      home = remote.home();
+      health.report("home", "remote", "Home Assistant is reached through another node of the cluster");
+      return Future.succeededFuture();
+    }
     return HomeStart.start(vertx, options, health).map(started -> {
       started.ifPresent(running -> {
         home = running.gateway();
@@ -317,7 +325,7 @@ public final class BridgeImpl implements Bridge {
 
   @Override
   public Optional<Agent> agent() {
-    return Optional.ofNullable(agent).map(AgentRuntime::agent);
+    return Optional.ofNullable(agent).map(AgentRuntime::agent).or(() -> Optional.ofNullable(remote.agent()));
   }
 
   @Override

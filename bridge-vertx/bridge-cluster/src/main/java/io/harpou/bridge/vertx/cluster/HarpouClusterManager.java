@@ -1,0 +1,46 @@
+package io.harpou.bridge.vertx.cluster;
+
+import com.hazelcast.config.ClasspathXmlConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * Builds the Hazelcast cluster manager a Harpou node joins with: the committed {@code harpou-hazelcast.xml} (no
+ * multicast, graceful leave, fast failure detection), with this node's member list or Kubernetes service, port,
+ * address and lite membership from {@link ClusterOptions}.
+ */
+public final class HarpouClusterManager {
+
+  /** The committed configuration, on the class path. */
+  public static final String CONFIG_RESOURCE = "io/harpou/bridge/vertx/cluster/harpou-hazelcast.xml";
+
+  private HarpouClusterManager() {
+  }
+
+  /** A cluster manager for Vert.x's builder ({@code Vertx.builder().withClusterManager(...)}). */
+  public static ClusterManager create(ClusterOptions options) {
+    return new HazelcastClusterManager(config(options));
+  }
+
+  /** The Hazelcast configuration for {@code options}: the committed file with this node's settings. */
+  public static Config config(ClusterOptions options) {
+    Config config = new ClasspathXmlConfig(HarpouClusterManager.class.getClassLoader(), CONFIG_RESOURCE);
+    config.setLiteMember(options.isLiteMember());
+    config.getNetworkConfig().setPort(options.getPort()).setPortAutoIncrement(false);
+    if (options.getHost() != null) {
+      config.getNetworkConfig().setPublicAddress(options.getHost() + ":" + options.getPort());
+      config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(options.getHost());
+      config.setProperty("hazelcast.socket.bind.any", "false");
+    }
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    if (options.getKubernetesDns() != null) {
+      join.getTcpIpConfig().setEnabled(false);
+      join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", options.getKubernetesDns());
+    } else {
+      join.getTcpIpConfig().setEnabled(true).setMembers(options.getMembers());
+    }
+    return config;
+  }
+}
