@@ -31,7 +31,7 @@ final class HubCluster {
   /** The Vert.x builder the launcher uses: Harpou's Hazelcast configuration, joined only with {@code -cluster}. */
   static VertxBuilder builder(VertxOptions vertxOptions, JsonObject config) {
     ClusterOptions cluster = new ClusterOptions(config.getJsonObject("cluster", new JsonObject()));
-    return Vertx.builder().with(vertxOptions).withClusterManager(HarpouClusterManager.create(cluster));
+    return HarpouClusterManager.builder(vertxOptions, cluster);
   }
 
   /** Starts this node's part of the cluster, then a bridge running this node's roles. */

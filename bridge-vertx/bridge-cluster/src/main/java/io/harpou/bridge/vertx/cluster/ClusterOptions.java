@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The {@code cluster} section: this node's roles, how it finds the others (a TCP/IP member list, or a Kubernetes
- * headless service's DNS name; never multicast), whether it holds cluster data, and how long a request to another
- * node may take.
+ * headless service's DNS name; never multicast), the address it binds (loopback unless configured), whether it holds
+ * cluster data, and how long a request to another node may take.
  *
  * <pre>
  * "cluster": {"roles": "edge,agent", "members": ["10.0.0.5:5701", "10.0.0.6:5701"], "port": 5701,
@@ -19,6 +19,11 @@ import java.util.Set;
  */
 public final class ClusterOptions {
 
+  /**
+   * The address a member binds when none is configured: loopback, since neither Hazelcast nor the event bus
+   * authenticates its peers, so reaching beyond this machine is a choice the household makes.
+   */
+  public static final String DEFAULT_HOST = "127.0.0.1";
   /** Hazelcast's usual member port. */
   public static final int DEFAULT_PORT = 5701;
   /** How long an edge or API node waits for an agent node's reply: a turn with tools and a slow model fits. */
@@ -29,7 +34,7 @@ public final class ClusterOptions {
   private String roles;
   private List<String> members = new ArrayList<>();
   private int port = DEFAULT_PORT;
-  private String host;
+  private String host = DEFAULT_HOST;
   private String kubernetesDns;
   private boolean liteMember;
   private long agentTimeoutMs = DEFAULT_AGENT_TIMEOUT_MS;
@@ -61,7 +66,7 @@ public final class ClusterOptions {
       }
     }
     setPort(json.getInteger("port", DEFAULT_PORT));
-    host = json.getString("host");
+    host = json.getString("host", DEFAULT_HOST);
     kubernetesDns = json.getString("kubernetes_dns");
     liteMember = json.getBoolean("lite_member", false);
     agentTimeoutMs = json.getLong("agent_timeout_ms", DEFAULT_AGENT_TIMEOUT_MS);
@@ -109,14 +114,14 @@ public final class ClusterOptions {
     return this;
   }
 
-  /** The address this member binds and announces, or null for Hazelcast's choice. */
+  /** The address this member binds and announces (127.0.0.1 unless configured). */
   public String getHost() {
     return host;
   }
 
-  /** Sets the address this member binds and announces. */
+  /** Sets the address this member binds and announces; null means loopback. */
   public ClusterOptions setHost(String host) {
-    this.host = host;
+    this.host = host == null || host.isBlank() ? DEFAULT_HOST : host;
     return this;
   }
 
@@ -167,12 +172,10 @@ public final class ClusterOptions {
   /** The section as JSON, as read. */
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put("members", new JsonArray(List.copyOf(members))).put("port", port)
-        .put("lite_member", liteMember).put("agent_timeout_ms", agentTimeoutMs).put("home_timeout_ms", homeTimeoutMs);
+        .put("lite_member", liteMember).put("agent_timeout_ms", agentTimeoutMs).put("home_timeout_ms", homeTimeoutMs)
+        .put("host", host);
     if (roles != null) {
       json.put("roles", roles);
-    }
-    if (host != null) {
-      json.put("host", host);
     }
     if (kubernetesDns != null) {
       json.put("kubernetes_dns", kubernetesDns);

@@ -3,6 +3,9 @@ package io.harpou.bridge.vertx.cluster;
 import com.hazelcast.config.ClasspathXmlConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -19,6 +22,19 @@ public final class HarpouClusterManager {
   private HarpouClusterManager() {
   }
 
+  /**
+   * A Vert.x builder for a node: {@code options} with this cluster manager, and the event bus bound to the member's
+   * address unless {@code options} already name one ({@code -cluster-host}): left unset, Vert.x would listen on every
+   * interface, and the event bus takes requests (a Home Assistant call among them) from whoever connects.
+   */
+  public static VertxBuilder builder(VertxOptions options, ClusterOptions cluster) {
+    VertxOptions copy = new VertxOptions(options);
+    if (copy.getEventBusOptions().getHost() == null) {
+      copy.getEventBusOptions().setHost(cluster.getHost());
+    }
+    return Vertx.builder().with(copy).withClusterManager(create(cluster));
+  }
+
   /** A cluster manager for Vert.x's builder ({@code Vertx.builder().withClusterManager(...)}). */
   public static ClusterManager create(ClusterOptions options) {
     return new HazelcastClusterManager(config(options));
@@ -29,11 +45,10 @@ public final class HarpouClusterManager {
     Config config = new ClasspathXmlConfig(HarpouClusterManager.class.getClassLoader(), CONFIG_RESOURCE);
     config.setLiteMember(options.isLiteMember());
     config.getNetworkConfig().setPort(options.getPort()).setPortAutoIncrement(false);
-    if (options.getHost() != null) {
-      config.getNetworkConfig().setPublicAddress(options.getHost() + ":" + options.getPort());
-      config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(options.getHost());
-      config.setProperty("hazelcast.socket.bind.any", "false");
-    }
+    // Hazelcast would otherwise listen on every interface: a member binds only the address it is given.
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.getNetworkConfig().setPublicAddress(options.getHost() + ":" + options.getPort());
+    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(options.getHost());
     JoinConfig join = config.getNetworkConfig().getJoin();
     if (options.getKubernetesDns() != null) {
       join.getTcpIpConfig().setEnabled(false);
