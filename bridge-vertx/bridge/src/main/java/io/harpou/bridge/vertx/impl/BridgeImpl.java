@@ -32,6 +32,8 @@ import io.harpou.bridge.vertx.mqtt.MqttServices;
 import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.bridge.vertx.rules.NotificationRules;
 import io.harpou.bridge.vertx.rules.NotificationServices;
+import io.harpou.bridge.vertx.store.pg.PgStore;
+import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.harpou.bridge.vertx.voice.Satellite;
 import io.harpou.bridge.vertx.voice.Satellites;
@@ -69,6 +71,7 @@ public final class BridgeImpl implements Bridge {
   private final Set<String> deployments = new LinkedHashSet<>();
   private ToolRegistry tools;
   private Database database;
+  private PgStore shared;
   private HomeGateway home;
   private MemoryRuntime memory;
   private ArtifactStore artifacts;
@@ -91,6 +94,7 @@ public final class BridgeImpl implements Bridge {
     return Future.<Void>succeededFuture()
         .compose(v -> startTools())
         .compose(v -> startDatabase())
+        .compose(v -> startSharedDatabase())
         .compose(v -> startArtifacts())
         .compose(v -> startHome())
         .compose(v -> startMemory())
@@ -126,6 +130,20 @@ public final class BridgeImpl implements Bridge {
     }).map(copy -> {
       stops.push(copy::close);
       health.report("database", "ready", database.file().toAbsolutePath().normalize() + "; " + copy.status());
+      return null;
+    });
+  }
+
+  /** The PostgreSQL store, when {@code database.url} names one: the agent keeps its audit, history and tasks there. */
+  private Future<Void> startSharedDatabase() {
+    Optional<PgStoreOptions> configured = options.getSharedDatabase();
+    if (configured.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return PgStore.open(vertx, configured.get()).map(store -> {
+      shared = store;
+      stops.push(store::close);
+      health.report("shared_database", "ready", store.describe() + " (audit log, conversations, tasks)");
       return null;
     });
   }
@@ -168,7 +186,7 @@ public final class BridgeImpl implements Bridge {
     }
     AgentServices services = AgentServices.of(tools, database, options.dataDir()).withHome(home)
         .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx))
-        .withArtifacts(artifacts);
+        .withArtifacts(artifacts).withStore(shared);
     return AgentRuntime.start(vertx, options.getAgent(), services).map(running -> {
       agent = running;
       stops.push(running::close);
