@@ -20,6 +20,7 @@ import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
+import io.harpou.bridge.vertx.http.HttpStore;
 import io.harpou.bridge.vertx.http.SatelliteRooms;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
@@ -134,7 +135,10 @@ public final class BridgeImpl implements Bridge {
     });
   }
 
-  /** The PostgreSQL store, when {@code database.url} names one: the agent keeps its audit, history and tasks there. */
+  /**
+   * The PostgreSQL store, when {@code database.url} names one: the agent keeps its audit log, history and tasks there,
+   * and the HTTP API its keys.
+   */
   private Future<Void> startSharedDatabase() {
     Optional<PgStoreOptions> configured = options.getSharedDatabase();
     if (configured.isEmpty()) {
@@ -143,7 +147,7 @@ public final class BridgeImpl implements Bridge {
     return PgStore.open(vertx, configured.get()).map(store -> {
       shared = store;
       stops.push(store::close);
-      health.report("shared_database", "ready", store.describe() + " (audit log, conversations, tasks)");
+      health.report("shared_database", "ready", store.describe() + " (audit log, conversations, tasks, API keys)");
       return null;
     });
   }
@@ -248,7 +252,8 @@ public final class BridgeImpl implements Bridge {
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
         .withMemory(memory().orElse(null)).withUsage(agent == null ? null : agent.usage().orElse(null))
         .withArtifacts(artifacts)
-        .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())));
+        .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())))
+        .withStore(shared == null ? HttpStore.of(database) : shared);
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The embedded database's migrations, translated for PostgreSQL: one entry per version, in the same order, so a
  * component's version means the same tables in both. SQLite's {@code INTEGER PRIMARY KEY AUTOINCREMENT} becomes
- * {@code BIGSERIAL}, its 0/1 integers booleans, and the tasks' implicit {@code rowid} (their order among tasks created
+ * {@code BIGSERIAL}, its 0/1 integers booleans, {@code BLOB} {@code BYTEA}, and the tasks' implicit {@code rowid} (their order among tasks created
  * in the same millisecond) an explicit {@code seq}.
  */
 final class Migrations {
@@ -30,6 +30,9 @@ final class Migrations {
         seq BIGSERIAL NOT NULL);
       CREATE INDEX tasks_open ON tasks(status, delivered);
       """);
+
+  static final List<String> HTTP = List.of(
+      "CREATE TABLE http_api_keys (name TEXT PRIMARY KEY, hash BYTEA NOT NULL, created_at TEXT NOT NULL)");
 
   private Migrations() {
   }

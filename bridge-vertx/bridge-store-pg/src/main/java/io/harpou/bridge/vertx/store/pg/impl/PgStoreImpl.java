@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.store.pg.impl;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.vertx.agent.ConversationHistory;
 import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.http.KeyTable;
 import io.harpou.bridge.vertx.store.pg.PgStore;
 import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.task.DurableTaskService;
@@ -65,6 +66,11 @@ public final class PgStoreImpl implements PgStore {
   @Override
   public Future<DurableTaskService.TaskTable> tasks() {
     return migrate("tasks", Migrations.TASKS).map(v -> new PgTaskTable(pool));
+  }
+
+  @Override
+  public Future<KeyTable> keys() {
+    return migrate("http", Migrations.HTTP).map(v -> new PgKeyTable(pool));
   }
 
   @Override
