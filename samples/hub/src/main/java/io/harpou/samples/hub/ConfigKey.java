@@ -38,6 +38,9 @@ public record ConfigKey(String env, String flag, String path, Type type, String 
           "announce the Wyoming server on the network under this name, so Home Assistant discovers it"),
       new ConfigKey("HARPOU_DATA_DIR", "--data-dir", "data_dir", Type.TEXT,
           "database and files (./data)"),
+      new ConfigKey("HARPOU_DATABASE_URL", null, "database.url", Type.SECRET,
+          "PostgreSQL (postgresql://user:password@host:5432/db) for the audit log, conversations and tasks that several"
+              + " hubs share; the embedded SQLite file when unset"),
       new ConfigKey("HARPOU_HA_URL", "--ha-url", "home_assistant.url", Type.TEXT,
           "Home Assistant base URL; without it the virtual home runs in process"),
       new ConfigKey("HARPOU_HA_TOKEN", null, "home_assistant.token", Type.SECRET,

@@ -30,6 +30,7 @@ final class UnknownKeys {
   /** Keys the options' JSON forms leave out while unset, and the sections plug-ins own. */
   private static final JsonObject UNSET_OR_OWNED = new JsonObject()
       .put("data_dir", "")
+      .put("database", new JsonObject().put("url", "").put("max_pool_size", 0))
       .put("http", new JsonObject().put("enabled", true))
       .put("home_assistant", new JsonObject().put("token", "").put("startup_wait_ms", 0))
       .put("agent", new JsonObject().put("enabled", true).put("azure_openai", new JsonObject()))

@@ -6,6 +6,7 @@ import io.harpou.testkit.Await;
 import io.harpou.testkit.ha.RecordedServiceCall;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
+import io.harpou.testkit.pg.PostgresServer;
 import io.harpou.wyoming.WyomingClient;
 import io.harpou.wyoming.WyomingClientOptions;
 import io.harpou.wyoming.WyomingConnection;
@@ -18,9 +19,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Four hubs in four JVMs on loopback form one cluster, as a household would spread them: an edge node (Wyoming, the
  * HTTP API; a lite member), an agent node, and two home nodes of which one holds the Home Assistant connection. Voice
  * turns enter on the edge node and act on the virtual home through the home node; then the home node is killed and
- * the role moves, and the agent node is killed mid-turn. The virtual home, run by this test, counts what was done.
+ * the role moves, and the agent node is killed mid-turn. The virtual home, run by this test, counts what was done; the
+ * nodes share one PostgreSQL database, whose audit log says what the agent nodes finished.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -53,6 +52,7 @@ class HubClusterTest {
   private final Vertx vertx = Vertx.vertx();
   private final List<NodeProcess> nodes = new ArrayList<>();
   private VirtualHomeAssistant home;
+  private PostgresServer postgres;
   private NodeProcess edge;
   private NodeProcess agent;
   private NodeProcess homeA;
@@ -64,11 +64,14 @@ class HubClusterTest {
   @BeforeAll
   void startCluster() throws Exception {
     home = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions()).start().await();
+    postgres = PostgresServer.start();
     int[] ports = {freePort(), freePort(), freePort(), freePort()};
-    edge = start("edge", "edge,api", true, ports, 0);
     agent = start("agent", "agent", false, ports, 1);
     homeA = start("home-a", "home", false, ports, 2);
     homeB = start("home-b", "home", false, ports, 3);
+    // A lite member cannot form a cluster alone: the edge node joins once a data member is up.
+    agent.awaitRunning();
+    edge = start("edge", "edge,api", true, ports, 0);
     for (NodeProcess node : nodes) {
       node.awaitRunning();
     }
@@ -88,6 +91,7 @@ class HubClusterTest {
         .put("memory", new JsonObject().put("enabled", false))
         .put("monitors", new JsonObject().put("enabled", false))
         .put("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
+        .put("database", new JsonObject().put("url", postgres.url()))
         .put("cluster", new JsonObject().put("roles", roles).put("port", ports[index]).put("host", "127.0.0.1")
             .put("members", members).put("lite_member", lite).put("agent_timeout_ms", 10_000));
     NodeProcess node = NodeProcess.start(name, dir.resolve(name), config);
@@ -107,6 +111,9 @@ class HubClusterTest {
       node.close();
     }
     vertx.close().await();
+    if (postgres != null) {
+      postgres.close();
+    }
   }
 
   @Test
@@ -165,20 +172,14 @@ class HubClusterTest {
 
   @Test
   @Order(4)
-  void should_keep_an_audit_row_for_every_action_the_agent_node_finished() throws Exception {
-    List<String> rows = new ArrayList<>();
-    Path db = dir.resolve("agent").resolve("data").resolve("harpou.db");
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-        ResultSet result = connection.createStatement().executeQuery(
-            "SELECT tool, arguments, outcome FROM audit_log ORDER BY id")) {
-      while (result.next()) {
-        rows.add(result.getString(1) + " " + result.getString(2) + " " + result.getString(3));
-      }
-    }
+  void should_keep_one_audit_row_in_the_shared_database_for_every_action_an_agent_node_finished() throws Exception {
+    List<String> rows = postgres.psql("SELECT tool || ' ' || arguments || ' ' || outcome FROM audit_log ORDER BY id")
+        .lines().filter(line -> !line.isBlank()).toList();
 
-    assertThat(rows).as("the two finished turns; the killed one never finished on the agent node").hasSize(2);
+    assertThat(rows).as("the two finished turns; the killed one never finished on its agent node").hasSize(2);
     assertThat(rows.get(0)).contains("kitchen");
     assertThat(rows.get(1)).contains("kitchen");
+    assertThat(rows).noneMatch(row -> row.contains("bedroom"));
   }
 
   private String say(String text) {

@@ -65,12 +65,16 @@ final class NodeProcess implements AutoCloseable {
 
   /** Waits for a line containing {@code text}. */
   void awaitLine(String text, Duration timeout) {
-    Await.until(name + " prints '" + text + "'; it printed:\n" + output(), timeout, () -> {
-      if (!process.isAlive() && lines.stream().noneMatch(l -> l.contains(text))) {
-        throw new AssertionError(name + " stopped with " + process.exitValue() + ":\n" + output());
-      }
-      return lines.stream().anyMatch(l -> l.contains(text));
-    });
+    try {
+      Await.until(name + " prints '" + text + "'", timeout, () -> {
+        if (!process.isAlive() && lines.stream().noneMatch(l -> l.contains(text))) {
+          throw new AssertionError(name + " stopped with " + process.exitValue());
+        }
+        return lines.stream().anyMatch(l -> l.contains(text));
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; its output:\n" + output(), e);
+    }
   }
 
   /** True once this node printed {@code text}. */

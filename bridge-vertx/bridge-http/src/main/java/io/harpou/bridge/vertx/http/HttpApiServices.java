@@ -14,14 +14,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the HTTP API serves, fixed when it starts: health, the database that keeps API keys and the audit log, the
+ * What the HTTP API serves, fixed when it starts: health, the store that keeps API keys and the audit log, the
  * data directory of the console token, and the services its endpoints reach. An endpoint whose service is absent
  * answers 503.
  */
 public final class HttpApiServices {
 
   private final Health health;
-  private final Database database;
+  private final HttpStore store;
   private final Path dataDir;
   private final ToolRegistry tools;
   private final Agent agent;
@@ -32,11 +32,11 @@ public final class HttpApiServices {
   private final ArtifactStore artifacts;
   private final SatelliteRooms satellites;
 
-  private HttpApiServices(Health health, Database database, Path dataDir, ToolRegistry tools, Agent agent,
+  private HttpApiServices(Health health, HttpStore store, Path dataDir, ToolRegistry tools, Agent agent,
                           HomeGateway home, TaskService tasks, MemoryStore memory, ModelUsage usage,
                           ArtifactStore artifacts, SatelliteRooms satellites) {
     this.health = Objects.requireNonNull(health, "health");
-    this.database = Objects.requireNonNull(database, "database");
+    this.store = Objects.requireNonNull(store, "store");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     this.tools = Objects.requireNonNull(tools, "tools");
     this.agent = agent;
@@ -50,55 +50,61 @@ public final class HttpApiServices {
 
   /** The required parts; every service starts absent. */
   public static HttpApiServices of(Health health, Database database, Path dataDir) {
-    return new HttpApiServices(health, database, dataDir, ToolRegistry.builder(null).build(), null, null, null,
-        null, null, null, SatelliteRooms.NONE);
+    return new HttpApiServices(health, HttpStore.of(database), dataDir, ToolRegistry.builder(null).build(), null,
+        null, null, null, null, null, SatelliteRooms.NONE);
+  }
+
+  /** A copy that keeps the API keys and reads the audit log in {@code store}, such as a database hubs share. */
+  public HttpApiServices withStore(HttpStore store) {
+    return new HttpApiServices(health, store, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+        satellites);
   }
 
   /** A copy listing these tools on {@code /api/tools}. */
   public HttpApiServices withTools(ToolRegistry tools) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, this.tasks, memory, usage, artifacts,
+    return new HttpApiServices(health, store, dataDir, tools, agent, home, this.tasks, memory, usage, artifacts,
         satellites);
   }
 
   /** A copy answering conversations with {@code agent} (null for none). */
   public HttpApiServices withAgent(Agent agent) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+    return new HttpApiServices(health, store, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
         satellites);
   }
 
   /** A copy showing this home (null for none). */
   public HttpApiServices withHome(HomeGateway home) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+    return new HttpApiServices(health, store, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
         satellites);
   }
 
   /** A copy listing these tasks (null for none). */
   public HttpApiServices withTasks(TaskService tasks) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+    return new HttpApiServices(health, store, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
         satellites);
   }
 
   /** A copy serving this memory store (null for none). */
   public HttpApiServices withMemory(MemoryStore memory) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+    return new HttpApiServices(health, store, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
         satellites);
   }
 
   /** A copy summing the language models' usage on {@code /api/usage} (null for none). */
   public HttpApiServices withUsage(ModelUsage usage) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+    return new HttpApiServices(health, store, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
         satellites);
   }
 
   /** A copy serving this artifact store (null for none). */
   public HttpApiServices withArtifacts(ArtifactStore artifacts) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+    return new HttpApiServices(health, store, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
         satellites);
   }
 
   /** A copy taking the satellites a conversation request may come through from {@code satellites}. */
   public HttpApiServices withSatellites(SatelliteRooms satellites) {
-    return new HttpApiServices(health, database, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
+    return new HttpApiServices(health, store, dataDir, tools, agent, home, tasks, memory, usage, artifacts,
         satellites);
   }
 
@@ -107,9 +113,9 @@ public final class HttpApiServices {
     return health;
   }
 
-  /** The database of API keys and the audit log. */
-  public Database database() {
-    return database;
+  /** Where the API keys and the audit log are kept. */
+  public HttpStore store() {
+    return store;
   }
 
   /** Where the console token is kept. */

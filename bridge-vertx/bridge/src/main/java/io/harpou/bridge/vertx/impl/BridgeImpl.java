@@ -21,6 +21,7 @@ import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
+import io.harpou.bridge.vertx.http.HttpStore;
 import io.harpou.bridge.vertx.http.SatelliteRooms;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
@@ -33,6 +34,8 @@ import io.harpou.bridge.vertx.mqtt.MqttServices;
 import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.bridge.vertx.rules.NotificationRules;
 import io.harpou.bridge.vertx.rules.NotificationServices;
+import io.harpou.bridge.vertx.store.pg.PgStore;
+import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.harpou.bridge.vertx.voice.Satellite;
 import io.harpou.bridge.vertx.voice.Satellites;
@@ -71,6 +74,7 @@ public final class BridgeImpl implements Bridge {
   private final Set<String> deployments = new LinkedHashSet<>();
   private ToolRegistry tools;
   private Database database;
+  private PgStore shared;
   private HomeGateway home;
   private MemoryRuntime memory;
   private ArtifactStore artifacts;
@@ -94,6 +98,7 @@ public final class BridgeImpl implements Bridge {
     return Future.<Void>succeededFuture()
         .compose(v -> startTools())
         .compose(v -> startDatabase())
+        .compose(v -> startSharedDatabase())
         .compose(v -> startArtifacts())
         .compose(v -> startHome())
         .compose(v -> startMemory())
@@ -129,6 +134,23 @@ public final class BridgeImpl implements Bridge {
     }).map(copy -> {
       stops.push(copy::close);
       health.report("database", "ready", database.file().toAbsolutePath().normalize() + "; " + copy.status());
+      return null;
+    });
+  }
+
+  /**
+   * The PostgreSQL store, when {@code database.url} names one: the agent keeps its audit log, history and tasks there,
+   * and the HTTP API its keys.
+   */
+  private Future<Void> startSharedDatabase() {
+    Optional<PgStoreOptions> configured = options.getSharedDatabase();
+    if (configured.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return PgStore.open(vertx, configured.get()).map(store -> {
+      shared = store;
+      stops.push(store::close);
+      health.report("shared_database", "ready", store.describe() + " (audit log, conversations, tasks, API keys)");
       return null;
     });
   }
@@ -176,7 +198,7 @@ public final class BridgeImpl implements Bridge {
     }
     AgentServices services = AgentServices.of(tools, database, options.dataDir()).withHome(home)
         .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx))
-        .withArtifacts(artifacts);
+        .withArtifacts(artifacts).withStore(shared);
     return AgentRuntime.start(vertx, options.getAgent(), services).map(running -> {
       agent = running;
       stops.push(running::close);
@@ -238,7 +260,8 @@ public final class BridgeImpl implements Bridge {
         .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
         .withMemory(memory().orElse(null)).withUsage(agent == null ? null : agent.usage().orElse(null))
         .withArtifacts(artifacts)
-        .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())));
+        .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())))
+        .withStore(shared == null ? HttpStore.of(database) : shared);
     return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
       http = running;
       stops.push(running::close);

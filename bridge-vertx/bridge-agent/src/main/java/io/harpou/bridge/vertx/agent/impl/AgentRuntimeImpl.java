@@ -11,6 +11,7 @@ import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.agent.ConversationHistory;
 import io.harpou.bridge.vertx.agent.AgentVerticle;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.model.ModelUsage;
@@ -45,7 +46,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private String deployment;
 
   private AgentRuntimeImpl(Vertx vertx, AgentOptions options, AgentServices services, ModelPool models,
-                           TurnCache cache, AuditLog audit, ConversationStore history,
+                           TurnCache cache, AuditLog audit, ConversationHistory history,
                            DurableTaskService.TaskTable table) {
     this.vertx = vertx;
     TurnEvents events = new TurnEvents(vertx);
@@ -81,9 +82,9 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         : ModelPool.start(vertx, models, services.database()).recover(e -> Future.failedFuture(
             e instanceof IllegalArgumentException ? new BridgeException("bad agent configuration: " + e.getMessage(),
                 e) : e));
-    return pool.compose(started -> cache(vertx, options, started).compose(cache -> AuditLog.open(services.database())
-        .compose(audit -> ConversationStore.open(services.database(), options.getHistoryLimit())
-            .compose(history -> DurableTaskService.openTable(services.database())
+    return pool.compose(started -> cache(vertx, options, started).compose(cache -> services.store().auditLog()
+        .compose(audit -> services.store().history(options.getHistoryLimit())
+            .compose(history -> services.store().tasks()
                 .map(table -> new AgentRuntimeImpl(vertx, options, withVision, started, cache, audit, history,
                     table))))))
         .compose(AgentRuntimeImpl::begin);

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.agent.impl;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
+import io.harpou.bridge.vertx.agent.ConversationHistory;
 import io.harpou.bridge.vertx.db.Database;
 import io.vertx.core.Future;
 import java.sql.PreparedStatement;
@@ -16,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Conversation history per conversation id: what the user said and what the agent answered, in the database so it
- * survives a restart, with the recent turns of active conversations cached in memory.
+ * Conversation history in the embedded database, with the recent turns of active conversations cached in memory (one
+ * hub writes this file, so its cache is never stale).
  */
-public final class ConversationStore {
+public final class ConversationStore implements ConversationHistory {
 
   private static final List<String> MIGRATIONS = List.of("""
       CREATE TABLE conversation_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL,
@@ -55,7 +56,7 @@ public final class ConversationStore {
     return database.migrate("conversations", MIGRATIONS).map(v -> new ConversationStore(database, limit));
   }
 
-  /** The last messages of a conversation, oldest first. */
+  @Override
   public Future<List<ChatMessage>> recent(String conversationId) {
     if (limit == 0) {
       return Future.succeededFuture(List.of());
@@ -87,7 +88,7 @@ public final class ConversationStore {
     });
   }
 
-  /** Appends one exchange; the Future succeeds once it is stored. */
+  @Override
   public Future<Void> append(String conversationId, String userText, String assistantText) {
     Deque<Message> cached = cache.get(conversationId);
     if (cached != null) {
