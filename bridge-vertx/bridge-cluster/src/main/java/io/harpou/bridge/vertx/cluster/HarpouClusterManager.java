@@ -47,8 +47,11 @@ public final class HarpouClusterManager {
     config.getNetworkConfig().setPort(options.getPort()).setPortAutoIncrement(false);
     // Hazelcast would otherwise listen on every interface: a member binds only the address it is given.
     config.setProperty("hazelcast.socket.bind.any", "false");
-    config.getNetworkConfig().setPublicAddress(options.getHost() + ":" + options.getPort());
-    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(options.getHost());
+    // Announced without its port: Vert.x takes this as the event bus's public host, which a port would spoil.
+    config.getNetworkConfig().setPublicAddress(options.getHost());
+    if (options.getHost().matches("[0-9.]+")) {
+      config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(options.getHost());
+    }
     JoinConfig join = config.getNetworkConfig().getJoin();
     if (options.getKubernetesDns() != null) {
       join.getTcpIpConfig().setEnabled(false);
