@@ -1,7 +1,6 @@
 package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.BridgeException;
-import io.harpou.bridge.vertx.audit.AuditLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
