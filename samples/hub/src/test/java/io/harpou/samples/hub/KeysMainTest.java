@@ -13,8 +13,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,7 @@ class KeysMainTest {
       // Two hubs with their own data directories, beyond loopback: they start because the shared key exists.
       WebClient web = WebClient.create(vertx);
       int[] ports = new int[2];
+      List<String> hubs = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         JsonObject config = HubConfig.load(HubArguments.parse(new String[] {"--http-host", "0.0.0.0",
             "--http-port", "0", "--wyoming-port", "0"}), Map.of("HARPOU_DATA_DIR", dir.resolve("hub" + i).toString(),
@@ -85,7 +87,7 @@ class KeysMainTest {
             .put("memory", new JsonObject().put("enabled", false))
             .put("monitors", new JsonObject().put("enabled", false));
         HubVerticle hub = new HubVerticle();
-        vertx.deployVerticle(hub, new DeploymentOptions().setConfig(config)).await();
+        hubs.add(vertx.deployVerticle(hub, new DeploymentOptions().setConfig(config)).await());
         ports[i] = hub.bridge().httpPort();
       }
 
@@ -99,9 +101,7 @@ class KeysMainTest {
       }
       assertThat(Files.exists(dir.resolve("hub0/harpou.db"))).as("what stays per hub still has its file").isTrue();
       // The hubs stop before their database does.
-      // Undeploying a hub undeploys the verticles it deployed: skip the ids already gone.
-      Set.copyOf(vertx.deploymentIDs()).stream().filter(id -> vertx.deploymentIDs().contains(id))
-          .forEach(id -> vertx.undeploy(id).await());
+      hubs.forEach(id -> vertx.undeploy(id).await());
     }
   }
 

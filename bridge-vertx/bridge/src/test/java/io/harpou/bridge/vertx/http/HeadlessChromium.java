@@ -71,8 +71,9 @@ final class HeadlessChromium implements AutoCloseable {
         "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank")
         .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
     Path portFile = profile.resolve("DevToolsActivePort");
-    Await.within(Duration.ofSeconds(30), () -> Files.exists(portFile));
-    if (!Files.exists(portFile)) {
+    // Chromium creates the file before it writes the port: wait for the port itself.
+    Await.within(Duration.ofSeconds(30), () -> Files.exists(portFile) && !Files.readAllLines(portFile).isEmpty());
+    if (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
       process.destroyForcibly();
       fail("Chromium did not open its DevTools port; see " + profile.resolveSibling("chromium.log"));
     }
