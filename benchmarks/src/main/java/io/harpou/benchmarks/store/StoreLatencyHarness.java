@@ -1,5 +1,6 @@
 package io.harpou.benchmarks.store;
 
+import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskStatus;
@@ -62,8 +63,8 @@ public final class StoreLatencyHarness {
 
   private static void measure(String name, AgentStore store, int operations) {
     ConversationHistory history = store.history(20).await();
-    report(name, "append a turn", operations, i -> history.append("kitchen-" + (i % 50), "turn on the light " + i,
-        "The kitchen light is on."));
+    report(name, "append a turn", operations, i -> history.append(new Utterance("turn on the light " + i, "en",
+        "kitchen-" + (i % 50), Channel.SATELLITE, "kitchen", null, null), "The kitchen light is on."));
     TaskTable tasks = store.tasks().await();
     Instant past = Instant.now().minusSeconds(1);
     Future.all(java.util.stream.IntStream.range(0, WARMUP + operations).mapToObj(i -> tasks.insert(new TaskRow(

@@ -101,6 +101,9 @@ class JsonRoundTripTest {
     Reply reply = Reply.answer("It is 21 degrees.", "c1").expectingAnswer();
     assertThat(Reply.fromJson(reply.toJson())).isEqualTo(reply);
     assertThat(reply.toJson().getString("type")).isEqualTo("query_answer");
+    assertThat(reply.toJson().containsKey("cached")).isFalse();
+    Reply cached = Reply.answer("Lima.", "c2").servedFromCache(new Reply.Cached("strong", false, 0.93));
+    assertThat(Reply.fromJson(cached.toJson())).isEqualTo(cached);
   }
 
   @Test

@@ -88,6 +88,17 @@ public interface VirtualHomeAssistant {
   void setState(String entityId, String state, JsonObject attributes);
 
   /**
+   * Puts a state the entity had in the past into the recorder's history (what {@code history/history_during_period}
+   * answers), as if Home Assistant had recorded it then; the current state is left alone.
+   *
+   * @param entityId   the entity id
+   * @param when       when it took that state
+   * @param state      the state string
+   * @param attributes its attributes
+   */
+  void recordPast(String entityId, java.time.Instant when, String state, JsonObject attributes);
+
+  /**
    * Removes an entity's state (subscribers see {@code new_state: null} and an {@code r} entry).
    *
    * @param entityId the entity id

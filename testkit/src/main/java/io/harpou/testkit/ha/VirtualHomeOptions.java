@@ -32,6 +32,7 @@ public class VirtualHomeOptions {
   private int generatedEntities;
   private long seed = 42;
   private boolean strictEntityReferences = true;
+  private boolean recorder = true;
 
   /** Creates options with the defaults. */
   public VirtualHomeOptions() {
@@ -46,7 +47,7 @@ public class VirtualHomeOptions {
    * Creates options from JSON; unknown keys are ignored.
    *
    * @param json keys {@code host, port, accessToken, authTimeoutMillis, haVersion, house, generatedEntities, seed,
-   *             strictEntityReferences}
+   *             strictEntityReferences, recorder}
    */
   public VirtualHomeOptions(JsonObject json) {
     this();
@@ -58,6 +59,7 @@ public class VirtualHomeOptions {
     setHaVersion(json.getString("ha_version", haVersion));
     setHouse(json.getJsonObject("house"));
     setGeneratedEntities(json.getInteger("generated_entities", 0));
+    setRecorder(json.getBoolean("recorder", true));
     setSeed(json.getLong("seed", seed));
     setStrictEntityReferences(json.getBoolean("strict_entity_references", strictEntityReferences));
   }
@@ -179,6 +181,23 @@ public class VirtualHomeOptions {
     return this;
   }
 
+  /** @return whether the home runs the recorder, which answers {@code history/history_during_period} */
+  public boolean isRecorder() {
+    return recorder;
+  }
+
+  /**
+   * Chooses whether the home runs the recorder (default {@code true}). Without it, as in a Home Assistant whose
+   * {@code recorder} and {@code history} integrations are off, {@code history/history_during_period} is an
+   * {@code unknown_command}.
+   *
+   * @return this
+   */
+  public VirtualHomeOptions setRecorder(boolean recorder) {
+    this.recorder = recorder;
+    return this;
+  }
+
   /** @return these options as JSON (the access token included, as it is a test fixture value) */
   public JsonObject toJson() {
     JsonObject json = new JsonObject()
@@ -189,7 +208,8 @@ public class VirtualHomeOptions {
         .put("ha_version", haVersion)
         .put("generated_entities", generatedEntities)
         .put("seed", seed)
-        .put("strict_entity_references", strictEntityReferences);
+        .put("strict_entity_references", strictEntityReferences)
+        .put("recorder", recorder);
     if (house != null) {
       json.put("house", house);
     }

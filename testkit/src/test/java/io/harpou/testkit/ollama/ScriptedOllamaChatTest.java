@@ -184,11 +184,14 @@ class ScriptedOllamaChatTest {
 
   @Test
   void should_wait_for_the_scripted_delay_before_answering() {
-    ollama.enqueue(OllamaReply.text("slow").delayed(Duration.ofMillis(300)));
+    // A rule, not the queue: on a busy machine the impatient client may give up before its request arrives, and a
+    // queued reply would then answer the next request instead.
+    ollama.addRule(OllamaMatch.userContains("hurry")
+        .thenReply(OllamaReply.text("slow").delayed(Duration.ofMillis(300))));
     OllamaChatModel impatient = OllamaChatModel.builder()
         .baseUrl(ollama.baseUrl()).modelName("llama3.2").timeout(Duration.ofMillis(100)).maxRetries(0).build();
 
-    assertThatThrownBy(() -> impatient.chat("hi")).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> impatient.chat("hurry")).isInstanceOf(RuntimeException.class);
     assertThat(model().chat("hi")).isEqualTo("You said: hi");
   }
 

@@ -1,6 +1,7 @@
 package io.harpou.tools.home;
 
 import io.harpou.bridge.api.agent.Interpreter;
+import io.harpou.bridge.api.home.HomeExposure;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.tools.home.impl.CameraInterpreter;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code home} provider: Home Assistant tools over the exposed home, and the {@code local-intents} interpreter.
@@ -62,5 +64,12 @@ public class HomeToolProvider implements ToolProvider {
     }
     Shared s = shared(config);
     return List.of(new LocalIntentInterpreter(s.access(), s.catalog()), new CameraInterpreter());
+  }
+
+  /** The exposure policy of {@code exposure}: what the tools and the matcher see, notification rules see too. */
+  @Override
+  public Optional<HomeExposure> exposure(JsonObject config) {
+    HomeAccess access = shared(config).access();
+    return Optional.of((home, entityId) -> access.home(home).entity(entityId).isPresent());
   }
 }

@@ -20,6 +20,8 @@ public enum Channel {
   EMBEDDED,
   /** A scheduled task or timer acting on its own. */
   SCHEDULER,
+  /** An MCP client calling Harpou's tools ({@code /mcp}). */
+  MCP,
   /**
    * Home Assistant's MQTT entities (the conversation text entity): anyone who may publish on the broker can send
    * them, so by default the policy refuses protected and dangerous actions on this channel.

@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  *     or a satellite connecting to the Wyoming server; null when it came through an authenticated door, a device
  *     the configuration named, or the application itself. The policy decides per channel which peers may act on
  *     locks, alarms and garage doors.
+ * @param agentId the agent profile asked for by name ({@code agent_id}, an OpenAI {@code model}), or null to let
+ *     the satellite or room decide (see {@link AgentProfiles#forUtterance})
  */
 public record Utterance(String text, String language, String conversationId, Channel channel, String room,
-                        String satellite, String user, String peer) {
+                        String satellite, String user, String peer, String agentId) {
 
   /** Letters, digits, '-' and '_': {@code en}, {@code fr-CA}, {@code zh-Hans}, {@code en_US}. */
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8}){0,4}");
@@ -52,6 +54,13 @@ public record Utterance(String text, String language, String conversationId, Cha
     }
     channel = channel == null ? Channel.EMBEDDED : channel;
     peer = peer == null || peer.isBlank() ? null : peer;
+    agentId = agentId == null || agentId.isBlank() ? null : Ids.require(agentId, "agent_id");
+  }
+
+  /** An utterance that names no agent profile. */
+  public Utterance(String text, String language, String conversationId, Channel channel, String room,
+                   String satellite, String user, String peer) {
+    this(text, language, conversationId, channel, room, satellite, user, peer, null);
   }
 
   /** An utterance that did not come from a network peer. */
@@ -67,13 +76,18 @@ public record Utterance(String text, String language, String conversationId, Cha
 
   /** The same utterance with other text, in the same conversation. */
   public Utterance withText(String other) {
-    return new Utterance(other, language, conversationId, channel, room, satellite, user, peer);
+    return new Utterance(other, language, conversationId, channel, room, satellite, user, peer, agentId);
   }
 
 
   /** The same utterance as sent by the network peer at {@code address}. */
   public Utterance withPeer(String address) {
-    return new Utterance(text, language, conversationId, channel, room, satellite, user, address);
+    return new Utterance(text, language, conversationId, channel, room, satellite, user, address, agentId);
+  }
+
+  /** The same utterance addressed to the agent profile {@code id} (null for none). */
+  public Utterance withAgent(String id) {
+    return new Utterance(text, language, conversationId, channel, room, satellite, user, peer, id);
   }
 
   /** The JSON form; absent optionals are omitted. */
@@ -86,6 +100,7 @@ public record Utterance(String text, String language, String conversationId, Cha
     Json.putIfPresent(json, "room", room);
     Json.putIfPresent(json, "satellite", satellite);
     Json.putIfPresent(json, "peer", peer);
+    Json.putIfPresent(json, "agent_id", agentId);
     return Json.putIfPresent(json, "user", user);
   }
 
@@ -94,6 +109,6 @@ public record Utterance(String text, String language, String conversationId, Cha
     String channel = json.getString("channel");
     return new Utterance(json.getString("text"), json.getString("language"), json.getString("conversation_id"),
         channel == null ? null : Channel.fromJson(channel), json.getString("room"), json.getString("satellite"),
-        json.getString("user"), json.getString("peer"));
+        json.getString("user"), json.getString("peer"), json.getString("agent_id"));
   }
 }

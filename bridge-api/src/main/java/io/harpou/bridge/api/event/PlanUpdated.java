@@ -26,7 +26,8 @@ public record PlanUpdated(Instant time, String planId, String turnId, String con
    * One step.
    *
    * @param text what the step does
-   * @param status {@code pending}, {@code running}, {@code done}, {@code failed} or {@code skipped}
+   * @param status {@code pending}, {@code running}, {@code done}, {@code failed} or {@code skipped}; in a stored
+   *     plan also {@code interrupted}, the step the hub stopped during
    * @param result what the step's turn answered, or null before it ran
    */
   public record Step(String text, String status, String result) {
@@ -36,7 +37,8 @@ public record PlanUpdated(Instant time, String planId, String turnId, String con
       return Json.putIfPresent(new JsonObject().put("text", text).put("status", status), "result", result);
     }
 
-    static Step fromJson(JsonObject json) {
+    /** Reads the JSON form. */
+    public static Step fromJson(JsonObject json) {
       return new Step(json.getString("text"), json.getString("status"), json.getString("result"));
     }
   }

@@ -74,6 +74,17 @@ public interface HomeGateway {
    */
   Future<JsonObject> searchRelated(String itemType, String itemId);
 
+  /**
+   * The states entities took over a period, from Home Assistant's recorder ({@code history/history_during_period}):
+   * each entity id mapped to its states, oldest first, in the compressed form ({@code s} the state, {@code lu} the
+   * time in seconds), the state at {@code start} included; entities with nothing recorded are absent. A gateway
+   * without a recorder fails with {@link UnsupportedOperationException} (the default).
+   */
+  default Future<JsonObject> history(java.util.List<String> entityIds, java.time.Instant start,
+                                     java.time.Instant end) {
+    return Future.failedFuture(new UnsupportedOperationException("this home keeps no history"));
+  }
+
   /** Fires an event on HA's bus. */
   Future<Void> fireEvent(String eventType, JsonObject data);
 

@@ -25,11 +25,36 @@ public interface MemoryStore {
   Future<Boolean> forget(String id);
 
   /**
+   * Forgets what matches a request such as "that the cat is called Mochi" (within {@code scope} and about {@code
+   * subject} when not null): the best match, and any other as close. Returns what was forgotten, maybe nothing. A
+   * store that forgets only by id fails with {@link UnsupportedOperationException} (the default).
+   */
+  default Future<List<Memory>> forgetMatching(String text, MemoryScope scope, String subject) {
+    return Future.failedFuture(new UnsupportedOperationException("this memory store can only forget by id"));
+  }
+
+  /**
+   * Forgets every memory of {@code scope} (and about {@code subject} when not null); returns how many. A store that
+   * forgets only by id fails with {@link UnsupportedOperationException} (the default).
+   */
+  default Future<Integer> forgetScope(MemoryScope scope, String subject) {
+    return Future.failedFuture(new UnsupportedOperationException("this memory store can only forget by id"));
+  }
+
+  /**
    * The passages of the household's own documents that best answer {@code text}, best first, at most {@code limit}.
    * A store without a document library finds none (the default). Fails with IllegalArgumentException on blank text
    * or a limit under 1 when there is a library to search.
    */
   default Future<List<Passage>> searchDocuments(String text, int limit) {
+    return Future.succeededFuture(List.of());
+  }
+
+  /**
+   * The documents indexed for {@link #searchDocuments}, as {@code {"file", "pages", "chunks", "indexed_at"}} objects;
+   * none for a store without a document library (the default).
+   */
+  default Future<List<io.vertx.core.json.JsonObject>> indexedDocuments() {
     return Future.succeededFuture(List.of());
   }
 }

@@ -1,9 +1,11 @@
 package io.harpou.bridge.api.tool;
 
 import io.harpou.bridge.api.agent.Interpreter;
+import io.harpou.bridge.api.home.HomeExposure;
 import io.harpou.bridge.api.monitor.Monitor;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A module's contribution of tools (and optionally interpreters and monitors), found through {@link java.util.ServiceLoader}.
@@ -25,5 +27,13 @@ public interface ToolProvider {
   /** Monitors watching what this provider's tools act on, built from its configuration section; none by default. */
   default List<Monitor> monitors(JsonObject config) {
     return List.of();
+  }
+
+  /**
+   * Which entities of the home the assistant may see, when this provider decides it (the home tools' exposure
+   * policy), built from its configuration section; empty by default.
+   */
+  default Optional<HomeExposure> exposure(JsonObject config) {
+    return Optional.empty();
   }
 }

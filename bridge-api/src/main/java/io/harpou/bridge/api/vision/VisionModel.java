@@ -1,5 +1,6 @@
 package io.harpou.bridge.api.vision;
 
+import io.harpou.bridge.api.agent.Utterance;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
@@ -30,6 +31,14 @@ public interface VisionModel {
    *     the model cannot be reached or refuses. Completes on the caller's context.
    */
   Future<String> ask(String question, List<Image> images, String language);
+
+  /**
+   * Asks {@code question} about {@code images} for {@code asker}, whose conversation and name the model's usage
+   * ledger records; by default the same as {@link #ask(String, List, String)} in the asker's language.
+   */
+  default Future<String> ask(String question, List<Image> images, Utterance asker) {
+    return ask(question, images, asker.language());
+  }
 
   /** Which model this is and where, for messages and {@code /health}, never with credentials. */
   String description();

@@ -4,6 +4,8 @@ import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.artifact.ArtifactOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
+import io.harpou.bridge.vertx.mcp.McpRemoteServer;
+import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
@@ -12,6 +14,7 @@ import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +46,7 @@ public final class BridgeOptions {
   private static final String VOICE = "voice";
   private static final String WYOMING = "wyoming";
   private static final String TOOLS = "tools";
+  private static final String MCP = "mcp";
   private static final String MQTT = "mqtt";
   private static final String NOTIFICATIONS = "notifications";
   private static final String MONITORS = "monitors";
@@ -234,6 +238,24 @@ public final class BridgeOptions {
   }
 
   /**
+   * The MCP server's options, from the {@code mcp.server} section. It is mounted on the HTTP API when both run.
+   *
+   * @throws IllegalArgumentException when the section is malformed
+   */
+  public McpServerOptions getMcpServer() {
+    return read(MCP, () -> new McpServerOptions(section(MCP).getJsonObject("server", new JsonObject())));
+  }
+
+  /**
+   * The MCP servers whose tools the agent uses, from the {@code mcp.servers} list.
+   *
+   * @throws IllegalArgumentException when an entry is malformed
+   */
+  public List<McpRemoteServer> getMcpServers() {
+    return read(MCP, () -> McpRemoteServer.listFromJson(section(MCP).getJsonArray("servers")));
+  }
+
+  /**
    * MQTT discovery's options, from the {@code mqtt} section; empty when it names no broker URL (then nothing is
    * published).
    *
@@ -257,6 +279,12 @@ public final class BridgeOptions {
         : Optional.empty();
   }
 
+  /** Sets the notification rules' options; they run whenever Home Assistant does. */
+  public BridgeOptions setNotifications(NotificationOptions notifications) {
+    config.put(NOTIFICATIONS, notifications.toJson().put(ENABLED, true));
+    return this;
+  }
+
   /**
    * The monitors' options, from the {@code monitors} section (each monitor's own threshold sits with the tools that
    * provide it).
@@ -265,6 +293,21 @@ public final class BridgeOptions {
    */
   public MonitorOptions getMonitors() {
     return read(MONITORS, () -> new MonitorOptions(section(MONITORS)));
+  }
+
+  /** Sets the monitors' options. */
+  public BridgeOptions setMonitors(MonitorOptions monitors) {
+    config.put(MONITORS, monitors.toJson());
+    return this;
+  }
+
+  /**
+   * Sets whether the monitors run (they do by default). They watch the machine's real disks, load and services, so
+   * an application or test that is not about them turns them off.
+   */
+  public BridgeOptions setMonitorsEnabled(boolean enabled) {
+    config.put(MONITORS, section(MONITORS).put(ENABLED, enabled));
+    return this;
   }
 
   /** The {@code tools} section: which providers are enabled and each provider's own section. */
@@ -280,7 +323,8 @@ public final class BridgeOptions {
 
   /**
    * Replaces a section as JSON: {@code http}, {@code home_assistant}, {@code agent}, {@code memory}, {@code voice},
-   * {@code wyoming}, {@code artifacts}, {@code mqtt}, {@code notifications}, {@code tools} or {@code monitors}.
+   * {@code wyoming}, {@code artifacts}, {@code mqtt}, {@code notifications}, {@code tools}, {@code mcp} or
+   * {@code monitors}.
    */
   public BridgeOptions setSection(String name, JsonObject section) {
     config.put(name, section.copy());

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.vertx.db.UnusableDatabaseException;
+import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.http.KeysCommand;
+import io.harpou.bridge.vertx.monitor.MonitorRuntime;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,8 +39,8 @@ class BridgeTest {
   }
 
   private BridgeOptions options() {
-    return new BridgeOptions().setDataDir(dataDir)
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+    return new BridgeOptions().setDataDir(dataDir).setMonitorsEnabled(false)
+        .setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(0));
   }
 
   @Test
@@ -63,8 +65,21 @@ class BridgeTest {
   }
 
   @Test
+  void should_watch_the_machine_only_when_the_monitors_are_left_on() {
+    Bridge quiet = Bridge.create(vertx, options()).start().await();
+    boolean quietWatches = quiet.health().toJson().getJsonObject("components").containsKey(MonitorRuntime.COMPONENT);
+    quiet.close().await();
+    Bridge watching = Bridge.create(vertx, options().setMonitorsEnabled(true)).start().await();
+
+    assertThat(quietWatches).isFalse();
+    assertThat(watching.health().toJson().getJsonObject("components").containsKey(MonitorRuntime.COMPONENT))
+        .isTrue();
+    watching.close().await();
+  }
+
+  @Test
   void should_fail_to_start_with_a_clear_error_and_leave_nothing_running() {
-    BridgeOptions bad = options().setSection("tools", new JsonObject().put("enabled", new JsonArray().add("nope")));
+    BridgeOptions bad = options().setTools(new JsonObject().put("enabled", new JsonArray().add("nope")));
 
     assertThatThrownBy(() -> Bridge.create(vertx, bad).start().await()).isInstanceOf(BridgeException.class)
         .hasMessageContaining("'nope'");
@@ -74,8 +89,8 @@ class BridgeTest {
   @Test
   void should_close_what_started_when_the_http_port_is_taken() {
     Bridge first = Bridge.create(vertx, options()).start().await();
-    BridgeOptions clash = new BridgeOptions().setDataDir(dataDir.resolve("second"))
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", first.httpPort()));
+    BridgeOptions clash = new BridgeOptions().setDataDir(dataDir.resolve("second")).setMonitorsEnabled(false)
+        .setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(first.httpPort()));
 
     assertThatThrownBy(() -> Bridge.create(vertx, clash).start().await()).isInstanceOf(BridgeException.class);
     assertThat(vertx.deploymentIDs()).hasSize(first.deploymentIds().size());

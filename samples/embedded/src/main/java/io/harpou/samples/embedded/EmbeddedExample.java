@@ -31,7 +31,8 @@ public final class EmbeddedExample {
   public static Future<Reply> askOnce(Vertx vertx, Path dataDir, String question) {
     BridgeOptions options = new BridgeOptions()
         .setDataDir(dataDir)
-        .setHttpEnabled(false);
+        .setHttpEnabled(false)
+        .setMonitorsEnabled(false); // it asks once; it does not look after the machine
     Bridge bridge = Bridge.create(vertx, options);
     return bridge.start()
         .compose(started -> {

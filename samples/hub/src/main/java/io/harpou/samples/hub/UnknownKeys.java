@@ -5,8 +5,11 @@ import io.harpou.bridge.vertx.artifact.ArtifactOptions;
 import io.harpou.bridge.vertx.cluster.ClusterOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
+import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
+import io.harpou.bridge.vertx.mqtt.MqttOptions;
+import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.harpou.wyoming.WyomingServerOptions;
@@ -45,16 +48,10 @@ final class UnknownKeys {
       .put("artifacts", new JsonObject().put("s3", new JsonObject()))
       .put("monitors", new JsonObject().put("notify_service", "")
           .put("quiet_hours", new JsonObject().put("from", "").put("to", "")))
+      .put("mqtt", new JsonObject().put("enabled", true).put("username", "").put("password_file", "")
+          .put("ca_file", ""))
+      .put("notifications", new JsonObject().put("enabled", true))
       .put("tools", new JsonObject());
-
-  /** The keys MqttOptions reads (its options have no JSON form). */
-  private static final JsonObject MQTT = new JsonObject().put("url", "").put("username", "").put("password_file", "")
-      .put("ca_file", "").put("discovery_prefix", "").put("node_id", "").put("language", "")
-      .put("commands_per_minute", 0).put("initial_backoff_ms", 0).put("max_backoff_ms", 0)
-      .put("cost", new JsonObject().put("input_per_million", 0).put("output_per_million", 0).put("currency", ""));
-  /** The keys NotificationOptions reads (its options have no JSON form; each rule checks its own keys). */
-  private static final JsonObject NOTIFICATIONS = new JsonObject().put("home_assistant_service", "")
-      .put("language", "").put("max_added_rules", 0).put("rules", new JsonArray());
 
   private UnknownKeys() {
   }
@@ -84,8 +81,9 @@ final class UnknownKeys {
         .put("virtual_home", new VirtualHomeOptions().toJson())
         .put("artifacts", new ArtifactOptions().toJson())
         .put("monitors", new MonitorOptions(new JsonObject()).toJson())
-        .put("mqtt", MQTT)
-        .put("notifications", NOTIFICATIONS)
+        .put("mqtt", new MqttOptions(new JsonObject().put("url", "mqtt://broker")).toJson())
+        .put("notifications", new NotificationOptions().toJson())
+        .put("mcp", new JsonObject().put("server", new McpServerOptions().toJson()).put("servers", new JsonArray()))
         .put("cluster", new ClusterOptions().setRoles("").setHost("").setKubernetesDns("").toJson());
     return merge(known, UNSET_OR_OWNED);
   }

@@ -29,8 +29,8 @@ class DependencyRulesTest {
         .contains("io.harpou.bridge.vertx.ha", "io.harpou.bridge.vertx.agent",
             "io.harpou.bridge.vertx.models", "io.harpou.bridge.vertx.http",
             "io.harpou.bridge.vertx.voice", "io.harpou.bridge.vertx.speech", "io.harpou.bridge.vertx.memory",
-            "io.harpou.bridge.vertx.monitor", "io.harpou.tools.home", "io.harpou.tools.media", "io.harpou.tools.system",
-            "io.harpou.wyoming");
+            "io.harpou.bridge.vertx.monitor", "io.harpou.bridge.vertx.mcp", "io.harpou.bridge.vertx.profiles",
+            "io.harpou.tools.home", "io.harpou.tools.media", "io.harpou.tools.system", "io.harpou.wyoming");
   }
 
   @Test

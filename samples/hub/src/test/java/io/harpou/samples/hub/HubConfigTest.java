@@ -3,6 +3,8 @@ package io.harpou.samples.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.harpou.bridge.vertx.mqtt.MqttOptions;
+import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -102,6 +104,21 @@ class HubConfigTest {
     }
     assertThat(UnknownKeys.find(new JsonObject().put("mqtt", new JsonObject().put("discovery_prefx", "ha"))))
         .containsExactly("mqtt.discovery_prefx (did you mean mqtt.discovery_prefix?)");
+  }
+
+  @Test
+  void should_know_every_key_the_mqtt_and_notifications_options_write_and_report_a_misspelt_one() {
+    JsonObject mqtt = new MqttOptions(new JsonObject().put("url", "mqtts://broker.local").put("username", "harpou")
+        .put("password_file", "/etc/harpou/mqtt-password").put("ca_file", "/etc/harpou/ca.pem")).toJson()
+        .put("enabled", true);
+    JsonObject notifications = new NotificationOptions().toJson().put("enabled", true);
+
+    assertThat(UnknownKeys.find(new JsonObject().put("mqtt", mqtt).put("notifications", notifications))).isEmpty();
+    assertThat(UnknownKeys.find(new JsonObject()
+        .put("mqtt", new JsonObject().put("url", "mqtt://b").put("cost", new JsonObject().put("curency", "EUR")))
+        .put("notifications", new JsonObject().put("max_added_rule", 3))))
+        .containsExactly("mqtt.cost.curency (did you mean mqtt.cost.currency?)",
+            "notifications.max_added_rule (did you mean notifications.max_added_rules?)");
   }
 
   @Test

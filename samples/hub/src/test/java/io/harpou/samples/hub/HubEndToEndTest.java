@@ -39,7 +39,8 @@ class HubEndToEndTest {
   void start() {
     JsonObject config = new JsonObject().put("data_dir", dataDir.toString())
         .put("http", new JsonObject().put("port", 0)).put("wyoming", new JsonObject().put("port", 0))
-        .put("memory", new JsonObject().put("enabled", false));
+        .put("memory", new JsonObject().put("enabled", false))
+        .put("monitors", new JsonObject().put("enabled", false));
     hub = new HubVerticle();
     vertx.deployVerticle(hub, new DeploymentOptions().setConfig(config)).await();
     web = WebClient.create(vertx);

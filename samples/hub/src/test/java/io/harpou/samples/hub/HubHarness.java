@@ -69,6 +69,8 @@ final class HubHarness {
     JsonObject full = new JsonObject().put("data_dir", dataDir.toString())
         .put("http", new JsonObject().put("port", 0)).put("wyoming", new JsonObject().put("port", 0))
         .put("memory", new JsonObject().put("enabled", false)).put("agent", agent)
+        // The monitors watch the machine's real disks; a test about them turns them on.
+        .put("monitors", new JsonObject().put("enabled", false))
         .mergeIn(config, true);
     vertx.deployVerticle(harness.hub, new DeploymentOptions().setConfig(full)).await();
     return harness;

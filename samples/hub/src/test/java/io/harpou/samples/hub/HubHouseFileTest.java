@@ -30,6 +30,7 @@ class HubHouseFileTest {
     return new JsonObject().put("data_dir", dir.resolve("data").toString())
         .put("http", new JsonObject().put("port", 0)).put("wyoming", new JsonObject().put("port", 0))
         .put("memory", new JsonObject().put("enabled", false))
+        .put("monitors", new JsonObject().put("enabled", false))
         .put("virtual_home", new JsonObject().put("house", house.toString()));
   }
 

@@ -41,7 +41,8 @@ class HubModelsTest {
     // Memory would load its ONNX embedding model for the turn's recall, which this test is not about.
     JsonObject file = new JsonObject().put("data_dir", dataDir.toString())
         .put("http", new JsonObject().put("port", 0)).put("wyoming", new JsonObject().put("port", 0))
-        .put("memory", new JsonObject().put("enabled", false));
+        .put("memory", new JsonObject().put("enabled", false))
+        .put("monitors", new JsonObject().put("enabled", false));
     JsonObject config = HubConfig.resolve(file, Map.of(
         "HARPOU_OLLAMA_URL", server.baseUrl(), "HARPOU_OLLAMA_MODEL", "llama3.2",
         "HARPOU_AZURE_OPENAI_ENDPOINT", server.baseUrl(), "HARPOU_AZURE_OPENAI_DEPLOYMENT", "gpt4o-home",

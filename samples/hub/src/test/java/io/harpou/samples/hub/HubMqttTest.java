@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.harpou.testkit.Await;
 import io.harpou.testkit.mqtt.Mosquitto;
-import io.netty.handler.codec.mqtt.MqttQoS;
+import io.harpou.testkit.mqtt.MqttObserver;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mqtt.MqttClient;
-import io.vertx.mqtt.MqttClientOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class HubMqttTest {
 
   private final Vertx vertx = Vertx.vertx();
-  private final Map<String, String> seen = new ConcurrentHashMap<>();
   private Mosquitto broker;
-  private MqttClient client;
+  /** Where Home Assistant stands: subscribed to every topic. */
+  private MqttObserver home;
 
   @TempDir
   Path dir;
@@ -40,10 +35,7 @@ class HubMqttTest {
   void start() throws Exception {
     assumeTrue(Mosquitto.installed(), "mosquitto is not installed (./harpou test installs it)");
     broker = Mosquitto.start(dir);
-    client = MqttClient.create(vertx, new MqttClientOptions().setClientId("home-assistant"));
-    client.publishHandler(m -> seen.put(m.topicName(), m.payload().toString()));
-    client.connect(broker.port(), "127.0.0.1").await();
-    client.subscribe("#", 1).await();
+    home = MqttObserver.connect(vertx, broker.port(), "#");
   }
 
   @AfterEach
@@ -60,22 +52,22 @@ class HubMqttTest {
   }
 
   private String say(String sentence) throws Exception {
-    seen.remove("harpou/conversation");
-    client.publish("harpou/conversation/set", Buffer.buffer(sentence), MqttQoS.AT_LEAST_ONCE, false, false).await();
-    await(() -> seen.containsKey("harpou/conversation"), "the reply to " + sentence);
-    return seen.get("harpou/conversation");
+    home.latest().remove("harpou/conversation");
+    home.send("harpou/conversation/set", sentence, false);
+    await(() -> home.latest().containsKey("harpou/conversation"), "the reply to " + sentence);
+    return home.latest().get("harpou/conversation");
   }
 
   @Test
   void should_turn_on_a_light_from_the_conversation_entity() throws Exception {
     HubHarness harness = hub(true);
-    await(() -> "online".equals(seen.get("harpou/status")) && harness.hub.bridge().health().toJson()
+    await(() -> "online".equals(home.latest().get("harpou/status")) && harness.hub.bridge().health().toJson()
         .getJsonObject("components").getJsonObject("mqtt").getString("state").equals("connected"), "the hub online");
     assertThat(harness.state("light.kitchen")).isEqualTo("off");
     String reply = say("turn on the kitchen light");
     assertThat(reply).containsIgnoringCase("kitchen");
     assertThat(harness.state("light.kitchen")).isEqualTo("on");
-    assertThat(seen).containsKey("homeassistant/text/harpou/conversation/config");
+    assertThat(home.latest()).containsKey("homeassistant/text/harpou/conversation/config");
   }
 
   @Test
@@ -94,7 +86,7 @@ class HubMqttTest {
   void should_publish_nothing_when_mqtt_is_not_configured() throws Exception {
     HubHarness harness = hub(false);
     Thread.sleep(1_000);
-    assertThat(seen).isEmpty();
+    assertThat(home.received()).isEmpty();
     assertThat(harness.hub.bridge().health().toJson().getJsonObject("components").containsKey("mqtt")).isFalse();
   }
 

@@ -47,6 +47,7 @@ abstract class HubOnHomeTestBase {
     return new JsonObject().put("data_dir", dataDir.toString())
         .put("http", new JsonObject().put("port", 0)).put("wyoming", new JsonObject().put("port", 0))
         .put("memory", new JsonObject().put("enabled", false))
+        .put("monitors", new JsonObject().put("enabled", false))
         .put("home_assistant", new JsonObject().put("url", url).put("token", token).put("initial_backoff_ms", 100)
             .put("max_backoff_ms", 300).put("max_auth_backoff_ms", 300).put("rest_poll_interval_ms", 100)
             .put("startup_wait_ms", 3_000));

@@ -32,7 +32,8 @@ class HubVerticleTest {
   void should_start_on_the_virtual_home_and_answer_health_then_stop_cleanly() {
     JsonObject config = new JsonObject().put("data_dir", dataDir.toString())
         .put("http", new JsonObject().put("port", 0))
-        .put("wyoming", new JsonObject().put("port", 0));
+        .put("wyoming", new JsonObject().put("port", 0))
+        .put("monitors", new JsonObject().put("enabled", false));
     HubVerticle hub = new HubVerticle();
     String id = vertx.deployVerticle(hub, new DeploymentOptions().setConfig(config)).await();
 
@@ -52,7 +53,8 @@ class HubVerticleTest {
   void should_refuse_to_start_on_an_emptied_database_and_say_how_to_restore_it() throws Exception {
     JsonObject config = new JsonObject().put("data_dir", dataDir.toString())
         .put("http", new JsonObject().put("port", 0))
-        .put("wyoming", new JsonObject().put("port", 0));
+        .put("wyoming", new JsonObject().put("port", 0))
+        .put("monitors", new JsonObject().put("enabled", false));
     String id = vertx.deployVerticle(new HubVerticle(), new DeploymentOptions().setConfig(config)).await();
     vertx.undeploy(id).await();
     Files.write(dataDir.resolve("harpou.db"), new byte[0]);
@@ -73,7 +75,8 @@ class HubVerticleTest {
   void should_print_the_console_link_with_the_token_kept_in_the_data_directory() throws Exception {
     JsonObject config = new JsonObject().put("data_dir", dataDir.toString())
         .put("http", new JsonObject().put("port", 0))
-        .put("wyoming", new JsonObject().put("port", 0));
+        .put("wyoming", new JsonObject().put("port", 0))
+        .put("monitors", new JsonObject().put("enabled", false));
     HubVerticle hub = new HubVerticle();
     vertx.deployVerticle(hub, new DeploymentOptions().setConfig(config)).await();
 

@@ -69,7 +69,8 @@ class HubVisionTest {
     // Memory would load its ONNX embedding model for the turn's recall, which this test is not about.
     JsonObject file = new JsonObject().put("data_dir", dataDir.toString())
         .put("http", new JsonObject().put("port", 0)).put("wyoming", new JsonObject().put("port", 0))
-        .put("memory", new JsonObject().put("enabled", false)).put("agent", agent);
+        .put("memory", new JsonObject().put("enabled", false)).put("agent", agent)
+        .put("monitors", new JsonObject().put("enabled", false));
     hub = new HubVerticle();
     vertx.deployVerticle(hub, new DeploymentOptions().setConfig(HubConfig.resolve(file, Map.of(), Map.of())))
         .await();
@@ -105,6 +106,23 @@ class HubVisionTest {
       assertThat(request.model()).isEqualTo("qwen2.5vl:7b");
       assertThat(request.images()).hasSize(1);
     });
+  }
+
+  @Test
+  void should_tell_the_agent_the_vision_budget_is_spent_and_show_the_image_to_no_model() {
+    JsonObject agent = twoModels(new JsonObject().put("use", "eyes"));
+    // The scripted server counts a word a token: one look costs more than the whole budget.
+    agent.getJsonObject("models").getJsonObject("eyes").put("local", false).put("cost_per_1k_input", 1000.0)
+        .put("monthly_budget", 1);
+    startHub(agent);
+    ask("Is there a package at the front door?");
+
+    ask("Is there a package at the front door?");
+
+    assertThat(eyesServer.requestCount()).isEqualTo(1);
+    assertThat(agentServer.requests()).filteredOn(request -> request.messages().encode().contains("describe_camera"))
+        .last().satisfies(request -> assertThat(request.messages().encode()).contains("the vision model eyes has"
+            + " spent its monthly budget (").contains("so no camera image can be looked at until next month"));
   }
 
   @Test

@@ -55,7 +55,7 @@ class KeysMainTest {
     assertThat(keys(env, "create", "me")).isZero();
     String key = printed();
     JsonObject config = HubConfig.load(HubArguments.parse(new String[] {"--http-port", "0", "--wyoming-port", "0"}),
-        env);
+        env).put("monitors", new JsonObject().put("enabled", false));
     HubVerticle hub = new HubVerticle();
     vertx.deployVerticle(hub, new DeploymentOptions().setConfig(config)).await();
     WebClient web = WebClient.create(vertx);

@@ -15,6 +15,7 @@ final class Home {
   final ServiceRegistry services = new ServiceRegistry(this);
   final CallLog calls = new CallLog();
   final Conversation conversation = new Conversation(this);
+  final Recorder recorder;
 
   Home(Vertx vertx, VirtualHomeOptions options) {
     this.vertx = vertx;
@@ -24,6 +25,7 @@ final class Home {
         ? HouseGenerator.generate(options.getGeneratedEntities(), options.getSeed())
         : HouseLoader.demoHouse();
     this.house = HouseLoader.load(json, states);
+    this.recorder = new Recorder(states);
     LightDomain.register(this);
     BasicDomains.register(this);
     CoverClimateDomains.register(this);

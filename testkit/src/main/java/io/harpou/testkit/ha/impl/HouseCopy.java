@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * Turns what a Home Assistant sent into a house file. Registries are copied field by field (names, aliases, areas,
  * floors, manufacturers and models: never a device's connections, identifiers or configuration URL); attributes are
  * copied except what is secret or personal, at any depth: keys naming a credential, a position or an address, and
- * every value that is a URL or carries a token.
+ * every value that is a URL, carries a token, or is a network or e-mail address. A state is personal too when its
+ * entity is named for one of those (the companion app's {@code sensor.phone_geocoded_location} holds a street
+ * address, {@code sensor.phone_public_ip_address} an address) or when it is such a value itself: the entity is kept,
+ * its state is {@code unknown}.
  */
 public final class HouseCopy {
 
@@ -30,7 +33,12 @@ public final class HouseCopy {
   private static final Set<String> SECRET_KEYS = Set.of("api_key", "user_id");
   /** Values left out whatever their key: links (camera proxies and streams carry tokens) and token parameters. */
   private static final Pattern SECRET_VALUE = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://.*|.*(token|api_?key|"
-      + "password)=.*");
+      + "password)=.*|.*\\b\\d{1,3}(\\.\\d{1,3}){3}\\b.*|.*\\b[0-9a-f]{2}([:-][0-9a-f]{2}){5}\\b.*"
+      + "|.*[^@\\s]+@[^@\\s]+\\.[a-z]{2,}.*");
+  /** Words of an entity's object id that say its state is secret or personal (besides the attribute words). */
+  private static final Set<String> SECRET_STATE_WORDS = Set.of("geocoded", "code", "pin", "wifi");
+  /** Domains whose state is free text, which an entity's name may say is personal. */
+  private static final Set<String> TEXT_DOMAINS = Set.of("sensor", "input_text", "text");
   private static final Pattern ENTITY_ID = Pattern.compile("^[a-z0-9_]+\\.[a-z0-9_]+$");
 
   private HouseCopy() {
@@ -92,7 +100,8 @@ public final class HouseCopy {
     JsonObject attributes = scrub(state.getJsonObject("attributes", new JsonObject()));
     String friendly = (String) attributes.remove("friendly_name");
     JsonObject out = new JsonObject().put("entity_id", state.getString("entity_id"))
-        .put("state", state.getString("state")).put("attributes", attributes);
+        .put("state", personal(state.getString("entity_id"), state.getString("state")) ? "unknown"
+            : state.getString("state")).put("attributes", attributes);
     String name = entry == null || entry.getString("name") == null ? friendly : entry.getString("name");
     if (name != null) {
       out.put("name", name);
@@ -119,6 +128,14 @@ public final class HouseCopy {
       }
     });
     return out;
+  }
+
+  /** True when a state is withheld: its entity is named for something secret, or the state is such a value. */
+  private static boolean personal(String entityId, String state) {
+    String objectId = entityId.substring(entityId.indexOf('.') + 1);
+    boolean named = TEXT_DOMAINS.contains(entityId.substring(0, entityId.indexOf('.'))) && (secretKey(objectId)
+        || Arrays.stream(objectId.split("_")).anyMatch(SECRET_STATE_WORDS::contains));
+    return named || state != null && SECRET_VALUE.matcher(state).matches();
   }
 
   private static boolean secretKey(String key) {

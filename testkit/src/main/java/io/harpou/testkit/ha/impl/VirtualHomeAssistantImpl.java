@@ -132,6 +132,13 @@ public final class VirtualHomeAssistantImpl implements VirtualHomeAssistant {
   }
 
   @Override
+  public void recordPast(String entityId, java.time.Instant when, String state, JsonObject attributes) {
+    long micros = when.getEpochSecond() * 1_000_000L + when.getNano() / 1_000L;
+    home.recorder.add(new EntityState(entityId, state, attributes == null ? new JsonObject() : attributes.copy(),
+        micros, micros, micros, HaContext.create(null)));
+  }
+
+  @Override
   public boolean removeState(String entityId) {
     return home.states.remove(entityId, HaContext.create(null));
   }

@@ -36,6 +36,9 @@ final class WsCommands {
     WsBasicCommands.register(this, home);
     WsSubscriptions.register(this, home);
     Related.register(this, home);
+    if (home.options.isRecorder()) {
+      Recorder.register(this, home.recorder);
+    }
   }
 
   void add(String type, Set<String> keys, Set<String> required, Handler handler) {

@@ -31,9 +31,11 @@ final class DescribeCameraTool extends HomeTool {
             + "configured (agent.vision.model), so I cannot look at cameras; camera_snapshot shows the image"))
             : CameraShots.take(request, camera))
         .compose(shot -> vision.ask(question, List.of(new VisionModel.Image(shot.image().bytes(),
-                shot.image().contentType())), request.lang())
+                shot.image().contentType())), request.context.utterance())
             .map(answer -> ToolResult.ok(new JsonObject().put("message", answer).put("answer", answer)
-                .put("camera", shot.camera().entityId()).put("artifact", shot.artifact().toJson()))))
+                .put("camera", shot.camera().entityId()).put("artifact", shot.artifact().toJson())))
+            // The image was taken: what failed is the vision model, which says why (down, or its budget spent).
+            .otherwise(e -> ToolResult.error(e.getMessage())))
         .otherwise(CameraShots::failed);
   }
 }

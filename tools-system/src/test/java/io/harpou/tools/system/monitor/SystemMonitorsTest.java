@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,12 @@ class SystemMonitorsTest {
 
   @TempDir
   Path temp;
+
+  /** Unmounts what a failed {@code close()} left; a killed run's mounts go at the next mount (see TmpfsMount). */
+  @AfterAll
+  static void unmountWhatIsLeft() {
+    TmpfsMount.closeAll();
+  }
 
   @AfterEach
   void close() {

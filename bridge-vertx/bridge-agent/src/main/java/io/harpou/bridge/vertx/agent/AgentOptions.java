@@ -249,7 +249,7 @@ public final class AgentOptions {
   /** The named models and their routing; see {@link ModelsOptions}. */
   public ModelsOptions getModels() {
     return ModelsOptions.fromAgentSection(models.copy().put("ollama", ollama.copy()).put("openai", openai.copy())
-        .put("provider", provider.copy()));
+        .put("provider", provider.copy()).put("vision", vision.copy()));
   }
 
   /** The response cache; see {@link CacheOptions}. */

@@ -1,10 +1,14 @@
 package io.harpou.bridge.vertx.agent;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ConversationLog;
+import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.vertx.agent.impl.AgentRuntimeImpl;
 import io.harpou.bridge.vertx.model.ModelUsage;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
@@ -18,7 +22,7 @@ import java.util.Optional;
 public interface AgentRuntime {
 
   /**
-   * Opens the audit log, the history and the tasks in the services' database, resumes the tasks left by the previous
+   * Opens the audit log, the history, the tasks and the plans in the services' database, resumes the tasks left by the previous
    * run and serves {@link io.harpou.bridge.api.BridgeAddresses#AGENT_ASK}. The Future fails with
    * {@link io.harpou.bridge.api.BridgeException} when the model's configuration is unusable or the database fails.
    */
@@ -29,14 +33,29 @@ public interface AgentRuntime {
   /** The agent. */
   Agent agent();
 
+  /** The conversations the agent keeps, for front ends that list them. */
+  ConversationLog conversations();
+
+  /** The household's settings the agent reads at each turn; saving them applies them from the next turn. */
+  LiveSettings settings();
+
   /** The background tasks. */
   TaskService tasks();
 
   /** The ledger of model calls, for {@code /api/usage}; empty without a model. */
   Optional<ModelUsage> usage();
 
+  /** The plans the agent has made, kept across restarts, for {@code /api/plans}. */
+  Plans plans();
+
   /** The voice timers tools start, change and read. */
   TimerService timers();
+
+  /**
+   * The policy point, for doors that run tools without a turn of the agent (an MCP client, the console's controls):
+   * every call through it is judged and audited as the agent's own calls are.
+   */
+  ToolGate gate();
 
   /** Which model answers after the interpreters ({@code ollama qwen3:8b at ...}), or what answers without one. */
   String modelDescription();

@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.agent;
 
+import io.harpou.bridge.api.agent.AgentProfiles;
 import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
@@ -25,11 +26,13 @@ public final class AgentServices {
   private final HomeGateway home;
   private final MemoryStore memory;
   private final Announcer announcer;
+  private final AgentProfiles profiles;
   private final ArtifactStore artifacts;
   private final VisionModel vision;
 
   private AgentServices(ToolRegistry tools, Database database, AgentStore store, Path dataDir, HomeGateway home,
-                        MemoryStore memory, Announcer announcer, ArtifactStore artifacts, VisionModel vision) {
+                        MemoryStore memory, Announcer announcer, AgentProfiles profiles, ArtifactStore artifacts,
+                        VisionModel vision) {
     this.tools = Objects.requireNonNull(tools, "tools");
     this.database = Objects.requireNonNull(database, "database");
     this.store = store == null ? AgentStore.of(database) : store;
@@ -37,13 +40,14 @@ public final class AgentServices {
     this.home = home;
     this.memory = memory;
     this.announcer = announcer;
+    this.profiles = profiles == null ? AgentProfiles.NONE : profiles;
     this.artifacts = artifacts;
     this.vision = vision;
   }
 
   /** The required parts; the optional ones start absent. */
   public static AgentServices of(ToolRegistry tools, Database database, Path dataDir) {
-    return new AgentServices(tools, database, null, dataDir, null, null, null, null, null);
+    return new AgentServices(tools, database, null, dataDir, null, null, null, null, null, null);
   }
 
   /**
@@ -51,32 +55,42 @@ public final class AgentServices {
    * such as PostgreSQL shared by several hubs.
    */
   public AgentServices withStore(AgentStore store) {
-    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** A copy with Home Assistant (null for none). */
   public AgentServices withHome(HomeGateway home) {
-    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** A copy with the memory store (null for none). */
   public AgentServices withMemory(MemoryStore memory) {
-    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** A copy with the announcer that speaks in rooms (null for none). */
   public AgentServices withAnnouncer(Announcer announcer) {
-    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
+  }
+
+  /** A copy whose utterances are answered by these agent profiles (null for none). */
+  public AgentServices withProfiles(AgentProfiles profiles) {
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
+  }
+
+  /** The agent profiles: which persona answers an utterance and which tools it may use. */
+  public AgentProfiles profiles() {
+    return profiles;
   }
 
   /** A copy with the artifact store tools keep what they make in (null for none). */
   public AgentServices withArtifacts(ArtifactStore artifacts) {
-    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** A copy with the model that reads images (null for none). */
   public AgentServices withVision(VisionModel vision) {
-    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** The tools and interpreters. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The latest state of every component, kept from the {@link ComponentStateChanged} events on the bus, so a component
@@ -31,6 +32,7 @@ public final class Health {
   private final Vertx vertx;
   private final EventPublisher events;
   private final Map<String, ComponentStateChanged> components = new TreeMap<>();
+  private final Map<String, Supplier<JsonObject>> sections = new TreeMap<>();
   private MessageConsumer<JsonObject> consumer;
 
   /** Creates an empty health record; call {@link #listen()} to follow the bus. */
@@ -57,6 +59,14 @@ public final class Health {
     events.publish(event);
   }
 
+  /**
+   * Adds a live section to the {@code /health} body, read at each request: details a component's one-line state
+   * cannot hold (each MCP server's tools, last error and next retry).
+   */
+  public synchronized void section(String name, Supplier<JsonObject> content) {
+    sections.put(name, content);
+  }
+
   /** True when no component is in a failed state. */
   public synchronized boolean healthy() {
     return components.values().stream().noneMatch(c -> FAILED_STATES.contains(c.state()));
@@ -64,7 +74,8 @@ public final class Health {
 
   /**
    * The {@code /health} body: the overall status ({@code up}, {@code degraded} or {@code down}), each component with
-   * its state, detail and since when, and, unless up, {@code problems}: each failed or degraded component with why.
+   * its state, detail and since when, unless up, {@code problems}: each failed or degraded component with why, and
+   * the live {@link #section sections}.
    */
   public synchronized JsonObject toJson() {
     JsonObject list = new JsonObject();
@@ -84,7 +95,9 @@ public final class Health {
     if (!problems.isEmpty()) {
       body.put("problems", problems);
     }
-    return body.put("components", list);
+    body.put("components", list);
+    sections.forEach((name, content) -> body.put(name, content.get()));
+    return body;
   }
 
   /** Stops following the bus; the Future completes once unregistered. */

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.model;
 import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -50,6 +51,14 @@ public interface ModelProvider {
    */
   default EmbeddingModel embeddingModel(Vertx vertx, JsonObject config) {
     throw new IllegalArgumentException("model provider '" + id() + "' offers no embedding model");
+  }
+
+  /**
+   * The request parameters that turn this model's thinking on or off for one request, so a household can change it
+   * without a restart; null when the model has no such switch (the request is then sent as it is).
+   */
+  default ChatRequestParameters thinking(boolean think) {
+    return null;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.tools;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.Providers;
 import io.harpou.bridge.api.agent.Interpreter;
+import io.harpou.bridge.api.home.HomeExposure;
 import io.harpou.bridge.api.monitor.Monitor;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolProvider;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +39,28 @@ public final class ToolRegistry {
   private final List<Monitor> monitors;
   private final List<String> providers;
   private final JsonObject config;
+  private final HomeExposure exposure;
+  private final Supplier<Collection<Tool>> live;
 
   private ToolRegistry(Map<String, Tool> tools, Map<String, String> providerOfTool, List<Interpreter> interpreters,
-                       List<Monitor> monitors, List<String> providers, JsonObject config) {
+                       List<Monitor> monitors, List<String> providers, JsonObject config, HomeExposure exposure,
+                       Supplier<Collection<Tool>> live) {
     this.tools = tools;
     this.providerOfTool = providerOfTool;
     this.interpreters = interpreters;
     this.monitors = monitors;
     this.providers = providers;
     this.config = config;
+    this.exposure = exposure;
+    this.live = live;
+  }
+
+  /**
+   * A copy that also offers the tools {@code live} supplies at each moment (an MCP server's, which come and go). A
+   * live tool whose name a provider's tool has is left out: the provider's keeps its name.
+   */
+  public ToolRegistry withLiveTools(Supplier<Collection<Tool>> live) {
+    return new ToolRegistry(tools, providerOfTool, interpreters, monitors, providers, config, exposure, live);
   }
 
   /**
@@ -62,19 +77,28 @@ public final class ToolRegistry {
     return new Builder(config == null ? new JsonObject() : config);
   }
 
-  /** All tools, in registration order. */
+  /** All tools, in registration order, then the live tools available now. */
   public Collection<Tool> tools() {
-    return tools.values();
+    if (live == null) {
+      return tools.values();
+    }
+    List<Tool> all = new ArrayList<>(tools.values());
+    live.get().stream().filter(t -> !tools.containsKey(t.name())).forEach(all::add);
+    return all;
   }
 
   /** The tool with this name. */
   public Optional<Tool> tool(String name) {
-    return Optional.ofNullable(tools.get(name));
+    Tool tool = tools.get(name);
+    if (tool != null || live == null) {
+      return Optional.ofNullable(tool);
+    }
+    return live.get().stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
   /** The specs of all tools, as the model and {@code /api/tools} see them. */
   public List<ToolSpec> specs() {
-    return tools.values().stream().map(Tool::spec).toList();
+    return tools().stream().map(Tool::spec).toList();
   }
 
   /** The id of the provider that contributed a tool. */
@@ -96,6 +120,14 @@ public final class ToolRegistry {
   /** Monitors contributed by the enabled providers, in provider order. */
   public List<Monitor> monitors() {
     return monitors;
+  }
+
+  /**
+   * Which entities the assistant may see: visible to every enabled provider that decides it, and every entity when
+   * none does.
+   */
+  public HomeExposure exposure() {
+    return exposure;
   }
 
   /** Ids of the enabled providers. */
@@ -143,6 +175,7 @@ public final class ToolRegistry {
       Map<String, String> providerOfTool = new LinkedHashMap<>();
       List<Interpreter> interpreters = new ArrayList<>();
       List<Monitor> monitors = new ArrayList<>();
+      HomeExposure exposure = HomeExposure.EVERYTHING;
       for (String id : enabled) {
         ToolProvider provider = found.get(id);
         JsonObject section = config.getJsonObject(id, new JsonObject());
@@ -157,10 +190,11 @@ public final class ToolRegistry {
         }
         interpreters.addAll(provider.interpreters(section));
         monitors.addAll(provider.monitors(section));
+        exposure = provider.exposure(section).map(exposure::and).orElse(exposure);
       }
       LOG.info("Tools: {} from providers {}", tools.size(), enabled);
       return new ToolRegistry(Collections.unmodifiableMap(tools), Collections.unmodifiableMap(providerOfTool),
-          List.copyOf(interpreters), List.copyOf(monitors), enabled, config.copy());
+          List.copyOf(interpreters), List.copyOf(monitors), enabled, config.copy(), exposure, null);
     }
 
     private List<String> enabledIds() {

@@ -1,8 +1,10 @@
 package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.BridgeException;
+import io.harpou.bridge.vertx.http.impl.AccessGuard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
@@ -49,6 +51,14 @@ public final class HttpApi {
                 + (keys.isEmpty() ? " (no API keys)" : " (API keys required)")));
       });
     });
+  }
+
+  /**
+   * The name of the API key that sent the request {@code ctx} routes, once the guard admitted it; empty for the
+   * console token and for a keyless program on this machine.
+   */
+  public static Optional<String> keyName(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(AccessGuard.KEY_NAME));
   }
 
   /** The port the API listens on. */

@@ -18,6 +18,8 @@ public final class HttpApiOptions {
   public static final String DEFAULT_HOST = "127.0.0.1";
   /** The default number of requests per minute allowed to one API key. */
   public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
+  /** The default number of MCP requests per minute allowed to one API key, counted apart from the rest. */
+  public static final int DEFAULT_MCP_RATE_LIMIT_PER_MINUTE = 600;
   /** The default number of refused requests per minute one client address gets answered before 429. */
   public static final int DEFAULT_REFUSALS_PER_MINUTE = 30;
   /** The default largest accepted request body, in bytes. */
@@ -42,6 +44,7 @@ public final class HttpApiOptions {
   private List<String> allowedHosts = List.of();
   private List<String> allowedOrigins = List.of();
   private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
+  private int mcpRateLimitPerMinute = DEFAULT_MCP_RATE_LIMIT_PER_MINUTE;
   private int refusalsPerMinute = DEFAULT_REFUSALS_PER_MINUTE;
   private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
   private String modelName = DEFAULT_MODEL_NAME;
@@ -68,6 +71,7 @@ public final class HttpApiOptions {
     setAllowedHosts(strings(json, "allowed_hosts"));
     setAllowedOrigins(strings(json, "allowed_origins"));
     setRateLimitPerMinute(json.getInteger("rate_limit_per_minute", DEFAULT_RATE_LIMIT_PER_MINUTE));
+    setMcpRateLimitPerMinute(json.getInteger("mcp_rate_limit_per_minute", DEFAULT_MCP_RATE_LIMIT_PER_MINUTE));
     setRefusalsPerMinute(json.getInteger("refusals_per_minute", DEFAULT_REFUSALS_PER_MINUTE));
     setMaxBodyBytes(json.getLong("max_body_bytes", DEFAULT_MAX_BODY_BYTES));
     setModelName(json.getString("model_name", DEFAULT_MODEL_NAME));
@@ -145,6 +149,20 @@ public final class HttpApiOptions {
   /** Sets the requests per minute allowed to one API key; 0 turns the limit off. */
   public HttpApiOptions setRateLimitPerMinute(int rateLimitPerMinute) {
     this.rateLimitPerMinute = atLeast(rateLimitPerMinute, 0, "rate_limit_per_minute");
+    return this;
+  }
+
+  /**
+   * Requests per minute to MCP's paths allowed to one API key, in a bucket apart from {@link #getRateLimitPerMinute}
+   * and as deep as a minute's allowance; 0 turns the limit off.
+   */
+  public int getMcpRateLimitPerMinute() {
+    return mcpRateLimitPerMinute;
+  }
+
+  /** Sets the requests per minute to MCP's paths allowed to one API key; 0 turns the limit off. */
+  public HttpApiOptions setMcpRateLimitPerMinute(int mcpRateLimitPerMinute) {
+    this.mcpRateLimitPerMinute = atLeast(mcpRateLimitPerMinute, 0, "mcp_rate_limit_per_minute");
     return this;
   }
 
@@ -270,6 +288,7 @@ public final class HttpApiOptions {
   public JsonObject toJson() {
     return new JsonObject().put("host", host).put("port", port).put("allowed_hosts", new JsonArray(allowedHosts))
         .put("allowed_origins", new JsonArray(allowedOrigins)).put("rate_limit_per_minute", rateLimitPerMinute)
+        .put("mcp_rate_limit_per_minute", mcpRateLimitPerMinute)
         .put("refusals_per_minute", refusalsPerMinute).put("max_body_bytes", maxBodyBytes)
         .put("model_name", modelName).put("event_queue_size", eventQueueSize).put("max_connections", maxConnections)
         .put("max_connections_per_address", maxConnectionsPerAddress)

@@ -7,18 +7,28 @@ import io.harpou.bridge.vertx.http.impl.ArtifactsHandler;
 import io.harpou.bridge.vertx.http.impl.AuditHandler;
 import io.harpou.bridge.vertx.http.impl.ConnectionLimits;
 import io.harpou.bridge.vertx.http.impl.ConsoleHandler;
+import io.harpou.bridge.vertx.http.impl.ConsoleInfoHandler;
 import io.harpou.bridge.vertx.http.impl.ConversationHandler;
+import io.harpou.bridge.vertx.http.impl.ConversationsHandler;
+import io.harpou.bridge.vertx.http.impl.DocumentsHandler;
 import io.harpou.bridge.vertx.http.impl.EventHub;
+import io.harpou.bridge.vertx.http.impl.HistoryHandler;
+import io.harpou.bridge.vertx.http.impl.HomeControlHandler;
 import io.harpou.bridge.vertx.http.impl.HomeHandler;
 import io.harpou.bridge.vertx.http.impl.JsonBodies;
+import io.harpou.bridge.vertx.http.impl.KeysHandler;
+import io.harpou.bridge.vertx.http.impl.SettingsHandler;
 import io.harpou.bridge.vertx.http.impl.MemoryHandler;
 import io.harpou.bridge.vertx.http.impl.MetricsHandler;
 import io.harpou.bridge.vertx.http.impl.OpenAiHandler;
 import io.harpou.bridge.vertx.http.impl.RulesHandler;
 import io.harpou.bridge.vertx.http.impl.SatellitesHandler;
+import io.harpou.bridge.vertx.http.impl.PlansHandler;
 import io.harpou.bridge.vertx.http.impl.TasksHandler;
+import io.harpou.bridge.vertx.http.impl.TimersHandler;
 import io.harpou.bridge.vertx.http.impl.ToolsHandler;
 import io.harpou.bridge.vertx.http.impl.UsageHandler;
+import io.harpou.bridge.vertx.http.impl.VoiceSockets;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -54,6 +64,7 @@ public final class HttpApiVerticle extends VerticleBase {
   private AccessGuard guard;
   private ConnectionLimits connections;
   private EventHub events;
+  private VoiceSockets voice;
   private SatellitesHandler satellites;
   private MetricsHandler metrics;
   private long reloadTimer = -1;
@@ -96,25 +107,40 @@ public final class HttpApiVerticle extends VerticleBase {
     new ConversationHandler(bridge).mount(router);
     new OpenAiHandler(bridge, options.getModelName()).mount(router);
     new TasksHandler(bridge).mount(router);
+    new PlansHandler(bridge).mount(router);
     new AuditHandler(audit).mount(router);
     new ToolsHandler(bridge.tools()).mount(router);
-    satellites = new SatellitesHandler(vertx);
+    satellites = new SatellitesHandler(vertx, bridge.satellites()::list);
     satellites.mount(router);
     new MemoryHandler(bridge).mount(router);
     new HomeHandler(bridge).mount(router);
+    new HomeControlHandler(bridge).mount(router);
+    new ConsoleInfoHandler(bridge).mount(router);
+    new ConversationsHandler(bridge, audit).mount(router);
+    new DocumentsHandler(bridge).mount(router);
+    new KeysHandler(keys).mount(router);
+    new SettingsHandler(bridge).mount(router);
+    new HistoryHandler(bridge).mount(router);
     new RulesHandler(vertx).mount(router);
     new UsageHandler(bridge).mount(router);
     new ArtifactsHandler(bridge, links).mount(router);
+    new TimersHandler(bridge).mount(router);
     connections = new ConnectionLimits(vertx, options);
     events = new EventHub(vertx, guard, connections, options.getEventQueueSize(),
         options.getIdleTimeoutSeconds() * 1000L);
     events.mount(router);
+    voice = new VoiceSockets(vertx, bridge, guard, connections, options.getIdleTimeoutSeconds() * 1000L);
+    voice.mount(router);
     ConsoleHandler.mount(router);
+    bridge.routes().forEach(routes -> routes.mount(router));
     router.route().last().handler(ctx -> ApiError.notFound("no such endpoint: " + ctx.request().method() + " "
         + ctx.normalizedPath()).send(ctx));
     router.route().failureHandler(ApiError::handleFailure);
     reloadTimer = vertx.setPeriodic(KEY_RELOAD_MS, id -> keys.reload()
-        .onSuccess(v -> events.revalidate())
+        .onSuccess(v -> {
+          events.revalidate();
+          voice.revalidate();
+        })
         .onFailure(e -> LOG.warn("Could not reload API keys: {}", e.getMessage())));
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setMaxWebSocketFrameSize(options.getMaxWebSocketMessageBytes())
@@ -139,7 +165,8 @@ public final class HttpApiVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(reloadTimer);
     Future<Void> followers = events == null ? Future.succeededFuture()
-        : Future.join(events.close(), satellites.close(), metrics.close(), connections.close()).mapEmpty();
+        : Future.join(events.close(), voice.close(), satellites.close(), metrics.close(), connections.close())
+            .mapEmpty();
     Future<Void> closed = followers.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     return closed.eventually(() -> guard == null ? Future.succeededFuture() : guard.close());
   }

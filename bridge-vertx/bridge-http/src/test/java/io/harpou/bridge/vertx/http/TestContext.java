@@ -34,7 +34,7 @@ final class TestContext {
     this.dataDir = dataDir;
     this.options = new HttpApiOptions(new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(http));
     this.database = Database.open(vertx, dataDir.resolve("harpou.db")).await();
-    this.services = HttpApiServices.of(new Health(vertx).listen(), database, dataDir);
+    this.services = HttpApiServices.builder(new Health(vertx).listen(), database, dataDir).build();
   }
 
   /** Starts the HTTP API; the Future fails as the API's start does. */
@@ -47,27 +47,27 @@ final class TestContext {
   }
 
   void agent(Agent agent) {
-    restartWith(services.withAgent(agent));
+    restartWith(services.toBuilder().agent(agent).build());
   }
 
   void home(HomeGateway home) {
-    restartWith(services.withHome(home));
+    restartWith(services.toBuilder().home(home).build());
   }
 
   void satellites(SatelliteRooms satellites) {
-    restartWith(services.withSatellites(satellites));
+    restartWith(services.toBuilder().satellites(satellites).build());
   }
 
   void tasks(TaskService tasks) {
-    restartWith(services.withTasks(tasks));
+    restartWith(services.toBuilder().tasks(tasks).build());
   }
 
   void memory(MemoryStore memory) {
-    restartWith(services.withMemory(memory));
+    restartWith(services.toBuilder().memory(memory).build());
   }
 
   void artifacts(ArtifactStore artifacts) {
-    restartWith(services.withArtifacts(artifacts));
+    restartWith(services.toBuilder().artifacts(artifacts).build());
   }
 
   private void restartWith(HttpApiServices changed) {

@@ -15,7 +15,7 @@ import java.util.List;
 public interface Embedder {
 
   /**
-   * The in-process all-MiniLM-L6-v2 model, or, when {@code embeddings.url} is set, the embedding model of the
+   * The in-process all-MiniLM-L6-v2 model (8-bit), or, when {@code embeddings.url} is set, the embedding model of the
    * provider {@code embeddings.provider} names.
    *
    * @throws IllegalArgumentException when the provider is not installed or refuses the section

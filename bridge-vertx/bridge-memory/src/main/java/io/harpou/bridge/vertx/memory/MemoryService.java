@@ -35,13 +35,10 @@ public interface MemoryService extends MemoryStore {
     return MemoryServiceImpl.open(vertx, database, options, embedder);
   }
 
-  /** Forgets every memory of {@code scope} (and about {@code subject} when not null); returns how many. */
+  @Override
   Future<Integer> forgetScope(MemoryScope scope, String subject);
 
-  /**
-   * Forgets what matches a request such as "that the cat is called Mochi": the best match, and any other that is as
-   * close. Returns what was forgotten, maybe nothing when no memory is close enough.
-   */
+  @Override
   Future<List<Memory>> forgetMatching(String text, MemoryScope scope, String subject);
 
   /** Forgets memories whose expiry has passed; returns how many. */

@@ -36,7 +36,7 @@ class MemoryToolsTest extends MemoryTestSupport {
     Path docs = Files.createDirectories(dir.resolve("docs"));
     DocumentLibraryTest.writePdf(docs.resolve("boiler.pdf"), List.of(List.of("Boiler manual. Keep this booklet near the appliance.",
         "Installation must be done by a qualified engineer."),
-        List.of("Low pressure: if the pressure drops below 1 bar, open the filling loop",
+        List.of("Low boiler pressure: if the pressure drops below 1 bar, open the filling loop",
             "until the gauge reads 1.5 bar.")));
     store = open(new MemoryOptions().setDocsDir(docs.toString()));
     store.documents().sync().await();

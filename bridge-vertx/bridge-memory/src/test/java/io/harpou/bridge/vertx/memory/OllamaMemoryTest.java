@@ -73,8 +73,8 @@ class OllamaMemoryTest extends MemoryTestSupport {
 
     MemoryService after = open(new MemoryOptions());
 
-    assertThat(after.modelId()).isEqualTo("all-minilm-l6-v2");
-    assertThat(models(database())).containsExactly("all-minilm-l6-v2");
+    assertThat(after.modelId()).isEqualTo("all-minilm-l6-v2-q");
+    assertThat(models(database())).containsExactly("all-minilm-l6-v2-q");
     assertThat(after.recall(MemoryQuery.of("where is the extra house key hidden", 1)).await().get(0).memory()
         .text()).contains("flower pot");
   }

@@ -1,10 +1,7 @@
 package io.harpou.bridge.vertx.models;
 
-import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.TokenCountEstimator;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,31 +40,18 @@ public final class ContextFit {
   }
 
   /**
-   * A tool definition as the providers send it: its name, description and JSON Schema (the schema mapped the way
-   * LangChain4j's own Ollama and OpenAI clients map it), not the record's {@code toString}, which is half noise.
-   */
-  static String asSent(ToolSpecification tool) {
-    String schema = tool.parameters() == null ? "" : new JsonObject(JsonSchemaElementUtils.toMap(tool.parameters()))
-        .encode();
-    return tool.name() + " " + (tool.description() == null ? "" : tool.description()) + " " + schema;
-  }
-
-  /**
    * Fits {@code messages} to {@code budget} tokens.
    *
    * @param messages the system message first, then the history, then from {@code historyEnd} the turn's messages
    * @param historyEnd the index of the turn's first message (1 when there is no history)
-   * @param tools the tool definitions offered
+   * @param toolTokens the tokens of the tool definitions offered
    * @return the fitted prompt, or an {@link Overflow} when even the kept parts do not fit
    */
-  public static Result fit(List<ChatMessage> messages, int historyEnd, List<ToolSpecification> tools,
-                           TokenCountEstimator counter, int budget) {
-    int fixed = counter.estimateTokenCountInMessage(messages.get(0));
+  public static Result fit(List<ChatMessage> messages, int historyEnd, int toolTokens, TokenCountEstimator counter,
+                           int budget) {
+    int fixed = counter.estimateTokenCountInMessage(messages.get(0)) + toolTokens;
     for (int i = historyEnd; i < messages.size(); i++) {
       fixed += counter.estimateTokenCountInMessage(messages.get(i));
-    }
-    for (ToolSpecification tool : tools) {
-      fixed += counter.estimateTokenCountInText(asSent(tool));
     }
     if (fixed > budget) {
       return new Overflow(fixed, budget);

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.models;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.api.event.ModelCalled;
 import io.harpou.bridge.api.event.ModelChosen;
+import io.harpou.bridge.api.vision.VisionModel;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.model.ModelProvider;
 import io.harpou.bridge.vertx.model.ModelUsage;
@@ -24,7 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configured models as one: each turn is routed to a model ({@link Router}), passed over to the next in its
@@ -33,15 +37,18 @@ import java.util.stream.Collectors;
  */
 public final class ModelPool {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ModelPool.class);
   private static final int REMEMBERED_CONVERSATIONS = 10_000;
 
   private final Vertx vertx;
+  private final ModelsOptions options;
   private final Map<String, ModelClient> clients;
   private final Router router;
   private final ModelStates states;
   private final Budgets budgets;
   private final SqlUsageLedger ledger;
   private final EventPublisher events;
+  private final VisionCalls vision;
   private final Map<String, String> lastModel = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -50,15 +57,18 @@ public final class ModelPool {
         }
       });
 
-  private ModelPool(Vertx vertx, Map<String, ModelClient> clients, Router router, ModelStates states,
-                    Budgets budgets, SqlUsageLedger ledger) {
+  private ModelPool(Vertx vertx, ModelsOptions options, Map<String, ModelClient> clients, Router router,
+                    ModelStates states, Budgets budgets, SqlUsageLedger ledger) {
     this.vertx = vertx;
+    this.options = options;
     this.clients = clients;
     this.router = router;
     this.states = states;
     this.budgets = budgets;
     this.ledger = ledger;
     this.events = new EventPublisher(vertx);
+    this.vision = options.vision().isEmpty() ? null
+        : new VisionCalls(this, options.vision().stream().map(ModelSpec::name).toList());
   }
 
   /**
@@ -72,11 +82,13 @@ public final class ModelPool {
     Router router;
     try {
       for (ModelSpec spec : options.models()) {
-        ModelProvider provider = Models.provider(spec.provider());
-        clients.put(spec.name(), new ModelClient(spec, provider.streamingChatModel(vertx, spec.section()),
-            provider.tokenCounter(spec.section()), provider.describe(spec.section())));
+        clients.put(spec.name(), client(vertx, spec));
       }
-      router = new Router(options.routing(), options.models());
+      for (ModelSpec spec : options.vision()) {
+        clients.computeIfAbsent(spec.name(), name -> client(vertx, spec));
+      }
+      // Without a model for turns, the pool serves images alone and routes no turn.
+      router = options.hasModels() ? new Router(options.routing(), options.models()) : null;
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
@@ -87,13 +99,19 @@ public final class ModelPool {
       Budgets budgets = new Budgets(vertx, options.models(), costs, YearMonth.from(now.atZone(ZoneOffset.UTC)));
       states.reportAll();
       budgets.reportAll();
-      return new ModelPool(vertx, clients, router, states, budgets, ledger);
+      return new ModelPool(vertx, options, clients, router, states, budgets, ledger);
     }));
+  }
+
+  private static ModelClient client(Vertx vertx, ModelSpec spec) {
+    ModelProvider provider = Models.provider(spec.provider());
+    return new ModelClient(spec, provider.streamingChatModel(vertx, spec.section()),
+        provider.tokenCounter(spec.section()), provider.describe(spec.section()), provider::thinking);
   }
 
   /** The route the router gives a request, before health and budgets are considered. */
   public Route route(TurnRequest request) {
-    return router.route(traits(request));
+    return router.route(traits(request), request.model());
   }
 
   /** What the router sees in a request, the conversation's last model included. */
@@ -139,18 +157,23 @@ public final class ModelPool {
         .put("groups", groups).put("budgets", budgets.toJson(Instant.now())));
   }
 
-  /** Every model, as {@code /health} and the start-up report name it. */
+  /** Every model that answers turns, as {@code /health} and the start-up report name it. */
   public String describe() {
-    if (clients.size() == 1) {
-      return clients.values().iterator().next().description();
+    List<ModelClient> turns = options.models().stream().map(m -> clients.get(m.name())).toList();
+    if (turns.size() == 1) {
+      return turns.get(0).description();
     }
-    return clients.values().stream().map(c -> c.spec().name() + ": " + c.description())
+    return turns.stream().map(c -> c.spec().name() + ": " + c.description())
         .collect(Collectors.joining("; ")) + " (fast " + router.fast() + ", strong " + router.strong() + ")";
   }
 
-  /** The configured models. */
-  public List<ModelSpec> models() {
-    return clients.values().stream().map(ModelClient::spec).toList();
+  /**
+   * The models that read images, as one: each camera question goes to the first vision model whose budget is not
+   * spent, passing over one that rests after a failure, with one retry on the next; every call is in the ledger and
+   * counted against its model's budget. Empty when no model reads images.
+   */
+  public Optional<VisionModel> vision() {
+    return Optional.ofNullable(vision);
   }
 
   /** Records an answer served from the cache: the model that gave it, free, in the ledger and as an event. */
@@ -167,6 +190,22 @@ public final class ModelPool {
 
   void chosen(TurnRequest request, String model, String reason, List<String> chain) {
     events.publish(new ModelChosen(Instant.now(), request.turnId(), request.conversationId(), model, reason, chain));
+  }
+
+  /**
+   * Records one call: its cost counted against the model's budget, a {@link ModelCalled} event and a ledger row.
+   *
+   * @param turnId the turn, or null for a call outside one
+   * @param conversationId the conversation, or null
+   * @param profile who asked, or null
+   */
+  void recordCall(ModelSpec model, String turnId, String conversationId, String profile, int input, int output,
+                  double cost, long millis, String outcome) {
+    Instant now = Instant.now();
+    budgets.add(model.name(), cost, now);
+    events.publish(new ModelCalled(now, turnId, conversationId, model.name(), outcome, input, output, cost, millis));
+    ledger.record(new UsageRow(now, model.name(), profile, conversationId, turnId, input, output, cost, millis,
+        outcome)).onFailure(e -> LOG.warn("A model call could not be recorded: {}", e.getMessage()));
   }
 
   void answered(String conversationId, String model) {
@@ -187,10 +226,6 @@ public final class ModelPool {
 
   Budgets budgets() {
     return budgets;
-  }
-
-  SqlUsageLedger ledger() {
-    return ledger;
   }
 
   EventPublisher events() {

@@ -25,10 +25,11 @@ import java.util.regex.Pattern;
  * @param local whether the model runs on the household's own hardware; turns go to local models when a cloud
  *     model's budget is spent
  * @param monthlyBudget what the model may cost in a calendar month (UTC) before it is refused; 0 for no limit
+ * @param vision whether the model reads images: camera questions go to vision models only
  */
 public record ModelSpec(String name, String provider, JsonObject section, int contextWindow, int maxOutputTokens,
                         double costPer1kInput, double costPer1kOutput, boolean tools, boolean local,
-                        double monthlyBudget) {
+                        double monthlyBudget, boolean vision) {
 
   /**
    * The window assumed when none is configured, and asked of Ollama: a household's tool definitions alone take a few
@@ -74,7 +75,13 @@ public record ModelSpec(String name, String provider, JsonObject section, int co
         json.getInteger("max_output_tokens", Math.min(1_024, window / 4)),
         json.getDouble("cost_per_1k_input", 0.0), json.getDouble("cost_per_1k_output", 0.0),
         json.getBoolean("tools", true), json.getBoolean("local", "ollama".equals(provider)),
-        json.getDouble("monthly_budget", 0.0));
+        json.getDouble("monthly_budget", 0.0), json.getBoolean("vision", false));
+  }
+
+  /** The same model, marked as one that reads images. */
+  public ModelSpec withVision() {
+    return new ModelSpec(name, provider, section, contextWindow, maxOutputTokens, costPer1kInput, costPer1kOutput,
+        tools, local, monthlyBudget, true);
   }
 
   /** What {@code input} and {@code output} tokens cost on this model. */

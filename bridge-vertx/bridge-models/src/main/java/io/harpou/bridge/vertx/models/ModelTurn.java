@@ -3,11 +3,10 @@ package io.harpou.bridge.vertx.models;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import io.harpou.bridge.api.event.ModelCalled;
 import io.harpou.bridge.vertx.models.impl.ModelClient;
-import io.harpou.bridge.vertx.models.impl.UsageRow;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +30,7 @@ public final class ModelTurn {
   private final Route route;
   private final List<String> order;
   private String spentModel;
+  private Boolean thinking;
   private int current;
   private boolean failedOver;
 
@@ -40,6 +40,15 @@ public final class ModelTurn {
     this.route = route;
     this.order = List.copyOf(order);
     this.spentModel = spentModel;
+  }
+
+  /**
+   * Turns the models' thinking on or off for this turn's requests, where a model has such a switch; null leaves each
+   * model's own default.
+   */
+  public ModelTurn thinking(Boolean think) {
+    this.thinking = think;
+    return this;
   }
 
   /** The route the router gave the turn. */
@@ -88,7 +97,7 @@ public final class ModelTurn {
     }
     ModelClient client = pool.client(order.get(current));
     List<ToolSpecification> offered = client.spec().tools() ? tools : List.of();
-    ContextFit.Result fit = ContextFit.fit(messages, historyEnd, offered, client.counter(),
+    ContextFit.Result fit = ContextFit.fit(messages, historyEnd, client.toolTokens().of(offered), client.counter(),
         client.spec().promptBudget());
     if (fit instanceof ContextFit.Overflow overflow) {
       return larger(overflow.tokens()) ? chat(messages, historyEnd, tools, stream)
@@ -100,7 +109,12 @@ public final class ModelTurn {
           client.spec().name(), fitted.droppedHistory());
     }
     ChatRequest.Builder built = ChatRequest.builder().messages(fitted.messages());
-    if (!offered.isEmpty()) {
+    ChatRequestParameters switched = thinking == null ? null : client.thinking().apply(thinking);
+    if (switched != null) {
+      // A request carries either parameters or tool specifications; the tools then travel in the parameters.
+      built.parameters(offered.isEmpty() ? switched
+          : switched.overrideWith(ChatRequestParameters.builder().toolSpecifications(offered).build()));
+    } else if (!offered.isEmpty()) {
       built.toolSpecifications(offered);
     }
     long start = System.nanoTime();
@@ -172,13 +186,7 @@ public final class ModelTurn {
   }
 
   private void ledger(ModelClient client, int input, int output, double cost, long millis, String outcome) {
-    Instant now = Instant.now();
-    String model = client.spec().name();
-    pool.budgets().add(model, cost, now);
-    pool.events().publish(new ModelCalled(now, request.turnId(), request.conversationId(), model, outcome, input,
-        output, cost, millis));
-    pool.ledger().record(new UsageRow(now, model, request.profile(), request.conversationId(), request.turnId(),
-        input, output, cost, millis, outcome)).onFailure(e -> LOG.warn("A model call could not be recorded: {}",
-        e.getMessage()));
+    pool.recordCall(client.spec(), request.turnId(), request.conversationId(), request.profile(), input, output,
+        cost, millis, outcome);
   }
 }

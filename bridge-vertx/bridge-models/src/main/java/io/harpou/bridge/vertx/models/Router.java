@@ -24,6 +24,7 @@ public final class Router {
   private final String fast;
   private final String strong;
   private final List<String> chain;
+  private final List<String> names;
 
   /**
    * A router over the configured model names.
@@ -35,7 +36,7 @@ public final class Router {
       throw new IllegalArgumentException("routing needs at least one model");
     }
     this.options = options;
-    List<String> names = models.stream().map(ModelSpec::name).toList();
+    this.names = models.stream().map(ModelSpec::name).toList();
     this.fast = options.fast() != null ? known(options.fast(), names, "routing.fast") : defaultFast(models);
     this.strong = options.strong() != null ? known(options.strong(), names, "routing.strong")
         : defaultStrong(models, fast);
@@ -61,8 +62,19 @@ public final class Router {
 
   /** The route for a request with these traits. */
   public Route route(RequestTraits traits) {
-    RoutingOptions.Preference preference = traits.profile() == null ? null
+    return route(traits, null);
+  }
+
+  /**
+   * The route for a request with these traits whose agent profile names {@code preferred} (null for none): that model
+   * takes the place of the one {@code routing.profiles} gives the profile, when it is configured (a profile saved
+   * before the configuration changed may name one that no longer is).
+   */
+  public Route route(RequestTraits traits, String preferred) {
+    RoutingOptions.Preference configured = traits.profile() == null ? null
         : options.profiles().get(traits.profile());
+    RoutingOptions.Preference preference = preferred == null || !names.contains(preferred) ? configured
+        : new RoutingOptions.Preference(preferred, configured == null ? List.of() : configured.chain());
     List<String> order = preference != null && !preference.chain().isEmpty() ? preference.chain() : chain;
     for (RoutingRule rule : options.rules()) {
       if (rule.matches(traits)) {

@@ -7,7 +7,9 @@ package io.harpou.bridge.vertx.models;
  * @param conversationId the conversation
  * @param text what was asked
  * @param language its language tag
- * @param profile the profile (speaker) it is for, or null
+ * @param profile the agent profile it is for (its id), else the speaker, or null
+ * @param model the model that agent profile names, or null
  */
-public record TurnRequest(String turnId, String conversationId, String text, String language, String profile) {
+public record TurnRequest(String turnId, String conversationId, String text, String language, String profile,
+                          String model) {
 }

@@ -77,7 +77,7 @@ abstract class ModelsTestBase {
   }
 
   protected ModelTurn begin(String text, String conversation) {
-    return pool.begin(new TurnRequest("t-" + events.size(), conversation, text, "en", "ada"));
+    return pool.begin(new TurnRequest("t-" + events.size(), conversation, text, "en", "ada", null));
   }
 
   /** One call of the turn with a system message and the request, on a Vert.x context as the agent makes it. */

@@ -85,4 +85,17 @@ class RouterTest {
     assertThat(route(router, "turn on the light", "en", null, false).chain())
         .containsExactly("fast", "backup", "strong");
   }
+
+  @Test
+  void should_send_an_agent_profiles_turns_to_the_model_it_names_keeping_the_configured_chain() {
+    Router router = router(new JsonObject().put("profiles", new JsonObject().put("cook", new JsonObject()
+        .put("model", "fast").put("chain", new JsonArray().add("fast").add("backup")))));
+
+    assertThat(router.route(RequestTraits.of("what is a roux?", "en", "cook", false), "backup"))
+        .extracting(Route::model, Route::reason, Route::chain)
+        .containsExactly("backup", "profile cook prefers backup", List.of("backup", "fast"));
+    assertThat(router.route(RequestTraits.of("what is a roux?", "en", "cook", false), "gone"))
+        .extracting(Route::model, Route::reason)
+        .containsExactly("fast", "profile cook prefers fast");
+  }
 }

@@ -127,6 +127,28 @@ public final class MqttOptions {
     return value;
   }
 
+  /**
+   * The section in its JSON form, read back to the same options; {@code username}, {@code password_file} and
+   * {@code ca_file} only when set.
+   */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject().put("url", describe()).put("discovery_prefix", discoveryPrefix)
+        .put("node_id", nodeId).put("language", language).put("commands_per_minute", commandsPerMinute)
+        .put("initial_backoff_ms", initialBackoffMs).put("max_backoff_ms", maxBackoffMs)
+        .put("cost", new JsonObject().put("input_per_million", inputPricePerMillion)
+            .put("output_per_million", outputPricePerMillion).put("currency", currency));
+    if (username != null) {
+      json.put("username", username);
+    }
+    if (passwordFile != null) {
+      json.put("password_file", passwordFile);
+    }
+    if (caFile != null) {
+      json.put("ca_file", caFile);
+    }
+    return json;
+  }
+
   /** The broker's host. */
   public String host() {
     return host;

@@ -1,13 +1,14 @@
 package io.harpou.bridge.vertx.mqtt;
 
-import static io.harpou.bridge.vertx.mqtt.Observer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.harpou.bridge.api.voice.SatelliteSettings;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
+import io.harpou.testkit.Await;
 import io.harpou.testkit.mqtt.Mosquitto;
+import io.harpou.testkit.mqtt.MqttObserver;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,7 @@ class MqttCommandAttackTest {
   private Database database;
   private Household household;
   private MqttDiscovery discovery;
-  private Observer attacker;
+  private MqttObserver attacker;
 
   @BeforeEach
   void start() throws Exception {
@@ -36,14 +37,14 @@ class MqttCommandAttackTest {
     broker = Mosquitto.start(dir);
     database = Database.open(vertx, dir.resolve("harpou.db")).await();
     household = new Household(vertx).satellite("kitchen-sat", "Kitchen");
-    attacker = new Observer(vertx, broker.port(), "harpou/#");
+    attacker = MqttObserver.connect(vertx, broker.port(), "harpou/#");
   }
 
   private void startDiscovery(int commandsPerMinute) {
     discovery = MqttDiscovery.start(vertx, new MqttOptions(new JsonObject().put("url", broker.url())
             .put("commands_per_minute", commandsPerMinute)),
         household.services(MqttServices.of(new Health(vertx).listen(), database))).await();
-    await(() -> discovery.connected(), "the connection");
+    Await.until("the connection", () -> discovery.connected());
   }
 
   @AfterEach
@@ -78,7 +79,7 @@ class MqttCommandAttackTest {
     attacker.send("harpou/timers/cancel", "PRESSED", false);
     // The last valid command proves the connection lived through the rest and the rest changed nothing.
     attacker.send("harpou/satellite/kitchen-sat/dnd/set", "ON", false);
-    await(() -> household.settings.get("kitchen-sat").doNotDisturb(), "the valid command");
+    Await.until("the valid command", () -> household.settings.get("kitchen-sat").doNotDisturb());
     assertThat(household.settings.get("kitchen-sat")).isEqualTo(SatelliteSettings.DEFAULT.withDoNotDisturb(true));
     assertThat(household.announced).isEmpty();
     assertThat(household.asked).isEmpty();
@@ -89,11 +90,11 @@ class MqttCommandAttackTest {
   void should_reconnect_after_a_message_too_large_to_read_and_obey_again() {
     startDiscovery(30);
     attacker.send("harpou/satellite/kitchen-sat/announce/set", "x".repeat(3_000_000), false);
-    await(() -> attacker.received.stream().filter(m -> m.topic().equals("harpou/status")
-        && m.payload().equals("online")).count() >= 2, "Harpou online again");
-    await(() -> discovery.connected(), "the subscriptions back");
+    Await.until("Harpou online again", () -> attacker.received().stream().filter(m -> m.topic().equals("harpou/status")
+        && m.payload().equals("online")).count() >= 2);
+    Await.until("the subscriptions back", () -> discovery.connected());
     attacker.send("harpou/satellite/kitchen-sat/dnd/set", "ON", false);
-    await(() -> household.settings.get("kitchen-sat").doNotDisturb(), "a command after the reconnection");
+    Await.until("a command after the reconnection", () -> household.settings.get("kitchen-sat").doNotDisturb());
     assertThat(household.announced).isEmpty();
   }
 
@@ -104,7 +105,7 @@ class MqttCommandAttackTest {
     attacker.send("harpou/conversation/set", "unlock the front door", true);
     startDiscovery(30);
     attacker.send("harpou/satellite/kitchen-sat/volume/set", "40", false);
-    await(() -> household.settings.get("kitchen-sat").volume() == 40, "a live command");
+    Await.until("a live command", () -> household.settings.get("kitchen-sat").volume() == 40);
     assertThat(household.settings.get("kitchen-sat").muted()).isFalse();
     assertThat(household.announced).isEmpty();
     assertThat(household.asked).isEmpty();
@@ -118,8 +119,8 @@ class MqttCommandAttackTest {
       attacker.send("harpou/conversation/set", "sentence " + i, false);
     }
     attacker.send("harpou/satellite/kitchen-sat/mute/set", "ON", false);
-    await(() -> household.settings.get("kitchen-sat").muted(), "the switch despite the flood");
-    await(() -> household.asked.size() >= 4, "the first sentences answered");
+    Await.until("the switch despite the flood", () -> household.settings.get("kitchen-sat").muted());
+    Await.until("the first sentences answered", () -> household.asked.size() >= 4);
     // One running and three waiting may be asked; the other 496 never reach the agent.
     assertThat(household.asked.size()).isLessThanOrEqualTo(1 + 3);
     assertThat(discovery.connected()).isTrue();

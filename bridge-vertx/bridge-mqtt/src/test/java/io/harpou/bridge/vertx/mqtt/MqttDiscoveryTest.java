@@ -1,6 +1,5 @@
 package io.harpou.bridge.vertx.mqtt;
 
-import static io.harpou.bridge.vertx.mqtt.Observer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,7 +13,9 @@ import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.audit.AuditQuery;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
+import io.harpou.testkit.Await;
 import io.harpou.testkit.mqtt.Mosquitto;
+import io.harpou.testkit.mqtt.MqttObserver;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class MqttDiscoveryTest {
   private Health health;
   private Household household;
   private MqttDiscovery discovery;
-  private Observer ha;
+  private MqttObserver ha;
   private final HomeAssistantSchema schema = new HomeAssistantSchema();
 
   @BeforeEach
@@ -48,14 +49,14 @@ class MqttDiscoveryTest {
     health = new Health(vertx).listen();
     household = new Household(vertx).satellite("kitchen-sat", "Kitchen").satellite("192.168.1.20:10700", null)
         .timer("pasta", 10).timer("tea", 1);
-    ha = new Observer(vertx, broker.port(), "homeassistant/#", "harpou/#");
+    ha = MqttObserver.connect(vertx, broker.port(), "homeassistant/#", "harpou/#");
   }
 
   private void startDiscovery(JsonObject extra) {
     JsonObject config = new JsonObject().put("url", broker.url()).mergeIn(extra);
     discovery = MqttDiscovery.start(vertx, new MqttOptions(config),
         household.services(MqttServices.of(health, database))).await();
-    await(() -> discovery.connected(), "the connection");
+    Await.until("the connection", () -> discovery.connected());
   }
 
   @AfterEach
@@ -78,26 +79,26 @@ class MqttDiscoveryTest {
   @Test
   void should_publish_every_entity_as_home_assistant_accepts_it() {
     startDiscovery(new JsonObject());
-    await(() -> ha.configs().size() >= HUB_ENTITIES + 2 * SATELLITE_ENTITIES, "every configuration");
+    Await.until("every configuration", () -> ha.configs().size() >= HUB_ENTITIES + 2 * SATELLITE_ENTITIES);
     Map<String, JsonObject> configs = ha.configs();
     configs.forEach((topic, config) -> assertThat(schema.problems(topic, config)).as(topic).isEmpty());
-    Observer late = new Observer(vertx, broker.port(), "homeassistant/#");
-    await(() -> late.configs().size() == configs.size(), "the configurations retained for a later subscriber");
-    assertThat(late.received).allMatch(Observer.Received::retained);
+    MqttObserver late = MqttObserver.connect(vertx, broker.port(), "homeassistant/#");
+    Await.until("the configurations retained for a later subscriber", () -> late.configs().size() == configs.size());
+    assertThat(late.received()).allMatch(MqttObserver.Received::retained);
     late.close();
-    await(() -> ha.latest.containsKey("harpou/timers/next"), "the timers' state");
+    Await.until("the timers' state", () -> ha.latest().containsKey("harpou/timers/next"));
     configs.forEach((topic, config) -> {
       String stateTopic = schema.expand(config).getString("state_topic");
       // A text entity has no state until something is sent: an empty retained message would delete it.
       if (stateTopic != null && !topic.contains("/text/")) {
-        await(() -> ha.latest.containsKey(stateTopic), "the state on " + stateTopic);
-        assertThat(schema.stateProblems(schema.componentOf(topic), config, ha.latest.get(stateTopic)))
+        Await.until("the state on " + stateTopic, () -> ha.latest().containsKey(stateTopic));
+        assertThat(schema.stateProblems(schema.componentOf(topic), config, ha.latest().get(stateTopic)))
             .as(stateTopic).isEmpty();
       }
     });
-    assertThat(ha.latest.get("harpou/status")).isEqualTo("online");
-    assertThat(ha.latest.get("harpou/timers/active")).isEqualTo("2");
-    assertThat(Instant.parse(ha.latest.get("harpou/timers/next"))).isBefore(Instant.now().plusSeconds(61));
+    assertThat(ha.latest().get("harpou/status")).isEqualTo("online");
+    assertThat(ha.latest().get("harpou/timers/active")).isEqualTo("2");
+    assertThat(Instant.parse(ha.latest().get("harpou/timers/next"))).isBefore(Instant.now().plusSeconds(61));
     JsonObject kitchen = configs.get("homeassistant/switch/harpou/sat_kitchen-sat_mute/config");
     assertThat(kitchen.getJsonObject("dev").getString("sa")).isEqualTo("Kitchen");
     assertThat(kitchen.getJsonObject("dev").getString("via_device")).isEqualTo("harpou_harpou");
@@ -108,15 +109,15 @@ class MqttDiscoveryTest {
   @Test
   void should_mute_and_unmute_a_satellite_from_its_switch_and_audit_it() {
     startDiscovery(new JsonObject());
-    await(() -> "OFF".equals(ha.latest.get("harpou/satellite/kitchen-sat/mute")), "the mute state");
+    Await.until("the mute state", () -> "OFF".equals(ha.latest().get("harpou/satellite/kitchen-sat/mute")));
     ha.send("harpou/satellite/kitchen-sat/mute/set", "ON", false);
-    await(() -> household.settings.get("kitchen-sat").muted(), "the satellite muted");
-    await(() -> "ON".equals(ha.latest.get("harpou/satellite/kitchen-sat/mute")), "the switch on");
+    Await.until("the satellite muted", () -> household.settings.get("kitchen-sat").muted());
+    Await.until("the switch on", () -> "ON".equals(ha.latest().get("harpou/satellite/kitchen-sat/mute")));
     ha.send("harpou/satellite/kitchen-sat/dnd/set", "ON", false);
     ha.send("harpou/satellite/kitchen-sat/volume/set", "35", false);
-    await(() -> household.settings.get("kitchen-sat").volume() == 35, "the volume");
+    Await.until("the volume", () -> household.settings.get("kitchen-sat").volume() == 35);
     assertThat(household.settings.get("kitchen-sat").doNotDisturb()).isTrue();
-    await(() -> "35".equals(ha.latest.get("harpou/satellite/kitchen-sat/volume")), "the volume's state");
+    Await.until("the volume's state", () -> "35".equals(ha.latest().get("harpou/satellite/kitchen-sat/volume")));
     var rows = AuditLog.open(database).compose(log -> log.query(new AuditQuery(null, null, null, null, 50)))
         .await();
     assertThat(rows).anyMatch(r -> r.tool().equals("mqtt_satellite_mute") && r.channel().equals("mqtt")
@@ -127,10 +128,10 @@ class MqttDiscoveryTest {
   void should_answer_the_conversation_entity_on_its_state_topic_on_the_mqtt_channel() {
     startDiscovery(new JsonObject());
     ha.send("harpou/conversation/set", "what time is it", false);
-    await(() -> "You said: what time is it".equals(ha.latest.get("harpou/conversation")), "the reply");
+    Await.until("the reply", () -> "You said: what time is it".equals(ha.latest().get("harpou/conversation")));
     assertThat(household.asked).hasSize(1);
     assertThat(household.asked.get(0).channel()).isEqualTo(Channel.MQTT);
-    assertThat(new JsonObject(ha.latest.get("harpou/conversation/attributes")).getString("reply"))
+    assertThat(new JsonObject(ha.latest().get("harpou/conversation/attributes")).getString("reply"))
         .isEqualTo("You said: what time is it");
   }
 
@@ -138,15 +139,16 @@ class MqttDiscoveryTest {
   void should_announce_in_the_satellite_room_and_cancel_every_voice_timer() {
     startDiscovery(new JsonObject());
     ha.send("harpou/satellite/kitchen-sat/announce/set", "Dinner is ready", false);
-    await(() -> !household.announced.isEmpty(), "the announcement");
+    Await.until("the announcement", () -> !household.announced.isEmpty());
     assertThat(household.announced.get(0).room()).isEqualTo("Kitchen");
     assertThat(household.announced.get(0).text()).isEqualTo("Dinner is ready");
     household.timer("eggs", 5);
-    await(() -> "3".equals(ha.latest.get("harpou/timers/active")), "a timer started later shown");
+    Await.until("a timer started later shown", () -> "3".equals(ha.latest().get("harpou/timers/active")));
     ha.send("harpou/timers/cancel", "PRESS", false);
-    await(() -> household.timers.list().isEmpty(), "every timer cancelled");
-    await(() -> "0".equals(ha.latest.get("harpou/timers/active")), "no active timer shown");
-    assertThat(ha.latest.get("harpou/timers/next")).isEqualTo("None");
+    Await.until("every timer cancelled", () -> household.timers.list().isEmpty());
+    Await.until("no active timer shown", () -> "0".equals(ha.latest().get("harpou/timers/active")));
+    // The count and the next end are two messages: the second may still be on its way.
+    Await.until("no next timer shown", () -> "None".equals(ha.latest().get("harpou/timers/next")));
   }
 
   @Test
@@ -162,29 +164,28 @@ class MqttDiscoveryTest {
     AlertChanged alert = new AlertChanged(Instant.now(), "01J", "disk", "disk:/srv", "warning",
         AlertChanged.State.RAISED, "Disk /srv is 95% full", null, null);
     events.publish(alert);
-    await(() -> "listening".equals(ha.latest.get("harpou/satellite/kitchen-sat/state")), "the listening state");
-    await(() -> "turn on the light".equals(ha.latest.get("harpou/satellite/kitchen-sat/transcript")),
-        "the transcript");
-    await(() -> "1500".equals(ha.latest.get("harpou/hub/tokens_today")), "the tokens");
-    await(() -> ha.configs().containsKey("homeassistant/sensor/harpou/sat_porch-sat_state/config"),
-        "the satellite that dialed in");
-    await(() -> "ON".equals(ha.latest.get("harpou/hub/problem")), "the problem sensor");
+    Await.until("the listening state", () -> "listening".equals(ha.latest().get("harpou/satellite/kitchen-sat/state")));
+    Await.until("the transcript",
+        () -> "turn on the light".equals(ha.latest().get("harpou/satellite/kitchen-sat/transcript")));
+    Await.until("the tokens", () -> "1500".equals(ha.latest().get("harpou/hub/tokens_today")));
+    Await.until("the satellite that dialed in",
+        () -> ha.configs().containsKey("homeassistant/sensor/harpou/sat_porch-sat_state/config"));
+    Await.until("the problem sensor", () -> "ON".equals(ha.latest().get("harpou/hub/problem")));
     String alertTopic = ha.configs().keySet().stream().filter(t -> t.contains("/alert_disk__srv_"))
         .findFirst().orElseThrow();
     assertThat(schema.problems(alertTopic, ha.configs().get(alertTopic))).isEmpty();
     events.publish(alert.to(AlertChanged.State.CLEARED, null));
-    await(() -> "OFF".equals(ha.latest.get("harpou/hub/problem")), "the problem cleared");
+    Await.until("the problem cleared", () -> "OFF".equals(ha.latest().get("harpou/hub/problem")));
   }
 
   @Test
   void should_publish_everything_again_when_home_assistant_comes_online() {
     startDiscovery(new JsonObject());
-    await(() -> ha.configs().size() == HUB_ENTITIES + 2 * SATELLITE_ENTITIES, "every configuration");
-    int before = ha.received.size();
+    Await.until("every configuration", () -> ha.configs().size() == HUB_ENTITIES + 2 * SATELLITE_ENTITIES);
+    int before = ha.received().size();
     ha.send("homeassistant/status", "online", false);
-    await(() -> ha.received.subList(before, ha.received.size()).stream()
-        .filter(m -> m.topic().endsWith("/config")).count() == HUB_ENTITIES + 2 * SATELLITE_ENTITIES,
-        "every configuration again");
+    Await.until("every configuration again", () -> ha.received().subList(before, ha.received().size()).stream()
+        .filter(m -> m.topic().endsWith("/config")).count() == HUB_ENTITIES + 2 * SATELLITE_ENTITIES);
   }
 
   @Test
@@ -197,13 +198,28 @@ class MqttDiscoveryTest {
     ha.send(stale, new JsonObject().put("name", "Old").put("stat_t", "harpou/old").encode(), true);
     ha.send(foreign, new JsonObject().put("name", "Plug").put("cmd_t", "zigbee2mqtt/plug/set").encode(), true);
     startDiscovery(new JsonObject());
-    await(() -> !ha.latest.containsKey(planted) && !ha.latest.containsKey(stale), "the planted configs emptied");
-    assertThat(ha.received).anyMatch(m -> m.topic().equals(planted) && m.payload().isEmpty());
-    assertThat(ha.latest).containsKey(foreign);
+    Await.until("the planted configs emptied",
+        () -> !ha.latest().containsKey(planted) && !ha.latest().containsKey(stale));
+    assertThat(ha.received()).anyMatch(m -> m.topic().equals(planted) && m.payload().isEmpty());
+    assertThat(ha.latest()).containsKey(foreign);
     String mine = "homeassistant/switch/harpou/sat_kitchen-sat_mute/config";
-    await(() -> ha.latest.containsKey(mine), "Harpou's own configuration");
-    String original = ha.latest.get(mine);
+    Await.until("Harpou's own configuration", () -> ha.latest().containsKey(mine));
+    String original = ha.latest().get(mine);
     ha.send(mine, new JsonObject(original).put("cmd_t", "zigbee2mqtt/front_door/set").encode(), true);
-    await(() -> original.equals(ha.latest.get(mine)), "Harpou's configuration put back");
+    Await.until("Harpou's configuration put back", () -> original.equals(ha.latest().get(mine)));
+  }
+
+  @Test
+  void should_remove_the_entities_of_a_satellite_that_is_gone_when_it_starts_again() {
+    startDiscovery(new JsonObject());
+    Await.until("every configuration", () -> ha.configs().size() == HUB_ENTITIES + 2 * SATELLITE_ENTITIES);
+    discovery.close().await();
+    household.satellites.removeIf(s -> s.id().startsWith("192.168"));
+    startDiscovery(new JsonObject());
+    Await.until("the gone satellite's entities removed", () -> ha.configs().size() == HUB_ENTITIES + SATELLITE_ENTITIES);
+    assertThat(ha.configs().keySet()).noneMatch(t -> t.contains("sat_192_168"))
+        .contains("homeassistant/switch/harpou/sat_kitchen-sat_mute/config");
+    assertThat(ha.received()).as("an empty retained configuration, which removes the entity in Home Assistant")
+        .anyMatch(m -> m.topic().contains("sat_192_168") && m.payload().isEmpty());
   }
 }

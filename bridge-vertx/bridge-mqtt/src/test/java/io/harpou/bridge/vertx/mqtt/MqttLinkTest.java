@@ -1,15 +1,19 @@
 package io.harpou.bridge.vertx.mqtt;
 
-import static io.harpou.bridge.vertx.mqtt.Observer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
+import io.harpou.testkit.Await;
 import io.harpou.testkit.mqtt.Mosquitto;
+import io.harpou.testkit.mqtt.MqttObserver;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.NetSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +34,7 @@ class MqttLinkTest {
   private Database database;
   private Health health;
   private MqttDiscovery discovery;
-  private Observer ha;
+  private MqttObserver ha;
 
   @BeforeEach
   void start() throws Exception {
@@ -74,11 +78,11 @@ class MqttLinkTest {
   void should_reconnect_after_the_broker_restarts_and_publish_everything_again() throws Exception {
     broker = Mosquitto.start(dir);
     start(new JsonObject().put("url", broker.url()));
-    await(() -> discovery.connected(), "the connection");
+    Await.until("the connection", () -> discovery.connected());
     broker.restart();
-    ha = new Observer(vertx, broker.port(), "homeassistant/#", "harpou/status");
-    await(() -> discovery.connected() && ha.configs().size() == 14 + 7, "every configuration on the new broker");
-    assertThat(ha.latest.get("harpou/status")).isEqualTo("online");
+    ha = MqttObserver.connect(vertx, broker.port(), "homeassistant/#", "harpou/status");
+    Await.until("every configuration on the new broker", () -> discovery.connected() && ha.configs().size() == 14 + 7);
+    assertThat(ha.latest().get("harpou/status")).isEqualTo("online");
     assertThat(health.toJson().getJsonObject("components").getJsonObject("mqtt").getString("state"))
         .isEqualTo("connected");
   }
@@ -98,11 +102,11 @@ class MqttLinkTest {
         in.resume();
       });
     }).listen(0, "127.0.0.1").await();
-    ha = new Observer(vertx, broker.port(), "harpou/status");
+    ha = MqttObserver.connect(vertx, broker.port(), "harpou/status");
     start(new JsonObject().put("url", "mqtt://127.0.0.1:" + proxy.actualPort()).put("initial_backoff_ms", 60_000));
-    await(() -> "online".equals(ha.latest.get("harpou/status")), "online");
+    Await.until("online", () -> "online".equals(ha.latest().get("harpou/status")));
     proxied.forEach(NetSocket::close);
-    await(() -> "offline".equals(ha.latest.get("harpou/status")), "the last will");
+    Await.until("the last will", () -> "offline".equals(ha.latest().get("harpou/status")));
     proxy.close().await();
   }
 
@@ -112,12 +116,12 @@ class MqttLinkTest {
     Path good = Files.writeString(dir.resolve("good"), "s3cret-pass\n");
     Path bad = Files.writeString(dir.resolve("bad"), "guess");
     start(new JsonObject().put("url", broker.url()).put("username", "harpou").put("password_file", bad.toString()));
-    await(() -> mqttState().contains("refused"), "the refusal in /health");
+    Await.until("the refusal in /health", () -> mqttState().contains("refused"));
     assertThat(discovery.connected()).isFalse();
     assertThat(health.toJson().toString()).doesNotContain("guess");
     discovery.close().await();
     start(new JsonObject().put("url", broker.url()).put("username", "harpou").put("password_file", good.toString()));
-    await(() -> discovery.connected(), "the connection with the right password");
+    Await.until("the connection with the right password", () -> discovery.connected());
   }
 
   @Test
@@ -130,11 +134,43 @@ class MqttLinkTest {
         "certfile " + real.resolve("server.pem"), "keyfile " + real.resolve("server.key")));
     String url = "mqtts://127.0.0.1:" + broker.port();
     start(new JsonObject().put("url", url).put("ca_file", impostor.resolve("ca.pem").toString()));
-    await(() -> mqttState().startsWith("reconnecting"), "the refused handshake");
+    Await.until("the refused handshake", () -> mqttState().startsWith("reconnecting"));
     Thread.sleep(500);
     assertThat(discovery.connected()).isFalse();
     discovery.close().await();
     start(new JsonObject().put("url", url).put("ca_file", real.resolve("ca.pem").toString()));
-    await(() -> discovery.connected(), "the TLS connection");
+    Await.until("the TLS connection", () -> discovery.connected());
+  }
+
+  @Test
+  void should_send_its_password_only_to_the_broker_its_certificate_names() throws Exception {
+    Path ca = Files.createDirectories(dir.resolve("ca"));
+    Certificates.authorityAndServer(ca);
+    // A certificate the household's own authority signed for another machine, in an attacker's hands.
+    Certificates.server(ca, "printer", "DNS:printer.local");
+    List<Buffer> overheard = new CopyOnWriteArrayList<>();
+    NetServer impostor = vertx.createNetServer(new NetServerOptions().setSsl(true).setKeyCertOptions(
+            new PemKeyCertOptions().setCertPath(ca.resolve("printer.pem").toString())
+                .setKeyPath(ca.resolve("printer.key").toString())))
+        .connectHandler(socket -> socket.handler(overheard::add)).listen(0, "127.0.0.1").await();
+    Path password = Files.writeString(dir.resolve("password"), "s3cret-pass\n");
+    JsonObject credentials = new JsonObject().put("ca_file", ca.resolve("ca.pem").toString())
+        .put("username", "harpou").put("password_file", password.toString());
+    start(credentials.copy().put("url", "mqtts://127.0.0.1:" + impostor.actualPort()));
+    Await.until("the refused handshake", () -> mqttState().startsWith("reconnecting"));
+    Thread.sleep(500);
+    assertThat(discovery.connected()).isFalse();
+    assertThat(overheard).as("what the impostor read").noneMatch(b -> b.toString().contains("s3cret-pass"));
+    discovery.close().await();
+    impostor.close().await();
+
+    Mosquitto.run(List.of("mosquitto_passwd", "-b", "-c", dir.resolve("passwords").toString(), "harpou",
+        "s3cret-pass"));
+    broker = Mosquitto.start(dir, List.of("allow_anonymous false", "password_file " + dir.resolve("passwords"),
+        "cafile " + ca.resolve("ca.pem"), "certfile " + ca.resolve("server.pem"),
+        "keyfile " + ca.resolve("server.key")));
+    start(credentials.copy().put("url", "mqtts://127.0.0.1:" + broker.port()));
+    Await.until("the TLS connection with credentials", () -> discovery.connected() && mqttState().startsWith("connected"));
+    assertThat(mqttState()).contains("21 entities").doesNotContain("s3cret-pass");
   }
 }

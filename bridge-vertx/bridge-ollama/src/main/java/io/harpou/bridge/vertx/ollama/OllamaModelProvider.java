@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.ollama;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
@@ -9,9 +10,9 @@ import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import io.harpou.bridge.vertx.model.ModelProvider;
 import io.harpou.bridge.vertx.model.Models;
+import io.harpou.bridge.vertx.model.ProviderSection;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 
 /**
  * Models from an Ollama server, provider id {@code ollama}. Section keys: {@code url} (required), {@code model}
@@ -22,7 +23,7 @@ public final class OllamaModelProvider implements ModelProvider {
 
   /** The provider id. */
   public static final String ID = "ollama";
-  private static final long DEFAULT_TIMEOUT_MS = 120_000;
+  private static final String CHAT_MODEL = "llama3.2";
 
   @Override
   public String id() {
@@ -31,11 +32,11 @@ public final class OllamaModelProvider implements ModelProvider {
 
   @Override
   public StreamingChatModel streamingChatModel(Vertx vertx, JsonObject config) {
+    ProviderSection section = section(config);
     OllamaStreamingChatModel.OllamaStreamingChatModelBuilder builder = OllamaStreamingChatModel.builder()
-        .baseUrl(url(config)).modelName(model(config))
-        .temperature(config.getDouble("temperature", 0.2))
-        .timeout(Duration.ofMillis(config.getLong("timeout_ms", DEFAULT_TIMEOUT_MS)))
-        .returnThinking(config.getBoolean("return_thinking", false));
+        .baseUrl(section.url()).modelName(section.model(CHAT_MODEL))
+        .temperature(section.streamingTemperature()).timeout(section.streamingTimeout())
+        .returnThinking(section.returnThinking());
     if (config.getInteger("num_ctx") != null) {
       builder.numCtx(config.getInteger("num_ctx"));
     }
@@ -50,32 +51,31 @@ public final class OllamaModelProvider implements ModelProvider {
   }
 
   @Override
+  public ChatRequestParameters thinking(boolean think) {
+    return OllamaChatRequestParameters.builder().think(think).build();
+  }
+
+  @Override
   public ChatModel chatModel(Vertx vertx, JsonObject config) {
-    return OllamaChatModel.builder().baseUrl(url(config)).modelName(model(config))
-        .temperature(config.getDouble("temperature", 0.0))
-        .timeout(Duration.ofMillis(config.getLong("timeout_ms", 60_000L))).build();
+    ProviderSection section = section(config);
+    return OllamaChatModel.builder().baseUrl(section.url()).modelName(section.model(CHAT_MODEL))
+        .temperature(section.callTemperature()).timeout(section.callTimeout()).build();
   }
 
   @Override
   public EmbeddingModel embeddingModel(Vertx vertx, JsonObject config) {
-    return OllamaEmbeddingModel.builder().baseUrl(url(config)).modelName(config.getString("model", "all-minilm"))
-        .timeout(Duration.ofMillis(config.getLong("timeout_ms", 60_000L))).build();
+    ProviderSection section = section(config);
+    return OllamaEmbeddingModel.builder().baseUrl(section.url()).modelName(section.model("all-minilm"))
+        .timeout(section.callTimeout()).build();
   }
 
   @Override
   public String describe(JsonObject config) {
-    return "ollama " + model(config) + " at " + Models.withoutCredentials(url(config));
+    ProviderSection section = section(config);
+    return "ollama " + section.model(CHAT_MODEL) + " at " + Models.withoutCredentials(section.url());
   }
 
-  private static String url(JsonObject config) {
-    String url = config.getString("url");
-    if (url == null || url.isBlank()) {
-      throw new IllegalArgumentException("the Ollama provider needs a url");
-    }
-    return url;
-  }
-
-  private static String model(JsonObject config) {
-    return config.getString("model", "llama3.2");
+  private static ProviderSection section(JsonObject config) {
+    return new ProviderSection(config, "Ollama");
   }
 }

@@ -7,9 +7,9 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.harpou.bridge.vertx.model.ModelProvider;
 import io.harpou.bridge.vertx.model.Models;
+import io.harpou.bridge.vertx.model.ProviderSection;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -26,7 +26,6 @@ public final class AzureOpenAiModelProvider implements ModelProvider {
   public static final String ID = "azure-openai";
   /** The generally available REST API version used when none is configured. */
   public static final String DEFAULT_API_VERSION = "2024-10-21";
-  private static final long DEFAULT_TIMEOUT_MS = 120_000;
 
   @Override
   public String id() {
@@ -35,54 +34,48 @@ public final class AzureOpenAiModelProvider implements ModelProvider {
 
   @Override
   public StreamingChatModel streamingChatModel(Vertx vertx, JsonObject config) {
-    return OpenAiStreamingChatModel.builder().baseUrl(deploymentUrl(config))
+    ProviderSection section = section(config);
+    return OpenAiStreamingChatModel.builder().baseUrl(deploymentUrl(section))
         .customQueryParams(Map.of("api-version", apiVersion(config)))
-        .customHeaders(Map.of("api-key", apiKey(config)))
-        .modelName(required(config, "deployment")).temperature(config.getDouble("temperature", 0.2))
-        .timeout(Duration.ofMillis(config.getLong("timeout_ms", DEFAULT_TIMEOUT_MS)))
-        .returnThinking(config.getBoolean("return_thinking", false)).build();
+        .customHeaders(Map.of("api-key", section.required("api_key")))
+        .modelName(section.required("deployment")).temperature(section.streamingTemperature())
+        .timeout(section.streamingTimeout()).returnThinking(section.returnThinking()).build();
   }
 
   @Override
   public ChatModel chatModel(Vertx vertx, JsonObject config) {
-    return OpenAiChatModel.builder().baseUrl(deploymentUrl(config))
+    ProviderSection section = section(config);
+    return OpenAiChatModel.builder().baseUrl(deploymentUrl(section))
         .customQueryParams(Map.of("api-version", apiVersion(config)))
-        .customHeaders(Map.of("api-key", apiKey(config)))
-        .modelName(required(config, "deployment")).temperature(config.getDouble("temperature", 0.0))
-        .timeout(Duration.ofMillis(config.getLong("timeout_ms", 60_000L))).build();
+        .customHeaders(Map.of("api-key", section.required("api_key")))
+        .modelName(section.required("deployment")).temperature(section.callTemperature())
+        .timeout(section.callTimeout()).build();
   }
 
   @Override
   public TokenCountEstimator tokenCounter(JsonObject config) {
-    return Tokenizers.forModel(config.getString("model", "gpt-4o"));
+    return Tokenizers.forModel(section(config).model("gpt-4o"));
   }
 
   @Override
   public String describe(JsonObject config) {
-    return "azure-openai deployment " + required(config, "deployment") + " at "
-        + Models.withoutCredentials(required(config, "endpoint"));
+    ProviderSection section = section(config);
+    return "azure-openai deployment " + section.required("deployment") + " at "
+        + Models.withoutCredentials(section.required("endpoint"));
   }
 
   /** {@code {endpoint}/openai/deployments/{deployment}}: the client adds {@code /chat/completions}. */
-  private static String deploymentUrl(JsonObject config) {
-    String endpoint = required(config, "endpoint");
+  private static String deploymentUrl(ProviderSection section) {
+    String endpoint = section.required("endpoint");
     String trimmed = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
-    return trimmed + "/openai/deployments/" + required(config, "deployment");
+    return trimmed + "/openai/deployments/" + section.required("deployment");
   }
 
   private static String apiVersion(JsonObject config) {
     return config.getString("api_version", DEFAULT_API_VERSION);
   }
 
-  private static String apiKey(JsonObject config) {
-    return required(config, "api_key");
-  }
-
-  private static String required(JsonObject config, String key) {
-    String value = config.getString(key);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("the Azure OpenAI provider needs " + key);
-    }
-    return value;
+  private static ProviderSection section(JsonObject config) {
+    return new ProviderSection(config, "Azure OpenAI");
   }
 }

@@ -9,9 +9,9 @@ import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.harpou.bridge.vertx.model.ModelProvider;
 import io.harpou.bridge.vertx.model.Models;
+import io.harpou.bridge.vertx.model.ProviderSection;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 
 /**
  * Models from any OpenAI-compatible server (llama.cpp, vLLM, LM Studio, a hosted API), provider id {@code openai}.
@@ -22,7 +22,7 @@ public final class OpenAiModelProvider implements ModelProvider {
 
   /** The provider id. */
   public static final String ID = "openai";
-  private static final long DEFAULT_TIMEOUT_MS = 120_000;
+  private static final String CHAT_MODEL = "gpt-4o-mini";
 
   @Override
   public String id() {
@@ -31,45 +31,44 @@ public final class OpenAiModelProvider implements ModelProvider {
 
   @Override
   public StreamingChatModel streamingChatModel(Vertx vertx, JsonObject config) {
-    return OpenAiStreamingChatModel.builder().baseUrl(url(config)).apiKey(config.getString("api_key", "none"))
-        .modelName(model(config)).temperature(config.getDouble("temperature", 0.2))
-        .timeout(Duration.ofMillis(config.getLong("timeout_ms", DEFAULT_TIMEOUT_MS)))
-        .returnThinking(config.getBoolean("return_thinking", false)).build();
+    ProviderSection section = section(config);
+    return OpenAiStreamingChatModel.builder().baseUrl(section.url()).apiKey(apiKey(config))
+        .modelName(section.model(CHAT_MODEL)).temperature(section.streamingTemperature())
+        .timeout(section.streamingTimeout()).returnThinking(section.returnThinking()).build();
   }
 
   @Override
   public ChatModel chatModel(Vertx vertx, JsonObject config) {
-    return OpenAiChatModel.builder().baseUrl(url(config)).apiKey(config.getString("api_key", "none"))
-        .modelName(model(config)).temperature(config.getDouble("temperature", 0.0))
-        .timeout(Duration.ofMillis(config.getLong("timeout_ms", 60_000L))).build();
+    ProviderSection section = section(config);
+    return OpenAiChatModel.builder().baseUrl(section.url()).apiKey(apiKey(config))
+        .modelName(section.model(CHAT_MODEL)).temperature(section.callTemperature())
+        .timeout(section.callTimeout()).build();
   }
 
   @Override
   public EmbeddingModel embeddingModel(Vertx vertx, JsonObject config) {
-    return OpenAiEmbeddingModel.builder().baseUrl(url(config)).apiKey(config.getString("api_key", "none"))
-        .modelName(config.getString("model", "text-embedding-3-small"))
-        .timeout(Duration.ofMillis(config.getLong("timeout_ms", 60_000L))).build();
+    ProviderSection section = section(config);
+    return OpenAiEmbeddingModel.builder().baseUrl(section.url()).apiKey(apiKey(config))
+        .modelName(section.model("text-embedding-3-small")).timeout(section.callTimeout()).build();
   }
 
   @Override
   public TokenCountEstimator tokenCounter(JsonObject config) {
-    return Tokenizers.forModel(model(config));
+    return Tokenizers.forModel(section(config).model(CHAT_MODEL));
   }
 
   @Override
   public String describe(JsonObject config) {
-    return "openai-compatible " + model(config) + " at " + Models.withoutCredentials(url(config));
+    ProviderSection section = section(config);
+    return "openai-compatible " + section.model(CHAT_MODEL) + " at " + Models.withoutCredentials(section.url());
   }
 
-  private static String url(JsonObject config) {
-    String url = config.getString("url");
-    if (url == null || url.isBlank()) {
-      throw new IllegalArgumentException("the OpenAI-compatible provider needs a url");
-    }
-    return url;
+  private static ProviderSection section(JsonObject config) {
+    return new ProviderSection(config, "OpenAI-compatible");
   }
 
-  private static String model(JsonObject config) {
-    return config.getString("model", "gpt-4o-mini");
+  /** A local server often wants no key; the client still needs one to send. */
+  private static String apiKey(JsonObject config) {
+    return config.getString("api_key", "none");
   }
 }

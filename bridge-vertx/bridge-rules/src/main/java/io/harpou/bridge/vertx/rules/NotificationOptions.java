@@ -68,6 +68,19 @@ public final class NotificationOptions {
     rules = List.copyOf(read);
   }
 
+  /** Options with no rule, Home Assistant's notification panel, in English. */
+  public NotificationOptions() {
+    this(new JsonObject());
+  }
+
+  /** The section in its JSON form, read back to the same options. */
+  public JsonObject toJson() {
+    JsonArray list = new JsonArray();
+    rules.forEach(rule -> list.add(rule.toJson()));
+    return new JsonObject().put("rules", list).put("home_assistant_service", service).put("language", language)
+        .put("max_added_rules", maxAddedRules);
+  }
+
   /** The rules of the configuration. */
   public List<Rule> rules() {
     return rules;

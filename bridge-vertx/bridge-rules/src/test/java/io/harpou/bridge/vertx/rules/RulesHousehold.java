@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.rules;
 
+import io.harpou.bridge.api.home.HomeExposure;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.vertx.db.Database;
@@ -57,6 +58,7 @@ final class RulesHousehold implements Announcer {
         .add(entity("binary_sensor.hallway_motion", "Hallway motion", "hallway", "off", "motion"))
         .add(entity("binary_sensor.bedroom_window", "Bedroom window", "bedroom", "off", "window"))
         .add(entity("binary_sensor.bathroom_leak", "Bathroom leak", "bathroom", "off", "moisture"))
+        .add(entity("binary_sensor.kitchen_leak", "Kitchen leak", "kitchen", "off", "moisture"))
         .add(entity("sensor.lock_battery", "Lock battery", "hallway", "80", "battery"))
         .add(entity("sensor.washing_machine", "Washing machine", "bathroom", "running", null)
             .put("aliases", new JsonArray().add("lave-linge")))
@@ -79,6 +81,11 @@ final class RulesHousehold implements Announcer {
   /** The services the rules get: this house, its database, this announcer, satellites in kitchen and hallway. */
   NotificationServices services() {
     return new NotificationServices(client, database, this, () -> List.of("kitchen", "hallway"));
+  }
+
+  /** The same services, the assistant seeing only what {@code exposure} shows. */
+  NotificationServices services(HomeExposure exposure) {
+    return new NotificationServices(client, database, this, () -> List.of("kitchen", "hallway"), exposure);
   }
 
   /** Sets a state in the virtual home and waits until Harpou's client has seen it. */

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.voice;
 
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.AgentProfiles;
 import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
 import java.util.Optional;
@@ -19,8 +20,21 @@ public interface VoiceBackends {
   /** The agent, if any. */
   Optional<Agent> agent();
 
-  /** Fixed backends; any of them may be null. */
+  /**
+   * The household's agent profiles: a satellite in a profile's room, or woken by its wake word, listens and speaks
+   * in the profile's language and voice. None by default.
+   */
+  default AgentProfiles profiles() {
+    return AgentProfiles.NONE;
+  }
+
+  /** Fixed backends without agent profiles; any of them may be null. */
   static VoiceBackends of(SttService stt, TtsService tts, Agent agent) {
+    return of(stt, tts, agent, AgentProfiles.NONE);
+  }
+
+  /** Fixed backends; the engines and the agent may be null. */
+  static VoiceBackends of(SttService stt, TtsService tts, Agent agent, AgentProfiles profiles) {
     return new VoiceBackends() {
       @Override
       public Optional<SttService> stt() {
@@ -35,6 +49,11 @@ public interface VoiceBackends {
       @Override
       public Optional<Agent> agent() {
         return Optional.ofNullable(agent);
+      }
+
+      @Override
+      public AgentProfiles profiles() {
+        return profiles;
       }
     };
   }

@@ -6,6 +6,7 @@ import io.harpou.bridge.api.event.TimerChanged;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SatelliteControl;
+import io.harpou.bridge.api.voice.SatelliteLines;
 import io.harpou.bridge.api.voice.SatelliteSettings;
 import io.harpou.bridge.vertx.voice.impl.SatelliteLink;
 import io.harpou.bridge.vertx.voice.impl.ServiceConnection;
@@ -132,6 +133,19 @@ public class WyomingServiceVerticle extends VerticleBase {
         return runtime == null ? Future.failedFuture(new io.harpou.bridge.api.BridgeException("voice is not running"))
             : runtime.apply(satelliteId, settings);
       }
+    };
+  }
+
+  /**
+   * Lines into the voice pipeline for microphones that reach Harpou another way (the console's); a line opened
+   * before this verticle started, or after it stopped, fails at once.
+   */
+  public SatelliteLines lines() {
+    return (id, room, peer, listener) -> {
+      if (runtime == null) {
+        throw new io.harpou.bridge.api.BridgeException("voice is not running");
+      }
+      return runtime.lines().open(id, room, peer, listener);
     };
   }
 

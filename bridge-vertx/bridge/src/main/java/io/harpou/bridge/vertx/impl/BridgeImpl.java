@@ -1,7 +1,9 @@
 package io.harpou.bridge.vertx.impl;
 
+import dev.langchain4j.model.chat.ChatModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.AgentProfiles;
 import io.harpou.bridge.api.artifact.ArtifactStore;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.bridge.api.memory.MemoryStore;
@@ -22,8 +24,16 @@ import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
 import io.harpou.bridge.vertx.http.HttpStore;
-import io.harpou.bridge.vertx.http.SatelliteRooms;
+import io.harpou.bridge.vertx.mcp.McpClients;
+import io.harpou.bridge.vertx.mcp.McpEndpoint;
+import io.harpou.bridge.vertx.mcp.McpRemoteServer;
+import io.harpou.bridge.vertx.mcp.McpServerOptions;
+import io.harpou.bridge.vertx.mcp.McpServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
+import io.harpou.bridge.vertx.model.Models;
+import io.harpou.bridge.vertx.models.ModelSpec;
+import io.harpou.bridge.vertx.models.ModelsOptions;
+import io.harpou.bridge.vertx.models.Router;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.monitor.MonitorRuntime;
 import io.harpou.bridge.vertx.monitor.MonitorServices;
@@ -31,6 +41,8 @@ import io.harpou.bridge.vertx.mqtt.MqttDiscovery;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
 import io.harpou.bridge.vertx.mqtt.MqttSatellite;
 import io.harpou.bridge.vertx.mqtt.MqttServices;
+import io.harpou.bridge.vertx.profiles.ProfileStore;
+import io.harpou.bridge.vertx.profiles.ProfilesApi;
 import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.bridge.vertx.rules.NotificationRules;
 import io.harpou.bridge.vertx.rules.NotificationServices;
@@ -44,6 +56,7 @@ import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.harpou.bridge.vertx.voice.WyomingServiceVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -52,6 +65,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +96,7 @@ public final class BridgeImpl implements Bridge {
   private SpeechEngines speech;
   private WyomingServiceVerticle voice;
   private HttpApi http;
+  private ProfileStore profiles;
 
   /** Creates the bridge, using the parts {@code remote} names instead of its own; nothing runs until started. */
   public BridgeImpl(Vertx vertx, BridgeOptions options, RemoteParts remote) {
@@ -100,6 +115,7 @@ public final class BridgeImpl implements Bridge {
         .compose(v -> startDatabase())
         .compose(v -> startSharedDatabase())
         .compose(v -> startArtifacts())
+        .compose(v -> startProfiles())
         .compose(v -> startHome())
         .compose(v -> startMemory())
         .compose(v -> startAgent())
@@ -122,8 +138,23 @@ public final class BridgeImpl implements Bridge {
     return vertx.executeBlocking(() -> ToolRegistry.load(options.getTools()), false).map(registry -> {
       tools = registry;
       health.report("tools", "ready", registry.tools().size() + " tools from " + registry.providers());
+      startMcpClients();
       return null;
     });
+  }
+
+  /** Connects to the configured MCP servers in the background; their tools join the registry as they come. */
+  private void startMcpClients() {
+    List<McpRemoteServer> servers = options.getMcpServers();
+    if (servers.isEmpty()) {
+      return;
+    }
+    McpClients clients = McpClients.create(vertx, servers);
+    tools = tools.withLiveTools(clients::tools);
+    clients.start();
+    stops.push(clients::close);
+    // Each server reports itself as the component mcp:<prefix>; this section details them.
+    health.section("mcp_servers", clients::status);
   }
 
   private Future<Void> startDatabase() {
@@ -151,6 +182,14 @@ public final class BridgeImpl implements Bridge {
       shared = store;
       stops.push(store::close);
       health.report("shared_database", "ready", store.describe() + " (audit log, conversations, tasks, API keys)");
+      return null;
+    });
+  }
+
+  private Future<Void> startProfiles() {
+    return ProfileStore.open(database).map(store -> {
+      profiles = store;
+      health.report("profiles", "ready", store.all().size() + " agent profiles");
       return null;
     });
   }
@@ -198,7 +237,7 @@ public final class BridgeImpl implements Bridge {
     }
     AgentServices services = AgentServices.of(tools, database, options.dataDir()).withHome(home)
         .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx))
-        .withArtifacts(artifacts).withStore(shared);
+        .withArtifacts(artifacts).withProfiles(profiles).withStore(shared);
     return AgentRuntime.start(vertx, options.getAgent(), services).map(running -> {
       agent = running;
       stops.push(running::close);
@@ -225,7 +264,8 @@ public final class BridgeImpl implements Bridge {
     }
     VoiceOptions voiceOptions = options.getVoice();
     WyomingServiceVerticle verticle = new WyomingServiceVerticle(voiceOptions,
-        VoiceBackends.of(speech.stt(), speech.tts(), agent().orElse(null)));
+        VoiceBackends.of(speech.stt(), speech.tts(), agent().orElse(null),
+            profiles == null ? AgentProfiles.NONE : profiles));
     return vertx.deployVerticle(verticle)
         .recover(e -> Future.failedFuture(new BridgeException("voice could not start: " + e.getMessage(), e)))
         .map(id -> {
@@ -256,18 +296,64 @@ public final class BridgeImpl implements Bridge {
     if (!options.httpEnabled()) {
       return Future.succeededFuture();
     }
-    HttpApiServices services = HttpApiServices.of(health, database, options.dataDir()).withTools(tools)
-        .withAgent(agent().orElse(null)).withHome(home).withTasks(tasks().orElse(null))
-        .withMemory(memory().orElse(null)).withUsage(agent == null ? null : agent.usage().orElse(null))
-        .withArtifacts(artifacts)
-        .withSatellites(id -> satellites().flatMap(s -> s.get(id)).map(s -> new SatelliteRooms.Entry(s.room())))
-        .withStore(shared == null ? HttpStore.of(database) : shared);
-    return HttpApi.start(vertx, options.getHttp(), services).map(running -> {
+    HttpStore store = shared == null ? HttpStore.of(database) : shared;
+    HttpApiServices services = withMcp(HttpApiServices.builder(health, database, options.dataDir()).tools(tools)
+        .agent(agent().orElse(null)).home(home).tasks(tasks().orElse(null))
+        .timers(agent == null ? null : agent.timers()).memory(memory().orElse(null))
+        .usage(agent == null ? null : agent.usage().orElse(null)).artifacts(artifacts)
+        .plans(agent == null ? null : agent.plans()).profiles(profiles)
+        .satellites(new VoiceSatelliteRooms(this::satellites))
+        .confirmationTimeout(Duration.ofMillis(options.getAgent().getPolicy().getConfirmationTimeoutMs()))
+        .conversations(agent == null ? null : agent.conversations())
+        .toolGate(agent == null ? null : agent.gate())
+        .satelliteLines(voice == null ? null : voice.lines())
+        .settings(agent == null ? null : agent.settings(), agent == null ? null : agent.modelDescription())
+        .store(store).build());
+    return store.auditLog().map(audit -> {
+      ProfilesApi api = ProfilesApi.create(vertx, profiles, tools, configuredModels(), audit, profileWriter());
+      return services.withRoutes(router -> api.mount(router, HttpApi::keyName));
+    }).compose(withProfiles -> HttpApi.start(vertx, options.getHttp(), withProfiles)).map(running -> {
       http = running;
       stops.push(running::close);
       health.report("http", "listening", running.describe());
       return null;
     });
+  }
+
+  /** The named models a profile may name. */
+  private Set<String> configuredModels() {
+    return options.getAgent().getModels().models().stream().map(ModelSpec::name).collect(Collectors.toSet());
+  }
+
+  /**
+   * The strong model as a blocking chat model, to write profiles from descriptions (an open task, as the router sees
+   * it); null without models.
+   */
+  private ChatModel profileWriter() {
+    ModelsOptions models = options.getAgent().getModels();
+    if (!models.hasModels()) {
+      return null;
+    }
+    String strong = new Router(models.routing(), models.models()).strong();
+    ModelSpec spec = models.models().stream().filter(m -> m.name().equals(strong)).findFirst().orElseThrow();
+    try {
+      return Models.provider(spec.provider()).chatModel(vertx, spec.section());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Profiles cannot be generated: {}", e.getMessage());
+      return null;
+    }
+  }
+
+  /** The HTTP services with the MCP server mounted, when it is enabled and the agent's policy point runs. */
+  private HttpApiServices withMcp(HttpApiServices services) {
+    McpServerOptions mcpOptions = options.getMcpServer();
+    if (!mcpOptions.isEnabled() || agent == null) {
+      return services;
+    }
+    McpEndpoint mcp = McpEndpoint.create(vertx, mcpOptions, McpServices.of(tools, agent.gate())
+        .withAgent(agent.agent()).withHome(home).withMemory(memory().orElse(null)));
+    stops.push(mcp::close);
+    return services.withRoutes(router -> mcp.mount(router, HttpApi::keyName));
   }
 
   private Future<Void> startRules() {
@@ -277,7 +363,7 @@ public final class BridgeImpl implements Bridge {
     }
     NotificationServices services = new NotificationServices(home, database, announcer().orElse(null),
         () -> satellites().map(s -> s.list().stream().map(Satellite::room).filter(Objects::nonNull).distinct()
-            .toList()).orElse(List.of()));
+            .toList()).orElse(List.of()), tools.exposure());
     return NotificationRules.start(vertx, configured.get(), services).map(running -> {
       stops.push(running::close);
       health.report(NotificationRules.COMPONENT, "ready", running.rules().size() + " rules");

@@ -9,6 +9,7 @@ import io.harpou.testkit.ollama.RecordedRequest;
 import io.harpou.testkit.ollama.ScriptedOllama;
 import io.harpou.testkit.ollama.ScriptedOllamaOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -51,6 +52,27 @@ class AgentModelsTest extends HttpAgentTestBase {
   private List<JsonObject> choices(String conversation) {
     return events("model_chosen").stream().filter(e -> conversation.equals(e.getString("conversation_id")))
         .toList();
+  }
+
+  @Test
+  void should_answer_a_room_whose_agent_profile_names_the_strong_model_with_that_model_and_book_it_to_the_profile() {
+    start(twoModels());
+    post("/api/profiles", new JsonObject().put("id", "kitchen").put("name", "Chef").put("persona", "You are Chef.")
+        .put("model", "strong").put("tools", new JsonArray().add("light_on")).put("rooms", new JsonArray()
+            .add("kitchen")));
+    scriptKitchenLight(strongServer);
+
+    Reply command = ask("Turn on the kitchen light", "p1");
+
+    assertThat(command.speech()).isEqualTo("The kitchen light is on.");
+    assertThat(state("light.kitchen")).isEqualTo("on");
+    assertThat(ollama.requestCount()).isZero();
+    assertThat(choices("p1")).singleElement().satisfies(e -> {
+      assertThat(e.getString("model")).isEqualTo("strong");
+      assertThat(e.getString("reason")).isEqualTo("profile kitchen prefers strong");
+    });
+    assertThat(get("/api/usage?by=profile").bodyAsJsonObject().getJsonArray("groups").encode())
+        .contains("\"profile\":\"kitchen\"");
   }
 
   @Test

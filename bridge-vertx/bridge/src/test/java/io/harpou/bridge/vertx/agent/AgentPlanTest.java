@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.agent.Reply;
+import io.harpou.bridge.api.task.TaskInfo;
+import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.testkit.Await;
 import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
+import io.harpou.testkit.ollama.ScriptedOllama;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -19,9 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class AgentPlanTest extends AgentTestBase {
 
-  private static final String REQUEST = "plan the evening: turn on the kitchen light and count the files";
+  static final String REQUEST = "plan the evening: turn on the kitchen light and count the files";
 
   private void scriptSteps(String first, String firstEntity) {
+    scriptSteps(ollama, first, firstEntity);
+  }
+
+  /** Scripts a two-step plan for {@link #REQUEST}: {@code first} turns on {@code firstEntity}, then files are counted. */
+  static void scriptSteps(ScriptedOllama ollama, String first, String firstEntity) {
     ollama.addRule(OllamaMatch.userContains("Request: plan the evening").thenReply(OllamaReply.text(
         "Here you are: {\"steps\": [\"" + first + "\", \"Count the files\"]}")).once());
     ollama.addRule(OllamaMatch.userContains("step 1: " + first).thenReply(OllamaReply.toolCall("light_on",
@@ -93,5 +102,31 @@ class AgentPlanTest extends AgentTestBase {
     assertThat(announced.get(0).getString("room")).isEqualTo("kitchen");
     assertThat(announced.get(0).getString("text")).isEqualTo("Done: The kitchen light is on. There are 7 files.");
     assertThat(state("light.kitchen")).isEqualTo("on");
+    assertThat(reply.tasks()).hasSize(1);
+    TaskInfo task = bridge.tasks().orElseThrow().get(reply.tasks().get(0)).await().orElseThrow();
+    assertThat(task.title()).isEqualTo("Plan: " + REQUEST + " in the background");
+    assertThat(task.status()).isEqualTo(TaskStatus.DONE);
+    assertThat(task.progress()).isEqualTo(1.0);
+    assertThat(events("task_progress")).extracting(e -> e.getString("message")).contains("Turn on the kitchen light");
+  }
+
+  @Test
+  void should_stop_a_background_plan_before_its_next_step_once_its_task_is_cancelled() {
+    start(agentSection(true));
+    // The first matching rule answers: the first step's model call takes long enough to cancel the task meanwhile.
+    ollama.addRule(OllamaMatch.userContains("step 1: Turn on the kitchen light").thenReply(OllamaReply.text(
+        "The kitchen light is on.").delayed(Duration.ofSeconds(8))));
+    scriptSteps("Turn on the kitchen light", "light.kitchen");
+
+    Reply reply = ask(REQUEST + " in the background", "p4");
+    String taskId = reply.tasks().get(0);
+    assertThat(bridge.tasks().orElseThrow().cancel(taskId).await()).isTrue();
+
+    JsonObject stopped = awaitEvent(e -> "plan_updated".equals(e.getString("kind"))
+        && "stopped".equals(e.getString("status")));
+    assertThat(stopped.getJsonArray("steps").getJsonObject(1).getString("status")).isEqualTo("skipped");
+    assertThat(ollama.requests()).noneMatch(r -> r.rawBody().contains("step 2: Count the files"));
+    assertThat(bridge.tasks().orElseThrow().get(taskId).await().orElseThrow().status())
+        .isEqualTo(TaskStatus.CANCELLED);
   }
 }

@@ -11,6 +11,8 @@ import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.audit.AuditQuery;
+import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.testkit.Await;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
@@ -72,13 +74,13 @@ abstract class AgentTestBase {
     BridgeOptions options = sharedDatabaseUrl() == null ? new BridgeOptions()
         : new BridgeOptions().setSection("database", new JsonObject().put("url", sharedDatabaseUrl()));
     return options.setDataDir(dataDir).setHttpEnabled(false)
-        .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
-        .setSection("tools", new JsonObject().put("agent_test", new JsonObject().put("active", true)))
-        .setSection("agent", agent)
+        .setHomeAssistant(new HomeAssistantOptions().setUrl(home.url()).setToken(home.accessToken()))
+        .setTools(new JsonObject().put("agent_test", new JsonObject().put("active", true)))
+        .setAgent(new AgentOptions(agent))
         // Memory loads its embedding model on every start; these tests are not about memory.
-        .setSection("memory", new JsonObject().put("enabled", false))
+        .setMemory(new MemoryOptions().setEnabled(false))
         // The monitors watch the machine's real disks: a full one would start a repair that takes the scripted replies.
-        .setSection("monitors", new JsonObject().put("enabled", false));
+        .setMonitorsEnabled(false);
   }
 
   protected Bridge start(JsonObject agent) {

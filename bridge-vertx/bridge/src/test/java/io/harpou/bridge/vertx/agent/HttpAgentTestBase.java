@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.agent;
 
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -12,7 +13,7 @@ abstract class HttpAgentTestBase extends AgentTestBase {
 
   @Override
   protected BridgeOptions options(JsonObject agent) {
-    return super.options(agent).setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+    return super.options(agent).setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(0));
   }
 
   /** A POST to the running hub's HTTP API. */

@@ -23,7 +23,7 @@ class ImageGenerationTest extends AgentTestBase {
     ComfyUiSimulator comfy = ComfyUiSimulator.create(vertx, new ComfyUiSimulatorOptions().setStepDelayMs(20))
         .start().await();
     bridge = Bridge.create(vertx, options(agentSection(true).put("notify_home", true))
-        .setSection("tools", new JsonObject().put("enabled", new JsonArray().add("media"))
+        .setTools(new JsonObject().put("enabled", new JsonArray().add("media"))
             .put("media", new JsonObject().put("comfyui", new JsonObject().put("url", comfy.url())))))
         .start().await();
     ollama.addRule(OllamaMatch.userContains("fox").thenReply(OllamaReply.toolCall("generate_image",

@@ -42,6 +42,7 @@ public final class TestHomeTools implements ToolProvider {
         .put("ms", new JsonObject().put("type", "integer").put("minimum", 0)));
     JsonObject timer = new JsonObject().put("type", "object").put("properties", new JsonObject()
         .put("minutes", new JsonObject().put("type", "integer").put("minimum", 1))
+        .put("seconds", new JsonObject().put("type", "integer").put("minimum", 1))
         .put("name", new JsonObject().put("type", "string")));
     return List.of(
         tool(new ToolSpec("light_on", "Turns on a light.", entity, Risk.ACT, false), (call, ctx) -> {
@@ -71,7 +72,8 @@ public final class TestHomeTools implements ToolProvider {
   }
 
   private static Future<ToolResult> timer(ToolCall call, ToolContext ctx) {
-    Timer timer = ctx.timers().orElseThrow().start(new TimerLength(null, call.arguments().getInteger("minutes"), null),
+    Timer timer = ctx.timers().orElseThrow().start(new TimerLength(null, call.arguments().getInteger("minutes"),
+            call.arguments().getInteger("seconds")),
         call.arguments().getString("name"), null, ctx.utterance());
     return Tool.done(ToolResult.ok("Timer " + timer.id() + " started."));
   }

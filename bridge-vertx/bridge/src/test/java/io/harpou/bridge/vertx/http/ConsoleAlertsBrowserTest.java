@@ -6,8 +6,8 @@ import io.harpou.bridge.api.event.AlertChanged;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,9 +33,9 @@ class ConsoleAlertsBrowserTest {
 
   @Test
   void should_show_an_alert_and_its_question_as_text_and_drop_it_when_cleared() throws Exception {
-    BridgeOptions options = new BridgeOptions().setDataDir(dir.resolve("data"))
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .setSection("memory", new JsonObject().put("enabled", false));
+    BridgeOptions options = new BridgeOptions().setDataDir(dir.resolve("data")).setMonitorsEnabled(false)
+        .setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(0))
+        .setMemory(new MemoryOptions().setEnabled(false));
     Bridge bridge = Bridge.create(vertx, options).start().await();
     String hostile = "Container <img src=x onerror=\"window.owned=1\"> is unhealthy.";
     AlertChanged alert = new AlertChanged(Instant.now(), "01ALERT", "docker", "docker:x", "critical",

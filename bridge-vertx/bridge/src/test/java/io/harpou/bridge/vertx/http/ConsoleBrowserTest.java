@@ -41,6 +41,8 @@ class ConsoleBrowserTest {
       chromium.waitFor(kitchen, "the kitchen light in the home panel", 20);
       chromium.waitFor("document.getElementById('link').dataset.state === 'live'", "the live event link", 20);
       assertThat(chromium.eval(kitchen + ".textContent")).isEqualTo("off");
+      assertThat(chromium.eval("getComputedStyle(document.getElementById('mic')).display"))
+          .as("no microphone offered by a hub without voice").isEqualTo("none");
 
       chromium.eval("document.getElementById('chat-input').value = 'turn on the kitchen light';"
           + "document.getElementById('chat-form').requestSubmit()");
@@ -51,10 +53,10 @@ class ConsoleBrowserTest {
       assertThat(chromium.eval("document.querySelector('.msg.agent .text').textContent"))
           .isEqualTo("Turned on the kitchen light.");
       chromium.waitFor(kitchen + ".textContent === 'on'", "the kitchen light to show on", 20);
-      assertThat(chromium.eval("document.querySelector('.msg.agent').classList.contains('action_done')"))
-          .isEqualTo(true);
-      chromium.waitFor("document.querySelector('.msg.agent .step.ok')", "the tool step, finished", 10);
-      assertThat((String) chromium.eval("document.querySelector('.msg.agent .step').textContent"))
+      assertThat(chromium.eval("document.querySelector('.msg.agent').dataset.type")).isEqualTo("action_done");
+      chromium.waitFor("document.querySelector('.msg.agent .tool[data-outcome=\"ok\"]')", "the tool step, finished",
+          10);
+      assertThat((String) chromium.eval("document.querySelector('.msg.agent .tool').textContent"))
           .contains("switch_light").contains("light.kitchen");
       chromium.waitFor("[...document.querySelectorAll('#audit-rows td')].some(td => td.textContent === "
           + "'switch_light')", "the audit row", 10);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.testkit.comfyui.ComfyUiSimulator;
 import io.harpou.testkit.comfyui.ComfyUiSimulatorOptions;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
@@ -45,12 +48,12 @@ class ConsoleImageBrowserTest {
         .start().await();
     ollama.addRule(OllamaMatch.userContains("fox").thenReply(OllamaReply.toolCall("generate_image",
         new JsonObject().put("prompt", "a red fox in the snow").put("size", "640x480"))));
-    Bridge bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dir.resolve("data"))
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
-        .setSection("memory", new JsonObject().put("enabled", false))
-        .setSection("agent", new JsonObject().put("ollama", new JsonObject().put("url", ollama.baseUrl())))
-        .setSection("tools", new JsonObject().put("enabled", new JsonArray().add("media"))
+    Bridge bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dir.resolve("data")).setMonitorsEnabled(false)
+        .setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(0))
+        .setHomeAssistant(new HomeAssistantOptions().setUrl(home.url()).setToken(home.accessToken()))
+        .setMemory(new MemoryOptions().setEnabled(false))
+        .setAgent(new AgentOptions().setOllama(new JsonObject().put("url", ollama.baseUrl())))
+        .setTools(new JsonObject().put("enabled", new JsonArray().add("media"))
             .put("media", new JsonObject().put("comfyui", new JsonObject().put("url", comfy.url())))))
         .start().await();
 

@@ -75,8 +75,10 @@ class DottedPathTest {
     String key = TestHouse.createKey(vertx, dir, "phone");
     try (TestHouse house = TestHouse.start(vertx, dir, new JsonObject().put("rate_limit_per_minute", 2))) {
       Map<String, String> bearer = Map.of("Authorization", "Bearer " + key);
-      assertThat(RawHttp.exchange(house.port(), "GET", "/api/tools", bearer, null).status()).isEqualTo(200);
-      assertThat(RawHttp.exchange(house.port(), "GET", "/api/tools", bearer, null).status()).isEqualTo(200);
+      // Reads have ten times the allowance of commands.
+      for (int i = 0; i < 20; i++) {
+        assertThat(RawHttp.exchange(house.port(), "GET", "/api/tools", bearer, null).status()).isEqualTo(200);
+      }
 
       RawHttp.Response third = RawHttp.exchange(house.port(), "GET", "/console/../api/tools", bearer, null);
 

@@ -35,6 +35,8 @@ final class HeadlessChromium implements AutoCloseable {
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, Promise<JsonObject>> calls = new ConcurrentHashMap<>();
+  /** Protocol events awaited by name, each completed by the next such event. */
+  private final Map<String, Promise<JsonObject>> awaited = new ConcurrentHashMap<>();
   /** Console and log messages the page produced. */
   final List<String> log = new CopyOnWriteArrayList<>();
 
@@ -52,6 +54,11 @@ final class HeadlessChromium implements AutoCloseable {
         } else {
           call.complete(message.getJsonObject("result"));
         }
+      } else if (awaited.containsKey(message.getString("method", ""))) {
+        Promise<JsonObject> waiter = awaited.remove(message.getString("method"));
+        if (waiter != null) {
+          waiter.complete(message.getJsonObject("params"));
+        }
       } else if ("Log.entryAdded".equals(message.getString("method"))) {
         log.add(message.getJsonObject("params").getJsonObject("entry").getString("text"));
       } else if ("Runtime.exceptionThrown".equals(message.getString("method"))) {
@@ -60,20 +67,26 @@ final class HeadlessChromium implements AutoCloseable {
     });
   }
 
-  /** Starts Chromium with a fresh profile; fails the test, saying what to install, when Chromium is missing. */
-  static HeadlessChromium launch(Vertx vertx, Path profile) throws Exception {
+  /**
+   * Starts Chromium with a fresh profile and any extra flags; fails the test, saying what to install, when Chromium is
+   * missing.
+   */
+  static HeadlessChromium launch(Vertx vertx, Path profile, String... flags) throws Exception {
     String binary = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     if (!Files.isExecutable(Path.of(binary))) {
       fail("Chromium is needed for the console test: apt-get install chromium chromium-driver (or set CHROMIUM)");
     }
-    Process process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu",
+    List<String> command = new java.util.ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank")
-        .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
+        "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1400,900"));
+    command.addAll(List.of(flags));
+    command.add("about:blank");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
     Path portFile = profile.resolve("DevToolsActivePort");
-    // Chromium creates the file before it writes the port: wait for the port itself.
-    Await.within(Duration.ofSeconds(30), () -> Files.exists(portFile) && !Files.readAllLines(portFile).isEmpty());
-    if (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
+    // Chromium creates the file before it writes into it: the port, then the browser's path on a second line.
+    boolean written = Await.within(Duration.ofSeconds(30),
+        () -> Files.exists(portFile) && Files.readAllLines(portFile).size() >= 2);
+    if (!written) {
       process.destroyForcibly();
       fail("Chromium did not open its DevTools port; see " + profile.resolveSibling("chromium.log"));
     }
@@ -116,6 +129,50 @@ final class HeadlessChromium implements AutoCloseable {
   void waitFor(String condition, String what, int seconds) {
     if (!Await.within(Duration.ofSeconds(seconds), () -> Boolean.TRUE.equals(eval("!!(" + condition + ")")))) {
       throw new AssertionError("timed out waiting for " + what + "; page log: " + log);
+    }
+  }
+
+  /** Presses and releases a key such as {@code Escape}, as a person would on the focused element. */
+  void press(String key, int keyCode) {
+    for (String type : List.of("rawKeyDown", "keyUp")) {
+      call("Input.dispatchKeyEvent", new JsonObject().put("type", type).put("key", key).put("code", key)
+          .put("windowsVirtualKeyCode", keyCode));
+    }
+  }
+
+  /**
+   * Clicks the middle of the element {@code selector} finds with the mouse, as a person would: unlike a click from a
+   * script, it counts as the user's gesture, which a page needs to start its audio.
+   */
+  void click(String selector) {
+    JsonObject box = (JsonObject) eval("(() => { const e = document.querySelector(" + new JsonArray().add(selector)
+        .encode() + "[0]); e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
+        + " return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+    for (String type : List.of("mousePressed", "mouseReleased")) {
+      call("Input.dispatchMouseEvent", new JsonObject().put("type", type).put("x", box.getValue("x"))
+          .put("y", box.getValue("y")).put("button", "left").put("clickCount", 1));
+    }
+  }
+
+  /** Sets an input's value and submits its form, as typing then pressing Enter would. */
+  void type(String inputId, String text) {
+    eval("(() => { const input = document.getElementById('" + inputId + "'); input.value = "
+        + new JsonArray().add(text).encode() + "[0]; input.form.requestSubmit(); })()");
+  }
+
+  /**
+   * Reloads the page and returns once the new document has loaded. Reloading from a script instead left the test's
+   * next evaluation racing the navigation: on a busy machine it reached the old document as it was torn down and
+   * failed with "Inspected target navigated or closed".
+   */
+  void reload() {
+    Promise<JsonObject> loaded = Promise.promise();
+    awaited.put("Page.loadEventFired", loaded);
+    call("Page.reload", new JsonObject());
+    try {
+      loaded.future().await(30, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("the page did not load again within 30 s; page log: " + log, e);
     }
   }
 

@@ -10,9 +10,13 @@ import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.ToolProvider;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.agent.PolicyOptions;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.audit.AuditQuery;
+import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.testkit.Await;
 import io.harpou.testkit.fs.TmpfsMount;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
@@ -31,6 +35,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +67,12 @@ class DiskRepairEndToEndTest {
 
   @TempDir
   Path temp;
+
+  /** Unmounts what a failed {@code close()} left; a killed run's mounts go at the next mount (see TmpfsMount). */
+  @AfterAll
+  static void unmountWhatIsLeft() {
+    TmpfsMount.closeAll();
+  }
 
   @BeforeEach
   void setUp() throws Exception {
@@ -107,12 +118,12 @@ class DiskRepairEndToEndTest {
                 .put("interval_ms", diskIntervalMs))
             .put("load", new JsonObject().put("enabled", false)));
     BridgeOptions options = new BridgeOptions().setDataDir(temp.resolve("data")).setHttpEnabled(false)
-        .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
-        .setSection("tools", new JsonObject().put("enabled", providers).put("system", system))
-        .setSection("agent", new JsonObject().put("task_threshold_ms", 10_000).put("policy", policy)
-            .put("ollama", new JsonObject().put("url", ollama.baseUrl()).put("model", "llama3.2")))
-        .setSection("memory", new JsonObject().put("enabled", false))
-        .setSection("monitors", monitors.put("repair", new JsonObject().put("cooldown_ms", 600_000)));
+        .setHomeAssistant(new HomeAssistantOptions().setUrl(home.url()).setToken(home.accessToken()))
+        .setTools(new JsonObject().put("enabled", providers).put("system", system))
+        .setAgent(new AgentOptions().setTaskThresholdMs(10_000).setPolicy(new PolicyOptions(policy))
+            .setOllama(new JsonObject().put("url", ollama.baseUrl()).put("model", "llama3.2")))
+        .setMemory(new MemoryOptions().setEnabled(false))
+        .setMonitors(new MonitorOptions(monitors.put("repair", new JsonObject().put("cooldown_ms", 600_000))));
     // The spy interpreter is discoverable only while this bridge starts.
     Path services = Files.createDirectories(temp.resolve("services/META-INF/services"));
     Files.writeString(services.resolve(ToolProvider.class.getName()), SpyInterpreterProvider.class.getName() + "\n");

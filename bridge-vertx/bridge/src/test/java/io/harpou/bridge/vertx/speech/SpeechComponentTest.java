@@ -8,6 +8,7 @@ import io.harpou.bridge.api.voice.SpeechAudio;
 import io.harpou.bridge.api.voice.AudioFormat;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -28,9 +29,10 @@ class SpeechComponentTest {
   }
 
   private BridgeOptions options(JsonObject voice) {
-    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false).setSection("voice", voice)
+    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false).setMonitorsEnabled(false)
+        .setSection("voice", voice)
         .setSection("wyoming", new JsonObject().put("port", 0))
-        .setSection("memory", new JsonObject().put("enabled", false));
+        .setMemory(new MemoryOptions().setEnabled(false));
   }
 
   @Test

@@ -7,6 +7,9 @@ import io.harpou.bridge.api.timer.Timer;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.agent.AgentOptions;
+import io.harpou.bridge.vertx.http.HttpApiOptions;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
 import io.harpou.testkit.ollama.ScriptedOllama;
@@ -14,11 +17,11 @@ import io.harpou.testkit.ollama.ScriptedOllamaOptions;
 import io.harpou.wyoming.WyomingEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,15 +52,14 @@ class BridgeTimersTest {
     kitchen = new FakeSatellite(vertx, "Kitchen");
     office = new FakeSatellite(vertx, "Office");
     StateLog states = new StateLog(vertx);
-    BridgeOptions options = new BridgeOptions().setDataDir(dataDir)
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .setSection("wyoming", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .setSection("voice", new JsonObject().put("satellites", new JsonArray()
-            .add(kitchen.config("kitchen", "kitchen-sat").toJson()).add(office.config("office", "office-sat").toJson())))
-        .setSection("tools", new JsonObject().put("agent_test", new JsonObject().put("active", true)))
-        .setSection("agent", new JsonObject().put("task_threshold_ms", 10_000)
-            .put("ollama", new JsonObject().put("url", ollama.baseUrl()).put("model", "llama3.2")))
-        .setSection("memory", new JsonObject().put("enabled", false));
+    BridgeOptions options = new BridgeOptions().setDataDir(dataDir).setMonitorsEnabled(false)
+        .setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(0))
+        .setVoice(new VoiceOptions().setHost("127.0.0.1").setPort(0)
+            .setSatellites(List.of(kitchen.config("kitchen", "kitchen-sat"), office.config("office", "office-sat"))))
+        .setTools(new JsonObject().put("agent_test", new JsonObject().put("active", true)))
+        .setAgent(new AgentOptions().setTaskThresholdMs(10_000)
+            .setOllama(new JsonObject().put("url", ollama.baseUrl()).put("model", "llama3.2")))
+        .setMemory(new MemoryOptions().setEnabled(false));
     bridge = Bridge.create(vertx, options).start().await();
     kitchen.awaitRunning();
     office.awaitRunning();

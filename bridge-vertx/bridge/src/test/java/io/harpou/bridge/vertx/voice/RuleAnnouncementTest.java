@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
+import io.harpou.bridge.vertx.http.HttpApiOptions;
+import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.testkit.ha.RecordedServiceCall;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
@@ -16,6 +20,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,14 +51,13 @@ class RuleAnnouncementTest {
         .put("when", new JsonObject().put("entity_id", "binary_sensor.front_door_contact").put("state", "on")
             .put("for_seconds", 1))
         .put("say", "The front door has been left open.");
-    BridgeOptions options = new BridgeOptions().setDataDir(dataDir)
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .setSection("wyoming", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .setSection("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
-        .setSection("memory", new JsonObject().put("enabled", false))
-        .setSection("voice", new JsonObject().put("satellites", new JsonArray()
-            .add(kitchen.config("kitchen", "kitchen-sat").toJson())))
-        .setSection("notifications", new JsonObject().put("rules", new JsonArray().add(doorLeftOpen)));
+    BridgeOptions options = new BridgeOptions().setDataDir(dataDir).setMonitorsEnabled(false)
+        .setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(0))
+        .setHomeAssistant(new HomeAssistantOptions().setUrl(home.url()).setToken(home.accessToken()))
+        .setMemory(new MemoryOptions().setEnabled(false))
+        .setVoice(new VoiceOptions().setHost("127.0.0.1").setPort(0)
+            .setSatellites(List.of(kitchen.config("kitchen", "kitchen-sat"))))
+        .setNotifications(new NotificationOptions(new JsonObject().put("rules", new JsonArray().add(doorLeftOpen))));
     bridge = Bridge.create(vertx, options).start().await();
     kitchen.awaitRunning();
     web = WebClient.create(vertx);

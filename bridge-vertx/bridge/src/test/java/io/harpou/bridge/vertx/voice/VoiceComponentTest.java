@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +32,14 @@ class VoiceComponentTest {
   }
 
   private BridgeOptions options() {
-    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false)
-        .setSection("wyoming", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false).setMonitorsEnabled(false)
+        .setVoice(new VoiceOptions().setHost("127.0.0.1").setPort(0));
   }
 
   @Test
   void should_start_with_the_bridge_and_publish_announcer_and_satellites() throws Exception {
-    BridgeOptions options = options().setSection("voice", new JsonObject().put("satellites", new JsonArray()
-        .add(new JsonObject().put("host", "127.0.0.1").put("port", 9).put("room", "attic").put("id", "attic-sat"))));
+    BridgeOptions options = options().setVoice(new VoiceOptions().setHost("127.0.0.1").setPort(0)
+        .setSatellites(List.of(new SatelliteConfig("127.0.0.1", 9, "attic", "attic-sat"))));
     Bridge bridge = Bridge.create(vertx, options).start().await();
 
     assertThat(bridge.health().toJson().getJsonObject("components").getJsonObject("voice").getString("state"))
@@ -66,8 +67,8 @@ class VoiceComponentTest {
 
   @Test
   void should_not_open_a_port_without_voice_or_wyoming_configuration() {
-    Bridge bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false)).start()
-        .await();
+    Bridge bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false)
+        .setMonitorsEnabled(false)).start().await();
     assertThat(bridge.satellites()).isEmpty();
     assertThat(bridge.health().toJson().getJsonObject("components").containsKey("voice")).isFalse();
     bridge.close().await();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.testkit.Await;
 import io.harpou.wyoming.WyomingEvent;
 import io.harpou.wyoming.info.Info;
@@ -52,10 +53,9 @@ class WyomingFloodTest {
   }
 
   private void start(JsonObject wyoming, JsonObject voice) {
-    bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dataDir)
-        .setSection("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .setSection("voice", voice)
-        .setSection("wyoming", wyoming.put("host", "127.0.0.1").put("port", 0))).start().await();
+    bridge = Bridge.create(vertx, new BridgeOptions().setDataDir(dataDir).setMonitorsEnabled(false)
+        .setHttp(new HttpApiOptions().setHost("127.0.0.1").setPort(0))
+        .setVoice(VoiceOptions.fromSections(voice, wyoming.put("host", "127.0.0.1").put("port", 0)))).start().await();
     String detail = bridge.health().toJson().getJsonObject("components").getJsonObject("voice").getString("detail");
     port = Integer.parseInt(detail.replaceAll(".*port (\\d+).*", "$1"));
   }

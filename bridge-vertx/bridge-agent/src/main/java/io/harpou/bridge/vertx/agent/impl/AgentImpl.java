@@ -9,6 +9,7 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Action;
 import io.harpou.bridge.api.agent.ActionTarget;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.AgentProfile;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Interpretation;
@@ -30,6 +31,7 @@ import io.harpou.bridge.vertx.models.ModelPool;
 import io.harpou.bridge.vertx.models.ModelTurn;
 import io.harpou.bridge.vertx.models.TurnCache;
 import io.harpou.bridge.vertx.models.TurnRequest;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -63,16 +65,18 @@ public final class AgentImpl implements Agent {
   private final TurnEvents events;
   private final ModelPool models;
   private final TurnCache cache;
+  private final PlanRunner.Services plans;
   private final PromptBuilder prompt;
-  private final List<ToolSpecification> specs;
+  private final LiveSettings settings;
   private volatile boolean stopped;
 
   /**
    * Creates the agent; {@code models} is null when no model is configured, {@code cache} when answers are not
    * cached.
    */
-  AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, PolicyGate executor,
-            PendingConfirmations pending, ConversationHistory history, TurnEvents events, ModelPool models, TurnCache cache) {
+  AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, LiveSettings settings, PolicyGate executor,
+            PendingConfirmations pending, ConversationHistory history, TurnEvents events, ModelPool models, TurnCache cache,
+            PlanRunner.Services plans) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
@@ -82,8 +86,9 @@ public final class AgentImpl implements Agent {
     this.events = events;
     this.models = models;
     this.cache = cache;
-    this.prompt = new PromptBuilder(options.getPersona());
-    this.specs = services.tools().specs().stream().map(ToolSchemas::toSpecification).toList();
+    this.plans = plans;
+    this.prompt = new PromptBuilder(settings);
+    this.settings = settings;
   }
 
   /** Refuses further turns. */
@@ -98,7 +103,7 @@ public final class AgentImpl implements Agent {
     }
     Context caller = vertx.getOrCreateContext();
     String turnId = UUID.randomUUID().toString();
-    events.begin(utterance.conversationId(), turnId);
+    events.begin(utterance, turnId);
     events.publish(new TurnStarted(Instant.now(), turnId, utterance));
     Future<Reply> turn;
     try {
@@ -116,15 +121,15 @@ public final class AgentImpl implements Agent {
         .compose(reply -> {
           // A client that holds the history sends it back next turn, edits and all: storing it too would duplicate.
           Future<Void> stored = clientHistory != null ? Future.succeededFuture()
-              : history.append(utterance.conversationId(), utterance.text(), reply.speech()).recover(e -> {
+              : history.append(utterance, reply.speech()).recover(e -> {
                 LOG.warn("History of {} could not be stored: {}", utterance.conversationId(), e.getMessage());
                 return Future.succeededFuture();
               });
           return Future.join(executor.auditsOf(turnId), stored).map(reply);
         })
         .onComplete(ar -> {
-          events.end(utterance.conversationId(), turnId);
-          // An overlapping turn of the same conversation may have filed a write here since: it is under way anyway.
+          events.end(turnId);
+          // A call that finished after the audits were awaited may have filed a write here since: it is under way.
           executor.auditsOf(turnId);
           if (ar.succeeded()) {
             events.publish(new ReplySent(Instant.now(), turnId, ar.result()));
@@ -164,7 +169,7 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> confirm(PendingConfirmations.Confirmation confirmation, Utterance u) {
-    return executor.executeConfirmed(confirmation, u.text()).map(result -> {
+    return executor.executeConfirmed(confirmation, u).map(result -> {
       if (!result.error()) {
         pending.done(confirmation);
       }
@@ -222,53 +227,62 @@ public final class AgentImpl implements Agent {
   }
 
   private Future<Reply> llm(Utterance u, ChatHistory clientHistory) {
-    TurnRequest request = new TurnRequest(events.turnOf(u.conversationId()), u.conversationId(), u.text(),
-        u.language(), u.user());
-    if (cache == null || !cache.cacheable(request)) {
-      return model(u, clientHistory, request, null);
+    // The router sees the agent profile (else the speaker) and the model the profile names.
+    Optional<AgentProfile> profile = services.profiles().forUtterance(u);
+    TurnRequest request = new TurnRequest(events.turnOf(u), u.conversationId(), u.text(),
+        u.language(), profile.map(AgentProfile::id).orElse(u.user()), profile.map(AgentProfile::model).orElse(null));
+    // The cache knows neither personas nor tool lists, so a profile's turns are neither served from it nor kept.
+    if (cache == null || profile.isPresent() || !cache.cacheable(request)) {
+      return model(u, clientHistory, request, profile, null);
     }
-    return cache.lookup(request).compose(lookup -> lookup.hit().isPresent()
-        ? Future.succeededFuture(Reply.answer(lookup.hit().get().answer(), u.conversationId()))
-        : model(u, clientHistory, request, lookup));
+    return cache.lookup(request).compose(lookup -> lookup.hit().map(hit -> Future.succeededFuture(
+            Reply.answer(hit.answer(), u.conversationId()).servedFromCache(new Reply.Cached(hit.model(), hit.exact(),
+                hit.similarity()))))
+        .orElseGet(() -> model(u, clientHistory, request, profile, lookup)));
   }
 
   /**
    * The turn through the model loop, or as a plan when it asks for one; its answer is cached when {@code lookup} is
    * given and the turn allows it.
    */
-  private Future<Reply> model(Utterance u, ChatHistory clientHistory, TurnRequest request, TurnCache.Lookup lookup) {
-    ModelTurn turn = models.begin(request);
+  private Future<Reply> model(Utterance u, ChatHistory clientHistory, TurnRequest request,
+                              Optional<AgentProfile> profile, TurnCache.Lookup lookup) {
+    ModelTurn turn = models.begin(request).thinking(settings.current().thinking());
     // The home's share of the prompt shrinks with a small window, so the entities that matter most still fit.
     int entityBudget = turn.model().map(m -> Math.min(options.getEntityBudgetTokens(), m.promptBudget() / 4))
         .orElse(options.getEntityBudgetTokens());
     Future<List<ChatMessage>> earlier = clientHistory == null ? history.recent(u.conversationId())
         : Future.succeededFuture(recentOf(clientHistory));
     String instructions = clientHistory == null ? null : clientHistory.instructions();
-    Future<Reply> answered = recall(u).compose(memories -> earlier.compose(past -> {
-      SystemMessage system = SystemMessage.from(prompt.system(u, services.home().orElse(null), memories,
+    // A profile speaks with its own persona and is offered only its tools (the policy point refuses the others).
+    PromptBuilder persona = profile.map(p -> prompt.withPersona(p.persona())).orElse(prompt);
+    // Read each turn: tools of MCP servers come and go.
+    List<ToolSpecification> offered = services.tools().specs().stream()
+        .filter(s -> profile.map(p -> p.allows(s.name())).orElse(true))
+        .map(ToolSchemas::toSpecification).toList();
+    Future<Reply> answered = recall(u, profile).compose(memories -> earlier.compose(past -> {
+      SystemMessage system = SystemMessage.from(persona.system(u, services.home().orElse(null), memories,
           instructions, entityBudget));
       List<ChatMessage> messages = new ArrayList<>();
       messages.add(system);
       messages.addAll(past);
       messages.add(UserMessage.from(u.text()));
       if (!models.traits(request).plan()) {
-        return loop(u, turn, request, messages, lookup);
+        return loop(u, turn, request, offered, messages, lookup);
       }
       PlanRunner plan = new PlanRunner(events, turn, u, request.turnId(), instruction -> new ToolLoop(services,
-          turn, executor, pending, events, specs, options, request.turnId(), u,
-          List.of(system, UserMessage.from(instruction))).run(), services.announcer().orElse(null));
+          turn, executor, pending, events, offered, options, request.turnId(), u,
+          List.of(system, UserMessage.from(instruction))).run(), plans);
       return plan.run().compose(planned -> planned.isPresent() ? Future.succeededFuture(planned.get())
-          : loop(u, turn, request, messages, lookup));
+          : loop(u, turn, request, offered, messages, lookup));
     }));
-    return answered.map(reply -> turn.notice(u.language()).map(notice -> new Reply(reply.speech() + " " + notice,
-        reply.type(), reply.actions(), reply.tasks(), reply.continueConversation(), reply.conversationId()))
-        .orElse(reply));
+    return answered.map(reply -> turn.notice(u.language()).map(reply::withSpeechAdded).orElse(reply));
   }
 
   /** One run of the model loop over {@code messages}, its answer kept in the cache when the turn allows it. */
-  private Future<Reply> loop(Utterance u, ModelTurn turn, TurnRequest request, List<ChatMessage> messages,
-                             TurnCache.Lookup lookup) {
-    ToolLoop loop = new ToolLoop(services, turn, executor, pending, events, specs, options, request.turnId(), u,
+  private Future<Reply> loop(Utterance u, ModelTurn turn, TurnRequest request, List<ToolSpecification> offered,
+                             List<ChatMessage> messages, TurnCache.Lookup lookup) {
+    ToolLoop loop = new ToolLoop(services, turn, executor, pending, events, offered, options, request.turnId(), u,
         messages);
     return loop.run().onSuccess(reply -> {
       if (lookup != null && loop.cacheable(reply)) {
@@ -287,8 +301,10 @@ public final class AgentImpl implements Agent {
         .toList();
   }
 
-  private Future<List<RecalledMemory>> recall(Utterance u) {
-    return services.memory().map(memory -> memory.recall(MemoryQuery.of(u.text(), MEMORY_LIMIT))
+  /** What the turn's agent remembers about {@code u}: everything for the hub's own, its scope for a profile. */
+  private Future<List<RecalledMemory>> recall(Utterance u, Optional<AgentProfile> profile) {
+    return services.memory().map(memory -> ProfileMemory.of(memory, profile, u)
+            .recall(MemoryQuery.of(u.text(), MEMORY_LIMIT))
             .timeout(MEMORY_WAIT_MS, TimeUnit.MILLISECONDS)
             .recover(e -> Future.succeededFuture(List.<RecalledMemory>of())))
         .orElseGet(() -> Future.succeededFuture(List.of()));

@@ -3,10 +3,13 @@ package io.harpou.bridge.vertx.agent.impl;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.plan.Plans;
 import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.tool.ToolCall;
+import io.harpou.bridge.api.tool.ToolGate;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
@@ -14,12 +17,15 @@ import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.agent.AgentVerticle;
 import io.harpou.bridge.vertx.agent.ConversationHistory;
 import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.model.ModelUsage;
 import io.harpou.bridge.vertx.model.Models;
 import io.harpou.bridge.vertx.models.CacheOptions;
 import io.harpou.bridge.vertx.models.ModelPool;
 import io.harpou.bridge.vertx.models.ModelsOptions;
 import io.harpou.bridge.vertx.models.TurnCache;
+import io.harpou.bridge.vertx.settings.HouseholdSettings;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskSettings;
 import io.harpou.bridge.vertx.task.VoiceTimers;
@@ -27,6 +33,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Makes the agent's parts in dependency order. The gate defers long calls to the task service, and the task service
@@ -40,24 +47,31 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private final VoiceTimers timers;
   private final PolicyGate gate;
   private final AgentImpl agent;
+  private final ConversationHistory history;
   private final String modelDescription;
   private final ModelPool models;
   private final TurnCache cache;
+  private final PlanStore plans;
+  private final LiveSettings settings;
   private String deployment;
 
   private AgentRuntimeImpl(Vertx vertx, AgentOptions options, AgentServices services, ModelPool models,
                            TurnCache cache, AuditLog audit, ConversationHistory history,
-                           DurableTaskService.TaskTable table) {
+                           DurableTaskService.TaskTable table, PlanStore plans, LiveSettings settings) {
     this.vertx = vertx;
+    this.settings = settings;
     TurnEvents events = new TurnEvents(vertx);
     PendingConfirmations pending = new PendingConfirmations(options.getPolicy()::confirmationTimeoutMs);
-    TaskSettings settings = new TaskSettings(options.getTaskTimeoutMs(), options.isNotifyHome(),
+    TaskSettings taskSettings = new TaskSettings(options.getTaskTimeoutMs(), options.isNotifyHome(),
         services.home().orElse(null), services.announcer().orElse(null));
-    this.tasks = DurableTaskService.create(vertx, table, settings,
+    this.tasks = DurableTaskService.create(vertx, table, taskSettings,
         this::runTask);
     this.timers = VoiceTimers.create(vertx, () -> Optional.of(agent()));
-    this.gate = new PolicyGate(vertx, services, options, audit, tasks, timers, pending, events);
-    this.agent = new AgentImpl(vertx, services, options, gate, pending, history, events, models, cache);
+    this.gate = new PolicyGate(vertx, services, options, settings, audit, tasks, timers, pending, events);
+    this.agent = new AgentImpl(vertx, services, options, settings, gate, pending, history, events, models, cache,
+        new PlanRunner.Services(plans, tasks));
+    this.plans = plans;
+    this.history = history;
     this.cache = cache;
     this.models = models;
     this.modelDescription = (models == null ? "interpreters only (no model configured)" : models.describe())
@@ -71,23 +85,40 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   /** Starts the runtime; see {@link AgentRuntime#start}. */
   public static Future<AgentRuntime> start(Vertx vertx, AgentOptions options, AgentServices services) {
     ModelsOptions models;
-    AgentServices withVision;
     try {
       models = options.getModels();
-      withVision = services.withVision(ModelVision.create(vertx, models, options.getVision()).orElse(null));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new BridgeException("bad agent configuration: " + e.getMessage(), e));
     }
-    Future<ModelPool> pool = !models.hasModels() ? Future.succeededFuture()
+    Future<ModelPool> pool = !models.hasAnyModel() ? Future.succeededFuture()
         : ModelPool.start(vertx, models, services.database()).recover(e -> Future.failedFuture(
             e instanceof IllegalArgumentException ? new BridgeException("bad agent configuration: " + e.getMessage(),
                 e) : e));
-    return pool.compose(started -> cache(vertx, options, started).compose(cache -> services.store().auditLog()
+    // The pool reads the camera's images too; it answers turns only when a model for turns is configured.
+    return pool.compose(all -> open(vertx, options, services.withVision(all == null ? null
+            : all.vision().orElse(null)), models.hasModels() ? all : null))
+        .compose(AgentRuntimeImpl::begin);
+  }
+
+  /** Opens the agent's tables and makes the runtime; {@code models} is null when no model answers turns. */
+  private static Future<AgentRuntimeImpl> open(Vertx vertx, AgentOptions options, AgentServices services,
+                                               ModelPool models) {
+    Database database = services.database();
+    // The audit log, the history and the tasks live in the agent's store (shared by a cluster's hubs); plans and the
+    // household's settings stay in the embedded database.
+    return cache(vertx, options, models).compose(cache -> services.store().auditLog()
         .compose(audit -> services.store().history(options.getHistoryLimit())
             .compose(history -> services.store().tasks()
-                .map(table -> new AgentRuntimeImpl(vertx, options, withVision, started, cache, audit, history,
-                    table))))))
-        .compose(AgentRuntimeImpl::begin);
+                .compose(table -> PlanStore.open(database)
+                    .compose(plans -> LiveSettings.open(database, defaults(options))
+                        .map(settings -> new AgentRuntimeImpl(vertx, options, services, models, cache, audit,
+                            history, table, plans, settings)))))));
+  }
+
+  /** The configuration's persona and thinking, which the household's saved settings override. */
+  private static HouseholdSettings defaults(AgentOptions options) {
+    return new HouseholdSettings(options.getPersona(), options.getOllama().getBoolean("think"), null, Set.of(),
+        Set.of());
   }
 
   /** The response cache when it is enabled and there are models, its embedding model from its provider. */
@@ -116,6 +147,21 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   }
 
   @Override
+  public LiveSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public ToolGate gate() {
+    return gate;
+  }
+
+  @Override
+  public ConversationLog conversations() {
+    return history;
+  }
+
+  @Override
   public Agent agent() {
     return agent;
   }
@@ -128,6 +174,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   @Override
   public Optional<ModelUsage> usage() {
     return Optional.ofNullable(models).map(ModelPool::usage);
+  }
+
+  @Override
+  public Plans plans() {
+    return plans;
   }
 
   @Override

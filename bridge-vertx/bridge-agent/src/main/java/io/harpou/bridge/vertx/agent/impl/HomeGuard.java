@@ -19,10 +19,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The home as one tool call sees it. Reads pass. A service call that reaches a protected entity (every service call,
+ * The home as one tool call sees it. Reads pass. A service call that reaches an entity the household's settings hide
+ * is refused. A service call that reaches a protected entity (every service call,
  * for a PROTECTED tool) is held back, not sent, so the policy can ask about exactly that call; the others go to Home
  * Assistant. Firing events and Home Assistant's own conversation agent can reach anything and stay closed. Once the
  * tool call is over, nothing more goes through.
@@ -35,14 +37,19 @@ final class HomeGuard implements HomeGateway {
 
   private final HomeGateway home;
   private final ProtectedReach reach;
+  private final Set<String> hidden;
   private final boolean holdEveryCall;
   private final List<Held> held = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
-  /** Guards {@code home}; {@code holdEveryCall} when the tool itself is PROTECTED. */
-  HomeGuard(HomeGateway home, ProtectedReach reach, boolean holdEveryCall) {
+  /**
+   * Guards {@code home}; {@code hidden} are the entities the household's settings hide, which no service call may
+   * reach; {@code holdEveryCall} when the tool itself is PROTECTED.
+   */
+  HomeGuard(HomeGateway home, ProtectedReach reach, Set<String> hidden, boolean holdEveryCall) {
     this.home = home;
     this.reach = reach;
+    this.hidden = hidden;
     this.holdEveryCall = holdEveryCall;
   }
 
@@ -61,6 +68,11 @@ final class HomeGuard implements HomeGateway {
     if (closed) {
       return Future.failedFuture(new PolicyException("the tool call is over; " + call.domain() + "."
           + call.service() + " was not sent", false));
+    }
+    List<String> hiddenReached = reach.targetsOf(call).stream().filter(hidden::contains).toList();
+    if (!hiddenReached.isEmpty()) {
+      return Future.failedFuture(PolicyException.denied(String.join(", ", hiddenReached)
+          + " is hidden from Harpou in its settings; " + call.domain() + "." + call.service() + " was not sent"));
     }
     return reach.of(call).compose(reached -> {
       if (closed) {

@@ -7,10 +7,12 @@ import io.harpou.bridge.api.agent.Action;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.PlanUpdated;
-import io.harpou.bridge.api.voice.Announcement;
-import io.harpou.bridge.api.voice.Announcer;
+import io.harpou.bridge.api.task.TaskRequest;
+import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.models.ModelTurn;
+import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -27,13 +29,26 @@ import org.slf4j.LoggerFactory;
  * A request that needs several steps, done as a visible plan: the model proposes the steps, the plan is published as
  * a {@link PlanUpdated} event whenever it changes, and each step runs as an ordinary turn of the agent loop. A failed
  * step is reported and the rest re-planned once; a second failure, or a step that needs the user's "yes", stops the
- * plan. A request that asks for it to run in the background is answered with the plan at once and its outcome is
- * announced in the room that asked.
+ * plan. A request that asks for it to run in the background is answered with the plan at once and runs as a background
+ * task: listed with the other tasks, its progress reported after each step, stopped before its next step when the task
+ * is cancelled, and its outcome delivered (announced in the room that asked) as every task's is. Each state of the
+ * plan is stored as it is published, so the plan stays readable over the API after a restart.
  */
 final class PlanRunner {
 
+  /**
+   * Where plans are kept and run in the background.
+   *
+   * @param store keeps each state of every plan
+   * @param tasks runs plans asked for in the background as tasks
+   */
+  record Services(PlanStore store, DurableTaskService tasks) {
+  }
+
+
   /** The most steps a plan may have. */
   static final int MAX_STEPS = 6;
+  private static final int TITLE_LIMIT = 120;
   private static final Logger LOG = LoggerFactory.getLogger(PlanRunner.class);
   private static final String PLANNER = "You break a household's request into steps that the assistant will carry"
       + " out one at a time with its tools. Reply with only a JSON object {\"steps\": [\"...\", ...]}: 2 to "
@@ -45,27 +60,28 @@ final class PlanRunner {
   private final Utterance utterance;
   private final String turnId;
   private final Function<String, Future<Reply>> stepTurn;
-  private final Announcer announcer;
+  private final Services services;
   private final String planId = UUID.randomUUID().toString();
   private final List<PlanUpdated.Step> steps = new ArrayList<>();
   private final List<Action> actions = new ArrayList<>();
   private final List<String> tasks = new ArrayList<>();
   private boolean replanned;
+  private String taskId;
 
   /**
    * A plan for {@code utterance}.
    *
    * @param stepTurn runs one step's instruction as a turn of the agent loop
-   * @param announcer speaks the outcome of a plan run in the background, or null
+   * @param services keep the plan and run it in the background when asked
    */
   PlanRunner(TurnEvents events, ModelTurn turn, Utterance utterance, String turnId,
-             Function<String, Future<Reply>> stepTurn, Announcer announcer) {
+             Function<String, Future<Reply>> stepTurn, Services services) {
     this.events = events;
     this.turn = turn;
     this.utterance = utterance;
     this.turnId = turnId;
     this.stepTurn = stepTurn;
-    this.announcer = announcer;
+    this.services = services;
   }
 
   /** Whether the request asks to be run in the background. */
@@ -86,14 +102,23 @@ final class PlanRunner {
       }
       proposed.forEach(text -> steps.add(new PlanUpdated.Step(text, "pending", null)));
       publish("proposed");
-      if (announcer != null && inBackground(utterance.text())) {
-        execute(0).onComplete(ar -> announce(ar.succeeded() ? ar.result().speech()
-            : say("The plan failed.", "Le plan a échoué.")));
-        return Future.succeededFuture(Optional.of(Reply.answer(say("Here's the plan: ", "Voici le plan : ")
-            + numbered() + say(" I'll tell you here when it's done.", " Je vous dirai ici quand ce sera fait."),
-            utterance.conversationId())));
-      }
-      return execute(0).map(Optional::of);
+      return inBackground(utterance.text()) ? background() : execute(0).map(Optional::of);
+    });
+  }
+
+  /** Adopts the plan as a task, answers with the plan at once, and runs it; the task delivers its outcome. */
+  private Future<Optional<Reply>> background() {
+    Promise<ToolResult> outcome = Promise.promise();
+    String title = say("Plan: ", "Plan : ") + utterance.text();
+    title = title.length() > TITLE_LIMIT ? title.substring(0, TITLE_LIMIT) + "..." : title;
+    return services.tasks().adopt(TaskRequest.adopted(title, utterance), outcome.future()).map(task -> {
+      taskId = task.id();
+      execute(0).onComplete(ar -> outcome.complete(ar.succeeded() && ar.result().type() != Reply.Type.ERROR
+          ? ToolResult.ok(new JsonObject().put("message", ar.result().speech()))
+          : ToolResult.error(ar.succeeded() ? ar.result().speech() : say("The plan failed.", "Le plan a échoué."))));
+      return Optional.of(new Reply(say("Here's the plan: ", "Voici le plan : ") + numbered()
+          + say(" I'll tell you here when it's done.", " Je vous dirai ici quand ce sera fait."),
+          Reply.Type.QUERY_ANSWER, List.of(), List.of(task.id()), false, utterance.conversationId()));
     });
   }
 
@@ -128,6 +153,24 @@ final class PlanRunner {
       publish("done");
       return Future.succeededFuture(finished(say("Done: ", "C'est fait : ") + results() + failures()));
     }
+    return taskEnded().compose(ended -> ended ? cancelled(index) : step(index));
+  }
+
+  /** Whether the task the plan runs as has ended without it (cancelled, or past the task time limit). */
+  private Future<Boolean> taskEnded() {
+    return taskId == null ? Future.succeededFuture(false) : services.tasks().get(taskId)
+        .map(task -> task.map(info -> info.status().isFinal()).orElse(false));
+  }
+
+  private Future<Reply> cancelled(int index) {
+    skipFrom(index);
+    publish("stopped");
+    return Future.succeededFuture(new Reply(say("The plan's task ended, so I stopped before step " + (index + 1) + ".",
+        "La tâche du plan a pris fin : je me suis arrêté avant l'étape " + (index + 1) + "."), Reply.Type.ERROR,
+        actions, tasks, false, utterance.conversationId()));
+  }
+
+  private Future<Reply> step(int index) {
     set(index, "running", null);
     publish("running");
     return stepTurn.apply(instruction(index)).compose(reply -> {
@@ -142,6 +185,9 @@ final class PlanRunner {
       }
       boolean failed = reply.type() == Reply.Type.ERROR || reply.actions().stream().anyMatch(a -> !a.success());
       set(index, failed ? "failed" : "done", reply.speech());
+      if (taskId != null) {
+        services.tasks().progress(taskId, (index + 1.0) / steps.size(), steps.get(index).text());
+      }
       if (!failed) {
         return execute(index + 1);
       }
@@ -234,16 +280,11 @@ final class PlanRunner {
   }
 
   private void publish(String status) {
-    events.publish(new PlanUpdated(Instant.now(), planId, turnId, utterance.conversationId(), utterance.text(),
-        status, steps));
-  }
-
-  private void announce(String text) {
-    if (utterance.room() == null) {
-      return;
-    }
-    announcer.announce(new Announcement(utterance.room(), text, utterance.language()))
-        .onFailure(e -> LOG.warn("The plan's outcome could not be announced: {}", e.getMessage()));
+    PlanUpdated plan = new PlanUpdated(Instant.now(), planId, turnId, utterance.conversationId(), utterance.text(),
+        status, steps);
+    events.publish(plan);
+    services.store().save(plan, utterance.user()).onFailure(e -> LOG.warn("Plan {} could not be stored: {}", planId,
+        e.getMessage()));
   }
 
   private String say(String english, String french) {

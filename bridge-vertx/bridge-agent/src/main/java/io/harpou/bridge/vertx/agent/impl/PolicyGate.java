@@ -24,6 +24,8 @@ import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.agent.PolicyOptions;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.settings.HouseholdSettings;
+import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -74,6 +76,7 @@ public final class PolicyGate implements ToolGate {
   private final AgentOptions options;
   private final PolicyOptions policy;
   private final PolicyRules rules;
+  private final LiveSettings settings;
   private final AuditLog audit;
   private final DurableTaskService tasks;
   private final TimerService timers;
@@ -82,9 +85,10 @@ public final class PolicyGate implements ToolGate {
   private final Map<String, List<Future<Void>>> turnAudits = new ConcurrentHashMap<>();
 
   /** Creates the gate; {@code tasks} may be null, then long calls simply run to their timeout. */
-  PolicyGate(Vertx vertx, AgentServices services, AgentOptions options, AuditLog audit, DurableTaskService tasks,
-             TimerService timers, PendingConfirmations pending, TurnEvents events) {
+  PolicyGate(Vertx vertx, AgentServices services, AgentOptions options, LiveSettings settings, AuditLog audit,
+             DurableTaskService tasks, TimerService timers, PendingConfirmations pending, TurnEvents events) {
     this.vertx = vertx;
+    this.settings = settings;
     this.services = services;
     this.options = options;
     this.policy = options.getPolicy();
@@ -105,8 +109,9 @@ public final class PolicyGate implements ToolGate {
    * Runs what the user just confirmed, on behalf of the utterance that asked for it: exactly the held service calls,
    * one after the other (stopping at the first Home Assistant refuses), or the confirmed tool call itself.
    */
-  public Future<ToolResult> executeConfirmed(PendingConfirmations.Confirmation confirmation, String yes) {
-    Utterance u = confirmation.utterance().withText(yes);
+  public Future<ToolResult> executeConfirmed(PendingConfirmations.Confirmation confirmation, Utterance yes) {
+    Utterance u = confirmation.utterance().withText(yes.text());
+    events.join(u, yes);
     if (confirmation.actions().isEmpty()) {
       return run(confirmation.call(), u, Mode.CONFIRMED, null);
     }
@@ -116,7 +121,7 @@ public final class PolicyGate implements ToolGate {
       ToolResult none = ToolResult.error("Home Assistant is not connected; nothing was sent.");
       return finish(Mode.CONFIRMED, call, u, Risk.PROTECTED, "error", 0, none).map(none);
     }
-    events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
+    events.publish(new ToolStarted(Instant.now(), events.turnOf(u), u.conversationId(), call));
     long start = System.nanoTime();
     List<String> sent = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
@@ -158,8 +163,14 @@ public final class PolicyGate implements ToolGate {
       return finish(mode, call, u, Risk.READ, "unknown_tool", 0, unknown).map(unknown);
     }
     HomeGateway home = services.home().orElse(null);
-    ProtectedReach reach = home == null ? null : new ProtectedReach(policy, home);
+    // The household's settings as they are now: a save applies from the next call.
+    HouseholdSettings now = settings.current();
+    ProtectedReach reach = home == null ? null : new ProtectedReach(policy, home, now.protectedEntities());
     Risk risk = rules.riskOf(tool, call, reach);
+    String outsideProfile = rules.outsideProfile(u, call.name(), services.profiles());
+    if (outsideProfile != null) {
+      return deny(mode, call, u, risk, outsideProfile);
+    }
     boolean interactive = mode.interactive();
     if (mode != Mode.TASK_APPROVED && mode != Mode.CONFIRMED) {
       String refusal = rules.refusal(u, risk, call.name());
@@ -184,7 +195,7 @@ public final class PolicyGate implements ToolGate {
     if (asksFirst && mode == Mode.TASK) {
       return deny(mode, call, u, risk, NEEDS_CONFIRMATION);
     }
-    events.publish(new ToolStarted(Instant.now(), events.turnOf(u.conversationId()), u.conversationId(), call));
+    events.publish(new ToolStarted(Instant.now(), events.turnOf(u), u.conversationId(), call));
     long start = System.nanoTime();
     // A repair session reads its tools' results itself; nobody waits on a voice, so nothing becomes a task.
     boolean canDefer = tasks != null && interactive && homeLinkUp() && u.channel() != Channel.MONITOR;
@@ -194,7 +205,7 @@ public final class PolicyGate implements ToolGate {
     }
     // Only a confirmed call runs on the home as it is; every other call has its protected service calls held.
     HomeGuard guard = home == null || mode == Mode.CONFIRMED ? null
-        : new HomeGuard(home, reach, risk == Risk.PROTECTED);
+        : new HomeGuard(home, reach, now.hiddenEntities(), risk == Risk.PROTECTED);
     ToolContext toolContext = toolContext(u, call.name(), guard == null ? home : guard);
     ProgressContext reporting = tasks == null ? null : new ProgressContext(toolContext, tasks, taskId);
     Future<ToolResult> running = invoke(tool, call, reporting == null ? toolContext : reporting);
@@ -309,7 +320,7 @@ public final class PolicyGate implements ToolGate {
    */
   private Future<Void> finish(Mode mode, ToolCall call, Utterance u, Risk risk, String outcome, long millis,
                               ToolResult result) {
-    String turnId = events.turnOf(u.conversationId());
+    String turnId = events.turnOf(u);
     events.publish(new ToolFinished(Instant.now(), turnId, u.conversationId(), call.id(), call.name(), outcome,
         result, millis));
     AuditEntry entry = new AuditEntry(Instant.now(), u.conversationId(), u.channel().jsonName(), u.room(), u.user(),
@@ -318,7 +329,7 @@ public final class PolicyGate implements ToolGate {
       LOG.warn("Audit row for {} could not be written: {}", call.name(), e.getMessage());
       return Future.succeededFuture();
     });
-    if (mode.interactive() && events.inTurn(u.conversationId())) {
+    if (mode.interactive() && events.inTurn(u)) {
       turnAudits.computeIfAbsent(turnId, id -> new CopyOnWriteArrayList<>()).add(written);
       return Future.succeededFuture();
     }
@@ -352,7 +363,8 @@ public final class PolicyGate implements ToolGate {
 
   private ToolContext toolContext(Utterance u, JsonObject config, HomeGateway home) {
     return ToolContext.builder(vertx, u).config(config).dataDir(services.dataDir())
-        .home(home).memory(services.memory().orElse(null))
+        .home(home).memory(services.memory()
+            .map(memory -> ProfileMemory.of(memory, services.profiles().forUtterance(u), u)).orElse(null))
         .tasks(tasks).timers(timers).announcer(services.announcer().orElse(null))
         .artifacts(services.artifacts().orElse(null)).vision(services.vision().orElse(null)).build();
   }

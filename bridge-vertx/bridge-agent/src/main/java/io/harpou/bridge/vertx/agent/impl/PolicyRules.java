@@ -1,10 +1,13 @@
 package io.harpou.bridge.vertx.agent.impl;
 
+import io.harpou.bridge.api.agent.AgentProfile;
+import io.harpou.bridge.api.agent.AgentProfiles;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.tool.Risk;
 import io.harpou.bridge.api.tool.Tool;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.vertx.agent.PolicyOptions;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +63,23 @@ final class PolicyRules {
           : "Sorry, " + toolName + " is a system action and is disabled on this hub.";
     }
     return null;
+  }
+
+  /**
+   * Why the agent profile answering {@code u} may not use {@code toolName}, or null when it may (or no profile
+   * answers). A profile named by the utterance that no longer exists allows nothing.
+   */
+  String outsideProfile(Utterance u, String toolName, AgentProfiles profiles) {
+    Optional<AgentProfile> profile = profiles.forUtterance(u);
+    if (profile.isEmpty()) {
+      return u.agentId() == null ? null : "The agent profile '" + u.agentId() + "' no longer exists, so " + toolName
+          + " was not run.";
+    }
+    if (profile.get().allows(toolName)) {
+      return null;
+    }
+    return u.language().startsWith("fr") ? profile.get().name() + " n'a pas le droit d'utiliser " + toolName + "."
+        : profile.get().name() + " is not allowed to use " + toolName + ".";
   }
 
   /** False when {@code u} comes from a network peer its channel does not trust with protected actions. */

@@ -35,19 +35,31 @@ final class ProtectedReach {
 
   private final PolicyOptions policy;
   private final HomeGateway home;
+  private final Set<String> protectedEntities;
 
-  ProtectedReach(PolicyOptions policy, HomeGateway home) {
+  /** The reach under {@code policy}'s rules, with {@code protectedEntities} (the household's settings) protected too. */
+  ProtectedReach(PolicyOptions policy, HomeGateway home, Set<String> protectedEntities) {
     this.policy = policy;
     this.home = home;
+    this.protectedEntities = protectedEntities;
   }
 
-  /** The protected entities {@code call} reaches, in the order found; empty when it reaches none. */
-  Future<List<String>> of(ServiceCall call) {
+  /**
+   * The entities {@code call} acts on directly: its targets, the entity ids in its data and the script it runs, without
+   * what those scripts and scenes reach in turn.
+   */
+  Set<String> targetsOf(ServiceCall call) {
     Set<String> ids = targets(call.target(), call.domain());
     mentioned(call.data(), ids);
     if ("script".equals(call.domain()) && !SCRIPT_DOMAIN_SERVICES.contains(call.service())) {
       ids.add("script." + call.service());
     }
+    return ids;
+  }
+
+  /** The protected entities {@code call} reaches, in the order found; empty when it reaches none. */
+  Future<List<String>> of(ServiceCall call) {
+    Set<String> ids = targetsOf(call);
     Set<String> reached = new LinkedHashSet<>();
     List<Future<List<String>>> nested = new ArrayList<>();
     for (String id : ids) {
@@ -65,10 +77,13 @@ final class ProtectedReach {
     });
   }
 
-  /** True for a lock or alarm panel (the protected domains) or a garage door or gate (the protected classes). */
+  /**
+   * True for a lock or alarm panel (the protected domains), a garage door or gate (the protected classes), or an entity
+   * the household's settings protect.
+   */
   boolean isProtected(String entityId) {
     String domain = domain(entityId);
-    if (policy.getProtectedDomains().contains(domain)) {
+    if (protectedEntities.contains(entityId) || policy.getProtectedDomains().contains(domain)) {
       return true;
     }
     if (!"cover".equals(domain)) {

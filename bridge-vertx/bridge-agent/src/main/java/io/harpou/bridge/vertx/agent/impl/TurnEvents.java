@@ -1,17 +1,26 @@
 package io.harpou.bridge.vertx.agent.impl;
 
 import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.vertx.core.Vertx;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Publishes a turn's events, and remembers which turn each conversation is in so tool events name it. */
+/**
+ * Publishes a turn's events, and remembers which turn each utterance belongs to so tool events name it. The very
+ * utterance object of a turn is the key, not its conversation: two turns of one conversation may overlap, and a
+ * background task acting for an earlier turn's utterance must not be counted in the turn under way.
+ */
 public final class TurnEvents {
 
+  /** The turn id given to calls outside any turn (background tasks, timers). */
+  static final String BACKGROUND = "background";
+
   private final EventPublisher publisher;
-  private final Map<String, String> turnOfConversation = new ConcurrentHashMap<>();
+  private final Map<Utterance, String> turnOfUtterance = Collections.synchronizedMap(new IdentityHashMap<>());
 
   /** Creates a publisher on {@code vertx}'s event bus. */
   public TurnEvents(Vertx vertx) {
@@ -23,21 +32,31 @@ public final class TurnEvents {
     publisher.publish(event);
   }
 
-  void begin(String conversationId, String turnId) {
-    turnOfConversation.put(conversationId, turnId);
+  void begin(Utterance utterance, String turnId) {
+    turnOfUtterance.put(utterance, turnId);
   }
 
-  void end(String conversationId, String turnId) {
-    turnOfConversation.remove(conversationId, turnId);
+  /** Counts {@code derived}, an utterance made for {@code current}'s turn (a confirmed request), in that turn. */
+  void join(Utterance derived, Utterance current) {
+    String turnId = turnOfUtterance.get(current);
+    if (turnId != null) {
+      turnOfUtterance.put(derived, turnId);
+    }
   }
 
-  /** True while a turn of the conversation is under way. */
-  boolean inTurn(String conversationId) {
-    return turnOfConversation.containsKey(conversationId);
+  void end(String turnId) {
+    synchronized (turnOfUtterance) {
+      turnOfUtterance.values().removeIf(turnId::equals);
+    }
   }
 
-  /** The current turn of a conversation, or a marker for calls outside any turn (background tasks). */
-  String turnOf(String conversationId) {
-    return turnOfConversation.getOrDefault(conversationId, "background");
+  /** True while the turn of this utterance is under way. */
+  boolean inTurn(Utterance utterance) {
+    return turnOfUtterance.containsKey(utterance);
+  }
+
+  /** The turn of an utterance, or {@link #BACKGROUND} for calls outside any turn. */
+  String turnOf(Utterance utterance) {
+    return turnOfUtterance.getOrDefault(utterance, BACKGROUND);
   }
 }

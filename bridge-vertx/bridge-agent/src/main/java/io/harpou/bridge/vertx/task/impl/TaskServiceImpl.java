@@ -86,6 +86,9 @@ public final class TaskServiceImpl implements DurableTaskService {
     if (closed) {
       return Future.failedFuture(new BridgeException("the task service is stopped"));
     }
+    if (running == null && request.callerRuns()) {
+      return Future.failedFuture(new IllegalArgumentException("a task with no call and no time can only be adopted"));
+    }
     TaskStatus status = running == null ? TaskStatus.QUEUED : TaskStatus.RUNNING;
     TaskInfo info = new TaskInfo(UUID.randomUUID().toString().substring(0, 8), request.title(), status,
         request.origin(), Instant.now(), request.dueAt(), 0, null);

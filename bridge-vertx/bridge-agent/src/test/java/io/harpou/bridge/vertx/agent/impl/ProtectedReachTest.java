@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class ProtectedReachTest {
     client = HomeAssistantClient.create(vertx, new HomeAssistantOptions().setUrl(home.url())
         .setToken(home.accessToken()));
     client.connect().await();
-    reach = new ProtectedReach(new PolicyOptions(), client);
+    reach = new ProtectedReach(new PolicyOptions(), client, Set.of());
   }
 
   @AfterEach

@@ -5,7 +5,10 @@ import io.harpou.bridge.api.home.ServiceCall;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
 
 /** The acting commands of the WebSocket API, each on one connection with one timeout. */
 final class HaCommands {
@@ -27,6 +30,15 @@ final class HaCommands {
   Future<JsonObject> searchRelated(HaConnection c, String itemType, String itemId) {
     JsonObject command = new JsonObject().put("type", "search/related").put("item_type", itemType)
         .put("item_id", itemId);
+    return c.call(command, timeoutMs).map(HaCommands::object);
+  }
+
+  /** {@code history/history_during_period}, minimal and without attributes: what a chart needs. */
+  Future<JsonObject> history(HaConnection c, List<String> entityIds, Instant start, Instant end) {
+    JsonObject command = new JsonObject().put("type", "history/history_during_period")
+        .put("start_time", start.toString()).put("end_time", end.toString())
+        .put("entity_ids", new JsonArray(entityIds)).put("include_start_time_state", true)
+        .put("significant_changes_only", false).put("minimal_response", true).put("no_attributes", true);
     return c.call(command, timeoutMs).map(HaCommands::object);
   }
 

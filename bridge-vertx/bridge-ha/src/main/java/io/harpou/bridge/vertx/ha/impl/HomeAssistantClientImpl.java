@@ -17,6 +17,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -353,6 +354,11 @@ public final class HomeAssistantClientImpl extends MirroredHome implements HomeA
   @Override
   public Future<JsonObject> searchRelated(String itemType, String itemId) {
     return onLink(c -> commands.searchRelated(c, itemType, itemId));
+  }
+
+  @Override
+  public Future<JsonObject> history(List<String> entityIds, Instant start, Instant end) {
+    return onLink(c -> commands.history(c, entityIds, start, end));
   }
 
   @Override

@@ -21,12 +21,13 @@ import java.util.Optional;
  * ({@link RoutingContext#normalizedPath()}). In order: the Host must name this hub and a browser's Origin must be the
  * hub's own (or allowed), so no other site, port or rebound DNS name can act, read or subscribe; the console's static
  * files are then public. Everything else needs one of: a valid API key ({@code Authorization: Bearer}), rate limited
- * per key; the console token, from this machine only; or nothing, for a program on this machine that is not a
+ * per key (commands and reads each with their own allowance, MCP's paths in a bucket of their own, see
+ * {@link #isMcp}); the console token, from this machine only; or nothing, for a program on this machine that is not a
  * browser, while no key exists (and for {@code GET /health} and {@code GET /metrics} always). A peer is "this
- * machine" when it connects from a loopback address without proxy headers. The events WebSocket may instead present
- * its credential as {@code ?token=} or in its first message, since browsers cannot set headers on a WebSocket. A GET
- * of one artifact may instead carry a signed link ({@link ArtifactLinks}), which opens that artifact alone until it
- * expires.
+ * machine" when it connects from a loopback address without proxy headers. The events and voice WebSockets may
+ * instead present their credential as {@code ?token=} or in their first message, since browsers cannot set headers on
+ * a WebSocket. A GET of one artifact may instead carry a signed link ({@link ArtifactLinks}), which opens that
+ * artifact alone until it expires.
  */
 public final class AccessGuard implements Handler<RoutingContext> {
 
@@ -35,6 +36,8 @@ public final class AccessGuard implements Handler<RoutingContext> {
   /** The routing-context key holding an events WebSocket upgrade's {@link Access}. */
   static final String ACCESS = "harpou.access";
 
+  /** Reads a key may make for each command it may send: panels refresh far more often than people act. */
+  static final int READS_PER_COMMAND = 10;
   private static final List<String> PROXY_HEADERS = List.of("forwarded", "x-forwarded-for", "x-real-ip");
   private static final Access LOCAL_PROGRAM = new Access(Access.Kind.LOCAL, null, null, true, false);
   private static final String ARTIFACT_PATH = "/api/artifacts/";
@@ -43,16 +46,20 @@ public final class AccessGuard implements Handler<RoutingContext> {
   private final byte[] consoleToken;
   private final Origins origins;
   private final RateLimiter perKey;
+  private final RateLimiter readsPerKey;
+  private final RateLimiter mcpPerKey;
   private final Refusals refusals;
   private final ArtifactLinks links;
 
-  private AccessGuard(ApiKeys keys, String consoleToken, Origins origins, RateLimiter perKey, Refusals refusals,
-                      ArtifactLinks links) {
+  private AccessGuard(ApiKeys keys, String consoleToken, Origins origins, RateLimiter perKey,
+                      RateLimiter readsPerKey, RateLimiter mcpPerKey, Refusals refusals, ArtifactLinks links) {
     this.keys = keys;
     this.links = links;
     this.consoleToken = consoleToken.getBytes(StandardCharsets.UTF_8);
     this.origins = origins;
     this.perKey = perKey;
+    this.readsPerKey = readsPerKey;
+    this.mcpPerKey = mcpPerKey;
     this.refusals = refusals;
   }
 
@@ -67,6 +74,8 @@ public final class AccessGuard implements Handler<RoutingContext> {
         options.getAllowedOrigins());
     return new AccessGuard(keys, consoleToken, origins,
         new RateLimiter(options.getRateLimitPerMinute(), 10_000, System::nanoTime),
+        new RateLimiter(options.getRateLimitPerMinute() * READS_PER_COMMAND, 10_000, System::nanoTime),
+        new RateLimiter(options.getMcpRateLimitPerMinute(), 10_000, System::nanoTime),
         new Refusals(vertx, audit, options.getRefusalsPerMinute()), links);
   }
 
@@ -91,7 +100,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
     boolean local = isLocal(request);
     boolean browser = origin != null || (site != null && !site.equalsIgnoreCase("none"));
     String presented = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
-    boolean upgrade = path.equals("/api/events")
+    boolean upgrade = (path.equals("/api/events") || path.equals(VoiceSocket.PATH))
         && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
     if (presented == null && upgrade) {
       presented = request.getParam("token");
@@ -105,7 +114,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
       refusals.refuse(ctx, unauthorized(local, browser), presented == null ? "missing key" : "wrong key");
       return;
     }
-    if (access.kind() == Access.Kind.KEY && !withinRate(ctx, access.keyName())) {
+    if (access.kind() == Access.Kind.KEY && !withinRate(ctx, limiterFor(path, request.method()), access.keyName())) {
       return;
     }
     if (upgrade) {
@@ -154,7 +163,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
       refusals.count(remote, "GET", "/api/events", presented == null ? "missing key" : "wrong key");
       return Optional.empty();
     }
-    boolean allowed = access.kind() != Access.Kind.KEY || perKey.acquire(access.keyName()) == 0;
+    boolean allowed = access.kind() != Access.Kind.KEY || readsPerKey.acquire(access.keyName()) == 0;
     return allowed ? Optional.of(access) : Optional.empty();
   }
 
@@ -202,8 +211,29 @@ public final class AccessGuard implements Handler<RoutingContext> {
     return new ApiError(401, "unauthorized", "a valid API key is required");
   }
 
-  private boolean withinRate(RoutingContext ctx, String name) {
-    long retryAfter = perKey.acquire(name);
+  /**
+   * True for MCP's paths ({@code /mcp}, {@code /mcp/sse}, {@code /mcp/message}). An MCP client spends several
+   * requests on one tool call (Home Assistant's opens a session for each: initialize, initialized, the call, the
+   * close), so MCP has a bucket of its own per key: the API's allowance would starve it, and a flood of MCP requests
+   * leaves the key's API allowance untouched, and the other way round.
+   */
+  static boolean isMcp(String path) {
+    return path.equals("/mcp") || path.startsWith("/mcp/");
+  }
+
+  /**
+   * The allowance a request takes from: MCP's own, else a read (GET) from the key's reads and anything else from its
+   * commands, so a console that refreshes its panels after each command never uses up the commands it may send.
+   */
+  private RateLimiter limiterFor(String path, HttpMethod method) {
+    if (isMcp(path)) {
+      return mcpPerKey;
+    }
+    return method == HttpMethod.GET ? readsPerKey : perKey;
+  }
+
+  private boolean withinRate(RoutingContext ctx, RateLimiter limiter, String name) {
+    long retryAfter = limiter.acquire(name);
     if (retryAfter == 0) {
       return true;
     }

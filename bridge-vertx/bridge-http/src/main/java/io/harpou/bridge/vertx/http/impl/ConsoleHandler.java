@@ -6,7 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * The web console: static files from the class path under {@code /console/}, {@code /} redirecting there, and the
+ * The web console: static files from the class path under {@code /console/}, {@code /} redirecting there, its icon
+ * at {@code /favicon.ico}, and the
  * security headers every response carries (a strict Content-Security-Policy: only this origin's scripts, styles and
  * connections, no inline code, no framing).
  */
@@ -38,6 +39,9 @@ public final class ConsoleHandler {
   public static void mount(Router router) {
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     router.get("/index.html").handler(ctx -> ctx.redirect("/console/"));
+    // Browsers and bookmark tools ask the site's root for its icon, whatever the page declares.
+    router.get("/favicon.ico").handler(ctx -> ctx.response().putHeader("content-type", "image/x-icon")
+        .sendFile(ROOT + "/favicon.ico"));
     router.get("/console/*").handler(StaticHandler.create(ROOT).setIndexPage("index.html")
         .setCachingEnabled(false).setDirectoryListing(false));
   }

@@ -39,11 +39,11 @@ public final class ConversationHandler {
     String text = Requests.requiredText(body, "text", MAX_TEXT);
     String language = Requests.optionalString(body, "language");
     String conversationId = Requests.optionalId(body, "conversation_id");
-    Requests.optionalString(body, "agent_id");
+    String agentId = profileOf(Requests.optionalString(body, "agent_id"));
     RequestPlace place = RequestPlace.of(body, bridge);
     Agent agent = bridge.agent().orElseThrow(() -> ApiError.unavailable("the agent"));
     Utterance utterance = new Utterance(text, language, conversationId, Channel.HTTP, place.room(),
-        place.satellite(), ctx.get(AccessGuard.KEY_NAME));
+        place.satellite(), ctx.get(AccessGuard.KEY_NAME)).withAgent(agentId);
     agent.ask(utterance).onComplete(result -> {
       if (result.succeeded()) {
         Requests.json(ctx, toHomeAssistant(result.result(), utterance));
@@ -51,6 +51,25 @@ public final class ConversationHandler {
         ctx.fail(result.cause());
       }
     });
+  }
+
+  /**
+   * The agent profile {@code agentId} names, as Home Assistant names agents ({@code kitchen} or
+   * {@code conversation.kitchen}); null for the hub's own agent (no id, or Home Assistant's or Harpou's own).
+   */
+  private String profileOf(String agentId) {
+    if (agentId == null || agentId.isBlank()) {
+      return null;
+    }
+    String id = agentId.startsWith("conversation.") ? agentId.substring("conversation.".length()) : agentId;
+    if (bridge.profiles().byId(id).isPresent()) {
+      return id;
+    }
+    if (bridge.profiles().all().isEmpty() || id.equals("harpou") || id.equals("home_assistant")) {
+      return null;
+    }
+    throw ApiError.notFound("no agent profile '" + (id.length() > 64 ? id.substring(0, 64) : id) + "'; known: "
+        + String.join(", ", bridge.profiles().all().stream().map(p -> p.id()).toList()));
   }
 
   /** Home Assistant's {@code ConversationResult} JSON for a reply. */
@@ -80,7 +99,9 @@ public final class ConversationHandler {
         .put("response_type", type)
         .put("data", data);
     // The utterance's id is the caller's (HA keeps caller-chosen ids) or the one generated for a new conversation.
-    return new JsonObject().put("response", response).put("conversation_id", utterance.conversationId())
+    JsonObject result = new JsonObject().put("response", response).put("conversation_id", utterance.conversationId())
         .put("continue_conversation", reply.continueConversation());
+    // Harpou's own addition, which Home Assistant's clients ignore: the answer was served again, not asked anew.
+    return reply.cached() == null ? result : result.put("cached", reply.cached().toJson());
   }
 }

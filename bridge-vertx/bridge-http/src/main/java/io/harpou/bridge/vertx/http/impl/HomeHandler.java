@@ -1,29 +1,16 @@
 package io.harpou.bridge.vertx.http.impl;
 
-import io.harpou.bridge.api.home.Area;
-import io.harpou.bridge.api.home.EntityEntry;
-import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeGateway;
+import io.harpou.bridge.api.home.HomeOverview;
 import io.harpou.bridge.vertx.http.HttpApiServices;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * {@code GET /api/home}: the house by area, each with its visible entities and their live states, for the console.
- * Entities hidden or disabled in Home Assistant, and bookkeeping domains (automations, scripts, zones, people's
- * trackers and the like), are left out.
+ * {@code GET /api/home}: the house by area, each with its visible entities and their live states, for the console
+ * ({@link HomeOverview}).
  */
 public final class HomeHandler {
-
-  static final Set<String> SHOWN_DOMAINS = Set.of("light", "switch", "fan", "cover", "climate", "lock",
-      "media_player", "sensor", "binary_sensor", "vacuum", "humidifier", "water_heater", "valve", "alarm_control_panel",
-      "scene", "camera");
 
   private final HttpApiServices bridge;
 
@@ -39,53 +26,6 @@ public final class HomeHandler {
 
   private void home(RoutingContext ctx) {
     HomeGateway home = bridge.home().orElseThrow(() -> ApiError.unavailable("Home Assistant"));
-    Requests.json(ctx, describe(home));
-  }
-
-  /** The areas with their entities, then the entities in no area. */
-  static JsonObject describe(HomeGateway home) {
-    Map<String, EntityEntry> entries = new HashMap<>();
-    home.entities().forEach(e -> entries.put(e.entityId(), e));
-    Map<String, JsonArray> byArea = new LinkedHashMap<>();
-    home.areas().forEach(a -> byArea.put(a.areaId(), new JsonArray()));
-    JsonArray elsewhere = new JsonArray();
-    home.states().stream()
-        .filter(s -> SHOWN_DOMAINS.contains(s.domain()))
-        .filter(s -> {
-          EntityEntry entry = entries.get(s.entityId());
-          return entry == null || (!entry.hidden() && !entry.disabled());
-        })
-        .sorted((a, b) -> a.friendlyName().compareToIgnoreCase(b.friendlyName()))
-        .forEach(state -> {
-          JsonObject json = entity(state, entries.get(state.entityId()));
-          String area = home.areaOf(state.entityId()).map(Area::areaId).orElse(null);
-          JsonArray list = area == null ? null : byArea.get(area);
-          (list == null ? elsewhere : list).add(json);
-        });
-    JsonArray areas = new JsonArray();
-    for (Area area : home.areas()) {
-      JsonArray entities = byArea.get(area.areaId());
-      if (!entities.isEmpty()) {
-        areas.add(new JsonObject().put("area_id", area.areaId()).put("name", area.name())
-            .put("floor_id", area.floorId()).put("entities", entities));
-      }
-    }
-    return new JsonObject().put("connection", home.connectionState().name().toLowerCase(java.util.Locale.ROOT))
-        .put("areas", areas).put("unassigned", elsewhere);
-  }
-
-  private static JsonObject entity(EntityState state, EntityEntry entry) {
-    String name = entry != null && entry.name() != null ? entry.name() : state.friendlyName();
-    JsonObject json = new JsonObject().put("entity_id", state.entityId()).put("name", name)
-        .put("domain", state.domain()).put("state", state.state());
-    Object unit = state.attributes().getValue("unit_of_measurement");
-    if (unit != null) {
-      json.put("unit", unit);
-    }
-    Object brightness = state.attributes().getValue("brightness");
-    if (brightness != null) {
-      json.put("brightness", brightness);
-    }
-    return json;
+    Requests.json(ctx, HomeOverview.describe(home));
   }
 }

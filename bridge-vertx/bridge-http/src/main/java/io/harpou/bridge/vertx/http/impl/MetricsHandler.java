@@ -49,6 +49,7 @@ public final class MetricsHandler {
   private final Map<String, String> satellites = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> satelliteGauges = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> componentGauges = new ConcurrentHashMap<>();
+  private final VoiceStageMetrics stages;
   private MessageConsumer<JsonObject> consumer;
 
   /** Metrics following {@code vertx}'s bus; component states come from {@code health}. */
@@ -58,6 +59,7 @@ public final class MetricsHandler {
     MeterRegistry existing = BackendRegistries.getDefaultNow();
     this.registry = existing instanceof PrometheusMeterRegistry prometheus ? prometheus
         : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.stages = new VoiceStageMetrics(registry);
   }
 
   /** Adds the route and starts following the bus; call on the serving verticle's context. */
@@ -79,6 +81,7 @@ public final class MetricsHandler {
 
   /** Updates the meters for one event. */
   void record(JsonObject event) {
+    stages.record(event);
     String kind = event.getString("kind", "");
     switch (kind) {
       case TurnStarted.KIND -> {

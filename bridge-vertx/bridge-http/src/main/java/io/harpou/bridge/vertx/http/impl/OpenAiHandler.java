@@ -23,6 +23,10 @@ public final class OpenAiHandler {
 
   /** The header that names the conversation explicitly. */
   public static final String CONVERSATION_HEADER = "x-harpou-conversation-id";
+  /** The header set to {@code hit} on an answer served from the response cache. */
+  public static final String CACHE_HEADER = "x-harpou-cache";
+  /** The extension field of a completion (or its last streamed chunk) served from the response cache. */
+  static final String CACHED_FIELD = "harpou_cached";
   /** The header Open WebUI sends with its chat's id when it forwards user information; it only keeps chats apart. */
   static final String OPEN_WEBUI_CHAT_HEADER = "x-openwebui-chat-id";
 
@@ -43,9 +47,13 @@ public final class OpenAiHandler {
   }
 
   private void models(RoutingContext ctx) {
-    JsonObject entry = new JsonObject().put("id", model).put("object", "model").put("created", 0)
-        .put("owned_by", "harpou");
-    Requests.json(ctx, new JsonObject().put("object", "list").put("data", new JsonArray().add(entry)));
+    JsonArray data = new JsonArray().add(new JsonObject().put("id", model).put("object", "model").put("created", 0)
+        .put("owned_by", "harpou"));
+    // Each agent profile is a model of its own, so a chat front end picks an agent as it picks a model.
+    bridge.profiles().all().forEach(p -> data.add(new JsonObject().put("id", p.modelId()).put("object", "model")
+        .put("created", p.updatedAt() == null ? 0 : p.updatedAt().getEpochSecond()).put("owned_by", "harpou")
+        .put("name", p.name())));
+    Requests.json(ctx, new JsonObject().put("object", "list").put("data", data));
   }
 
   private void complete(RoutingContext ctx) {
@@ -66,7 +74,10 @@ public final class OpenAiHandler {
       conversationId = chats.conversationFor(scope, chat.earlier());
     }
     Agent agent = bridge.agent().orElseThrow(() -> ApiError.unavailable("the agent"));
-    Utterance utterance = new Utterance(chat.text(), null, conversationId, Channel.OPENAI, null, null, user);
+    String profile = body.getValue("model") instanceof String asked
+        ? bridge.profiles().byModelId(asked).map(p -> p.id()).orElse(null) : null;
+    Utterance utterance = new Utterance(chat.text(), null, conversationId, Channel.OPENAI, null, null, user)
+        .withAgent(profile);
     String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     long created = System.currentTimeMillis() / 1000;
     String conversation = conversationId;
@@ -88,9 +99,15 @@ public final class OpenAiHandler {
       ctx.fail(result.cause());
       return;
     }
-    JsonObject message = new JsonObject().put("role", "assistant").put("content", result.result().speech());
+    Reply reply = result.result();
+    JsonObject message = new JsonObject().put("role", "assistant").put("content", reply.speech());
     JsonObject choice = new JsonObject().put("index", 0).put("message", message).put("finish_reason", "stop");
-    Requests.json(ctx, envelope(id, created, "chat.completion").put("choices", new JsonArray().add(choice)));
+    JsonObject completion = envelope(id, created, "chat.completion").put("choices", new JsonArray().add(choice));
+    if (reply.cached() != null) {
+      ctx.response().putHeader(CACHE_HEADER, "hit");
+      completion.put(CACHED_FIELD, reply.cached().toJson());
+    }
+    Requests.json(ctx, completion);
   }
 
   private JsonObject envelope(String id, long created, String object) {

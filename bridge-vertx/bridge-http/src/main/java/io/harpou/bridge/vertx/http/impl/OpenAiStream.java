@@ -105,7 +105,8 @@ final class OpenAiStream {
       return;
     }
     sendRest(answer.succeeded() ? answer.result().speech() : "Sorry, something went wrong.");
-    chunk(new JsonObject(), "stop");
+    Reply.Cached cached = answer.succeeded() ? answer.result().cached() : null;
+    chunk(new JsonObject(), "stop", cached == null ? null : cached.toJson());
     ctx.response().end("data: [DONE]\n\n");
     done.complete(sent.toString());
   }
@@ -142,12 +143,20 @@ final class OpenAiStream {
   }
 
   private void chunk(JsonObject delta, String finishReason) {
+    chunk(delta, finishReason, null);
+  }
+
+  /** Sends one chunk; {@code cached} marks the last chunk of an answer served from the response cache. */
+  private void chunk(JsonObject delta, String finishReason, JsonObject cached) {
     HttpServerResponse response = ctx.response();
     if (response.closed() || response.ended()) {
       return;
     }
     JsonObject choice = new JsonObject().put("index", 0).put("delta", delta).put("finish_reason", finishReason);
     JsonObject chunk = envelope.copy().put("choices", new JsonArray().add(choice));
+    if (cached != null) {
+      chunk.put(OpenAiHandler.CACHED_FIELD, cached);
+    }
     response.write("data: " + chunk.encode() + "\n\n");
   }
 }

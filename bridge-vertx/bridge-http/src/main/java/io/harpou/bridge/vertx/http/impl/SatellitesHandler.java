@@ -9,22 +9,27 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /api/satellites}: every satellite seen since start with its room, latest state and since when, kept from
- * the {@code satellite_state} events the voice sessions publish.
+ * {@code GET /api/satellites}: every satellite voice knows (the configured ones, reachable or not, and those that
+ * dialed in, whenever they connected), with its room, latest state and, once seen in a {@code satellite_state}
+ * event, since when. Without voice, the satellites seen in events since this API started.
  */
 public final class SatellitesHandler {
 
   private final Vertx vertx;
+  private final Supplier<List<JsonObject>> known;
   private final Map<String, JsonObject> latest = new TreeMap<>();
   private MessageConsumer<JsonObject> consumer;
 
-  /** A handler following satellite events on {@code vertx}'s bus. */
-  public SatellitesHandler(Vertx vertx) {
+  /** A handler following satellite events on {@code vertx}'s bus, and listing {@code known}. */
+  public SatellitesHandler(Vertx vertx, Supplier<List<JsonObject>> known) {
     this.vertx = vertx;
+    this.known = known;
   }
 
   /** Adds the route and starts following the bus; call on the serving verticle's context. */
@@ -54,8 +59,14 @@ public final class SatellitesHandler {
   }
 
   private void list(RoutingContext ctx) {
+    Map<String, JsonObject> all = new TreeMap<>();
+    latest.forEach((id, entry) -> all.put(id, entry.copy()));
+    for (JsonObject satellite : known.get()) {
+      JsonObject seen = latest.get(satellite.getString("id"));
+      all.put(satellite.getString("id"), seen == null ? satellite.copy() : satellite.copy().mergeIn(seen));
+    }
     JsonArray array = new JsonArray();
-    latest.values().forEach(entry -> array.add(entry.copy()));
+    all.values().forEach(array::add);
     Requests.json(ctx, new JsonObject().put("satellites", array));
   }
 }

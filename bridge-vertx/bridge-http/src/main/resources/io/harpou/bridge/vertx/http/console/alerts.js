@@ -1,5 +1,5 @@
 // A banner of the server's open alerts: what a monitor saw, and the question its repair waits on.
-import { el } from './api.js';
+import { el } from './dom.js';
 
 const open = new Map();
 

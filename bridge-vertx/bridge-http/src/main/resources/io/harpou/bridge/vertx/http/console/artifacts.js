@@ -1,6 +1,7 @@
 // Shows the images a tool made or fetched (camera snapshots, generated images). An <img> cannot send the console's
 // credential, so each image is loaded through a short-lived link the hub signs for that one artifact.
-import { api, el } from './api.js';
+import { api } from './api.js';
+import { el } from './dom.js';
 
 // The artifacts a tool result or a task result cites: {"artifact": {...}} or {"artifacts": [...]}.
 export function citedArtifacts(json) {
@@ -22,16 +23,5 @@ export async function showArtifacts(container, json) {
     } catch (error) {
       container.append(el('p', 'artifact-error', `Image unavailable: ${error.message}`));
     }
-  }
-}
-
-// A task's result is text, or the JSON of a tool result: its message, and the artifacts it cites.
-export function parsedResult(text) {
-  if (!text || !text.startsWith('{')) return { message: text || '', json: null };
-  try {
-    const json = JSON.parse(text);
-    return { message: json.message || text, json };
-  } catch {
-    return { message: text, json: null };
   }
 }

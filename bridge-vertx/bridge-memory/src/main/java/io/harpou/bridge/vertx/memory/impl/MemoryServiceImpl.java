@@ -15,6 +15,7 @@ import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.bridge.vertx.memory.MemoryService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,6 +189,11 @@ public final class MemoryServiceImpl implements MemoryService {
   @Override
   public Future<List<Passage>> searchDocuments(String text, int limit) {
     return documents.search(text, limit);
+  }
+
+  @Override
+  public Future<List<JsonObject>> indexedDocuments() {
+    return documents.files();
   }
 
   @Override

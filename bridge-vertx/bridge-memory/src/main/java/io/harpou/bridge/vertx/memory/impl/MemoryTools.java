@@ -13,7 +13,6 @@ import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolContext;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.api.tool.ToolSpec;
-import io.harpou.bridge.vertx.memory.MemoryService;
 import io.harpou.bridge.api.memory.Passage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +20,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -108,20 +106,16 @@ public final class MemoryTools {
       return store.forget(id).map(found -> found ? ToolResult.ok(new JsonObject().put("forgotten", 1))
           : ToolResult.error("no memory has the id " + id));
     }
-    Optional<MemoryService> service = store instanceof MemoryService s ? Optional.of(s) : Optional.empty();
-    if (service.isEmpty()) {
-      return Future.succeededFuture(ToolResult.error("this memory store can only forget by id"));
-    }
     String query = optionalText(args, "query");
     MemoryScope scope = args.getValue("scope") == null ? null : scope(args);
     if (query != null) {
-      return service.get().forgetMatching(query, scope, optionalText(args, "subject")).map(gone -> gone.isEmpty()
+      return store.forgetMatching(query, scope, optionalText(args, "subject")).map(gone -> gone.isEmpty()
           ? ToolResult.error("no memory matches '" + query + "'")
           : ToolResult.ok(new JsonObject().put("forgotten", gone.size())
               .put("memories", new JsonArray(gone.stream().map(m -> (Object) m.toJson()).toList()))));
     }
     if (scope != null && args.getBoolean("all", false)) {
-      return service.get().forgetScope(scope, optionalText(args, "subject"))
+      return store.forgetScope(scope, optionalText(args, "subject"))
           .map(n -> ToolResult.ok(new JsonObject().put("forgotten", n)));
     }
     throw new ToolArgumentsException("memory_delete needs an id, a query, or a scope with all=true");

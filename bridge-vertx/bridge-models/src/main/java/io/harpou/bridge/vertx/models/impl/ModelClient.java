@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.models.impl;
 import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -13,6 +14,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.function.Function;
 
 /**
  * One configured model's LangChain4j streaming client and tokenizer. The client calls back on its own threads; every
@@ -22,9 +24,21 @@ import io.vertx.core.Vertx;
  * @param model the client
  * @param counter the tokenizer of the model's family, or an estimate
  * @param description which model it is and where, without credentials
+ * @param toolTokens the tokens of the tools offered, counted with {@code counter}
+ * @param thinking the request parameters that turn thinking on or off (null when the model has no such switch)
  */
 public record ModelClient(ModelSpec spec, StreamingChatModel model, TokenCountEstimator counter,
-                          String description) {
+                          String description, ToolTokens toolTokens,
+                          Function<Boolean, ChatRequestParameters> thinking) {
+
+  /**
+   * A client whose tool definitions are counted with {@code counter}; {@code thinking} gives the parameters that turn
+   * the model's thinking on or off for a request, or null when it has no such switch.
+   */
+  public ModelClient(ModelSpec spec, StreamingChatModel model, TokenCountEstimator counter, String description,
+                     Function<Boolean, ChatRequestParameters> thinking) {
+    this(spec, model, counter, description, new ToolTokens(counter), thinking);
+  }
 
   /** Sends one request; fails with {@link ModelFailure} saying what went wrong. */
   public Future<ChatResponse> chat(Vertx vertx, ChatRequest request, ModelStream stream) {

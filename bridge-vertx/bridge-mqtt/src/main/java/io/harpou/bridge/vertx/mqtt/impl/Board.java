@@ -34,7 +34,7 @@ final class Board {
   /** Adds or replaces an entity and publishes its configuration. */
   void entity(Entity entity) {
     String topic = topics.config(entity.component(), entity.objectId());
-    Buffer payload = entity.config().toBuffer();
+    Buffer payload = Payloads.buffer(entity.config());
     Buffer previous = configs.put(topic, payload);
     if (!payload.equals(previous)) {
       link.publish(topic, payload, true);

@@ -199,9 +199,9 @@ final class Commands {
       if (ar.succeeded()) {
         Reply reply = ar.result();
         conversationId = reply.continueConversation() ? reply.conversationId() : null;
-        board.state(topics.of("conversation/attributes"), new JsonObject().put("sentence", text)
+        board.state(topics.of("conversation/attributes"), Payloads.text(new JsonObject().put("sentence", text)
             .put("reply", reply.speech()).put("type", reply.type().jsonName())
-            .put("conversation_id", reply.conversationId()).encode());
+            .put("conversation_id", reply.conversationId())));
         board.state(topics.of("conversation"), Text.cap(reply.speech()));
       } else {
         LOG.warn("The conversation entity's sentence failed: {}", ar.cause().getMessage());

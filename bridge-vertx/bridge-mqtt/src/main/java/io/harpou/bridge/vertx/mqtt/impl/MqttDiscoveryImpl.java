@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * MQTT discovery on one event loop: the broker link, the board of retained configurations and states, the feed of
- * events, and the commands. Home Assistant's birth message ({@code online} on its status topic) publishes everything
- * again, as Home Assistant asks of discovery publishers.
+ * events, and the commands. Every entity is on the board while the link connects and the token ledger and the audit
+ * log open, so the whole discovery goes out the moment the broker accepts Harpou; commands and retained configurations
+ * are listened to once the audit log is open. Home Assistant's birth
+ * message ({@code online} on its status topic) publishes everything again, as Home Assistant asks of discovery
+ * publishers.
  */
 public final class MqttDiscoveryImpl extends VerticleBase implements MqttDiscovery, BrokerLink.Listener {
 
@@ -36,8 +39,6 @@ public final class MqttDiscoveryImpl extends VerticleBase implements MqttDiscove
   private final MqttServices services;
   private final String password;
   private final String version;
-  private final UsageLedger ledger;
-  private final AuditLog audit;
   private final Topics topics;
   private BrokerLink link;
   private Board board;
@@ -46,27 +47,21 @@ public final class MqttDiscoveryImpl extends VerticleBase implements MqttDiscove
   private MessageConsumer<JsonObject> events;
   private volatile boolean connected;
 
-  private MqttDiscoveryImpl(MqttOptions options, MqttServices services, String password, String version,
-                            UsageLedger ledger, AuditLog audit) {
+  private MqttDiscoveryImpl(MqttOptions options, MqttServices services, String password, String version) {
     this.options = options;
     this.services = services;
     this.password = password;
     this.version = version;
-    this.ledger = ledger;
-    this.audit = audit;
     this.topics = new Topics(options.discoveryPrefix(), options.nodeId());
   }
 
-  /** Reads the password file, opens the token ledger and the audit log, and starts the link on its own loop. */
+  /** Reads the password file, then starts the link, the token ledger and the audit log on its own loop. */
   public static Future<MqttDiscovery> start(Vertx vertx, MqttOptions options, MqttServices services) {
     Future<String[]> files = vertx.executeBlocking(() -> new String[] {readPassword(options), readVersion()}, false);
-    return files.compose(read -> Future.all(UsageLedger.open(services.database(), Clock.systemDefaultZone()),
-            AuditLog.open(services.database()))
-        .compose(opened -> {
-          MqttDiscoveryImpl discovery = new MqttDiscoveryImpl(options, services, read[0], read[1],
-              opened.resultAt(0), opened.resultAt(1));
-          return vertx.deployVerticle(discovery).map(id -> discovery);
-        }));
+    return files.compose(read -> {
+      MqttDiscoveryImpl discovery = new MqttDiscoveryImpl(options, services, read[0], read[1]);
+      return vertx.deployVerticle(discovery).map(id -> discovery);
+    });
   }
 
   private static String readPassword(MqttOptions options) {
@@ -96,19 +91,40 @@ public final class MqttDiscoveryImpl extends VerticleBase implements MqttDiscove
   public Future<?> start() {
     link = new BrokerLink(vertx, options, password, topics.availability(), this);
     board = new Board(link, topics);
-    Entities entities = new Entities(topics, version);
-    feed = new StateFeed(board, entities, topics, services, options, ledger);
-    commands = new Commands(topics, board, feed, services, options, audit);
+    services.health().report(COMPONENT, "connecting", options.describe());
+    // Connecting costs round trips (and a TLS handshake): they overlap building the entities and opening the tables.
+    link.start();
+    Future<UsageLedger> ledger = UsageLedger.open(services.database(), Clock.systemDefaultZone());
+    Future<AuditLog> audit = AuditLog.open(services.database());
+    feed = new StateFeed(board, new Entities(topics, version), topics, services, options);
     feed.start();
     events = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, message -> feed.event(message.body()));
-    services.health().report(COMPONENT, "connecting", options.describe());
-    link.start();
-    return events.completion();
+    return Future.all(ledger, audit, events.completion())
+        .compose(opened -> {
+          feed.ledger(ledger.result());
+          commands = new Commands(topics, board, feed, services, options, audit.result());
+          if (link.connected()) {
+            subscribe();
+          }
+          return Future.succeededFuture();
+        })
+        .recover(e -> events.unregister().eventually(() -> link.close("offline"))
+            .transform(closed -> Future.failedFuture(e)));
   }
 
   @Override
   public void linkUp() {
     board.publishAll();
+    if (commands != null) {
+      subscribe();
+    }
+  }
+
+  /**
+   * Listens to commands, Home Assistant's birth and the configurations under Harpou's node, once the board holds
+   * every entity (a configuration seen before would otherwise be taken for one Harpou no longer publishes).
+   */
+  private void subscribe() {
     Map<String, Integer> subscriptions = new HashMap<>(commands.subscriptions());
     subscriptions.put(topics.birth(), 1);
     subscriptions.put(topics.configFilter(), 1);

@@ -34,7 +34,8 @@ import java.util.Set;
 /**
  * Turns Harpou's events into entity states on the {@link Board}: the hub's status, turns and tokens, each satellite's
  * session, transcript and settings, voice timers and tasks, and monitors' alerts. A satellite or an alert seen for the first time
- * becomes an entity then. Runs on the discovery's event loop.
+ * becomes an entity then. Runs on the discovery's event loop. Everything is published before the token ledger has
+ * opened, so the first discovery waits for no table; tokens counted meanwhile are added once it has.
  */
 final class StateFeed {
 
@@ -45,21 +46,30 @@ final class StateFeed {
   private final Topics topics;
   private final MqttServices services;
   private final MqttOptions options;
-  private final UsageLedger ledger;
+  private UsageLedger ledger;
+  private int pendingInput;
+  private int pendingOutput;
   private final Set<String> activeTurns = new LinkedHashSet<>();
   private final Map<String, MqttSatellite> satellites = new LinkedHashMap<>();
   private final Map<String, JsonObject> openAlerts = new LinkedHashMap<>();
   private boolean tasksRefreshing;
   private boolean tasksStale;
 
-  StateFeed(Board board, Entities entities, Topics topics, MqttServices services, MqttOptions options,
-            UsageLedger ledger) {
+  StateFeed(Board board, Entities entities, Topics topics, MqttServices services, MqttOptions options) {
     this.board = board;
     this.entities = entities;
     this.topics = topics;
     this.services = services;
     this.options = options;
-    this.ledger = ledger;
+  }
+
+  /** The token ledger, once open: the tokens counted meanwhile go into it, and the token sensors get their states. */
+  void ledger(UsageLedger opened) {
+    ledger = opened;
+    if (pendingInput > 0 || pendingOutput > 0) {
+      ledger.add(pendingInput, pendingOutput);
+    }
+    tokens();
   }
 
   /** Publishes every entity known now and its state. */
@@ -108,8 +118,13 @@ final class StateFeed {
         turns();
       }
       case TokenUsage.KIND -> {
-        ledger.add(json.getInteger("input_tokens", 0), json.getInteger("output_tokens", 0));
-        tokens();
+        if (ledger == null) {
+          pendingInput += json.getInteger("input_tokens", 0);
+          pendingOutput += json.getInteger("output_tokens", 0);
+        } else {
+          ledger.add(json.getInteger("input_tokens", 0), json.getInteger("output_tokens", 0));
+          tokens();
+        }
       }
       case TaskQueued.KIND, TaskProgress.KIND -> refreshTasks();
       case TaskDone.KIND -> {
@@ -128,8 +143,8 @@ final class StateFeed {
   private void health() {
     JsonObject health = services.health().toJson();
     board.state(topics.of("hub/status"), health.getString("status", "up"));
-    board.state(topics.of("hub/status/attributes"), new JsonObject()
-        .put("problems", health.getJsonObject("problems", new JsonObject())).encode());
+    board.state(topics.of("hub/status/attributes"), Payloads.text(new JsonObject()
+        .put("problems", health.getJsonObject("problems", new JsonObject()))));
   }
 
   private void turns() {
@@ -137,7 +152,7 @@ final class StateFeed {
   }
 
   private void tokens() {
-    if (services.agent().isEmpty()) {
+    if (services.agent().isEmpty() || ledger == null) {
       return;
     }
     board.state(topics.of("hub/tokens_today"), Long.toString(ledger.tokensToday()));
@@ -205,7 +220,7 @@ final class StateFeed {
         .put("severity", json.getString("severity")).put("state", json.getString("state"))
         .put("summary", json.getString("summary")).put("detail", json.getString("detail"));
     board.state(entities.alertTopic(key), cleared ? "OFF" : "ON");
-    board.state(entities.alertTopic(key) + "/attributes", attributes.encode());
+    board.state(entities.alertTopic(key) + "/attributes", Payloads.text(attributes));
     if (cleared) {
       openAlerts.remove(key);
     } else if (openAlerts.containsKey(key) || openAlerts.size() < MAX_TRACKED) {
@@ -216,8 +231,8 @@ final class StateFeed {
 
   private void problems() {
     board.state(topics.of("hub/problem"), openAlerts.isEmpty() ? "OFF" : "ON");
-    board.state(topics.of("hub/problem/attributes"), new JsonObject()
-        .put("alerts", new JsonArray(List.copyOf(openAlerts.values()))).encode());
+    board.state(topics.of("hub/problem/attributes"), Payloads.text(new JsonObject()
+        .put("alerts", new JsonArray(List.copyOf(openAlerts.values())))));
   }
 
   private void taskDone(JsonObject json) {
@@ -228,10 +243,10 @@ final class StateFeed {
     if (task.dueAt() != null && task.status() == TaskStatus.DONE) {
       return;
     }
-    String result = task.title() + ": " + (task.result() == null ? task.status().jsonName() : task.result());
-    board.state(topics.of("tasks/last_result"), Text.cap(result));
-    board.state(topics.of("tasks/last_result/attributes"), new JsonObject().put("task_id", task.id())
-        .put("title", task.title()).put("status", task.status().jsonName()).put("result", task.result()).encode());
+    board.state(topics.of("tasks/last_result"), TaskSentence.of(task));
+    board.state(topics.of("tasks/last_result/attributes"), Payloads.text(new JsonObject().put("task_id", task.id())
+        .put("title", task.title()).put("status", task.status().jsonName())
+        .put("result", TaskSentence.result(task.result()))));
   }
 
   /** Counts the voice timers still to end (paused ones too) and shows when the first running one ends. */

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the household one notification: spoken in the rule's rooms (every room with a satellite when it names none)
  * where people are, when the home knows it (a room whose presence, occupancy or motion sensors are all off is skipped;
- * a room without such sensors is not), nowhere during quiet hours; shown in the console as a {@code notification}
- * event; and sent to Home Assistant's configured notification service. Each delivery is audited.
+ * a room without such sensors is not; only sensors exposed to the assistant count), nowhere during quiet hours; shown
+ * in the console as a {@code notification} event; and sent to Home Assistant's configured notification service. Each
+ * delivery is audited.
  */
 final class Delivery {
 
@@ -96,7 +97,7 @@ final class Delivery {
       return Optional.empty();
     }
     List<EntityState> sensors = home.states().stream()
-        .filter(s -> s.domain().equals("binary_sensor")
+        .filter(s -> s.domain().equals("binary_sensor") && services.exposed(s.entityId())
             && PRESENCE_CLASSES.contains(s.attributes().getString("device_class", ""))
             && home.areaOf(s.entityId()).map(a -> a.areaId().equals(area.get().areaId())).orElse(false))
         .toList();

@@ -71,6 +71,10 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
   @Override
   public Future<?> start() {
     delivery = new Delivery(vertx, options, services, audit, clock);
+    options.rules().forEach(rule -> named(rule).stream()
+        .filter(id -> services.home().state(id).isPresent() && !services.exposed(id)).forEach(id ->
+        LOG.warn("Notification rule {} names {}, which is not exposed to Harpou (tools.home.exposure): it is not"
+            + " watched", rule.id(), id)));
     options.rules().forEach(this::watch);
     added.stream().filter(rule -> !watches.containsKey(rule.id())).forEach(this::watch);
     Context here = context;
@@ -81,7 +85,7 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
   }
 
   private void watch(Rule rule) {
-    Watch watch = new Watch(rule, vertx, services.home(), delivery, clock, this::spokeOnce);
+    Watch watch = new Watch(rule, vertx, services.home(), services::exposed, delivery, clock, this::spokeOnce);
     watches.put(rule.id(), watch);
     watch.start();
   }
@@ -147,14 +151,21 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
         >= options.maxAddedRules()) {
       return "there are already " + options.maxAddedRules() + " added rules: remove one first";
     }
-    for (var condition : rule.whileAlso() == null ? List.of(rule.when()) : List.of(rule.when(), rule.whileAlso())) {
-      for (String entityId : condition.entityIds()) {
-        if (services.home().state(entityId).isEmpty()) {
-          return "Home Assistant has no entity " + entityId;
-        }
+    for (String entityId : named(rule)) {
+      if (services.home().state(entityId).isEmpty()) {
+        return "Home Assistant has no entity " + entityId;
+      }
+      if (!services.exposed(entityId)) {
+        return entityId + " is not exposed to Harpou (tools.home.exposure), so no rule may watch it";
       }
     }
     return null;
+  }
+
+  /** The entities a rule names by id, in {@code when} and {@code while}. */
+  private static List<String> named(Rule rule) {
+    return (rule.whileAlso() == null ? List.of(rule.when()) : List.of(rule.when(), rule.whileAlso())).stream()
+        .flatMap(condition -> condition.entityIds().stream()).toList();
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One rule watched against the home, on the rules' event loop. Each entity the rule concerns speaks once each time
@@ -20,12 +21,15 @@ import java.util.function.Consumer;
  * within the cooldown. A condition that holds already when the home is first read counts from the entity's last
  * change, so a door open for an hour at start-up is told at once; a one-time rule speaks only of a change that
  * happens after it was made ("tell me when the washing machine is done" is not answered by a machine already off).
+ * Only entities exposed to the assistant are watched, for {@code when} and {@code while} alike: a rule never tells what
+ * the assistant may not see.
  */
 final class Watch {
 
   private final Rule rule;
   private final Vertx vertx;
   private final HomeGateway home;
+  private final Predicate<String> exposed;
   private final Delivery delivery;
   private final Clock clock;
   private final Consumer<Rule> spokeOnce;
@@ -34,10 +38,12 @@ final class Watch {
   private Instant lastTold;
   private boolean stopped;
 
-  Watch(Rule rule, Vertx vertx, HomeGateway home, Delivery delivery, Clock clock, Consumer<Rule> spokeOnce) {
+  Watch(Rule rule, Vertx vertx, HomeGateway home, Predicate<String> exposed, Delivery delivery, Clock clock,
+        Consumer<Rule> spokeOnce) {
     this.rule = rule;
     this.vertx = vertx;
     this.home = home;
+    this.exposed = exposed;
     this.delivery = delivery;
     this.clock = clock;
     this.spokeOnce = spokeOnce;
@@ -50,7 +56,7 @@ final class Watch {
   /** Reads the home as it is now. */
   void start() {
     for (EntityState state : home.states()) {
-      if (rule.when().concerns(state)) {
+      if (watched(state)) {
         if (rule.once() && holds(state)) {
           told.add(state.entityId());
         } else {
@@ -63,14 +69,14 @@ final class Watch {
   /** Follows one change in the home. */
   void changed(StateChange change) {
     EntityState now = change.newState();
-    if (now == null) {
+    if (now == null || !exposed.test(change.entityId())) {
       cancel(change.entityId());
       told.remove(change.entityId());
     } else if (rule.when().concerns(now)) {
       evaluate(now, Instant.now(clock));
     }
     if (rule.whileAlso() != null && concernsWhile(change)) {
-      home.states().stream().filter(rule.when()::concerns).forEach(s -> evaluate(s, Instant.now(clock)));
+      home.states().stream().filter(this::watched).forEach(s -> evaluate(s, Instant.now(clock)));
     }
   }
 
@@ -81,6 +87,10 @@ final class Watch {
     timers.clear();
   }
 
+  private boolean watched(EntityState state) {
+    return rule.when().concerns(state) && exposed.test(state.entityId());
+  }
+
   private boolean concernsWhile(StateChange change) {
     return change.newState() != null && rule.whileAlso().concerns(change.newState())
         || change.oldState() != null && rule.whileAlso().concerns(change.oldState());
@@ -88,7 +98,7 @@ final class Watch {
 
   private boolean holds(EntityState state) {
     return rule.when().holds(state) && (rule.whileAlso() == null || home.states().stream()
-        .anyMatch(s -> rule.whileAlso().concerns(s) && rule.whileAlso().holds(s)));
+        .anyMatch(s -> rule.whileAlso().concerns(s) && exposed.test(s.entityId()) && rule.whileAlso().holds(s)));
   }
 
   private void evaluate(EntityState state, Instant since) {
@@ -114,7 +124,7 @@ final class Watch {
 
   private void tell(String entityId) {
     EntityState state = home.state(entityId).orElse(null);
-    if (stopped || state == null || !holds(state)) {
+    if (stopped || state == null || !exposed.test(entityId) || !holds(state)) {
       return;
     }
     told.add(entityId);

@@ -45,6 +45,8 @@ final class SatelliteSession {
   private long utteranceTimer = -1;
   private PipelineStage endStage = PipelineStage.TTS;
   private String conversationId;
+  // The wake word the satellite detected for the turn being heard, which may call an agent profile; null otherwise.
+  private String wakeWord;
   // Bumped at every wake and on close, so late callbacks of an abandoned turn do nothing.
   private long generation;
   private Promise<Void> played;
@@ -105,6 +107,11 @@ final class SatelliteSession {
     return conversationId;
   }
 
+  /** The wake word detected for the current turn, or null when the turn began otherwise. */
+  String wakeWord() {
+    return wakeWord;
+  }
+
   /** Bytes of microphone audio held for the utterance being heard. */
   int bufferedAudioBytes() {
     Capture current = capture;
@@ -138,7 +145,7 @@ final class SatelliteSession {
     switch (event.type()) {
       case Control.Ping.TYPE -> send(new Control.Pong(Control.Ping.fromEvent(event).text()));
       case Info.TYPE -> adoptArea(Info.fromEvent(event));
-      case Wake.Detection.TYPE -> wake();
+      case Wake.Detection.TYPE -> detected(Wake.Detection.fromEvent(event).name());
       case RunPipeline.TYPE -> runPipeline(RunPipeline.fromEvent(event));
       case Audio.AudioChunk.TYPE -> audio(Audio.AudioChunk.fromEvent(event));
       case Audio.AudioStop.TYPE, Vad.VoiceStopped.TYPE -> {
@@ -171,6 +178,7 @@ final class SatelliteSession {
           + " satellite", ErrorCodes.WAKE_UNSUPPORTED));
       case ASR -> {
         if (state == State.IDLE) {
+          wakeWord = null;
           wake();
         }
       }
@@ -180,6 +188,17 @@ final class SatelliteSession {
         }
       }
       default -> send(new Control.ErrorMessage("a pipeline must start with asr", ErrorCodes.BAD_REQUEST));
+    }
+  }
+
+  /**
+   * A wake word detected on the satellite, before or after its run-pipeline: it names the wake word of the turn being
+   * heard, and starts one when the session is idle.
+   */
+  private void detected(String name) {
+    wake();
+    if (state == State.LISTENING) {
+      wakeWord = name;
     }
   }
 
@@ -341,6 +360,9 @@ final class SatelliteSession {
 
   void setState(State next) {
     state = next;
+    if (next == State.IDLE) {
+      wakeWord = null;
+    }
     runtime.stateChanged(id, room, closed ? State.DISCONNECTED : next, !closed, dialedIn, conversationId);
     if (next == State.IDLE && !closed) {
       Runnable task = whenIdle.poll();

@@ -2,6 +2,8 @@ package io.harpou.bridge.vertx.voice.impl;
 
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.AgentProfile;
+import io.harpou.bridge.api.agent.AgentProfiles;
 import io.harpou.bridge.api.agent.Channel;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
@@ -17,6 +19,7 @@ import io.harpou.wyoming.message.Tts;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,11 +32,19 @@ final class SatelliteTurn {
   private final SatelliteSession session;
   private final long turn;
   private final String language;
+  // The agent profile a detected wake word calls, or null: the agent then finds the satellite's or the room's.
+  private final AgentProfile called;
+  // The profile that answers here, by wake word, satellite or room: it listens and speaks in its language and voice.
+  private final AgentProfile answering;
 
   SatelliteTurn(SatelliteSession session, long turn) {
     this.session = session;
     this.turn = turn;
-    this.language = session.options().getLanguage();
+    AgentProfiles profiles = session.runtime().backends().profiles();
+    this.called = profiles.byWakeWord(session.wakeWord()).orElse(null);
+    this.answering = called != null ? called
+        : profiles.answering(null, session.id(), session.room()).orElse(null);
+    this.language = answering != null ? answering.language() : session.options().getLanguage();
   }
 
   /** Transcribes the utterance (16 kHz mono), then answers it. */
@@ -75,7 +86,7 @@ final class SatelliteTurn {
       return;
     }
     Utterance utterance = new Utterance(text, language, session.conversationId(), Channel.SATELLITE,
-        session.room(), session.id(), null, session.peer());
+        session.room(), session.id(), null, session.peer(), called == null ? null : called.id());
     agent.get().ask(utterance).onComplete(ar -> {
       if (!session.current(turn)) {
         return;
@@ -106,12 +117,14 @@ final class SatelliteTurn {
       session.fail(turn, ErrorCodes.TTS_MISSING, "no text-to-speech engine is configured");
       return Future.failedFuture(new BridgeException("no text-to-speech engine is configured"));
     }
+    String voice = voiceFor(lang);
     if (announceText) {
-      session.send(new Tts.Synthesize(text, null, null, null));
+      session.send(new Tts.Synthesize(text, voice == null ? null : new Tts.SynthesizeVoice(voice, null, lang), null,
+          null));
     }
     AudioOut out = new AudioOut(session.connection(), AudioFormat.SPEECH,
         session.runtime().settingsOf(session.id()).volume() / 100.0);
-    return Speaker.speak(engine.get(), Sentences.split(text), lang, null, out)
+    return Speaker.speak(engine.get(), Sentences.split(text), lang, voice, out)
         .compose(v -> out.stop())
         .recover(e -> {
           session.fail(turn, ErrorCodes.TTS_FAILED, "text-to-speech failed: " + e.getMessage());
@@ -120,5 +133,17 @@ final class SatelliteTurn {
         })
         .compose(v -> session.awaitPlayed(out.sentMillis()))
         .onSuccess(v -> session.finish(turn));
+  }
+
+  /** The answering profile's voice when it speaks its own language; else the engine's voice for {@code lang}. */
+  private String voiceFor(String lang) {
+    if (answering == null || answering.voice() == null || lang == null) {
+      return null;
+    }
+    return primary(lang).equals(primary(answering.language())) ? answering.voice() : null;
+  }
+
+  private static String primary(String languageTag) {
+    return languageTag.toLowerCase(Locale.ROOT).split("[-_]")[0];
   }
 }

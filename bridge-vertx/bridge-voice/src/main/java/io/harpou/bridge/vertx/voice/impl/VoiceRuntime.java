@@ -7,6 +7,7 @@ import io.harpou.bridge.api.event.SatelliteStateChanged.State;
 import io.harpou.bridge.api.event.TimerChanged;
 import io.harpou.bridge.api.voice.Announcement;
 import io.harpou.bridge.api.voice.SatelliteControl;
+import io.harpou.bridge.api.voice.SatelliteLines;
 import io.harpou.bridge.api.voice.SatelliteSettings;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.vertx.voice.Satellite;
@@ -145,6 +146,11 @@ public final class VoiceRuntime implements Satellites, SatelliteControl {
       session.announce(announcement.text(), announcement.language()).onComplete(promise);
     });
     return promise.future();
+  }
+
+  /** Lines into the pipeline for microphones that reach Harpou another way (see {@link Lines}); any thread. */
+  public SatelliteLines lines() {
+    return new Lines(this, context);
   }
 
   /** The live session of a satellite, or null. */

@@ -21,6 +21,9 @@ final class Migrations {
       CREATE TABLE conversation_messages (id BIGSERIAL PRIMARY KEY, conversation_id TEXT NOT NULL,
         role TEXT NOT NULL, content TEXT NOT NULL, created_ms BIGINT NOT NULL);
       CREATE INDEX conversation_messages_conv ON conversation_messages(conversation_id, id);
+      """, """
+      ALTER TABLE conversation_messages ADD COLUMN channel TEXT;
+      ALTER TABLE conversation_messages ADD COLUMN room TEXT;
       """);
 
   static final List<String> TASKS = List.of("""
