@@ -18,6 +18,14 @@ public final class BridgeAddresses {
   /** Published Home Assistant state changes, as {@link io.harpou.bridge.api.home.StateChange} JSON. */
   public static final String HOME_STATE_CHANGED = "harpou.home.state_changed";
 
+  /**
+   * Request-reply to the one node that holds the Home Assistant connection: {@code {"op", ...}} in, where op is
+   * {@code snapshot}, {@code call_service}, {@code fetch_state}, {@code search_related}, {@code fire_event},
+   * {@code render_template} or {@code process_conversation}; {@code {"result"}} or {@code {"error": {"code",
+   * "message"}}} out. Served only in a cluster, by the node holding the home lease.
+   */
+  public static final String HOME_CALL = "harpou.home.call";
+
   /** Request-reply: an {@link io.harpou.bridge.api.voice.Announcement} as JSON, spoken in its room. */
   public static final String VOICE_ANNOUNCE = "harpou.voice.announce";
 

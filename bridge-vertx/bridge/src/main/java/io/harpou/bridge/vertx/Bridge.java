@@ -29,7 +29,15 @@ public interface Bridge {
 
   /** Creates a bridge; nothing runs until {@link #start()}. */
   static Bridge create(Vertx vertx, BridgeOptions options) {
-    return new BridgeImpl(vertx, options);
+    return new BridgeImpl(vertx, options, RemoteParts.none());
+  }
+
+  /**
+   * Creates a bridge that uses parts running on other nodes of a cluster (the home, the agent) instead of starting
+   * its own; nothing runs until {@link #start()}.
+   */
+  static Bridge create(Vertx vertx, BridgeOptions options, RemoteParts remote) {
+    return new BridgeImpl(vertx, options, remote);
   }
 
   /**

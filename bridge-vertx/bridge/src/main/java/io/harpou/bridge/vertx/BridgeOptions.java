@@ -10,6 +10,7 @@ import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
 import io.harpou.bridge.vertx.rules.NotificationOptions;
+import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ public final class BridgeOptions {
   private static final String MQTT = "mqtt";
   private static final String NOTIFICATIONS = "notifications";
   private static final String MONITORS = "monitors";
+  private static final String DATABASE = "database";
   private static final String ENABLED = "enabled";
 
   private final JsonObject config;
@@ -77,6 +79,21 @@ public final class BridgeOptions {
   public BridgeOptions setDataDir(Path dataDir) {
     config.put(DATA_DIR, dataDir.toString());
     return this;
+  }
+
+  /**
+   * The shared database, from the {@code database} section, when its {@code url} is a {@code postgresql://} URL: the
+   * audit log, the conversation history and the tasks are kept there, for several hubs to share. Empty (the
+   * default) keeps everything in the embedded SQLite file.
+   *
+   * @throws IllegalArgumentException when {@code database.url} is set to anything else
+   */
+  public Optional<PgStoreOptions> getSharedDatabase() {
+    JsonObject section = section(DATABASE);
+    if (section.getString("url") == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new PgStoreOptions(section));
   }
 
   /** True unless the HTTP API is disabled. */

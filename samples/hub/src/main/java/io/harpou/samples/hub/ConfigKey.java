@@ -38,6 +38,9 @@ public record ConfigKey(String env, String flag, String path, Type type, String 
           "announce the Wyoming server on the network under this name, so Home Assistant discovers it"),
       new ConfigKey("HARPOU_DATA_DIR", "--data-dir", "data_dir", Type.TEXT,
           "database and files (./data)"),
+      new ConfigKey("HARPOU_DATABASE_URL", null, "database.url", Type.SECRET,
+          "PostgreSQL (postgresql://user:password@host:5432/db) for the audit log, conversations and tasks that several"
+              + " hubs share; the embedded SQLite file when unset"),
       new ConfigKey("HARPOU_HA_URL", "--ha-url", "home_assistant.url", Type.TEXT,
           "Home Assistant base URL; without it the virtual home runs in process"),
       new ConfigKey("HARPOU_HA_TOKEN", null, "home_assistant.token", Type.SECRET,
@@ -75,5 +78,15 @@ public record ConfigKey(String env, String flag, String path, Type type, String 
       new ConfigKey("HARPOU_COMFYUI_URL", "--comfyui-url", "tools.media.comfyui.url", Type.TEXT,
           "ComfyUI server for generate_image"),
       new ConfigKey("HARPOU_MOPIDY_URL", "--mopidy-url", "tools.media.mopidy.url", Type.TEXT,
-          "Mopidy server for play_music, music_control and now_playing"));
+          "Mopidy server for play_music, music_control and now_playing"),
+      new ConfigKey("HARPOU_ROLES", "--roles", "cluster.roles", Type.TEXT,
+          "with -cluster: this node's roles, from edge, agent, api and home (all of them by default)"),
+      new ConfigKey("HARPOU_CLUSTER_MEMBERS", "--cluster-members", "cluster.members", Type.TEXT,
+          "with -cluster: the other members as host:port, comma-separated (TCP/IP discovery; never multicast)"),
+      new ConfigKey("HARPOU_CLUSTER_PORT", "--cluster-port", "cluster.port", Type.INTEGER,
+          "with -cluster: this member's Hazelcast port (5701)"),
+      new ConfigKey("HARPOU_CLUSTER_HOST", "--cluster-host-address", "cluster.host", Type.TEXT,
+          "with -cluster: the address this member binds and announces"),
+      new ConfigKey("HARPOU_CLUSTER_DNS", "--cluster-dns", "cluster.kubernetes_dns", Type.TEXT,
+          "with -cluster: a Kubernetes headless service's DNS name to find the members by, instead of the list"));
 }

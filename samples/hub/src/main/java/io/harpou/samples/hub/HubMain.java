@@ -1,5 +1,7 @@
 package io.harpou.samples.hub;
 
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplication;
@@ -10,7 +12,8 @@ import java.util.List;
 /**
  * Starts the hub with Vert.x's launcher. Harpou's own flags ({@code --config FILE}, {@code --http-port N}, ... see
  * {@link ConfigKey}) are read here, with the environment, by {@link HubConfig#load}; every other argument goes to the
- * launcher, so {@code -cluster} and the other standard options work as in any Vert.x application.
+ * launcher, so {@code -cluster} and the other standard options work as in any Vert.x application; a clustered hub
+ * joins with Harpou's Hazelcast configuration and runs the roles its {@code cluster} section names.
  */
 public final class HubMain {
 
@@ -42,6 +45,11 @@ public final class HubMain {
       @Override
       public JsonObject afterConfigParsed(JsonObject launcherConfig) {
         return config;
+      }
+
+      @Override
+      public VertxBuilder createVertxBuilder(VertxOptions options) {
+        return HubCluster.builder(options, config);
       }
 
       @Override

@@ -20,6 +20,7 @@ public final class HubVerticle extends VerticleBase {
 
   private VirtualHomeAssistant virtualHome;
   private Bridge bridge;
+  private HubCluster cluster;
 
   @Override
   public Future<?> start() {
@@ -28,6 +29,9 @@ public final class HubVerticle extends VerticleBase {
     config.put("home_assistant", home);
     // The hub always serves Wyoming (voice starts only where the configuration asks for it).
     config.put("wyoming", config.getJsonObject("wyoming", new JsonObject()));
+    if (vertx.isClustered()) {
+      return startClustered(config);
+    }
     Future<Void> homeReady = home.getString("url") != null ? Future.succeededFuture() : startVirtualHome(config, home);
     return homeReady
         .compose(v -> Bridge.create(vertx, new BridgeOptions(config)).start())
@@ -35,6 +39,14 @@ public final class HubVerticle extends VerticleBase {
           bridge = started;
           System.out.print(StartupReport.describe(config, started, virtualHome));
         });
+  }
+
+  private Future<?> startClustered(JsonObject config) {
+    return HubCluster.start(vertx, config).onSuccess(started -> {
+      cluster = started;
+      bridge = started.bridge();
+      System.out.print(StartupReport.describe(config, bridge, null));
+    });
   }
 
   private Future<Void> startVirtualHome(JsonObject config, JsonObject home) {
@@ -59,7 +71,8 @@ public final class HubVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> closed = bridge == null ? Future.succeededFuture() : bridge.close();
+    Future<Void> closed = cluster != null ? cluster.close()
+        : bridge == null ? Future.succeededFuture() : bridge.close();
     return closed.eventually(() -> virtualHome == null ? Future.succeededFuture() : virtualHome.close())
         .onComplete(done -> System.out.println("Harpou stopped."));
   }

@@ -2,6 +2,7 @@ package io.harpou.samples.hub;
 
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.artifact.ArtifactOptions;
+import io.harpou.bridge.vertx.cluster.ClusterOptions;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.bridge.vertx.http.HttpApiOptions;
 import io.harpou.bridge.vertx.mcp.McpServerOptions;
@@ -32,6 +33,7 @@ final class UnknownKeys {
   /** Keys the options' JSON forms leave out while unset, and the sections plug-ins own. */
   private static final JsonObject UNSET_OR_OWNED = new JsonObject()
       .put("data_dir", "")
+      .put("database", new JsonObject().put("url", "").put("max_pool_size", 0))
       .put("http", new JsonObject().put("enabled", true))
       .put("home_assistant", new JsonObject().put("token", "").put("startup_wait_ms", 0))
       .put("agent", new JsonObject().put("enabled", true).put("azure_openai", new JsonObject()))
@@ -81,7 +83,8 @@ final class UnknownKeys {
         .put("monitors", new MonitorOptions(new JsonObject()).toJson())
         .put("mqtt", new MqttOptions(new JsonObject().put("url", "mqtt://broker")).toJson())
         .put("notifications", new NotificationOptions().toJson())
-        .put("mcp", new JsonObject().put("server", new McpServerOptions().toJson()).put("servers", new JsonArray()));
+        .put("mcp", new JsonObject().put("server", new McpServerOptions().toJson()).put("servers", new JsonArray()))
+        .put("cluster", new ClusterOptions().setRoles("").setHost("").setKubernetesDns("").toJson());
     return merge(known, UNSET_OR_OWNED);
   }
 

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the agent works with, fixed when it is made: the tools, the database that keeps its audit log, history and
+ * What the agent works with, fixed when it is made: the tools, the store that keeps its audit log, history and
  * tasks, the data directory tools may write in, and the services tools may reach. A service left out is absent for
  * every tool; nothing is added later.
  */
@@ -21,6 +21,7 @@ public final class AgentServices {
 
   private final ToolRegistry tools;
   private final Database database;
+  private final AgentStore store;
   private final Path dataDir;
   private final HomeGateway home;
   private final MemoryStore memory;
@@ -29,10 +30,12 @@ public final class AgentServices {
   private final ArtifactStore artifacts;
   private final VisionModel vision;
 
-  private AgentServices(ToolRegistry tools, Database database, Path dataDir, HomeGateway home, MemoryStore memory,
-                        Announcer announcer, AgentProfiles profiles, ArtifactStore artifacts, VisionModel vision) {
+  private AgentServices(ToolRegistry tools, Database database, AgentStore store, Path dataDir, HomeGateway home,
+                        MemoryStore memory, Announcer announcer, AgentProfiles profiles, ArtifactStore artifacts,
+                        VisionModel vision) {
     this.tools = Objects.requireNonNull(tools, "tools");
     this.database = Objects.requireNonNull(database, "database");
+    this.store = store == null ? AgentStore.of(database) : store;
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     this.home = home;
     this.memory = memory;
@@ -44,27 +47,35 @@ public final class AgentServices {
 
   /** The required parts; the optional ones start absent. */
   public static AgentServices of(ToolRegistry tools, Database database, Path dataDir) {
-    return new AgentServices(tools, database, dataDir, null, null, null, null, null, null);
+    return new AgentServices(tools, database, null, dataDir, null, null, null, null, null, null);
+  }
+
+  /**
+   * A copy that keeps the audit log, the history and the tasks in {@code store} (null for the embedded database),
+   * such as PostgreSQL shared by several hubs.
+   */
+  public AgentServices withStore(AgentStore store) {
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** A copy with Home Assistant (null for none). */
   public AgentServices withHome(HomeGateway home) {
-    return new AgentServices(tools, database, dataDir, home, memory, announcer, profiles, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** A copy with the memory store (null for none). */
   public AgentServices withMemory(MemoryStore memory) {
-    return new AgentServices(tools, database, dataDir, home, memory, announcer, profiles, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** A copy with the announcer that speaks in rooms (null for none). */
   public AgentServices withAnnouncer(Announcer announcer) {
-    return new AgentServices(tools, database, dataDir, home, memory, announcer, profiles, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** A copy whose utterances are answered by these agent profiles (null for none). */
   public AgentServices withProfiles(AgentProfiles profiles) {
-    return new AgentServices(tools, database, dataDir, home, memory, announcer, profiles, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** The agent profiles: which persona answers an utterance and which tools it may use. */
@@ -74,12 +85,12 @@ public final class AgentServices {
 
   /** A copy with the artifact store tools keep what they make in (null for none). */
   public AgentServices withArtifacts(ArtifactStore artifacts) {
-    return new AgentServices(tools, database, dataDir, home, memory, announcer, profiles, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** A copy with the model that reads images (null for none). */
   public AgentServices withVision(VisionModel vision) {
-    return new AgentServices(tools, database, dataDir, home, memory, announcer, profiles, artifacts, vision);
+    return new AgentServices(tools, database, store, dataDir, home, memory, announcer, profiles, artifacts, vision);
   }
 
   /** The tools and interpreters. */
@@ -87,9 +98,14 @@ public final class AgentServices {
     return tools;
   }
 
-  /** The database for the audit log, the conversation history and the tasks. */
+  /** The embedded database, for what stays on this hub (the models' usage ledger). */
   public Database database() {
     return database;
+  }
+
+  /** Where the audit log, the conversation history and the tasks are kept. */
+  public AgentStore store() {
+    return store;
   }
 
   /** Where tools may write files. */

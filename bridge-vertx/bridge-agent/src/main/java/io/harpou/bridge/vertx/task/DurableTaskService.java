@@ -8,6 +8,9 @@ import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.task.impl.TaskServiceImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link TaskService} of the hub, kept in the embedded database. Finished results are published as
@@ -55,7 +58,52 @@ public interface DurableTaskService extends TaskService {
   /** Stops the timers; stored tasks stay for the next start. */
   Future<Void> close();
 
-  /** The tasks' table, open; its rows are reached only through the service made on it. */
+  /**
+   * The tasks' table, open, in the embedded database or a shared one; the service made on it is its one user. Several
+   * hubs may share one table: {@link #claim} is how exactly one of them runs a task that falls due. Futures fail with
+   * {@link io.harpou.bridge.api.BridgeException} when the store cannot be reached.
+   */
   interface TaskTable {
+
+    /** Stores a new task. */
+    Future<Void> insert(TaskRow row);
+
+    /** Writes a new state; {@code onlyIfOpen} keeps a task that became final (cancelled) from changing again. */
+    Future<Boolean> update(TaskInfo task, boolean onlyIfOpen);
+
+    /**
+     * Moves a queued task to running, for the one caller that gets there first: true for that caller, false for
+     * every other (another hub claimed it, or it was cancelled).
+     */
+    Future<Boolean> claim(String id);
+
+    /**
+     * Claims up to {@code limit} queued tasks due by {@code now}, each for exactly one caller among the hubs sharing
+     * the table, and returns them as running.
+     */
+    Future<List<TaskRow>> claimDue(Instant now, int limit);
+
+    /**
+     * Whether other hubs share this table, so a task may fall due on a hub that did not schedule it (its own may have
+     * stopped): the service then also sweeps the table for due tasks.
+     */
+    default boolean shared() {
+      return false;
+    }
+
+    /** Stores a running task's progress; a task no longer running keeps its value. */
+    Future<Boolean> progress(String id, double progress);
+
+    /** Records that a final task's result was delivered. */
+    Future<Void> markDelivered(String id);
+
+    /** Every task, newest first. */
+    Future<List<TaskRow>> all();
+
+    /** Tasks that still need the scheduler: open ones, and final ones not delivered yet, oldest first. */
+    Future<List<TaskRow>> unfinished();
+
+    /** The task with this id. */
+    Future<Optional<TaskRow>> get(String id);
   }
 }

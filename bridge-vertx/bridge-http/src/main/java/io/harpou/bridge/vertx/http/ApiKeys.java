@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The API keys that may call the HTTP API, stored hashed (SHA-256) in the embedded database. When at least one key
+ * The API keys that may call the HTTP API, stored hashed (SHA-256) in a {@link KeyTable}. When at least one key
  * exists, every request needs {@code Authorization: Bearer <key>}. Verification reads an in-memory copy of the
  * hashes and compares in constant time; the copy is refreshed after each change made here and by {@link #reload()}.
  * Futures complete on the caller's context and fail with {@link io.harpou.bridge.api.BridgeException} when the
@@ -17,7 +17,12 @@ public interface ApiKeys {
 
   /** Opens the key store in {@code database}, creating its table on first use, and loads the hashes. */
   static Future<ApiKeys> open(Database database) {
-    return ApiKeysImpl.open(database);
+    return KeyTable.open(database).compose(ApiKeysImpl::open);
+  }
+
+  /** Opens the key store on {@code table} (the embedded database's or a shared one) and loads the hashes. */
+  static Future<ApiKeys> open(KeyTable table) {
+    return ApiKeysImpl.open(table);
   }
 
   /**

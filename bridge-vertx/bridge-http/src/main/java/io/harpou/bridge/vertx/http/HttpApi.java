@@ -1,7 +1,6 @@
 package io.harpou.bridge.vertx.http;
 
 import io.harpou.bridge.api.BridgeException;
-import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.http.impl.AccessGuard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,11 +29,11 @@ public final class HttpApi {
   }
 
   /**
-   * Opens the key store and the audit log in the services' database and serves the API. The Future fails with
+   * Opens the key store and the audit log in the services' store and serves the API. The Future fails with
    * {@link BridgeException} when the address cannot be bound, or is beyond loopback while no key exists.
    */
   public static Future<HttpApi> start(Vertx vertx, HttpApiOptions options, HttpApiServices services) {
-    return ApiKeys.open(services.database()).compose(keys -> {
+    return services.store().keys().compose(ApiKeys::open).compose(keys -> {
       if (!options.loopbackOnly() && keys.isEmpty()) {
         return Future.failedFuture(new BridgeException("refusing to serve the HTTP API on " + options.getHost()
             + " without API keys: anyone on the network could control the home. Create a key first "
@@ -42,7 +41,7 @@ public final class HttpApi {
       }
       Future<String> token = ConsoleToken.loadOrCreate(vertx, services.dataDir());
       Future<ArtifactLinks> links = ArtifactLinks.loadOrCreate(vertx, services.dataDir());
-      return Future.all(token, AuditLog.open(services.database()), links).compose(both -> {
+      return Future.all(token, services.store().auditLog(), links).compose(both -> {
         String consoleToken = both.resultAt(0);
         HttpApiVerticle verticle = new HttpApiVerticle(options, services, keys, both.resultAt(1), consoleToken,
             both.resultAt(2));

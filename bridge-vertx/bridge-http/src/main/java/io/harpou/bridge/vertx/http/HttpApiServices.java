@@ -24,7 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the HTTP API serves, fixed when it starts: health, the database that keeps API keys and the audit log, the
+ * What the HTTP API serves, fixed when it starts: health, the store that keeps API keys and the audit log, the
  * data directory of the console token, and the services its endpoints reach. An endpoint whose service is absent
  * answers 503.
  */
@@ -34,7 +34,7 @@ public final class HttpApiServices {
   private static final Duration DEFAULT_CONFIRMATION_TIMEOUT = Duration.ofSeconds(30);
 
   private final Health health;
-  private final Database database;
+  private final HttpStore store;
   private final Path dataDir;
   private final ToolRegistry tools;
   private final Agent agent;
@@ -57,7 +57,7 @@ public final class HttpApiServices {
 
   private HttpApiServices(Builder builder) {
     this.health = builder.health;
-    this.database = builder.database;
+    this.store = builder.store;
     this.dataDir = builder.dataDir;
     this.tools = builder.tools;
     this.agent = builder.agent;
@@ -81,12 +81,12 @@ public final class HttpApiServices {
 
   /** A builder with the required parts; every service starts absent. */
   public static Builder builder(Health health, Database database, Path dataDir) {
-    return new Builder(health, database, dataDir);
+    return new Builder(health, HttpStore.of(Objects.requireNonNull(database, "database")), dataDir);
   }
 
   /** A builder holding these services, to change some of them. */
   public Builder toBuilder() {
-    return new Builder(health, database, dataDir).tools(tools).agent(agent).home(home).tasks(tasks).memory(memory)
+    return new Builder(health, store, dataDir).tools(tools).agent(agent).home(home).tasks(tasks).memory(memory)
         .usage(usage).artifacts(artifacts).satellites(satellites).plans(plans)
         .timers(timers).confirmationTimeout(confirmationTimeout).conversations(conversations).toolGate(toolGate)
         .satelliteLines(lines).profiles(profiles).routes(routes).settings(settings, modelDescription);
@@ -96,8 +96,8 @@ public final class HttpApiServices {
   public static final class Builder {
 
     private final Health health;
-    private final Database database;
     private final Path dataDir;
+    private HttpStore store;
     private ToolRegistry tools = ToolRegistry.builder(null).build();
     private Agent agent;
     private HomeGateway home;
@@ -117,10 +117,16 @@ public final class HttpApiServices {
     private LiveSettings settings;
     private String modelDescription;
 
-    private Builder(Health health, Database database, Path dataDir) {
+    private Builder(Health health, HttpStore store, Path dataDir) {
       this.health = Objects.requireNonNull(health, "health");
-      this.database = Objects.requireNonNull(database, "database");
+      this.store = store;
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    }
+
+    /** Keeps the API keys and reads the audit log in {@code store}, such as a database hubs share. */
+    public Builder store(HttpStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
     }
 
     /** Lists these tools on {@code /api/tools}. */
@@ -255,9 +261,9 @@ public final class HttpApiServices {
     return health;
   }
 
-  /** The database of API keys and the audit log. */
-  public Database database() {
-    return database;
+  /** Where the API keys and the audit log are kept. */
+  public HttpStore store() {
+    return store;
   }
 
   /** Where the console token is kept. */

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The {@code harpou keys} command on a data directory: {@code create NAME} prints a new key once, {@code list} shows
@@ -24,33 +25,48 @@ public final class KeysCommand {
 
   /** Runs {@code words} on the database in {@code dataDir}; returns 0 on success, 1 on failure, 2 on misuse. */
   public static int run(Path dataDir, List<String> words, PrintStream out, PrintStream err) {
-    String action = words.isEmpty() ? "" : words.get(0);
-    boolean named = action.equals("create") || action.equals("revoke");
-    if (!(named && words.size() == 2) && !(action.equals("list") && words.size() == 1)) {
+    if (!valid(words)) {
       err.println(USAGE);
       return 2;
     }
     Path file = dataDir.toAbsolutePath().normalize().resolve("harpou.db");
-    if (!action.equals("create") && !Files.exists(file)) {
+    if (!words.get(0).equals("create") && !Files.exists(file)) {
       err.println("harpou keys: no hub database at " + file + " (is the data directory right?)");
       return 1;
     }
-    err.println("harpou keys: the hub's database is " + file);
+    return run("the hub's database is " + file, vertx -> Database.open(vertx, file).compose(KeyTable::open), words,
+        out, err);
+  }
+
+  /**
+   * Runs {@code words} on the key table {@code open} opens (a shared database's); {@code where} says which, for the
+   * person running it. Returns 0 on success, 1 on failure, 2 on misuse.
+   */
+  public static int run(String where, Function<Vertx, Future<KeyTable>> open, List<String> words, PrintStream out,
+                        PrintStream err) {
+    if (!valid(words)) {
+      err.println(USAGE);
+      return 2;
+    }
+    String action = words.get(0);
+    err.println("harpou keys: " + where);
     Vertx vertx = Vertx.vertx();
     try {
-      Database database = Database.open(vertx, file).await();
-      try {
-        ApiKeys keys = ApiKeys.open(database).await();
-        return execute(keys, action, named ? words.get(1) : null, out, err).await();
-      } finally {
-        database.close().await();
-      }
+      // Closing Vert.x closes what open() opened on it.
+      ApiKeys keys = open.apply(vertx).compose(ApiKeys::open).await();
+      return execute(keys, action, words.size() == 2 ? words.get(1) : null, out, err).await();
     } catch (RuntimeException e) {
       err.println("harpou keys: " + e.getMessage());
       return 1;
     } finally {
       vertx.close().await();
     }
+  }
+
+  private static boolean valid(List<String> words) {
+    String action = words.isEmpty() ? "" : words.get(0);
+    boolean named = action.equals("create") || action.equals("revoke");
+    return (named && words.size() == 2) || (action.equals("list") && words.size() == 1);
   }
 
   private static Future<Integer> execute(ApiKeys keys, String action, String name, PrintStream out, PrintStream err) {

@@ -14,15 +14,16 @@ import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.RemoteParts;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.artifact.ArtifactStores;
-import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.db.LastGoodCopy;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.http.HttpApi;
 import io.harpou.bridge.vertx.http.HttpApiServices;
+import io.harpou.bridge.vertx.http.HttpStore;
 import io.harpou.bridge.vertx.mcp.McpClients;
 import io.harpou.bridge.vertx.mcp.McpEndpoint;
 import io.harpou.bridge.vertx.mcp.McpRemoteServer;
@@ -45,6 +46,8 @@ import io.harpou.bridge.vertx.profiles.ProfilesApi;
 import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.bridge.vertx.rules.NotificationRules;
 import io.harpou.bridge.vertx.rules.NotificationServices;
+import io.harpou.bridge.vertx.store.pg.PgStore;
+import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.harpou.bridge.vertx.voice.Satellite;
 import io.harpou.bridge.vertx.voice.Satellites;
@@ -79,11 +82,13 @@ public final class BridgeImpl implements Bridge {
 
   private final Vertx vertx;
   private final BridgeOptions options;
+  private final RemoteParts remote;
   private final Health health;
   private final Deque<Supplier<Future<Void>>> stops = new ArrayDeque<>();
   private final Set<String> deployments = new LinkedHashSet<>();
   private ToolRegistry tools;
   private Database database;
+  private PgStore shared;
   private HomeGateway home;
   private MemoryRuntime memory;
   private ArtifactStore artifacts;
@@ -93,10 +98,11 @@ public final class BridgeImpl implements Bridge {
   private HttpApi http;
   private ProfileStore profiles;
 
-  /** Creates the bridge; nothing runs until {@link #start()}. */
-  public BridgeImpl(Vertx vertx, BridgeOptions options) {
+  /** Creates the bridge, using the parts {@code remote} names instead of its own; nothing runs until started. */
+  public BridgeImpl(Vertx vertx, BridgeOptions options, RemoteParts remote) {
     this.vertx = vertx;
     this.options = new BridgeOptions(options);
+    this.remote = remote;
     this.health = new Health(vertx);
   }
 
@@ -107,6 +113,7 @@ public final class BridgeImpl implements Bridge {
     return Future.<Void>succeededFuture()
         .compose(v -> startTools())
         .compose(v -> startDatabase())
+        .compose(v -> startSharedDatabase())
         .compose(v -> startArtifacts())
         .compose(v -> startProfiles())
         .compose(v -> startHome())
@@ -162,6 +169,23 @@ public final class BridgeImpl implements Bridge {
     });
   }
 
+  /**
+   * The PostgreSQL store, when {@code database.url} names one: the agent keeps its audit log, history and tasks there,
+   * and the HTTP API its keys.
+   */
+  private Future<Void> startSharedDatabase() {
+    Optional<PgStoreOptions> configured = options.getSharedDatabase();
+    if (configured.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return PgStore.open(vertx, configured.get()).map(store -> {
+      shared = store;
+      stops.push(store::close);
+      health.report("shared_database", "ready", store.describe() + " (audit log, conversations, tasks, API keys)");
+      return null;
+    });
+  }
+
   private Future<Void> startProfiles() {
     return ProfileStore.open(database).map(store -> {
       profiles = store;
@@ -180,6 +204,11 @@ public final class BridgeImpl implements Bridge {
   }
 
   private Future<Void> startHome() {
+    if (remote.home() != null) {
+      home = remote.home();
+      health.report("home", "remote", "Home Assistant is reached through another node of the cluster");
+      return Future.succeededFuture();
+    }
     return HomeStart.start(vertx, options, health).map(started -> {
       started.ifPresent(running -> {
         home = running.gateway();
@@ -208,7 +237,7 @@ public final class BridgeImpl implements Bridge {
     }
     AgentServices services = AgentServices.of(tools, database, options.dataDir()).withHome(home)
         .withMemory(memory == null ? null : memory.store()).withAnnouncer(Announcer.overEventBus(vertx))
-        .withArtifacts(artifacts).withProfiles(profiles);
+        .withArtifacts(artifacts).withProfiles(profiles).withStore(shared);
     return AgentRuntime.start(vertx, options.getAgent(), services).map(running -> {
       agent = running;
       stops.push(running::close);
@@ -267,6 +296,7 @@ public final class BridgeImpl implements Bridge {
     if (!options.httpEnabled()) {
       return Future.succeededFuture();
     }
+    HttpStore store = shared == null ? HttpStore.of(database) : shared;
     HttpApiServices services = withMcp(HttpApiServices.builder(health, database, options.dataDir()).tools(tools)
         .agent(agent().orElse(null)).home(home).tasks(tasks().orElse(null))
         .timers(agent == null ? null : agent.timers()).memory(memory().orElse(null))
@@ -278,8 +308,8 @@ public final class BridgeImpl implements Bridge {
         .toolGate(agent == null ? null : agent.gate())
         .satelliteLines(voice == null ? null : voice.lines())
         .settings(agent == null ? null : agent.settings(), agent == null ? null : agent.modelDescription())
-        .build());
-    return AuditLog.open(database).map(audit -> {
+        .store(store).build());
+    return store.auditLog().map(audit -> {
       ProfilesApi api = ProfilesApi.create(vertx, profiles, tools, configuredModels(), audit, profileWriter());
       return services.withRoutes(router -> api.mount(router, HttpApi::keyName));
     }).compose(withProfiles -> HttpApi.start(vertx, options.getHttp(), withProfiles)).map(running -> {
@@ -404,7 +434,7 @@ public final class BridgeImpl implements Bridge {
 
   @Override
   public Optional<Agent> agent() {
-    return Optional.ofNullable(agent).map(AgentRuntime::agent);
+    return Optional.ofNullable(agent).map(AgentRuntime::agent).or(() -> Optional.ofNullable(remote.agent()));
   }
 
   @Override

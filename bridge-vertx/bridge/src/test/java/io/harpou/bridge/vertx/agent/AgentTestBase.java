@@ -6,6 +6,8 @@ import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.store.pg.PgStore;
+import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.audit.AuditQuery;
@@ -63,8 +65,15 @@ abstract class AgentTestBase {
         : agent;
   }
 
+  /** The PostgreSQL database these tests run on, for a subclass that runs them there; null for the embedded file. */
+  protected String sharedDatabaseUrl() {
+    return null;
+  }
+
   protected BridgeOptions options(JsonObject agent) {
-    return new BridgeOptions().setDataDir(dataDir).setHttpEnabled(false)
+    BridgeOptions options = sharedDatabaseUrl() == null ? new BridgeOptions()
+        : new BridgeOptions().setSection("database", new JsonObject().put("url", sharedDatabaseUrl()));
+    return options.setDataDir(dataDir).setHttpEnabled(false)
         .setHomeAssistant(new HomeAssistantOptions().setUrl(home.url()).setToken(home.accessToken()))
         .setTools(new JsonObject().put("agent_test", new JsonObject().put("active", true)))
         .setAgent(new AgentOptions(agent))
@@ -93,8 +102,16 @@ abstract class AgentTestBase {
   }
 
   protected List<AuditEntry> audit(String tool) {
-    AuditLog log = AuditLog.open(bridge.database()).await();
-    return log.query(new AuditQuery(null, null, tool, null, 100)).await();
+    AuditQuery query = new AuditQuery(null, null, tool, null, 100);
+    if (sharedDatabaseUrl() == null) {
+      return AuditLog.open(bridge.database()).await().query(query).await();
+    }
+    PgStore store = PgStore.open(vertx, new PgStoreOptions().setUrl(sharedDatabaseUrl())).await();
+    try {
+      return store.auditLog().await().query(query).await();
+    } finally {
+      store.close().await();
+    }
   }
 
   protected String state(String entityId) {

@@ -26,6 +26,7 @@ import io.harpou.bridge.api.memory.RecalledMemory;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentServices;
+import io.harpou.bridge.vertx.agent.ConversationHistory;
 import io.harpou.bridge.vertx.models.ModelPool;
 import io.harpou.bridge.vertx.models.ModelTurn;
 import io.harpou.bridge.vertx.models.TurnCache;
@@ -60,7 +61,7 @@ public final class AgentImpl implements Agent {
   private final AgentOptions options;
   private final PolicyGate executor;
   private final PendingConfirmations pending;
-  private final ConversationStore history;
+  private final ConversationHistory history;
   private final TurnEvents events;
   private final ModelPool models;
   private final TurnCache cache;
@@ -74,7 +75,7 @@ public final class AgentImpl implements Agent {
    * cached.
    */
   AgentImpl(Vertx vertx, AgentServices services, AgentOptions options, LiveSettings settings, PolicyGate executor,
-            PendingConfirmations pending, ConversationStore history, TurnEvents events, ModelPool models, TurnCache cache,
+            PendingConfirmations pending, ConversationHistory history, TurnEvents events, ModelPool models, TurnCache cache,
             PlanRunner.Services plans) {
     this.vertx = vertx;
     this.services = services;

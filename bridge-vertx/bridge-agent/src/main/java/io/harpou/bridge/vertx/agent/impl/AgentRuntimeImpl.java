@@ -15,6 +15,7 @@ import io.harpou.bridge.vertx.agent.AgentOptions;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
 import io.harpou.bridge.vertx.agent.AgentVerticle;
+import io.harpou.bridge.vertx.agent.ConversationHistory;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.model.ModelUsage;
@@ -46,7 +47,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private final VoiceTimers timers;
   private final PolicyGate gate;
   private final AgentImpl agent;
-  private final ConversationStore history;
+  private final ConversationHistory history;
   private final String modelDescription;
   private final ModelPool models;
   private final TurnCache cache;
@@ -55,7 +56,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private String deployment;
 
   private AgentRuntimeImpl(Vertx vertx, AgentOptions options, AgentServices services, ModelPool models,
-                           TurnCache cache, AuditLog audit, ConversationStore history,
+                           TurnCache cache, AuditLog audit, ConversationHistory history,
                            DurableTaskService.TaskTable table, PlanStore plans, LiveSettings settings) {
     this.vertx = vertx;
     this.settings = settings;
@@ -103,9 +104,11 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private static Future<AgentRuntimeImpl> open(Vertx vertx, AgentOptions options, AgentServices services,
                                                ModelPool models) {
     Database database = services.database();
-    return cache(vertx, options, models).compose(cache -> AuditLog.open(database)
-        .compose(audit -> ConversationStore.open(database, options.getHistoryLimit())
-            .compose(history -> DurableTaskService.openTable(database)
+    // The audit log, the history and the tasks live in the agent's store (shared by a cluster's hubs); plans and the
+    // household's settings stay in the embedded database.
+    return cache(vertx, options, models).compose(cache -> services.store().auditLog()
+        .compose(audit -> services.store().history(options.getHistoryLimit())
+            .compose(history -> services.store().tasks()
                 .compose(table -> PlanStore.open(database)
                     .compose(plans -> LiveSettings.open(database, defaults(options))
                         .map(settings -> new AgentRuntimeImpl(vertx, options, services, models, cache, audit,

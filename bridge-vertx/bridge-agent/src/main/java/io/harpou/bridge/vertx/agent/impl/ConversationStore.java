@@ -7,6 +7,7 @@ import io.harpou.bridge.api.agent.ConversationLog;
 import io.harpou.bridge.api.agent.ConversationSummary;
 import io.harpou.bridge.api.agent.ConversationTurn;
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.vertx.agent.ConversationHistory;
 import io.harpou.bridge.vertx.db.Database;
 import io.vertx.core.Future;
 import java.sql.PreparedStatement;
@@ -21,11 +22,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Conversation history per conversation id: what the user said and what the agent answered, with the channel and room
- * it was said in, in the database so it survives a restart, with the recent turns of active conversations cached in
- * memory. It is also the {@link ConversationLog} the console lists and reads back.
+ * Conversation history in the embedded database: what the user said and what the agent answered, with the channel
+ * and room it was said in, with the recent turns of active conversations cached in memory (one hub writes this file,
+ * so its cache is never stale). It is also the {@link ConversationLog} the console lists and reads back.
  */
-public final class ConversationStore implements ConversationLog {
+public final class ConversationStore implements ConversationHistory, ConversationLog {
 
   private static final List<String> MIGRATIONS = List.of("""
       CREATE TABLE conversation_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL,
@@ -64,7 +65,7 @@ public final class ConversationStore implements ConversationLog {
     return database.migrate("conversations", MIGRATIONS).map(v -> new ConversationStore(database, limit));
   }
 
-  /** The last messages of a conversation, oldest first. */
+  @Override
   public Future<List<ChatMessage>> recent(String conversationId) {
     if (limit == 0) {
       return Future.succeededFuture(List.of());
@@ -96,7 +97,7 @@ public final class ConversationStore implements ConversationLog {
     });
   }
 
-  /** Appends one exchange; the Future succeeds once it is stored. */
+  @Override
   public Future<Void> append(Utterance said, String assistantText) {
     String conversationId = said.conversationId();
     String userText = said.text();

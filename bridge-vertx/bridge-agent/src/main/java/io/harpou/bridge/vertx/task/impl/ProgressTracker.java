@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.task.impl;
 
 import io.harpou.bridge.api.event.TaskProgress;
 import io.harpou.bridge.api.event.EventPublisher;
+import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.Map;
@@ -29,10 +30,10 @@ final class ProgressTracker {
   }
 
   private final EventPublisher events;
-  private final TaskStore store;
+  private final DurableTaskService.TaskTable store;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
 
-  ProgressTracker(Vertx vertx, TaskStore store) {
+  ProgressTracker(Vertx vertx, DurableTaskService.TaskTable store) {
     this.events = new EventPublisher(vertx);
     this.store = store;
   }

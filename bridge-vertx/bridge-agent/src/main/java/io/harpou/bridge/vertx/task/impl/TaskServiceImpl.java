@@ -11,6 +11,7 @@ import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.vertx.task.DurableTaskService;
 import io.harpou.bridge.vertx.task.TaskCallRunner;
+import io.harpou.bridge.vertx.task.TaskRow;
 import io.harpou.bridge.vertx.task.TaskSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,18 +30,23 @@ import org.slf4j.LoggerFactory;
 public final class TaskServiceImpl implements DurableTaskService {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskServiceImpl.class);
+  /** How often a hub sharing its table looks for due tasks nobody claimed: the most a stopped hub's timer is late. */
+  static final long SWEEP_MS = 1_000;
+  private static final int SWEEP_BATCH = 32;
 
   private final Vertx vertx;
   private final EventPublisher events;
-  private final TaskStore store;
+  private final DurableTaskService.TaskTable store;
   private final TaskDelivery delivery;
   private final long taskTimeoutMs;
   private final ProgressTracker progress;
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
   private final TaskCallRunner runner;
   private volatile boolean closed;
+  private long sweeper = -1;
+  private boolean sweeping;
 
-  private TaskServiceImpl(Vertx vertx, TaskStore store, TaskSettings settings, TaskCallRunner runner) {
+  private TaskServiceImpl(Vertx vertx, DurableTaskService.TaskTable store, TaskSettings settings, TaskCallRunner runner) {
     this.vertx = vertx;
     this.events = new EventPublisher(vertx);
     this.store = store;
@@ -58,7 +64,7 @@ public final class TaskServiceImpl implements DurableTaskService {
   /** The service on an open table. */
   public static DurableTaskService create(Vertx vertx, DurableTaskService.TaskTable table, TaskSettings settings,
                                           TaskCallRunner runner) {
-    return new TaskServiceImpl(vertx, (TaskStore) table, settings, runner);
+    return new TaskServiceImpl(vertx, table, settings, runner);
   }
 
   @Override
@@ -139,6 +145,9 @@ public final class TaskServiceImpl implements DurableTaskService {
       if (!rows.isEmpty()) {
         LOG.info("Resumed {} unfinished or undelivered tasks", rows.size());
       }
+      if (store.shared() && !closed) {
+        sweeper = vertx.setPeriodic(SWEEP_MS, t -> sweep());
+      }
       return null;
     });
   }
@@ -146,6 +155,7 @@ public final class TaskServiceImpl implements DurableTaskService {
   @Override
   public Future<Void> close() {
     closed = true;
+    vertx.cancelTimer(sweeper);
     timers.values().forEach(vertx::cancelTimer);
     timers.clear();
     return Future.succeededFuture();
@@ -164,28 +174,56 @@ public final class TaskServiceImpl implements DurableTaskService {
     }
   }
 
+  /** Runs a task that fell due, once: when hubs share the table, only the one whose claim wins runs it. */
   private void fire(TaskRow row) {
     if (closed) {
       return;
     }
-    if (row.call() == null) {
-      finish(row, TaskStatus.DONE, row.message());
+    TaskRow running = row.withInfo(row.info().with(TaskStatus.RUNNING, 0, null));
+    store.claim(running.info().id()).onSuccess(claimed -> {
+      if (claimed) {
+        run(running);
+      }
+    });
+  }
+
+  /** Runs a task this hub claimed. */
+  private void run(TaskRow claimed) {
+    if (claimed.call() == null) {
+      finish(claimed, TaskStatus.DONE, claimed.message());
       return;
     }
-    TaskInfo running = row.info().with(TaskStatus.RUNNING, 0, null);
-    store.update(running, true).onSuccess(open -> {
-      if (!open) {
-        return;
+    TaskInfo running = claimed.info();
+    events.publish(new TaskProgress(Instant.now(), running.id(), running.origin().conversationId(), 0, "started"));
+    progress.started(running.id(), running.origin().conversationId());
+    Future<ToolResult> result;
+    try {
+      result = runner.run(claimed.call(), running.origin(), claimed.approved(), running.id());
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    follow(claimed, result);
+  }
+
+  /** Runs the due tasks no hub has claimed yet, such as those a stopped hub had scheduled. */
+  private void sweep() {
+    if (closed || sweeping) {
+      return;
+    }
+    sweeping = true;
+    store.claimDue(Instant.now(), SWEEP_BATCH).onComplete(ar -> {
+      sweeping = false;
+      if (ar.succeeded()) {
+        ar.result().forEach(claimed -> {
+          Long timer = timers.remove(claimed.info().id());
+          if (timer != null) {
+            vertx.cancelTimer(timer);
+          }
+          run(claimed);
+        });
+      } else {
+        LOG.warn("Looking for due tasks failed: {}", ar.cause().getMessage());
       }
-      events.publish(new TaskProgress(Instant.now(), running.id(), running.origin().conversationId(), 0, "started"));
-      progress.started(running.id(), running.origin().conversationId());
-      Future<ToolResult> result;
-      try {
-        result = runner.run(row.call(), row.info().origin(), row.approved(), running.id());
-      } catch (RuntimeException e) {
-        result = Future.failedFuture(e);
-      }
-      follow(row.withInfo(running), result);
     });
   }
 

@@ -1,11 +1,11 @@
 package io.harpou.bridge.vertx.task.impl;
 
-import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.task.DurableTaskService;
+import io.harpou.bridge.vertx.task.TaskRow;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.sql.PreparedStatement;
@@ -16,13 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The {@code tasks} table. */
+/** The {@code tasks} table in the embedded database. */
 final class TaskStore implements DurableTaskService.TaskTable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
 
   private static final List<String> MIGRATIONS = List.of("""
       CREATE TABLE tasks (id TEXT PRIMARY KEY, title TEXT NOT NULL, status TEXT NOT NULL, origin TEXT NOT NULL,
@@ -43,7 +39,8 @@ final class TaskStore implements DurableTaskService.TaskTable {
     return database.migrate("tasks", MIGRATIONS).map(v -> new TaskStore(database));
   }
 
-  Future<Void> insert(TaskRow row) {
+  @Override
+  public Future<Void> insert(TaskRow row) {
     return database.write(c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO tasks(" + COLUMNS
           + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -70,8 +67,8 @@ final class TaskStore implements DurableTaskService.TaskTable {
     });
   }
 
-  /** Writes a new state; {@code onlyIfOpen} keeps a task that became final (cancelled) from changing again. */
-  Future<Boolean> update(TaskInfo t, boolean onlyIfOpen) {
+  @Override
+  public Future<Boolean> update(TaskInfo t, boolean onlyIfOpen) {
     return database.write(c -> {
       try (PreparedStatement update = c.prepareStatement("UPDATE tasks SET status = ?, progress = ?, result = ?"
           + " WHERE id = ?" + (onlyIfOpen ? " AND status IN ('queued', 'running')" : ""))) {
@@ -84,8 +81,45 @@ final class TaskStore implements DurableTaskService.TaskTable {
     });
   }
 
-  /** Stores a running task's progress; a task no longer running keeps its value. */
-  Future<Boolean> progress(String id, double progress) {
+  @Override
+  public Future<Boolean> claim(String id) {
+    return database.write(c -> {
+      try (PreparedStatement update = c.prepareStatement("UPDATE tasks SET status = 'running', progress = 0,"
+          + " result = NULL WHERE id = ? AND status = 'queued'")) {
+        update.setString(1, id);
+        return update.executeUpdate() > 0;
+      }
+    });
+  }
+
+  @Override
+  public Future<List<TaskRow>> claimDue(Instant now, int limit) {
+    return database.transaction(c -> {
+      List<TaskRow> due = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM tasks WHERE status = 'queued'"
+          + " AND due_ms <= ? ORDER BY due_ms LIMIT ?")) {
+        select.setLong(1, now.toEpochMilli());
+        select.setInt(2, limit);
+        try (ResultSet r = select.executeQuery()) {
+          while (r.next()) {
+            TaskRow row = read(r);
+            due.add(row.withInfo(row.info().with(TaskStatus.RUNNING, 0, null)));
+          }
+        }
+      }
+      try (PreparedStatement update = c.prepareStatement("UPDATE tasks SET status = 'running', progress = 0,"
+          + " result = NULL WHERE id = ?")) {
+        for (TaskRow row : due) {
+          update.setString(1, row.info().id());
+          update.executeUpdate();
+        }
+      }
+      return due;
+    });
+  }
+
+  @Override
+  public Future<Boolean> progress(String id, double progress) {
     return database.write(c -> {
       try (PreparedStatement update = c.prepareStatement("UPDATE tasks SET progress = ? WHERE id = ?"
           + " AND status = 'running'")) {
@@ -96,7 +130,8 @@ final class TaskStore implements DurableTaskService.TaskTable {
     });
   }
 
-  Future<Void> markDelivered(String id) {
+  @Override
+  public Future<Void> markDelivered(String id) {
     return database.write(c -> {
       try (PreparedStatement update = c.prepareStatement("UPDATE tasks SET delivered = 1 WHERE id = ?")) {
         update.setString(1, id);
@@ -106,17 +141,19 @@ final class TaskStore implements DurableTaskService.TaskTable {
     });
   }
 
-  Future<List<TaskRow>> all() {
+  @Override
+  public Future<List<TaskRow>> all() {
     return select("SELECT " + COLUMNS + " FROM tasks ORDER BY created_ms DESC, rowid DESC", null);
   }
 
-  /** Tasks that still need the scheduler: open ones, and final ones not delivered yet. */
-  Future<List<TaskRow>> unfinished() {
+  @Override
+  public Future<List<TaskRow>> unfinished() {
     return select("SELECT " + COLUMNS + " FROM tasks WHERE status IN ('queued', 'running') OR delivered = 0"
         + " ORDER BY created_ms", null);
   }
 
-  Future<Optional<TaskRow>> get(String id) {
+  @Override
+  public Future<Optional<TaskRow>> get(String id) {
     return select("SELECT " + COLUMNS + " FROM tasks WHERE id = ?", id)
         .map(rows -> rows.stream().findFirst());
   }
@@ -142,25 +179,10 @@ final class TaskStore implements DurableTaskService.TaskTable {
     long due = r.getLong(6);
     Instant dueAt = r.wasNull() ? null : Instant.ofEpochMilli(due);
     TaskInfo info = new TaskInfo(r.getString(1), r.getString(2), TaskStatus.fromJson(r.getString(3)),
-        origin(new JsonObject(r.getString(4))), Instant.ofEpochMilli(r.getLong(5)), dueAt,
+        TaskRow.origin(new JsonObject(r.getString(4))), Instant.ofEpochMilli(r.getLong(5)), dueAt,
         r.getDouble(7), r.getString(8));
     String call = r.getString(9);
     return new TaskRow(info, call == null ? null : ToolCall.fromJson(new JsonObject(call)), r.getString(10),
         r.getInt(11) == 1, r.getInt(12) == 1);
-  }
-
-  /**
-   * The utterance that started a task. A row stored before ids were checked may hold one that breaks today's rule:
-   * the task is kept, without its ids, rather than failing every task that loads with it.
-   */
-  private static Utterance origin(JsonObject json) {
-    try {
-      return Utterance.fromJson(json);
-    } catch (IllegalArgumentException e) {
-      LOG.warn("A stored task's origin was read without its ids: {}", e.getMessage());
-      JsonObject cleaned = json.copy();
-      List.of("conversation_id", "satellite", "user", "language").forEach(cleaned::remove);
-      return Utterance.fromJson(cleaned);
-    }
   }
 }

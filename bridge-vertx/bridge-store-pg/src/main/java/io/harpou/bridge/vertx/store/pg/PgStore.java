@@ -1,0 +1,35 @@
+package io.harpou.bridge.vertx.store.pg;
+
+import io.harpou.bridge.vertx.agent.AgentStore;
+import io.harpou.bridge.vertx.audit.AuditLog;
+import io.harpou.bridge.vertx.http.HttpStore;
+import io.harpou.bridge.vertx.store.pg.impl.PgStoreImpl;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * The hub's shared state in PostgreSQL, for every hub that opens the same database: the audit log, the conversation
+ * history, the tasks and the API keys, with the same tables as the embedded store and the same migrations, translated. Exactly one
+ * hub runs a task that falls due (its row is claimed with {@code FOR UPDATE SKIP LOCKED}). Futures complete on the
+ * caller's context and fail with {@link io.harpou.bridge.api.BridgeException} when the database cannot be reached.
+ */
+public interface PgStore extends AgentStore, HttpStore {
+
+  /**
+   * Connects a pool to the database and checks that it answers. The Future fails with
+   * {@link io.harpou.bridge.api.BridgeException} when it does not.
+   */
+  static Future<PgStore> open(Vertx vertx, PgStoreOptions options) {
+    return PgStoreImpl.open(vertx, options);
+  }
+
+  /** Opens the audit log, for the agent and the HTTP API alike. */
+  @Override
+  Future<AuditLog> auditLog();
+
+  /** The database, without its password. */
+  String describe();
+
+  /** Closes the pool. */
+  Future<Void> close();
+}

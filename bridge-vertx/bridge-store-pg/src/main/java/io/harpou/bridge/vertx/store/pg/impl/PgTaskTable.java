@@ -1,0 +1,121 @@
+package io.harpou.bridge.vertx.store.pg.impl;
+
+import io.harpou.bridge.api.task.TaskInfo;
+import io.harpou.bridge.api.task.TaskStatus;
+import io.harpou.bridge.api.tool.ToolCall;
+import io.harpou.bridge.vertx.task.DurableTaskService;
+import io.harpou.bridge.vertx.task.TaskRow;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code tasks} table in PostgreSQL, shared by every hub on the database. A due task is claimed by moving it from
+ * queued to running in one statement whose row is picked {@code FOR UPDATE SKIP LOCKED}: a hub that finds the row
+ * locked by another's claim skips it at once instead of waiting, and a claim that commits is the only one.
+ */
+final class PgTaskTable implements DurableTaskService.TaskTable {
+
+  private static final String COLUMNS = "id, title, status, origin, created_ms, due_ms, progress, result, call,"
+      + " message, approved, delivered";
+  private static final String CLAIM = "UPDATE tasks SET status = 'running', progress = 0, result = NULL";
+
+  private final Pool pool;
+
+  PgTaskTable(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
+  public Future<Void> insert(TaskRow row) {
+    TaskInfo t = row.info();
+    Tuple values = Tuple.from(new Object[] {t.id(), t.title(), t.status().jsonName(), t.origin().toJson().encode(),
+        t.createdAt().toEpochMilli(), t.dueAt() == null ? null : t.dueAt().toEpochMilli(), t.progress(), t.result(),
+        row.call() == null ? null : row.call().toJson().encode(), row.message(), row.approved(), row.delivered()});
+    return Sql.mapped(pool.preparedQuery("INSERT INTO tasks(" + COLUMNS
+        + ") VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)").execute(values).mapEmpty());
+  }
+
+  @Override
+  public Future<Boolean> update(TaskInfo t, boolean onlyIfOpen) {
+    return changed(pool.preparedQuery("UPDATE tasks SET status = $1, progress = $2, result = $3 WHERE id = $4"
+        + (onlyIfOpen ? " AND status IN ('queued', 'running')" : ""))
+        .execute(Tuple.of(t.status().jsonName(), t.progress(), t.result(), t.id())));
+  }
+
+  @Override
+  public Future<Boolean> claim(String id) {
+    return changed(pool.preparedQuery(CLAIM + " WHERE id = (SELECT id FROM tasks WHERE id = $1 AND status = 'queued'"
+        + " FOR UPDATE SKIP LOCKED)").execute(Tuple.of(id)));
+  }
+
+  @Override
+  public Future<List<TaskRow>> claimDue(Instant now, int limit) {
+    return Sql.mapped(pool.preparedQuery(CLAIM + " WHERE id IN (SELECT id FROM tasks WHERE status = 'queued'"
+        + " AND due_ms <= $1 ORDER BY due_ms LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+        .execute(Tuple.of(now.toEpochMilli(), limit)).map(PgTaskTable::read));
+  }
+
+  @Override
+  public Future<Boolean> progress(String id, double progress) {
+    return changed(pool.preparedQuery("UPDATE tasks SET progress = $1 WHERE id = $2 AND status = 'running'")
+        .execute(Tuple.of(progress, id)));
+  }
+
+  @Override
+  public Future<Void> markDelivered(String id) {
+    return Sql.mapped(pool.preparedQuery("UPDATE tasks SET delivered = TRUE WHERE id = $1").execute(Tuple.of(id))
+        .mapEmpty());
+  }
+
+  @Override
+  public Future<List<TaskRow>> all() {
+    return select("SELECT " + COLUMNS + " FROM tasks ORDER BY created_ms DESC, seq DESC", Tuple.tuple());
+  }
+
+  @Override
+  public Future<List<TaskRow>> unfinished() {
+    return select("SELECT " + COLUMNS + " FROM tasks WHERE status IN ('queued', 'running') OR NOT delivered"
+        + " ORDER BY created_ms, seq", Tuple.tuple());
+  }
+
+  @Override
+  public Future<Optional<TaskRow>> get(String id) {
+    return select("SELECT " + COLUMNS + " FROM tasks WHERE id = $1", Tuple.of(id))
+        .map(rows -> rows.stream().findFirst());
+  }
+
+  private Future<List<TaskRow>> select(String sql, Tuple params) {
+    return Sql.mapped(pool.preparedQuery(sql).execute(params).map(PgTaskTable::read));
+  }
+
+  private static Future<Boolean> changed(Future<RowSet<Row>> update) {
+    return Sql.mapped(update.map(rows -> rows.rowCount() > 0));
+  }
+
+  private static List<TaskRow> read(RowSet<Row> rows) {
+    List<TaskRow> tasks = new ArrayList<>();
+    for (Row r : rows) {
+      Long due = r.getLong(5);
+      TaskInfo info = new TaskInfo(r.getString(0), r.getString(1), TaskStatus.fromJson(r.getString(2)),
+          TaskRow.origin(new JsonObject(r.getString(3))), Instant.ofEpochMilli(r.getLong(4)),
+          due == null ? null : Instant.ofEpochMilli(due), r.getDouble(6), r.getString(7));
+      String call = r.getString(8);
+      tasks.add(new TaskRow(info, call == null ? null : ToolCall.fromJson(new JsonObject(call)), r.getString(9),
+          r.getBoolean(10), r.getBoolean(11)));
+    }
+    return tasks;
+  }
+}

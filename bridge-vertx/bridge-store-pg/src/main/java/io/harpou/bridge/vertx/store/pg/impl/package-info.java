@@ -1,0 +1,2 @@
+/** The PostgreSQL tables and their statements. */
+package io.harpou.bridge.vertx.store.pg.impl;

@@ -1,0 +1,69 @@
+package io.harpou.samples.hub;
+
+import io.harpou.bridge.vertx.Bridge;
+import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.RemoteParts;
+import io.harpou.bridge.vertx.cluster.ClusterNode;
+import io.harpou.bridge.vertx.cluster.ClusterOptions;
+import io.harpou.bridge.vertx.cluster.HarpouClusterManager;
+import io.harpou.bridge.vertx.cluster.NodeRole;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The hub as one node of a cluster ({@code -cluster}): Hazelcast from the {@code cluster} section, and a bridge that
+ * runs only this node's roles ({@code cluster.roles}, {@code --roles}), reaching the home and the agent on the other
+ * nodes. Without roles a node runs them all, as the single-process hub does.
+ */
+final class HubCluster {
+
+  private final ClusterNode node;
+  private final Bridge bridge;
+
+  private HubCluster(ClusterNode node, Bridge bridge) {
+    this.node = node;
+    this.bridge = bridge;
+  }
+
+  /** The Vert.x builder the launcher uses: Harpou's Hazelcast configuration, joined only with {@code -cluster}. */
+  static VertxBuilder builder(VertxOptions vertxOptions, JsonObject config) {
+    ClusterOptions cluster = new ClusterOptions(config.getJsonObject("cluster", new JsonObject()));
+    return HarpouClusterManager.builder(vertxOptions, cluster);
+  }
+
+  /** Starts this node's part of the cluster, then a bridge running this node's roles. */
+  static Future<HubCluster> start(Vertx vertx, JsonObject config) {
+    ClusterOptions cluster = new ClusterOptions(config.getJsonObject("cluster", new JsonObject()));
+    BridgeOptions whole = new BridgeOptions(config);
+    return ClusterNode.start(vertx, cluster, whole.getHomeAssistant().orElse(null)).compose(node -> {
+      JsonObject mine = config.copy();
+      // The home node's lease holds the one Home Assistant connection; this bridge reaches it through the cluster.
+      mine.remove("home_assistant");
+      enable(mine, "agent", node.has(NodeRole.AGENT));
+      enable(mine, "wyoming", node.has(NodeRole.EDGE));
+      enable(mine, "http", node.has(NodeRole.API));
+      RemoteParts remote = new RemoteParts(node.home(), node.remoteAgent().orElse(null));
+      return Bridge.create(vertx, new BridgeOptions(mine), remote).start()
+          .map(bridge -> new HubCluster(node, bridge))
+          .recover(e -> node.close().transform(v -> Future.failedFuture(e)));
+    });
+  }
+
+  private static void enable(JsonObject config, String section, boolean on) {
+    JsonObject part = config.getJsonObject(section, new JsonObject());
+    config.put(section, part.put("enabled", on && part.getBoolean("enabled", true)));
+  }
+
+  /** The running bridge. */
+  Bridge bridge() {
+    return bridge;
+  }
+
+  /** Stops the bridge, then gives the home role up and leaves. */
+  Future<Void> close() {
+    return bridge.close().eventually(node::close);
+  }
+}
