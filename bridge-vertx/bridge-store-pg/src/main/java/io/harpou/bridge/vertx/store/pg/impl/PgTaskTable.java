@@ -25,6 +25,8 @@ final class PgTaskTable implements DurableTaskService.TaskTable {
 
   private static final String COLUMNS = "id, title, status, origin, created_ms, due_ms, progress, result, call,"
       + " message, approved, delivered";
+  // The outer condition repeats status = 'queued': a row another hub claimed and committed between this statement's
+  // snapshot and its lock is then left alone instead of being claimed twice.
   private static final String CLAIM = "UPDATE tasks SET status = 'running', progress = 0, result = NULL";
 
   private final Pool pool;
@@ -58,13 +60,14 @@ final class PgTaskTable implements DurableTaskService.TaskTable {
   @Override
   public Future<Boolean> claim(String id) {
     return changed(pool.preparedQuery(CLAIM + " WHERE id = (SELECT id FROM tasks WHERE id = $1 AND status = 'queued'"
-        + " FOR UPDATE SKIP LOCKED)").execute(Tuple.of(id)));
+        + " FOR UPDATE SKIP LOCKED) AND status = 'queued'").execute(Tuple.of(id)));
   }
 
   @Override
   public Future<List<TaskRow>> claimDue(Instant now, int limit) {
     return Sql.mapped(pool.preparedQuery(CLAIM + " WHERE id IN (SELECT id FROM tasks WHERE status = 'queued'"
-        + " AND due_ms <= $1 ORDER BY due_ms LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+        + " AND due_ms <= $1 ORDER BY due_ms LIMIT $2 FOR UPDATE SKIP LOCKED) AND status = 'queued' RETURNING "
+        + COLUMNS)
         .execute(Tuple.of(now.toEpochMilli(), limit)).map(PgTaskTable::read));
   }
 
