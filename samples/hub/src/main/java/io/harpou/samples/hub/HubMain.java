@@ -1,5 +1,6 @@
 package io.harpou.samples.hub;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -41,6 +42,8 @@ public final class HubMain {
     List<String> launcherArgs = new ArrayList<>();
     launcherArgs.add(HubVerticle.class.getName());
     launcherArgs.addAll(arguments.rest());
+    // Hazelcast's configuration alone loads a few hundred classes: a hub that is not clustered never builds it.
+    boolean clustered = arguments.rest().contains("-cluster") || arguments.rest().contains("--cluster");
     VertxApplicationHooks hooks = new VertxApplicationHooks() {
       @Override
       public JsonObject afterConfigParsed(JsonObject launcherConfig) {
@@ -49,7 +52,7 @@ public final class HubMain {
 
       @Override
       public VertxBuilder createVertxBuilder(VertxOptions options) {
-        return HubCluster.builder(options, config);
+        return clustered ? HubCluster.builder(options, config) : Vertx.builder().with(options);
       }
 
       @Override
