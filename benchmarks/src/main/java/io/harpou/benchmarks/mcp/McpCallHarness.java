@@ -48,8 +48,11 @@ public final class McpCallHarness {
         .setSection("memory", new JsonObject().put("enabled", false))
         .setSection("monitors", new JsonObject().put("enabled", false));
     Bridge bridge = Bridge.create(vertx, options).start().await();
+    // The pool lets a connection go idle well before the hub's 30 s idle timeout closes it, so no call is sent on a
+    // connection the hub is closing at that moment.
     HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(bridge.httpPort()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
+        .setDefaultPort(bridge.httpPort()).setKeepAlive(true).setKeepAliveTimeout(10),
+        new PoolOptions().setHttp1MaxSize(256));
     String session = post(client, null, rpc(1, "initialize", new JsonObject().put("protocolVersion", "2025-06-18")
         .put("capabilities", new JsonObject()).put("clientInfo", new JsonObject().put("name", "bench")
             .put("version", "1")))).await().header;
