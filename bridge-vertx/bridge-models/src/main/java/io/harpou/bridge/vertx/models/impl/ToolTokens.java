@@ -7,9 +7,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The tokens tool definitions take in one model's prompts. The agent offers the same list of tools on every call, and
- * writing each definition out to count it cost more than the rest of a step, so the count of the last list (the same
- * list object) is kept. Thread-safe.
+ * The tokens tool definitions take in one model's prompts. The agent offers the same tools on almost every call (the
+ * list is built anew each turn, since an MCP server's tools come and go), and writing each definition out to count it
+ * cost more than the rest of a step, so the count of the last list is kept while an equal list is offered.
+ * Thread-safe.
  */
 public final class ToolTokens {
 
@@ -24,7 +25,7 @@ public final class ToolTokens {
 
   /** The tokens of {@code tools} as the providers send them. */
   public synchronized int of(List<ToolSpecification> tools) {
-    if (tools != counted) {
+    if (!tools.equals(counted)) {
       int sum = 0;
       for (ToolSpecification tool : tools) {
         sum += counter.estimateTokenCountInText(asSent(tool));
