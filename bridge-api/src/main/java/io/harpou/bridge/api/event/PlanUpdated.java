@@ -13,12 +13,14 @@ import java.util.List;
  * @param planId the plan
  * @param turnId the turn that asked for it
  * @param conversationId the conversation
+ * @param user who asked (the API key's name or the speaker), or null when unknown; an API key's event stream carries
+ *     only that key's plans
  * @param request what was asked
  * @param status {@code proposed}, {@code running}, {@code replanned}, {@code done} or {@code stopped}
  * @param steps the steps in order
  */
-public record PlanUpdated(Instant time, String planId, String turnId, String conversationId, String request,
-                          String status, List<Step> steps) implements BridgeEvent {
+public record PlanUpdated(Instant time, String planId, String turnId, String conversationId, String user,
+                          String request, String status, List<Step> steps) implements BridgeEvent {
 
   public static final String KIND = "plan_updated";
 
@@ -55,13 +57,15 @@ public record PlanUpdated(Instant time, String planId, String turnId, String con
 
   @Override
   public JsonObject body() {
-    return new JsonObject().put("plan_id", planId).put("turn_id", turnId).put("conversation_id", conversationId)
-        .put("request", request).put("status", status).put("steps", Json.array(steps, Step::toJson));
+    JsonObject body = new JsonObject().put("plan_id", planId).put("turn_id", turnId)
+        .put("conversation_id", conversationId).put("request", request).put("status", status)
+        .put("steps", Json.array(steps, Step::toJson));
+    return Json.putIfPresent(body, "user", user);
   }
 
   static PlanUpdated read(Instant time, JsonObject json) {
     return new PlanUpdated(time, json.getString("plan_id"), json.getString("turn_id"),
-        json.getString("conversation_id"), json.getString("request"), json.getString("status"),
+        json.getString("conversation_id"), json.getString("user"), json.getString("request"), json.getString("status"),
         Json.objects(json, "steps", Step::fromJson));
   }
 }

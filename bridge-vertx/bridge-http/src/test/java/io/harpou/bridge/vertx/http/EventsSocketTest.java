@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.ComponentStateChanged;
+import io.harpou.bridge.api.event.PlanUpdated;
 import io.harpou.bridge.api.event.SatelliteStateChanged;
 import io.harpou.bridge.api.event.Thinking;
 import io.harpou.testkit.Await;
@@ -90,6 +91,38 @@ class EventsSocketTest {
     assertThat(events(received)).extracting(e -> e.getString("kind")).containsExactly("thinking", "satellite_state");
     assertThat(events(received).get(0).getString("text")).isEqualTo("hello");
     assertThat(events(received).get(1).getString("state")).isEqualTo("listening");
+  }
+
+  @Test
+  void should_stream_a_key_only_the_plans_asked_for_under_that_key() throws Exception {
+    context = new TestContext(vertx, dataDir, new JsonObject());
+    ApiKeys keys = ApiKeys.open(context.database()).await();
+    String tablet = keys.create("tablet").await();
+    String phone = keys.create("phone").await();
+    context.startHttp().await();
+    List<JsonObject> tabletReceived = new CopyOnWriteArrayList<>();
+    List<JsonObject> phoneReceived = new CopyOnWriteArrayList<>();
+    for (WebSocket ws : List.of(connectWithKey(tablet, tabletReceived), connectWithKey(phone, phoneReceived))) {
+      ws.writeTextMessage("{\"type\":\"subscribe\",\"kinds\":[\"plan_updated\"]}");
+    }
+    await(tabletReceived, "subscribed", 1);
+    await(phoneReceived, "subscribed", 1);
+
+    publish(new PlanUpdated(Instant.now(), "plan-1", "t1", "c1", "tablet", "unlock the door and open the garage",
+        "proposed", List.of(new PlanUpdated.Step("unlock the door", "pending", null))));
+    publish(new PlanUpdated(Instant.now(), "plan-2", "t2", "c2", "phone", "dim the lights", "proposed", List.of()));
+    await(phoneReceived, "event", 1);
+    await(tabletReceived, "event", 1);
+
+    assertThat(events(phoneReceived)).extracting(e -> e.getString("plan_id")).containsExactly("plan-2");
+    assertThat(events(tabletReceived)).extracting(e -> e.getString("plan_id")).containsExactly("plan-1");
+  }
+
+  private WebSocket connectWithKey(String key, List<JsonObject> received) {
+    WebSocket ws = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(context.httpPort())
+        .setURI("/api/events").addHeader("Authorization", "Bearer " + key).setAllowOriginHeader(false)).await();
+    ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+    return ws;
   }
 
   @Test

@@ -280,8 +280,8 @@ final class PlanRunner {
   }
 
   private void publish(String status) {
-    PlanUpdated plan = new PlanUpdated(Instant.now(), planId, turnId, utterance.conversationId(), utterance.text(),
-        status, steps);
+    PlanUpdated plan = new PlanUpdated(Instant.now(), planId, turnId, utterance.conversationId(), utterance.user(),
+        utterance.text(), status, steps);
     events.publish(plan);
     services.store().save(plan, utterance.user()).onFailure(e -> LOG.warn("Plan {} could not be stored: {}", planId,
         e.getMessage()));

@@ -33,7 +33,7 @@ class PlanStoreTest {
     PlanStore store = PlanStore.open(database).await();
     List<Future<Void>> saved = new ArrayList<>();
     for (int i = 0; i <= PlanStore.KEPT; i++) {
-      saved.add(store.save(new PlanUpdated(Instant.ofEpochMilli(1_000_000L + i), "plan-" + i, "turn-" + i, "c",
+      saved.add(store.save(new PlanUpdated(Instant.ofEpochMilli(1_000_000L + i), "plan-" + i, "turn-" + i, "c", "ada",
           "plan " + i, "done", List.of(new PlanUpdated.Step("step", "done", "ok"))), "ada"));
     }
     Future.all(saved).await();

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.http.impl;
 
 import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.event.PlanUpdated;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -12,14 +13,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * {@code GET /api/events}: a WebSocket that streams {@link io.harpou.bridge.api.event.BridgeEvent}s and home state
  * changes (kind {@code home_state}) to clients, each receiving the kinds (and optionally the one conversation) it
- * subscribed to. Each event is encoded once for all clients; a slow client gets a bounded queue, then drops. Each
- * client is pinged at half the idle timeout and closed when it has sent nothing (not even a pong) for the whole
- * timeout, and closed at once when what admitted it no longer would (its key revoked, a first key created).
+ * subscribed to; a client admitted by an API key receives only the plans asked for under that key. Each event is
+ * encoded once for all clients; a slow client gets a bounded queue, then drops. Each client is pinged at half the
+ * idle timeout and closed when it has sent nothing (not even a pong) for the whole timeout, and closed at once when
+ * what admitted it no longer would (its key revoked, a first key created).
  */
 public final class EventHub {
 
@@ -118,15 +121,25 @@ public final class EventHub {
     }
   }
 
+  /**
+   * A key reads only the plans asked for under its own name, as on {@code /api/plans}; the console and programs on
+   * this machine read every plan.
+   */
+  private static boolean mayRead(Access access, String kind, String owner) {
+    return !PlanUpdated.KIND.equals(kind) || access.kind() != Access.Kind.KEY
+        || Objects.equals(access.keyName(), owner);
+  }
+
   private void dispatch(JsonObject event) {
     if (clients.isEmpty()) {
       return;
     }
     String kind = event.getString("kind");
     String conversation = event.getString("conversation_id");
+    String owner = PlanUpdated.KIND.equals(kind) ? event.getString("user") : null;
     String frame = null;
     for (EventClient client : clients) {
-      if (client.wants(kind, conversation)) {
+      if (client.wants(kind, conversation) && mayRead(client.access(), kind, owner)) {
         if (frame == null) {
           frame = new JsonObject().put("type", "event").put("event", event).encode();
         }
