@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * Answers kept for questions asked again: found by the question's exact words (case, accents and punctuation
  * aside) or, given its embedding, by meaning (cosine similarity at least the threshold) among questions in the same
- * language. Entries expire after their time to live, the oldest give way when the cache is full, and an entry that
- * cited a document is dropped when that document is indexed again. What may be cached is the caller's business
+ * scope (their language, and whatever else the caller keeps answers apart by, such as the voice they were said in).
+ * Entries expire after their time to live, the oldest give way when the cache is full, and an entry that cited a
+ * document is dropped when that document is indexed again. What may be cached is the caller's business
  * ({@link TurnCache}). Thread-safe.
  */
 public final class ResponseCache {
@@ -18,7 +19,7 @@ public final class ResponseCache {
   public record Hit(String answer, String model, String question, double similarity, boolean exact) {
   }
 
-  private record Entry(String key, String language, String question, String answer, String model, long expiresAt,
+  private record Entry(String key, String scope, String question, String answer, String model, long expiresAt,
                        Set<String> sources) {
   }
 
@@ -47,9 +48,9 @@ public final class ResponseCache {
     this.entries = new Entry[capacity];
   }
 
-  /** The entry for these exact words in this language, unless expired. */
-  public synchronized Optional<Hit> exact(String question, String language, long nowMillis) {
-    Integer slot = slotOfKey.get(key(question, language));
+  /** The entry for these exact words in this scope, unless expired. */
+  public synchronized Optional<Hit> exact(String question, String scope, long nowMillis) {
+    Integer slot = slotOfKey.get(key(question, scope));
     if (slot == null || live(slot, nowMillis) == null) {
       return Optional.empty();
     }
@@ -57,15 +58,15 @@ public final class ResponseCache {
     return Optional.of(new Hit(entry.answer(), entry.model(), entry.question(), 1.0, true));
   }
 
-  /** The live entry in this language nearest {@code embedding} at or above the threshold. */
-  public synchronized Optional<Hit> similar(float[] embedding, String language, long nowMillis) {
+  /** The live entry in this scope nearest {@code embedding} at or above the threshold. */
+  public synchronized Optional<Hit> similar(float[] embedding, String scope, long nowMillis) {
     if (index == null || embedding.length != index.dimension()) {
       return Optional.empty();
     }
     float[] unit = SemanticIndex.unit(embedding);
     int slot = index.nearest(unit, threshold, s -> {
       Entry entry = live(s, nowMillis);
-      return entry != null && entry.language().equals(language);
+      return entry != null && entry.scope().equals(scope);
     });
     if (slot < 0) {
       return Optional.empty();
@@ -81,9 +82,9 @@ public final class ResponseCache {
    * @param embedding the question's embedding, or null to find it by its exact words only
    * @param sources the documents the answer cited
    */
-  public synchronized void put(String question, String language, String answer, String model, float[] embedding,
+  public synchronized void put(String question, String scope, String answer, String model, float[] embedding,
                                Set<String> sources, long nowMillis) {
-    String key = key(question, language);
+    String key = key(question, scope);
     Integer existing = slotOfKey.get(key);
     if (existing != null) {
       drop(existing);
@@ -93,7 +94,7 @@ public final class ResponseCache {
     if (entries[slot] != null) {
       drop(slot);
     }
-    entries[slot] = new Entry(key, language, question, answer, model, nowMillis + ttlMillis, Set.copyOf(sources));
+    entries[slot] = new Entry(key, scope, question, answer, model, nowMillis + ttlMillis, Set.copyOf(sources));
     slotOfKey.put(key, slot);
     if (embedding != null) {
       if (index == null) {
@@ -142,7 +143,7 @@ public final class ResponseCache {
     }
   }
 
-  private static String key(String question, String language) {
-    return language + "\n" + Words.normalise(question);
+  private static String key(String question, String scope) {
+    return scope + "\n" + Words.normalise(question);
   }
 }

@@ -8,6 +8,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * questions about the home, plans, or follow-ups. The agent keeps an answer only when its turn called no tool other
  * than the document search, so nothing that acted or read the home is ever served again. A hit is recorded in the
  * ledger as {@code cache_hit} and shown as the turn's model choice; an answer that cited a document is dropped when
- * the document is indexed again.
+ * the document is indexed again. An answer is served only under the voice it was said in (the household's persona
+ * and reply language when it was kept), so a new persona is never answered in the old one's words.
  */
 public final class TurnCache {
 
@@ -32,8 +37,9 @@ public final class TurnCache {
    *
    * @param hit the answer found, if any
    * @param embedding the question's embedding, or null without an embedding model
+   * @param scope where the answer is kept: the question's language and the voice it is answered in
    */
-  public record Lookup(Optional<ResponseCache.Hit> hit, float[] embedding) {
+  public record Lookup(Optional<ResponseCache.Hit> hit, float[] embedding, String scope) {
   }
 
   private final Vertx vertx;
@@ -65,31 +71,46 @@ public final class TurnCache {
         && !traits.followUp();
   }
 
-  /** Looks the question up; a hit is recorded in the ledger and published as the turn's model choice. */
-  public Future<Lookup> lookup(TurnRequest request) {
+  /**
+   * Looks the question up among the answers said in {@code voice} (what shapes an answer's words beside the
+   * question: the persona and the reply language); a hit is recorded in the ledger and published as the turn's model
+   * choice.
+   */
+  public Future<Lookup> lookup(TurnRequest request, String voice) {
+    String scope = request.language() + "\n" + fingerprint(voice);
     long now = System.currentTimeMillis();
-    Optional<ResponseCache.Hit> exact = cache.exact(request.text(), request.language(), now);
+    Optional<ResponseCache.Hit> exact = cache.exact(request.text(), scope, now);
     if (exact.isPresent() || embedder == null) {
       exact.ifPresent(hit -> pool.cacheHit(request, hit));
-      return Future.succeededFuture(new Lookup(exact, null));
+      return Future.succeededFuture(new Lookup(exact, null, scope));
     }
     return vertx.executeBlocking(() -> embedder.embed(TextSegment.from(request.text())).content().vector(), false)
         .map(vector -> {
-          Optional<ResponseCache.Hit> similar = cache.similar(vector, request.language(), System.currentTimeMillis());
+          Optional<ResponseCache.Hit> similar = cache.similar(vector, scope, System.currentTimeMillis());
           similar.ifPresent(hit -> pool.cacheHit(request, hit));
-          return new Lookup(similar, vector);
+          return new Lookup(similar, vector, scope);
         })
         .recover(e -> {
           LOG.warn("The cache's embedding model failed, so the question is not looked up by meaning: {}",
               e.getMessage());
-          return Future.succeededFuture(new Lookup(Optional.empty(), null));
+          return Future.succeededFuture(new Lookup(Optional.empty(), null, scope));
         });
   }
 
-  /** Keeps an answer the given model gave, with the documents it cited. */
+  /** Keeps an answer the given model gave, with the documents it cited, in the scope it was looked up in. */
   public void store(TurnRequest request, Lookup lookup, String answer, String model, Set<String> sources) {
-    cache.put(request.text(), request.language(), answer, model, lookup.embedding(), sources,
+    cache.put(request.text(), lookup.scope(), answer, model, lookup.embedding(), sources,
         System.currentTimeMillis());
+  }
+
+  /** A short digest of the voice, so that each entry keeps a few bytes rather than the persona's text. */
+  private static String fingerprint(String voice) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(voice.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** Stops listening for re-indexed documents. */

@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,28 @@ class CachedReplyHttpTest extends HttpAgentTestBase {
     List<JsonObject> replies = events("reply");
     assertThat(replies).extracting(e -> e.getString("conversation_id") + " "
         + e.getJsonObject("reply").containsKey("cached")).containsExactly("c1 false", "c2 true");
+  }
+
+  @Test
+  void should_not_serve_an_answer_kept_under_the_old_persona_once_the_console_saves_a_new_one() {
+    startWithCache();
+    process("c1");
+    String url = bridge.consoleUrl().orElseThrow();
+    String token = url.substring(url.indexOf("#token=") + "#token=".length());
+    ollama.enqueue(OllamaReply.text("Lima, my liege."));
+
+    HttpResponse<Buffer> saved = WebClient.create(vertx).put(bridge.httpPort(), "127.0.0.1", "/api/settings")
+        .putHeader("Authorization", "Bearer " + token)
+        .sendJsonObject(new JsonObject().put("persona", "You are a court herald; address everyone as my liege."))
+        .await();
+    JsonObject again = process("c2");
+
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(again.getJsonObject("response").getJsonObject("speech").getJsonObject("plain").getString("speech"))
+        .isEqualTo("Lima, my liege.");
+    assertThat(again.containsKey("cached")).isFalse();
+    assertThat(chatRequests()).isEqualTo(2);
+    assertThat(process("c3").getJsonObject("cached")).as("the new persona's answer is kept").isNotNull();
   }
 
   @Test

@@ -31,6 +31,7 @@ import io.harpou.bridge.vertx.models.ModelPool;
 import io.harpou.bridge.vertx.models.ModelTurn;
 import io.harpou.bridge.vertx.models.TurnCache;
 import io.harpou.bridge.vertx.models.TurnRequest;
+import io.harpou.bridge.vertx.settings.HouseholdSettings;
 import io.harpou.bridge.vertx.settings.LiveSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -235,7 +236,9 @@ public final class AgentImpl implements Agent {
     if (cache == null || profile.isPresent() || !cache.cacheable(request)) {
       return model(u, clientHistory, request, profile, null);
     }
-    return cache.lookup(request).compose(lookup -> lookup.hit().map(hit -> Future.succeededFuture(
+    // An answer kept under another persona or reply language would speak in the household's old voice.
+    HouseholdSettings household = settings.current();
+    return cache.lookup(request, household.persona() + "\n" + household.language()).compose(lookup -> lookup.hit().map(hit -> Future.succeededFuture(
             Reply.answer(hit.answer(), u.conversationId()).servedFromCache(new Reply.Cached(hit.model(), hit.exact(),
                 hit.similarity()))))
         .orElseGet(() -> model(u, clientHistory, request, profile, lookup)));
