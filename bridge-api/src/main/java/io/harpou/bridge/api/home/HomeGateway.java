@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The home: live states from an always-consistent cache, the joined registries, and actions. Reads of the cache are
@@ -114,6 +115,15 @@ public interface HomeGateway {
    */
   default Registration onEvent(String eventType, Handler<JsonObject> handler) {
     return () -> { };
+  }
+
+  /**
+   * Entities the household hid from the assistant in its settings, as the view made for one turn or tool call knows
+   * them; what is built over the home for the assistant (the name index the intent matcher and the tools share) leaves
+   * them out, so the assistant can neither name nor list them. The hub's gateway itself hides nothing.
+   */
+  default Set<String> hiddenFromAssistant() {
+    return Set.of();
   }
 
   /**

@@ -5,19 +5,21 @@ import io.harpou.bridge.api.home.ConnectionState;
 import io.harpou.bridge.api.home.EntityState;
 import io.harpou.bridge.api.home.HomeGateway;
 import io.harpou.tools.home.ExposedHome;
+import io.harpou.tools.home.Exposure;
 import io.harpou.tools.home.ExposurePolicy;
 import io.harpou.tools.home.HomeEntity;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The exposed view; the index is rebuilt lazily after an entity appears, disappears or is renamed, and once the home
- * is in sync when it was built before (Home Assistant unreachable or rejecting the token at first: its first load
+ * The exposed view; the index is rebuilt lazily after an entity appears, disappears or is renamed, or the household
+ * hides other entities, and once the home is in sync when it was built before (Home Assistant unreachable or rejecting the token at first: its first load
  * reports no changes).
  */
 public final class ExposedHomeImpl implements ExposedHome {
@@ -31,6 +33,7 @@ public final class ExposedHomeImpl implements ExposedHome {
 
   private final HomeGateway gateway;
   private final ExposurePolicy policy;
+  private volatile Set<String> hidden = Set.of();
   private volatile HomeIndex index;
   private volatile boolean dirty = true;
   private volatile boolean builtInSync;
@@ -63,7 +66,7 @@ public final class ExposedHomeImpl implements ExposedHome {
           dirty = false;
           builtInSync = inSync();
           long now = System.nanoTime();
-          index = HomeIndex.build(gateway, policy);
+          index = HomeIndex.build(gateway, policyHiding(hidden));
           builtAt = now;
         }
         return index;
@@ -78,9 +81,10 @@ public final class ExposedHomeImpl implements ExposedHome {
   private void refresh() {
     try {
       long now = System.nanoTime();
-      HomeIndex fresh = HomeIndex.build(gateway, policy);
+      Set<String> hiding = hidden;
+      HomeIndex fresh = HomeIndex.build(gateway, policyHiding(hiding));
       synchronized (this) {
-        if (!dirty) {
+        if (!dirty && hiding == hidden) {
           index = fresh;
           builtAt = now;
         }
@@ -91,6 +95,24 @@ public final class ExposedHomeImpl implements ExposedHome {
     } finally {
       refreshing.set(false);
     }
+  }
+
+  /**
+   * Leaves {@code ids} (the entities the household's settings hide) out of the view from now on; the index is rebuilt
+   * before its next answer when they differ from those left out so far.
+   */
+  void hide(Set<String> ids) {
+    if (!ids.equals(hidden)) {
+      synchronized (this) {
+        hidden = Set.copyOf(ids);
+        dirty = true;
+      }
+    }
+  }
+
+  private ExposurePolicy policyHiding(Set<String> ids) {
+    return ids.isEmpty() ? policy : (entityId, areaId, deviceClass, disabled) -> ids.contains(entityId)
+        ? Exposure.HIDDEN : policy.classify(entityId, areaId, deviceClass, disabled);
   }
 
   private boolean inSync() {

@@ -22,10 +22,15 @@ public final class HomeAccess {
 
   /**
    * The exposed view of the home behind {@code gateway}, created on first use. A per-call view of the hub's gateway
-   * shares the view of the gateway it stands for; tools still act through the gateway in their context.
+   * shares the view of the gateway it stands for, and hands it the entities the household hides now, so the shared
+   * view follows the household's settings; tools still act through the gateway in their context.
    */
   public synchronized ExposedHomeImpl home(HomeGateway gateway) {
-    return homes.computeIfAbsent(gateway.origin(), g -> new ExposedHomeImpl(g, policy));
+    ExposedHomeImpl home = homes.computeIfAbsent(gateway.origin(), g -> new ExposedHomeImpl(g, policy));
+    if (gateway != gateway.origin()) {
+      home.hide(gateway.hiddenFromAssistant());
+    }
+    return home;
   }
 
   /** The exposure policy. */

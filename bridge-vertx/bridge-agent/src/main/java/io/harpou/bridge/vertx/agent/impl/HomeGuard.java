@@ -23,8 +23,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The home as one tool call sees it. Reads pass. A service call that reaches an entity the household's settings hide
- * is refused. A service call that reaches a protected entity (every service call,
+ * The home as one tool call sees it. Reads pass, and the entities the household's settings hide are named to what
+ * builds the assistant's view of the home, which leaves them out. A service call that reaches an entity the settings
+ * hide, directly or through a script, scene or automation it runs, is refused. A service call that reaches a protected entity (every service call,
  * for a PROTECTED tool) is held back, not sent, so the policy can ask about exactly that call; the others go to Home
  * Assistant. Firing events and Home Assistant's own conversation agent can reach anything and stay closed. Once the
  * tool call is over, nothing more goes through.
@@ -69,12 +70,14 @@ final class HomeGuard implements HomeGateway {
       return Future.failedFuture(new PolicyException("the tool call is over; " + call.domain() + "."
           + call.service() + " was not sent", false));
     }
-    List<String> hiddenReached = reach.targetsOf(call).stream().filter(hidden::contains).toList();
-    if (!hiddenReached.isEmpty()) {
-      return Future.failedFuture(PolicyException.denied(String.join(", ", hiddenReached)
-          + " is hidden from Harpou in its settings; " + call.domain() + "." + call.service() + " was not sent"));
-    }
-    return reach.of(call).compose(reached -> {
+    return reach.hiddenIn(call, hidden).compose(hiddenReached -> {
+      if (!hiddenReached.isEmpty()) {
+        // The names are left out: a script's targets are not the caller's to learn.
+        return Future.failedFuture(PolicyException.denied(call.domain() + "." + call.service()
+            + " reaches an entity hidden from Harpou in its settings, so it was not sent"));
+      }
+      return reach.of(call);
+    }).compose(reached -> {
       if (closed) {
         return Future.failedFuture(new PolicyException("the tool call is over", false));
       }
@@ -97,6 +100,11 @@ final class HomeGuard implements HomeGateway {
   public Future<JsonObject> processConversation(String text, String language, String conversationId) {
     return Future.failedFuture(new HomeAssistantException("not_allowed",
         "tools may not hand text to Home Assistant's own agent: it may act on anything"));
+  }
+
+  @Override
+  public Set<String> hiddenFromAssistant() {
+    return hidden;
   }
 
   @Override

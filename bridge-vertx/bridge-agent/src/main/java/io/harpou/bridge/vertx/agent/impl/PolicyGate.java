@@ -352,9 +352,16 @@ public final class PolicyGate implements ToolGate {
     return u.language().startsWith("fr");
   }
 
-  /** The context an interpreter works in for {@code u}: every service, no provider's configuration. */
+  /**
+   * The context an interpreter works in for {@code u}: every service, no provider's configuration. Its home is seen
+   * without the entities the household's settings hide and sends no service call itself (an interpreter acts
+   * through this gate).
+   */
   ToolContext toolContext(Utterance u) {
-    return toolContext(u, new JsonObject(), services.home().orElse(null));
+    HomeGateway home = services.home().orElse(null);
+    HouseholdSettings now = settings.current();
+    return toolContext(u, new JsonObject(), home == null ? null
+        : new HomeGuard(home, new ProtectedReach(policy, home, now.protectedEntities()), now.hiddenEntities(), true));
   }
 
   private ToolContext toolContext(Utterance u, String toolName, HomeGateway home) {

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * service call would reach: its targets (entities, {@code all}, and the entities of the service's domain on its
  * devices, areas and floors), entity ids named in its data ({@code scene.apply}), and what the scripts, scenes and
  * automations among them act on, as Home Assistant's {@code search/related} reports it. A script Home Assistant
- * cannot describe counts as reaching itself, so it is held for a confirmation rather than run blind.
+ * cannot describe counts as reaching itself, so it is held for a confirmation rather than run blind. The same search
+ * finds the entities the household's settings hide that a call would reach.
  */
 final class ProtectedReach {
 
@@ -48,7 +50,7 @@ final class ProtectedReach {
    * The entities {@code call} acts on directly: its targets, the entity ids in its data and the script it runs, without
    * what those scripts and scenes reach in turn.
    */
-  Set<String> targetsOf(ServiceCall call) {
+  private Set<String> targetsOf(ServiceCall call) {
     Set<String> ids = targets(call.target(), call.domain());
     mentioned(call.data(), ids);
     if ("script".equals(call.domain()) && !SCRIPT_DOMAIN_SERVICES.contains(call.service())) {
@@ -59,16 +61,36 @@ final class ProtectedReach {
 
   /** The protected entities {@code call} reaches, in the order found; empty when it reaches none. */
   Future<List<String>> of(ServiceCall call) {
+    // A script Home Assistant cannot describe counts as reaching itself, so it is held rather than run blind.
+    return reached(call, this::isProtected, true);
+  }
+
+  /**
+   * The entities of {@code hidden} that {@code call} reaches, directly or through the scripts, scenes and automations
+   * it runs; empty when it reaches none.
+   */
+  Future<List<String>> hiddenIn(ServiceCall call, Set<String> hidden) {
+    if (hidden.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return reached(call, hidden::contains, false);
+  }
+
+  /**
+   * The entities {@code counts} selects among those {@code call} reaches; a runnable entity Home Assistant cannot
+   * describe counts as reached itself when {@code blindCounts}.
+   */
+  private Future<List<String>> reached(ServiceCall call, Predicate<String> counts, boolean blindCounts) {
     Set<String> ids = targetsOf(call);
     Set<String> reached = new LinkedHashSet<>();
     List<Future<List<String>>> nested = new ArrayList<>();
     for (String id : ids) {
-      if (isProtected(id)) {
+      if (counts.test(id)) {
         reached.add(id);
       }
       if (RUNNABLE.contains(domain(id))) {
-        nested.add(home.searchRelated(domain(id), id).map(this::protectedIn)
-            .recover(e -> Future.succeededFuture(List.of(id))));
+        nested.add(home.searchRelated(domain(id), id).map(related -> selectedIn(related, counts))
+            .recover(e -> Future.succeededFuture(blindCounts ? List.of(id) : List.of())));
       }
     }
     return Future.join(nested).map(done -> {
@@ -133,12 +155,12 @@ final class ProtectedReach {
   }
 
   /**
-   * The protected entities in a {@code search/related} result. Its areas include those of every entity and device it
+   * The entities {@code counts} selects in a {@code search/related} result. Its areas include those of every entity and device it
    * found (Home Assistant resolves each up to its area), so only an area none of them explains was named by the
    * script itself and stands for everything in it; the same goes for floors. The literal {@code all} of a target may
-   * mean any domain, so it stands for every protected entity.
+   * mean any domain, so it stands for every entity.
    */
-  private List<String> protectedIn(JsonObject related) {
+  private List<String> selectedIn(JsonObject related, Predicate<String> counts) {
     Set<String> entities = new LinkedHashSet<>(strings(related, "entity"));
     List<String> devices = strings(related, "device");
     Set<String> explainedAreas = new LinkedHashSet<>();
@@ -156,7 +178,7 @@ final class ProtectedReach {
     entities.addAll(ofDevices(devices));
     entities.addAll(inAreas(namedAreas));
     entities.addAll(inAreas(areasOn(namedFloors)));
-    return entities.stream().filter(this::isProtected).toList();
+    return entities.stream().filter(counts).toList();
   }
 
   private List<String> ofDevices(Collection<String> deviceIds) {
