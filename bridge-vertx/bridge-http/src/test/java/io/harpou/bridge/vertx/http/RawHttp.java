@@ -77,6 +77,25 @@ final class RawHttp {
     socket.getOutputStream().flush();
   }
 
+  /** Sends one masked binary frame of at most 65,535 bytes, as a client must. */
+  static void sendBinary(Socket socket, byte[] payload) throws IOException {
+    if (payload.length > 0xffff) {
+      throw new IllegalArgumentException("frames of at most 65535 bytes only");
+    }
+    byte[] mask = {0x11, 0x22, 0x33, 0x44};
+    ByteArrayOutputStream frame = new ByteArrayOutputStream(8 + payload.length);
+    frame.write(0x82);
+    frame.write(0x80 | 126);
+    frame.write(payload.length >> 8);
+    frame.write(payload.length & 0xff);
+    frame.write(mask);
+    for (int i = 0; i < payload.length; i++) {
+      frame.write(payload[i] ^ mask[i % 4]);
+    }
+    socket.getOutputStream().write(frame.toByteArray());
+    socket.getOutputStream().flush();
+  }
+
   /** Reads the next frame the hub sends (unmasked, as a server's are). */
   static Frame readFrame(Socket socket) throws IOException {
     InputStream in = socket.getInputStream();

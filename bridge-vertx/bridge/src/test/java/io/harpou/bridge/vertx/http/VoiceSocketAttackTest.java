@@ -10,7 +10,10 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VoiceSocketAttackTest {
 
   private static final String SPEECH = "turn on the kitchen light";
+  private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
 
   private final Vertx vertx = Vertx.vertx();
 
@@ -108,6 +112,49 @@ class VoiceSocketAttackTest {
     assertThat(TestHouseSpeech.HEARD_BYTES.get()).as("what the pipeline heard").isBetween(29L * 32_000, 30L * 32_000);
     ws.close().await();
     client.close().await();
+  }
+
+  @Test
+  void should_close_a_revoked_key_s_voice_socket_and_hear_nothing_it_sends_after() throws Exception {
+    try (Socket socket = (Socket) RawHttp.upgrade(house.port(), "/api/voice", Map.of("Authorization",
+        "Bearer " + key))) {
+      RawHttp.sendText(socket, "{\"type\":\"start\",\"room\":\"kitchen\"}");
+      assertThat(new String(RawHttp.readFrame(socket).payload(), StandardCharsets.UTF_8)).contains("started");
+
+      assertThat(KeysCommand.run(dir.resolve("data"), List.of("revoke", "alice"), QUIET, QUIET)).isZero();
+      RawHttp.Frame frame = RawHttp.readFrame(socket);
+      while (frame.opcode() != 8) {
+        frame = RawHttp.readFrame(socket);
+      }
+      assertThat(frame.closeCode()).isEqualTo(1008);
+      // A peer that ignores the close frame and speaks on.
+      for (int i = 0; i < 40; i++) {
+        RawHttp.sendBinary(socket, loud(8192).getBytes());
+      }
+      RawHttp.sendText(socket, "{\"type\":\"stop\"}");
+      Thread.sleep(2_000);
+    }
+
+    assertThat(TestHouseSpeech.HEARD_BYTES.get()).as("what the pipeline heard").isZero();
+    assertThat(house.state("light.kitchen")).isEqualTo("off");
+    assertThat(consoleSatellite()).isFalse();
+  }
+
+  @Test
+  void should_audit_a_refused_voice_socket_login_under_its_own_path() throws Exception {
+    try (Socket socket = (Socket) RawHttp.upgrade(house.port(), "/api/voice", Map.of())) {
+      RawHttp.sendText(socket, "{\"type\":\"auth\",\"token\":\"hpk_wrong\"}");
+      assertThat(RawHttp.readFrame(socket).closeCode()).isEqualTo(1008);
+    }
+    String url = house.bridge.consoleUrl().orElseThrow();
+    Map<String, String> console = Map.of("Authorization", "Bearer " + url.substring(url.indexOf("#token=") + 7));
+
+    JsonObject audit = new JsonObject(RawHttp.exchange(house.port(), "GET", "/api/audit?tool=http_api", console, null)
+        .body());
+
+    assertThat(audit.getJsonArray("entries").stream().map(JsonObject.class::cast)
+        .map(row -> row.getJsonObject("arguments").getString("path") + " " + row.getString("detail")))
+        .containsExactly("/api/voice wrong key");
   }
 
   /** Whole 16-bit samples, loud enough for the endpointer to hear speech all along. */

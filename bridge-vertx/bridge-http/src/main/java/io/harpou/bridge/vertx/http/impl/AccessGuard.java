@@ -156,11 +156,14 @@ public final class AccessGuard implements Handler<RoutingContext> {
     return false;
   }
 
-  /** Judges a credential sent in a WebSocket's first message; the access when valid and within its rate. */
-  Optional<Access> admitLate(Access pending, String presented, String remote) {
+  /**
+   * Judges a credential sent in the first message of the WebSocket at {@code path}; the access when valid and within
+   * its rate. A refusal is audited under that path.
+   */
+  Optional<Access> admitLate(Access pending, String presented, String remote, String path) {
     Access access = presented == null ? null : admit(presented, pending.local(), pending.browser(), false);
     if (access == null) {
-      refusals.count(remote, "GET", "/api/events", presented == null ? "missing key" : "wrong key");
+      refusals.count(remote, "GET", path, presented == null ? "missing key" : "wrong key");
       return Optional.empty();
     }
     boolean allowed = access.kind() != Access.Kind.KEY || readsPerKey.acquire(access.keyName()) == 0;

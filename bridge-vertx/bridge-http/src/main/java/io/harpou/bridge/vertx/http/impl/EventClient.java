@@ -160,7 +160,7 @@ final class EventClient {
   private void authenticate(String type, JsonObject message) {
     Object token = message.getValue("token");
     Optional<Access> admitted = guard.admitLate(access, "auth".equals(type) && token instanceof String t ? t : null,
-        remote);
+        remote, "/api/events");
     if (admitted.isEmpty()) {
       close((short) 1008, "unauthorized");
       return;

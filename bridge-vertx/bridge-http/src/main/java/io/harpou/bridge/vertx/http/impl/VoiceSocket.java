@@ -48,6 +48,7 @@ final class VoiceSocket {
   private final long idleTimeoutMs;
   private Access access;
   private SatelliteLines.Line line;
+  private boolean lineEnded;
   private Stage stage = Stage.WAITING;
   private long streamed;
   private long idleTimer = -1;
@@ -72,9 +73,7 @@ final class VoiceSocket {
     ws.closeHandler(v -> {
       closed = true;
       vertx.cancelTimer(idleTimer);
-      if (line != null) {
-        line.close();
-      }
+      endLine();
       onClosed.run();
     });
     ws.exceptionHandler(e -> closed = true);
@@ -86,12 +85,25 @@ final class VoiceSocket {
     return access;
   }
 
+  /**
+   * Closes the socket and ends its line at once: a peer that keeps sending after the close frame (it need not answer
+   * it at once) is heard no more.
+   */
   Future<Void> close(short code, String reason) {
     if (closed) {
       return Future.succeededFuture();
     }
     closed = true;
+    vertx.cancelTimer(idleTimer);
+    endLine();
     return ws.close(code, reason);
+  }
+
+  private void endLine() {
+    if (line != null && !lineEnded) {
+      lineEnded = true;
+      line.close();
+    }
   }
 
   /** (Re)starts the idle timer: the browser owes the next message. */
@@ -101,6 +113,9 @@ final class VoiceSocket {
   }
 
   private void onText(String text) {
+    if (closed) {
+      return;
+    }
     JsonObject message;
     try {
       message = new JsonObject(text);
@@ -112,7 +127,7 @@ final class VoiceSocket {
     if (access.kind() == Access.Kind.PENDING) {
       Object token = message.getValue("token");
       Optional<Access> admitted = guard.admitLate(access, "auth".equals(type) && token instanceof String t ? t
-          : null, remote);
+          : null, remote, PATH);
       if (admitted.isEmpty()) {
         close((short) 1008, "unauthorized");
         return;
@@ -156,6 +171,9 @@ final class VoiceSocket {
   }
 
   private void onAudio(Buffer audio) {
+    if (closed) {
+      return;
+    }
     if (stage != Stage.STREAMING) {
       error(stage == Stage.WAITING ? "send start before audio" : "the speech has ended; this audio is ignored");
       return;
