@@ -179,6 +179,33 @@ class MqttDiscoveryTest {
   }
 
   @Test
+  void should_remove_an_alert_s_problem_sensor_once_the_alert_clears() {
+    startDiscovery(new JsonObject());
+    EventPublisher events = new EventPublisher(vertx);
+    AlertChanged alert = new AlertChanged(Instant.now(), "01K", "disk", "disk:/var", "warning",
+        AlertChanged.State.RAISED, "Disk /var is 96% full", null, null);
+    events.publish(alert);
+    Await.until("the alert's sensor",
+        () -> ha.configs().keySet().stream().anyMatch(t -> t.contains("/alert_disk__var")));
+    String config = ha.configs().keySet().stream().filter(t -> t.contains("/alert_disk__var")).findFirst()
+        .orElseThrow();
+    String state = ha.configs().get(config).getString("stat_t");
+    Await.until("the alert on", () -> "ON".equals(ha.latest().get(state)));
+
+    events.publish(alert.to(AlertChanged.State.CLEARED, null));
+    Await.until("the alert's sensor removed", () -> !ha.latest().containsKey(config));
+    MqttObserver later = MqttObserver.connect(vertx, broker.port(), "homeassistant/#", "harpou/#");
+    Await.until("the retained hub state", () -> "OFF".equals(later.latest().get("harpou/hub/problem")));
+
+    assertThat(ha.received()).as("the sensor turned off before it went")
+        .anyMatch(m -> m.topic().equals(state) && m.payload().equals("OFF"));
+    assertThat(ha.latest()).doesNotContainKeys(state, state + "/attributes");
+    assertThat(later.latest().keySet()).as("what a Home Assistant connecting now finds")
+        .noneMatch(t -> t.contains("alert_disk__var") || t.contains("alert/disk__var"));
+    later.close();
+  }
+
+  @Test
   void should_publish_everything_again_when_home_assistant_comes_online() {
     startDiscovery(new JsonObject());
     Await.until("every configuration", () -> ha.configs().size() == HUB_ENTITIES + 2 * SATELLITE_ENTITIES);

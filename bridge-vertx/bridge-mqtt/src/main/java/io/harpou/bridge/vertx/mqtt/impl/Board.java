@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.mqtt.impl;
 import io.vertx.core.buffer.Buffer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,22 @@ final class Board {
     Buffer previous = configs.put(topic, payload);
     if (!payload.equals(previous)) {
       link.publish(topic, payload, true);
+    }
+  }
+
+  /**
+   * Removes an entity and the states it showed: their retained messages are emptied on the broker, so Home Assistant
+   * deletes the entity and a client subscribing later finds nothing of it.
+   */
+  void remove(Entity entity, List<String> stateTopics) {
+    String topic = topics.config(entity.component(), entity.objectId());
+    if (configs.remove(topic) != null) {
+      link.publish(topic, Buffer.buffer(), true);
+    }
+    for (String state : stateTopics) {
+      if (states.remove(state) != null) {
+        link.publish(state, Buffer.buffer(), true);
+      }
     }
   }
 

@@ -206,6 +206,10 @@ final class StateFeed {
     board.state(topics.of("satellite/" + Topics.segment(id) + "/transcript"), Text.cap(text));
   }
 
+  /**
+   * A raised alert becomes a problem sensor that is on; once cleared, the sensor turns off and is removed, so the
+   * household's Home Assistant keeps no alert that is over.
+   */
   private void alert(JsonObject json) {
     String key = json.getString("key");
     if (key == null || key.isBlank()) {
@@ -213,17 +217,25 @@ final class StateFeed {
     }
     boolean cleared = AlertChanged.State.CLEARED.jsonName().equals(json.getString("state"));
     Entity entity = entities.alert(key, json.getString("monitor"));
+    String topic = entities.alertTopic(key);
+    if (cleared) {
+      if (board.has(entity.component(), entity.objectId())) {
+        board.state(topic, "OFF");
+        board.remove(entity, List.of(topic, topic + "/attributes"));
+      }
+      openAlerts.remove(key);
+      problems();
+      return;
+    }
     if (!board.has(entity.component(), entity.objectId())) {
       board.entity(entity);
     }
     JsonObject attributes = new JsonObject().put("monitor", json.getString("monitor"))
         .put("severity", json.getString("severity")).put("state", json.getString("state"))
         .put("summary", json.getString("summary")).put("detail", json.getString("detail"));
-    board.state(entities.alertTopic(key), cleared ? "OFF" : "ON");
-    board.state(entities.alertTopic(key) + "/attributes", Payloads.text(attributes));
-    if (cleared) {
-      openAlerts.remove(key);
-    } else if (openAlerts.containsKey(key) || openAlerts.size() < MAX_TRACKED) {
+    board.state(topic, "ON");
+    board.state(topic + "/attributes", Payloads.text(attributes));
+    if (openAlerts.containsKey(key) || openAlerts.size() < MAX_TRACKED) {
       openAlerts.put(key, attributes.put("key", key));
     }
     problems();
