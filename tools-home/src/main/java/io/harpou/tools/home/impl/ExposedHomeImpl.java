@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The exposed view; the index is rebuilt lazily after an entity appears, disappears or is renamed, or the household
- * hides other entities, and once the home is in sync when it was built before (Home Assistant unreachable or rejecting the token at first: its first load
- * reports no changes).
+ * hides other entities, and once the home is in sync when it was built before (Home Assistant unreachable or
+ * rejecting the token at first: its first load reports no changes).
  */
 public final class ExposedHomeImpl implements ExposedHome {
 

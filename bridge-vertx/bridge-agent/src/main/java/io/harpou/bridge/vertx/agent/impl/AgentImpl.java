@@ -238,7 +238,8 @@ public final class AgentImpl implements Agent {
     }
     // An answer kept under another persona or reply language would speak in the household's old voice.
     HouseholdSettings household = settings.current();
-    return cache.lookup(request, household.persona() + "\n" + household.language()).compose(lookup -> lookup.hit().map(hit -> Future.succeededFuture(
+    String voice = household.persona() + "\n" + household.language();
+    return cache.lookup(request, voice).compose(lookup -> lookup.hit().map(hit -> Future.succeededFuture(
             Reply.answer(hit.answer(), u.conversationId()).servedFromCache(new Reply.Cached(hit.model(), hit.exact(),
                 hit.similarity()))))
         .orElseGet(() -> model(u, clientHistory, request, profile, lookup)));

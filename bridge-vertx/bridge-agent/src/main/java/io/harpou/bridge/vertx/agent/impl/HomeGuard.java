@@ -25,9 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The home as one tool call sees it. Reads pass, and the entities the household's settings hide are named to what
  * builds the assistant's view of the home, which leaves them out. A service call that reaches an entity the settings
- * hide, directly or through a script, scene or automation it runs, is refused. A service call that reaches a protected entity (every service call,
- * for a PROTECTED tool) is held back, not sent, so the policy can ask about exactly that call; the others go to Home
- * Assistant. Firing events and Home Assistant's own conversation agent can reach anything and stay closed. Once the
+ * hide, directly or through a script, scene or automation it runs, is refused. A service call that reaches a
+ * protected entity (every service call, for a PROTECTED tool) is held back, not sent, so the policy can ask about
+ * exactly that call; the others go to Home Assistant. Firing events and Home Assistant's own conversation agent can reach anything and stay closed. Once the
  * tool call is over, nothing more goes through.
  */
 final class HomeGuard implements HomeGateway {

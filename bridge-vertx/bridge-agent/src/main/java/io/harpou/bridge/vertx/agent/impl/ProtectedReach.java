@@ -155,9 +155,9 @@ final class ProtectedReach {
   }
 
   /**
-   * The entities {@code counts} selects in a {@code search/related} result. Its areas include those of every entity and device it
-   * found (Home Assistant resolves each up to its area), so only an area none of them explains was named by the
-   * script itself and stands for everything in it; the same goes for floors. The literal {@code all} of a target may
+   * The entities {@code counts} selects in a {@code search/related} result. Its areas include those of every entity
+   * and device it found (Home Assistant resolves each up to its area), so only an area none of them explains was
+   * named by the script itself and stands for everything in it; the same goes for floors. The literal {@code all} of a target may
    * mean any domain, so it stands for every entity.
    */
   private List<String> selectedIn(JsonObject related, Predicate<String> counts) {
