@@ -23,10 +23,16 @@ import java.util.regex.Pattern;
  * @param trustHints true when a tool the server marks {@code readOnlyHint} is taken as READ
  * @param timeoutMs how long one call may take
  * @param maxOutputChars the longest tool output kept; longer output is cut and says so
+ * @param pingIntervalMs how often the connected server is pinged; a failed ping reconnects it
  */
 public record McpRemoteServer(String prefix, List<String> command, Map<String, String> env, String url,
                               Map<String, String> headers, Risk risk, boolean trustHints, long timeoutMs,
-                              int maxOutputChars) {
+                              int maxOutputChars, long pingIntervalMs) {
+
+  /** How often a server is pinged unless its entry says otherwise. */
+  public static final long DEFAULT_PING_INTERVAL_MS = 30_000;
+  /** The most frequent ping allowed, so that a typo cannot keep a server busy answering pings. */
+  public static final long MIN_PING_INTERVAL_MS = 1_000;
 
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9]{0,15}");
 
@@ -50,19 +56,24 @@ public record McpRemoteServer(String prefix, List<String> command, Map<String, S
       throw new IllegalArgumentException("mcp.servers." + prefix + ": timeout_ms and max_output_chars must be"
           + " positive");
     }
+    if (pingIntervalMs < MIN_PING_INTERVAL_MS) {
+      throw new IllegalArgumentException("mcp.servers." + prefix + ": ping_interval_ms must be at least "
+          + MIN_PING_INTERVAL_MS);
+    }
   }
 
   /**
    * Reads one entry: {@code prefix}, {@code command} (a list) and {@code env}, or {@code url} and {@code headers};
    * {@code risk} (act), {@code trust_read_only_hints} (false), {@code timeout_ms} (30000),
-   * {@code max_output_chars} (16000).
+   * {@code max_output_chars} (16000), {@code ping_interval_ms} (30000, at least 1000).
    */
   public static McpRemoteServer fromJson(JsonObject json) {
     try {
       return new McpRemoteServer(json.getString("prefix"), strings(json.getJsonArray("command")),
           map(json.getJsonObject("env")), json.getString("url"), map(json.getJsonObject("headers")),
           Risk.fromJson(json.getString("risk", "act")), json.getBoolean("trust_read_only_hints", false),
-          json.getLong("timeout_ms", 30_000L), json.getInteger("max_output_chars", 16_000));
+          json.getLong("timeout_ms", 30_000L), json.getInteger("max_output_chars", 16_000),
+          json.getLong("ping_interval_ms", DEFAULT_PING_INTERVAL_MS));
     } catch (ClassCastException e) {
       throw new IllegalArgumentException("mcp.servers: a field has the wrong type: " + e.getMessage(), e);
     }

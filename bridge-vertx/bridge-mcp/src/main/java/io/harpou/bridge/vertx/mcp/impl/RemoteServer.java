@@ -32,8 +32,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * One MCP server as Harpou's client sees it: connected with the official SDK's client over stdio or streamable HTTP,
- * its tools adopted (and replaced whenever it announces a change), checked with a ping every half minute, and
- * reconnected with a doubling backoff after any failure, its tools unavailable meanwhile. Each change of its state is
+ * its tools adopted (and replaced whenever it announces a change), checked with a ping every
+ * {@code ping_interval_ms} (half a minute by default), and reconnected with a doubling backoff after any failure, its
+ * tools unavailable meanwhile. Each change of its state is
  * published as the hub component {@code mcp:<prefix>}, so {@code /health} follows it.
  */
 final class RemoteServer {
@@ -41,7 +42,6 @@ final class RemoteServer {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteServer.class);
   private static final long FIRST_BACKOFF_MS = 1_000;
   private static final long MAX_BACKOFF_MS = 60_000;
-  private static final long PING_MS = 30_000;
   /** The largest HTTP response read from a server, whatever its tool's output is cut to afterwards. */
   private static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
@@ -113,7 +113,7 @@ final class RemoteServer {
             backoffMs = FIRST_BACKOFF_MS;
             adopt(listed.tools());
             LOG.info("MCP server {} ({}) connected: {} tools", config.prefix(), config.describe(), tools.size());
-            schedule(PING_MS, this::ping);
+            schedule(config.pingIntervalMs(), this::ping);
           })
           .onFailure(this::failed);
     });
@@ -124,7 +124,8 @@ final class RemoteServer {
     if (closed || current == null) {
       return;
     }
-    onContext(current.ping()).onSuccess(v -> schedule(PING_MS, this::ping)).onFailure(this::failed);
+    onContext(current.ping()).onSuccess(v -> schedule(config.pingIntervalMs(), this::ping))
+        .onFailure(this::failed);
   }
 
   /** Reports a call's failure: a broken link reconnects; an error the server answered changes nothing. */

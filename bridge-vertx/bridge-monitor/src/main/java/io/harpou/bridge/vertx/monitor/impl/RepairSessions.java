@@ -14,10 +14,12 @@ import java.util.function.LongSupplier;
 /**
  * The repair sessions, so that a repair never loops: at most one session per problem at a time, at most
  * {@code max_sessions} at once, none for a problem whose last session ended less than the cooldown ago, and each
- * session capped in actions. Without an agent (or with
- * repairs disabled) alerts are only told.
+ * session capped in actions. Without an agent (or with repairs disabled) alerts are only told, and so is an MCP
+ * server that is away.
  */
 final class RepairSessions {
+
+  private static final String MCP_COMPONENT = "component:mcp:";
 
   private final Agent agent;
   private final Consumer<AlertChanged> tell;
@@ -39,9 +41,9 @@ final class RepairSessions {
     return "repair-" + alertId;
   }
 
-  /** Opens a session for a newly raised alert, when the limits allow one. */
+  /** Opens a session for a newly raised alert, when the limits allow one and the host can repair the problem. */
   void open(AlertChanged alert, Problem problem) {
-    if (!options.repairEnabled() || agent == null || options.maxActions() == 0) {
+    if (!options.repairEnabled() || agent == null || options.maxActions() == 0 || !repairable(alert.key())) {
       return;
     }
     boolean busy = byAlert.values().stream().anyMatch(s -> s.state() != RepairSession.State.ENDED
@@ -85,6 +87,14 @@ final class RepairSessions {
     RepairSession session = byAlert.get(alertId);
     return session == null || session.state() != RepairSession.State.ASKING ? Optional.empty()
         : Optional.ofNullable(session.question());
+  }
+
+  /**
+   * An MCP server being away (the component {@code mcp:<prefix>}) is told, not repaired: it is another program or
+   * another machine, which the host's tools neither run nor fix.
+   */
+  private static boolean repairable(String key) {
+    return !key.startsWith(MCP_COMPONENT);
   }
 
   private void remember(AlertChanged alert) {

@@ -86,4 +86,14 @@ class RepairSessionsTest {
     assertThat(asked).hasSize(1);
     assertThat(sessions.question("A1")).contains("Delete /srv/cache? Say yes to confirm.");
   }
+
+  @Test
+  void should_tell_but_not_repair_an_mcp_server_that_stays_away() {
+    RepairSessions sessions = sessions(new JsonObject());
+
+    sessions.open(alert("A1", "component:mcp:files"), problem("component:mcp:files"));
+    sessions.open(alert("A2", "component:agent"), problem("component:agent"));
+
+    assertThat(asked).extracting(Utterance::conversationId).containsExactly("repair-A2");
+  }
 }
