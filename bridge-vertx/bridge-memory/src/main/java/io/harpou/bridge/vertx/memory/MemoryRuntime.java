@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.memory;
 
 import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.agent.AgentProfiles;
 import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.event.BridgeEvent;
 import io.harpou.bridge.api.event.TurnStarted;
@@ -8,6 +9,7 @@ import io.harpou.bridge.api.event.ComponentStateChanged;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.memory.impl.MemoryInterpreter;
+import io.harpou.bridge.vertx.memory.impl.ProfileFacts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -47,9 +49,18 @@ public final class MemoryRuntime {
    * with {@link io.harpou.bridge.api.BridgeException} when the store cannot open.
    */
   public static Future<MemoryRuntime> start(Vertx vertx, Database database, MemoryOptions options) {
+    return start(vertx, database, options, AgentProfiles.NONE);
+  }
+
+  /**
+   * As {@link #start(Vertx, Database, MemoryOptions)}, with the facts learned from a turn a profile of {@code profiles}
+   * answered kept in that profile's memory scope.
+   */
+  public static Future<MemoryRuntime> start(Vertx vertx, Database database, MemoryOptions options,
+                                            AgentProfiles profiles) {
     return MemoryService.open(vertx, database, options).map(opened -> {
       MemoryRuntime runtime = new MemoryRuntime(vertx, options, opened);
-      runtime.begin();
+      runtime.begin(profiles);
       return runtime;
     });
   }
@@ -66,7 +77,7 @@ public final class MemoryRuntime {
         + (options.getDocsDir() == null ? "" : ", documents from " + options.getDocsDir());
   }
 
-  private void begin() {
+  private void begin(AgentProfiles profiles) {
     LOG.info("Memory ready: {}", describe());
     timers.add(vertx.setPeriodic(options.getSweepInterval().toMillis(), id -> service.sweepExpired()
         .onSuccess(n -> {
@@ -79,7 +90,7 @@ public final class MemoryRuntime {
       timers.add(vertx.setPeriodic(options.getDocsScanInterval().toMillis(), id -> syncDocuments()));
     }
     if (options.getFactsOllamaUrl() != null) {
-      FactExtractor extractor = FactExtractor.create(vertx, options);
+      FactExtractor extractor = new ProfileFacts(FactExtractor.create(vertx, options), profiles);
       turns = vertx.eventBus().consumer(BridgeAddresses.EVENTS, message -> learnFrom(message.body(), extractor));
     }
   }

@@ -223,7 +223,9 @@ public final class BridgeImpl implements Bridge {
       health.report(MemoryRuntime.COMPONENT, "disabled", "memory.enabled is false");
       return Future.succeededFuture();
     }
-    return MemoryRuntime.start(vertx, database, options.getMemory()).map(running -> {
+    // Facts learned from a profile's turns go to its memory scope.
+    AgentProfiles answering = profiles == null ? AgentProfiles.NONE : profiles;
+    return MemoryRuntime.start(vertx, database, options.getMemory(), answering).map(running -> {
       memory = running;
       stops.push(running::close);
       health.report(MemoryRuntime.COMPONENT, "ready", running.describe());

@@ -8,6 +8,8 @@ import io.harpou.bridge.api.agent.Utterance;
 import io.harpou.bridge.api.memory.Memory;
 import io.harpou.bridge.api.memory.MemoryScope;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.testkit.Await;
+import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,9 +24,11 @@ class AgentProfileMemoryTest extends HttpAgentTestBase {
 
   private static final String SECRET = "my bank code hint is the cat's birthday";
 
+  private JsonObject memory = new JsonObject();
+
   @Override
   protected BridgeOptions options(JsonObject agent) {
-    return super.options(agent).setSection("memory", new JsonObject());
+    return super.options(agent).setSection("memory", memory);
   }
 
   private void profiles() {
@@ -86,5 +90,23 @@ class AgentProfileMemoryTest extends HttpAgentTestBase {
 
     assertThat(ollama.requests().get(0).messages().encode()).contains("You are Chef").doesNotContain("birthday");
     assertThat(ollama.requests().get(1).messages().encode()).contains("You are a private diary", "birthday");
+  }
+
+  @Test
+  void should_keep_a_fact_learned_from_a_profile_s_turn_in_that_profile_s_scope() {
+    memory = new JsonObject().put("facts", new JsonObject().put("url", ollama.baseUrl()).put("model", "llama3.2"));
+    ollama.addRule(OllamaMatch.userContains("vegetarian").thenReply(OllamaReply.text(
+        "{\"facts\": [{\"text\": \"Ada is vegetarian\", \"scope\": \"household\"}]}")));
+    start(agentSection(false));
+    profiles();
+
+    say("I'm vegetarian now, so no more meat for me", "ada", "diary");
+
+    Await.until("the fact learned", () -> !stored().isEmpty());
+    Memory learned = stored().get(0);
+    assertThat(learned.text()).isEqualTo("Ada is vegetarian");
+    assertThat(learned.scope()).isEqualTo(MemoryScope.PERSON);
+    assertThat(learned.subject()).isEqualTo("ada");
+    assertThat(say("what do you know about me", "bob", "kitchen").speech()).doesNotContain("vegetarian");
   }
 }
