@@ -25,8 +25,9 @@ import java.util.function.Function;
 
 /**
  * Mounts the transports, and builds one SDK server per transport over the same features (tools, resources, prompts)
- * when the first MCP request arrives. Sessions left unused are swept once a minute. When one of Harpou's own MCP servers connects, drops or changes its
- * tools (it reports itself as the component {@code mcp:<prefix>}), every server's tool list is brought up to date.
+ * when the first MCP request arrives. Sessions left unused are swept once a minute. When one of Harpou's own MCP
+ * servers connects, drops or changes its tools (it reports itself as the component {@code mcp:<prefix>}), every
+ * server's tool list is brought up to date.
  */
 public final class McpEndpointImpl implements McpEndpoint {
 
