@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Lays out the files of the hub's image under OUT for Jib: a trimmed Java runtime made with jlink from this machine's
 # JDK, the C libraries it and the hub's native libraries load (from this machine's Debian, at their own paths), a static
-# busybox for the health probe, and the hub's jar. The image needs no base image, so it builds without a registry.
-# Usage: root.sh OUT HUB_JAR
+# busybox for the health probe, and the hub's jar with the cluster manager's jar beside it (which its manifest names,
+# for -cluster). The image needs no base image, so it builds without a registry.
+# Usage: root.sh OUT HUB_JAR CLUSTER_JAR
 set -euo pipefail
 out=$(realpath -m "$1")
 hub_jar=$(realpath "$2")
+cluster_jar=$(realpath "$3")
 modules=java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.zipfs,jdk.naming.dns,jdk.management,jdk.net,jdk.jfr,jdk.localedata
 
 rm -rf "$out"
@@ -22,6 +24,7 @@ done
 # The hub runs headless: the X11, splash screen and sound libraries are never loaded, and would pull in X11.
 rm -f "$out"/opt/java/lib/{libawt_xawt,libsplashscreen,libjawt,libjsound}.so
 cp "$hub_jar" "$out/app/harpou-hub.jar"
+cp "$cluster_jar" "$out/app/harpou-cluster.jar"
 cp /bin/busybox "$out/bin/busybox"
 
 # The C libraries the runtime loads, and those the hub's own native libraries load once extracted at run time

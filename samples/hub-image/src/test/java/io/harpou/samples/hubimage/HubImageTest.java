@@ -77,27 +77,8 @@ class HubImageTest {
 
   @Test
   void should_serve_health_from_its_own_files_as_its_own_user(@TempDir Path dir) throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "chroot needs root");
-    assumeTrue(new ProcessBuilder("unshare", "--mount", "true").start().waitFor() == 0,
-        "this machine allows no mount namespace, where the image's /proc and /dev are mounted");
-    Path root = dir.resolve("root");
-    image.unpack(root);
-    Files.createDirectories(root.resolve("proc"));
-    Files.createDirectories(root.resolve("dev"));
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-        "user=$1; shift; mount -t proc proc \"$0/proc\" && mount --bind /dev \"$0/dev\""
-            + " && exec chroot --userspec=\"$user\" \"$0\" \"$@\"", root.toString(), image.config().get("User").asText()));
-    // The image's own entrypoint, on loopback and a free port: other builds share this machine.
-    command.addAll(texts(image.config().get("Entrypoint")));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("hub.log").toFile());
-    builder.environment().clear();
-    texts(image.config().get("Env")).forEach(pair -> builder.environment().put(pair.substring(0, pair.indexOf('=')),
-        pair.substring(pair.indexOf('=') + 1)));
-    builder.environment().putAll(Map.of("HARPOU_HTTP_HOST", "127.0.0.1", "HARPOU_HTTP_PORT", String.valueOf(port),
-        "HARPOU_WYOMING_HOST", "127.0.0.1", "HARPOU_WYOMING_PORT", String.valueOf(freePort())));
-    Process hub = builder.start();
+    Process hub = startFromImage(dir, port, List.of(), Map.of());
     try {
       HttpResponse<String> health = awaitHealth(port, hub, dir.resolve("hub.log"));
 
@@ -106,12 +87,67 @@ class HubImageTest {
       long javaUid = hub.descendants().map(p -> uid(p.pid())).filter(uid -> uid >= 0).findFirst()
           .orElse(uid(hub.pid()));
       assertThat(javaUid).isEqualTo(10001);
-      assertThat(root.resolve("var/lib/harpou/harpou.db")).exists();
+      assertThat(dir.resolve("root/var/lib/harpou/harpou.db")).exists();
     } finally {
-      hub.destroy();
-      if (!hub.waitFor(30, TimeUnit.SECONDS)) {
-        hub.destroyForcibly().waitFor();
-      }
+      stop(hub);
+    }
+  }
+
+  @Test
+  void should_carry_the_cluster_manager_s_jar_beside_the_hub_s_and_cluster_from_its_entrypoint(@TempDir Path dir)
+      throws Exception {
+    assertThat(image.files().get("app/harpou-cluster.jar").size()).isGreaterThan(1_000_000);
+    int port = freePort();
+    // The entrypoint as a Kubernetes pod or Compose service extends it: -cluster after the image's own arguments.
+    Process hub = startFromImage(dir, port, List.of("-cluster", "-cluster-host", "127.0.0.1"),
+        Map.of("HARPOU_ROLES", "agent,api,edge", "HARPOU_CLUSTER_HOST", "127.0.0.1",
+            "HARPOU_CLUSTER_PORT", String.valueOf(freePort())));
+    try {
+      HttpResponse<String> health = awaitHealth(port, hub, dir.resolve("hub.log"));
+
+      assertThat(health.statusCode()).isEqualTo(200);
+      // Hazelcast, from /app/harpou-cluster.jar, formed this member's cluster.
+      assertThat(Files.readString(dir.resolve("hub.log"))).contains("Configuring Hazelcast")
+          .contains("[harpou]").doesNotContain("harpou-cluster.jar");
+    } finally {
+      stop(hub);
+    }
+  }
+
+  /**
+   * Starts the image's entrypoint followed by {@code args} from the image's files alone (chroot, as the image's
+   * user), with the image's environment, {@code env}, and loopback ports; its output goes to {@code dir}/hub.log.
+   */
+  private static Process startFromImage(Path dir, int httpPort, List<String> args, Map<String, String> env)
+      throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "chroot needs root");
+    assumeTrue(new ProcessBuilder("unshare", "--mount", "true").start().waitFor() == 0,
+        "this machine allows no mount namespace, where the image's /proc and /dev are mounted");
+    Path root = dir.resolve("root");
+    image.unpack(root);
+    Files.createDirectories(root.resolve("proc"));
+    Files.createDirectories(root.resolve("dev"));
+    List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+        "user=$1; shift; mount -t proc proc \"$0/proc\" && mount --bind /dev \"$0/dev\""
+            + " && exec chroot --userspec=\"$user\" \"$0\" \"$@\"", root.toString(), image.config().get("User").asText()));
+    // The image's own entrypoint, on loopback and a free port: other builds share this machine.
+    command.addAll(texts(image.config().get("Entrypoint")));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("hub.log").toFile());
+    builder.environment().clear();
+    texts(image.config().get("Env")).forEach(pair -> builder.environment().put(pair.substring(0, pair.indexOf('=')),
+        pair.substring(pair.indexOf('=') + 1)));
+    builder.environment().putAll(Map.of("HARPOU_HTTP_HOST", "127.0.0.1", "HARPOU_HTTP_PORT", String.valueOf(httpPort),
+        "HARPOU_WYOMING_HOST", "127.0.0.1", "HARPOU_WYOMING_PORT", String.valueOf(freePort())));
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static void stop(Process hub) throws InterruptedException {
+    hub.destroy();
+    if (!hub.waitFor(30, TimeUnit.SECONDS)) {
+      hub.destroyForcibly().waitFor();
     }
   }
 

@@ -9,6 +9,7 @@ import io.vertx.launcher.application.VertxApplication;
 import io.vertx.launcher.application.VertxApplicationHooks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts the hub with Vert.x's launcher. Harpou's own flags ({@code --config FILE}, {@code --http-port N}, ... see
@@ -42,8 +43,15 @@ public final class HubMain {
     List<String> launcherArgs = new ArrayList<>();
     launcherArgs.add(HubVerticle.class.getName());
     launcherArgs.addAll(arguments.rest());
-    // Hazelcast's configuration alone loads a few hundred classes: a hub that is not clustered never builds it.
+    // Hazelcast's configuration alone loads a few hundred classes: a hub that is not clustered never builds it, and
+    // runs without the cluster manager's jar.
     boolean clustered = arguments.rest().contains("-cluster") || arguments.rest().contains("--cluster");
+    Optional<String> noClusterManager = clustered ? ClusterJar.missing() : Optional.empty();
+    if (noClusterManager.isPresent()) {
+      System.err.println("harpou hub: " + noClusterManager.get());
+      System.exit(2);
+      return;
+    }
     VertxApplicationHooks hooks = new VertxApplicationHooks() {
       @Override
       public JsonObject afterConfigParsed(JsonObject launcherConfig) {

@@ -57,6 +57,32 @@ final class NodeProcess implements AutoCloseable {
     return new NodeProcess(name, process);
   }
 
+  /**
+   * Starts the built hub as a user does, {@code java [jvmOptions] -jar JAR --config FILE [args]}, with
+   * {@code config} written to {@code dir}/config.json: only the jar's own manifest makes its class path.
+   */
+  static NodeProcess startJar(String name, Path dir, Path jar, JsonObject config, List<String> jvmOptions,
+      String... args) throws IOException {
+    Files.createDirectories(dir);
+    Path file = dir.resolve("config.json");
+    Files.writeString(file, config.encodePrettily());
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(), "--config", file.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    return new NodeProcess(name, process);
+  }
+
+  /** Waits for the process to end by itself and returns its exit code; fails with its output if it does not. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(name + " is still running; its output:\n" + output());
+    }
+    return process.exitValue();
+  }
+
   /** Waits until the hub says it runs, and fails with its output if it stopped instead. */
   NodeProcess awaitRunning() {
     awaitLine("Harpou is running", START);

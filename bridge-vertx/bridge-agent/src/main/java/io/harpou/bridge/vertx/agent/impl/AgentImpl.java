@@ -69,6 +69,7 @@ public final class AgentImpl implements Agent {
   private final PlanRunner.Services plans;
   private final PromptBuilder prompt;
   private final LiveSettings settings;
+  private final OfferedTools offeredTools = new OfferedTools();
   private volatile boolean stopped;
 
   /**
@@ -261,9 +262,9 @@ public final class AgentImpl implements Agent {
     // A profile speaks with its own persona and is offered only its tools (the policy point refuses the others).
     PromptBuilder persona = profile.map(p -> prompt.withPersona(p.persona())).orElse(prompt);
     // Read each turn: tools of MCP servers come and go.
-    List<ToolSpecification> offered = services.tools().specs().stream()
-        .filter(s -> profile.map(p -> p.allows(s.name())).orElse(true))
-        .map(ToolSchemas::toSpecification).toList();
+    List<ToolSpecification> all = offeredTools.of(services.tools().specs());
+    List<ToolSpecification> offered = profile.isEmpty() ? all
+        : all.stream().filter(s -> profile.get().allows(s.name())).toList();
     Future<Reply> answered = recall(u, profile).compose(memories -> earlier.compose(past -> {
       SystemMessage system = SystemMessage.from(persona.system(u, services.home().orElse(null), memories,
           instructions, entityBudget));

@@ -24,9 +24,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Builds one SDK server per transport over the same features (tools, resources, prompts) and mounts the transports.
- * Sessions left unused are swept once a minute. When one of Harpou's own MCP servers connects, drops or changes its
- * tools (it reports itself as the component {@code mcp:<prefix>}), every server's tool list is brought up to date.
+ * Mounts the transports, and builds one SDK server per transport over the same features (tools, resources, prompts)
+ * when the first MCP request arrives. Sessions left unused are swept once a minute. When one of Harpou's own MCP
+ * servers connects, drops or changes its tools (it reports itself as the component {@code mcp:<prefix>}), every
+ * server's tool list is brought up to date.
  */
 public final class McpEndpointImpl implements McpEndpoint {
 
@@ -43,6 +44,7 @@ public final class McpEndpointImpl implements McpEndpoint {
   private StreamableHttpTransport streamable;
   private LegacySseTransport legacy;
   private long sweeper = -1;
+  private boolean built;
 
   /** An endpoint for {@code services}; see {@link McpEndpoint#create}. */
   public McpEndpointImpl(Vertx vertx, McpServerOptions options, McpServices services) {
@@ -57,8 +59,16 @@ public final class McpEndpointImpl implements McpEndpoint {
     Function<RoutingContext, Caller> callers = ctx -> new Caller(keyName.apply(ctx).orElse(""));
     streamable = new StreamableHttpTransport(json, options.getMaxSessions(), options.getSessionIdleSeconds());
     legacy = new LegacySseTransport(json, options.getMaxSessions(), options.getSessionIdleSeconds());
-    servers.add(features(McpServer.async(streamable), context));
-    servers.add(features(McpServer.async(legacy), context));
+    // The SDK's servers (Reactor and a JSON Schema validator: some 400 classes, and the tools' schemas) are built by
+    // the first MCP request, not at start: most hubs are never asked, and the hub answers /health sooner.
+    router.route("/mcp*").handler(ctx -> {
+      if (!built) {
+        built = true;
+        servers.add(features(McpServer.async(streamable), context));
+        servers.add(features(McpServer.async(legacy), context));
+      }
+      ctx.next();
+    });
     streamable.mount(router, "/mcp", callers);
     legacy.mount(router, "/mcp/sse", "/mcp/message", callers);
     remoteChanges = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, message -> {
