@@ -39,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three hubs in three JVMs on loopback, as a household would put its API behind a proxy: a node with the agent and
  * the home, and two API-only nodes that carry the same notification rule. A chat front end talks to an API node as it
- * would to one hub (the whole conversation in each request), a console follows the home on an API node's event
- * socket, and a door opening is told to the household once, by the node that claimed it, and again by the other node
- * once that one is killed.
+ * would to one hub (the whole conversation in each request) and each of its turns is learnt from once, a console
+ * follows the home and its renamed areas on an API node, and a door opening is told to the household once, by the
+ * node that claimed it, and again by the other node once that one is killed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -72,12 +72,16 @@ class HubClusterApiTest {
     ollama = ScriptedOllama.create(vertx, new ScriptedOllamaOptions()).start().await();
     ollama.addRule(OllamaMatch.userContains("What is my name").thenReply(OllamaReply.text("Your name is Ada.")));
     int[] ports = {freePort(), freePort(), freePort()};
-    brain = start("brain", "agent,home", ports, 0, new JsonObject());
+    // The agent node and one API node learn facts from conversations, both from the scripted Ollama.
+    JsonObject memory = new JsonObject().put("memory", new JsonObject().put("enabled", true)
+        .put("embeddings", new JsonObject().put("url", ollama.baseUrl()))
+        .put("facts", new JsonObject().put("url", ollama.baseUrl())));
+    brain = start("brain", "agent,home", ports, 0, memory);
     brain.awaitRunning();
     JsonObject rule = new JsonObject().put("notifications", new JsonObject().put("rules", new JsonArray()
         .add(new JsonObject().put("id", RULE).put("when", new JsonObject().put("entity_id", DOOR).put("state", "on"))
             .put("say", "The front door opened.").put("cooldown_minutes", 0))));
-    front = start("front", "api", ports, 1, rule);
+    front = start("front", "api", ports, 1, rule.copy().mergeIn(memory));
     spare = start("spare", "api", ports, 2, rule);
     front.awaitRunning();
     spare.awaitRunning();
@@ -130,8 +134,8 @@ class HubClusterApiTest {
     assertThat(completion.getJsonArray("choices").getJsonObject(0).getJsonObject("message").getString("content"))
         .isEqualTo("Your name is Ada.");
     assertThat(streamedContent(streamed)).isEqualTo("Your name is Ada.");
-    RecordedRequest asked = ollama.requests().stream().filter(r -> "What is my name?".equals(r.lastUserMessage()))
-        .findFirst().orElseThrow();
+    RecordedRequest asked = ollama.requests().stream().filter(r -> "What is my name?".equals(r.lastUserMessage())
+        && !r.messages().encode().contains("long-term memory")).findFirst().orElseThrow();
     assertThat(asked.messages().encode()).as("the model on the agent node read the client's conversation")
         .contains("Hello, my name is Ada.").contains("Nice to meet you, Ada.")
         .contains("Answer in one short sentence.");
@@ -139,6 +143,14 @@ class HubClusterApiTest {
 
   @Test
   @Order(2)
+  void should_learn_from_each_turn_once_though_two_nodes_run_memory() {
+    Await.until("the agent node learnt from both turns", WAIT, () -> factExtractions() >= 2);
+
+    assertThat(factExtractions()).as("one extraction per turn, not one per node with memory").isEqualTo(2);
+  }
+
+  @Test
+  @Order(3)
   void should_stream_the_homes_state_changes_to_a_console_on_an_api_node() throws Exception {
     List<JsonObject> received = new CopyOnWriteArrayList<>();
     // A program on this machine, not a browser: no Origin, and no key while none exists.
@@ -160,7 +172,7 @@ class HubClusterApiTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void should_show_an_area_renamed_in_home_assistant_on_an_api_node_while_the_home_stays_connected() throws Exception {
     assertThat(get(front, "/api/home")).contains("\"Kitchen\"").doesNotContain("Cookhouse");
 
@@ -171,7 +183,7 @@ class HubClusterApiTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void should_tell_the_household_once_when_two_nodes_carry_the_same_rule() {
     home.setState(DOOR, "on");
 
@@ -183,7 +195,7 @@ class HubClusterApiTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void should_move_the_notifications_to_the_other_node_when_the_one_delivering_them_is_killed() throws Exception {
     NodeProcess first = teller();
     NodeProcess second = first == front ? spare : front;
@@ -199,6 +211,11 @@ class HubClusterApiTest {
   /** The API node that told the household about the door. */
   private NodeProcess teller() {
     return List.of(front, spare).stream().filter(n -> n.printed(TOLD)).findFirst().orElse(null);
+  }
+
+  /** The requests the scripted Ollama had from memory's fact extraction. */
+  private long factExtractions() {
+    return ollama.requests().stream().filter(r -> r.messages().encode().contains("long-term memory")).count();
   }
 
   private List<JsonObject> doorNotifications() {
