@@ -12,11 +12,24 @@ public final class BridgeAddresses {
    */
   public static final String EVENTS = "harpou.events";
 
-  /** Request-reply: an {@link io.harpou.bridge.api.agent.Utterance} as JSON in, a {@link io.harpou.bridge.api.agent.Reply} as JSON out. */
+  /**
+   * Request-reply: an {@link io.harpou.bridge.api.agent.Utterance} as JSON in, a
+   * {@link io.harpou.bridge.api.agent.Reply} as JSON out. When the client holds the conversation's history, the
+   * utterance carries it in {@link #AGENT_ASK_HISTORY}.
+   */
   public static final String AGENT_ASK = "harpou.agent.ask";
+
+  /** The field of an {@link #AGENT_ASK} message holding a client's {@link io.harpou.bridge.api.agent.ChatHistory}. */
+  public static final String AGENT_ASK_HISTORY = "history";
 
   /** Published Home Assistant state changes, as {@link io.harpou.bridge.api.home.StateChange} JSON. */
   public static final String HOME_STATE_CHANGED = "harpou.home.state_changed";
+
+  /**
+   * Published when a Home Assistant registry changed while connected (an area, device or entity renamed, added or
+   * removed) and was read again: {@code {"registry": "floor"|"area"|"device"|"entity"}}.
+   */
+  public static final String HOME_REGISTRY_CHANGED = "harpou.home.registry_changed";
 
   /**
    * Request-reply to the one node that holds the Home Assistant connection: {@code {"op", ...}} in, where op is

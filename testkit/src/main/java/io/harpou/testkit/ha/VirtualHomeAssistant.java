@@ -107,6 +107,16 @@ public interface VirtualHomeAssistant {
   boolean removeState(String entityId);
 
   /**
+   * Renames an area, as a person does in Home Assistant's settings: the area registry changes and
+   * {@code area_registry_updated} is fired (action {@code update}) to subscribers.
+   *
+   * @param areaId the area's id
+   * @param name   its new name
+   * @throws IllegalArgumentException when there is no such area
+   */
+  void renameArea(String areaId, String name);
+
+  /**
    * Fires an event on the virtual home's bus, as an integration would.
    *
    * @param eventType the event type

@@ -2,9 +2,12 @@ package io.harpou.samples.hub;
 
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.HouseholdDuties;
 import io.harpou.bridge.vertx.RemoteParts;
+import io.harpou.bridge.vertx.cluster.ClusterClaims;
 import io.harpou.bridge.vertx.cluster.ClusterNode;
 import io.harpou.bridge.vertx.cluster.ClusterOptions;
+import io.harpou.bridge.vertx.cluster.DutyLease;
 import io.harpou.bridge.vertx.cluster.HarpouClusterManager;
 import io.harpou.bridge.vertx.cluster.NodeRole;
 import io.vertx.core.Future;
@@ -16,16 +19,19 @@ import io.vertx.core.json.JsonObject;
 /**
  * The hub as one node of a cluster ({@code -cluster}): Hazelcast from the {@code cluster} section, and a bridge that
  * runs only this node's roles ({@code cluster.roles}, {@code --roles}), reaching the home and the agent on the other
- * nodes. Without roles a node runs them all, as the single-process hub does.
+ * nodes. Without roles a node runs them all, as the single-process hub does. Nodes that carry the same notification
+ * rules tell each finding once (the first to claim it), and one node at a time alerts about the household's link.
  */
 final class HubCluster {
 
   private final ClusterNode node;
   private final Bridge bridge;
+  private final DutyLease householdMonitors;
 
-  private HubCluster(ClusterNode node, Bridge bridge) {
+  private HubCluster(ClusterNode node, Bridge bridge, DutyLease householdMonitors) {
     this.node = node;
     this.bridge = bridge;
+    this.householdMonitors = householdMonitors;
   }
 
   /** The Vert.x builder the launcher uses: Harpou's Hazelcast configuration, joined only with {@code -cluster}. */
@@ -45,11 +51,34 @@ final class HubCluster {
       enable(mine, "agent", node.has(NodeRole.AGENT));
       enable(mine, "wyoming", node.has(NodeRole.EDGE));
       enable(mine, "http", node.has(NodeRole.API));
-      RemoteParts remote = new RemoteParts(node.home(), node.remoteAgent().orElse(null));
+      // Only nodes that run monitors compete to watch the household, so the one that wins does watch it.
+      DutyLease monitors = whole.getMonitors().enabled()
+          ? DutyLease.start(vertx, HouseholdDuties.HOUSEHOLD_MONITORS) : null;
+      RemoteParts remote = new RemoteParts(node.home(), node.remoteAgent().orElse(null),
+          duties(new ClusterClaims(vertx), monitors));
       return Bridge.create(vertx, new BridgeOptions(mine), remote).start()
-          .map(bridge -> new HubCluster(node, bridge))
-          .recover(e -> node.close().transform(v -> Future.failedFuture(e)));
+          .map(bridge -> new HubCluster(node, bridge, monitors))
+          .recover(e -> release(monitors).eventually(node::close).transform(v -> Future.failedFuture(e)));
     });
+  }
+
+  /** Notification rules claim each finding; the household's monitors run where the lease is held. */
+  private static HouseholdDuties duties(ClusterClaims claims, DutyLease monitors) {
+    return new HouseholdDuties() {
+      @Override
+      public boolean performs(String duty) {
+        return HouseholdDuties.HOUSEHOLD_MONITORS.equals(duty) && monitors != null && monitors.held();
+      }
+
+      @Override
+      public Future<Boolean> claim(String occurrence) {
+        return claims.claim(occurrence);
+      }
+    };
+  }
+
+  private static Future<Void> release(DutyLease lease) {
+    return lease == null ? Future.succeededFuture() : lease.close();
   }
 
   private static void enable(JsonObject config, String section, boolean on) {
@@ -62,8 +91,8 @@ final class HubCluster {
     return bridge;
   }
 
-  /** Stops the bridge, then gives the home role up and leaves. */
+  /** Stops the bridge, then gives its duties and the home role up and leaves. */
   Future<Void> close() {
-    return bridge.close().eventually(node::close);
+    return bridge.close().eventually(() -> release(householdMonitors)).eventually(node::close);
   }
 }

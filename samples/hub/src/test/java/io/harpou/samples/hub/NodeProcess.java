@@ -108,6 +108,11 @@ final class NodeProcess implements AutoCloseable {
     return lines.stream().anyMatch(l -> l.contains(text));
   }
 
+  /** How many lines of the output contain {@code text}. */
+  long count(String text) {
+    return lines.stream().filter(l -> l.contains(text)).count();
+  }
+
   /** The first group of {@code pattern} in the output. */
   Optional<String> find(Pattern pattern) {
     for (String line : lines) {

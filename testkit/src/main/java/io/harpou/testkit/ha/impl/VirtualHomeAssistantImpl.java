@@ -149,6 +149,16 @@ public final class VirtualHomeAssistantImpl implements VirtualHomeAssistant {
   }
 
   @Override
+  public void renameArea(String areaId, String name) {
+    JsonObject area = home.house.registries.areas.get(areaId);
+    if (area == null) {
+      throw new IllegalArgumentException("no such area: " + areaId);
+    }
+    area.put("name", name);
+    fireEvent("area_registry_updated", new JsonObject().put("action", "update").put("area_id", areaId));
+  }
+
+  @Override
   public void jamLock(String entityId) {
     EntityState s = home.states.get(entityId);
     if (s == null || !"lock".equals(s.domain())) {

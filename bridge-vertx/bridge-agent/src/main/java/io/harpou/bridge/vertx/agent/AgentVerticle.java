@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.agent;
 
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.agent.Agent;
+import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Utterance;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -10,7 +11,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Serves {@link Agent#ask} on {@link BridgeAddresses#AGENT_ASK}: an {@link Utterance} as JSON in, a
- * {@link io.harpou.bridge.api.agent.Reply} as JSON out. A message that is not a valid utterance is answered with
+ * {@link io.harpou.bridge.api.agent.Reply} as JSON out, with the client's {@link ChatHistory} when the message carries
+ * one (bounded as {@link ChatHistory#fromJson} says). A message that is not a valid utterance is answered with
  * failure code 400 and the reason.
  */
 public class AgentVerticle extends VerticleBase {
@@ -30,13 +32,16 @@ public class AgentVerticle extends VerticleBase {
   public Future<?> start() {
     consumer = vertx.eventBus().consumer(BridgeAddresses.AGENT_ASK, message -> {
       Utterance utterance;
+      ChatHistory history;
       try {
         utterance = Utterance.fromJson(message.body());
+        JsonObject held = message.body().getJsonObject(BridgeAddresses.AGENT_ASK_HISTORY);
+        history = held == null ? null : ChatHistory.fromJson(held);
       } catch (RuntimeException e) {
         message.fail(BAD_REQUEST, "not an utterance: " + e.getMessage());
         return;
       }
-      agent.ask(utterance).onComplete(ar -> {
+      agent.ask(utterance, history).onComplete(ar -> {
         if (ar.succeeded()) {
           message.reply(ar.result().toJson());
         } else {

@@ -33,8 +33,8 @@ import java.util.function.Function;
 /**
  * The home as a node of a cluster sees it, wherever the one Home Assistant connection runs: a mirror of the states
  * and registries, kept by the state changes the home node publishes and refreshed whenever a node's connection
- * comes up (the home role may have moved), and every request sent to the home node on
- * {@link BridgeAddresses#HOME_CALL}. A request that reached no home node fails {@code not_connected} (it did not run);
+ * comes up (the home role may have moved) or a registry changes in Home Assistant, and every request sent to the home
+ * node on {@link BridgeAddresses#HOME_CALL}. A request that reached no home node fails {@code not_connected} (it did not run);
  * one that went unanswered fails {@code timeout} and is never sent again.
  */
 public final class ClusterHome implements HomeGateway {
@@ -51,6 +51,7 @@ public final class ClusterHome implements HomeGateway {
   private volatile String url;
   private MessageConsumer<JsonObject> changes;
   private MessageConsumer<JsonObject> events;
+  private MessageConsumer<JsonObject> registries;
 
   private record Registry(List<Floor> floors, List<Area> areas, List<Device> devices, List<EntityEntry> entities) {
   }
@@ -68,7 +69,10 @@ public final class ClusterHome implements HomeGateway {
     ClusterHome home = new ClusterHome(vertx, options);
     home.changes = vertx.eventBus().consumer(BridgeAddresses.HOME_STATE_CHANGED, m -> home.apply(m.body()));
     home.events = vertx.eventBus().consumer(BridgeAddresses.EVENTS, m -> home.follow(m.body()));
-    return Future.all(home.changes.completion(), home.events.completion())
+    // A renamed area or entity reaches this node when it happens, not only when the home connection comes back.
+    home.registries = vertx.eventBus().consumer(BridgeAddresses.HOME_REGISTRY_CHANGED,
+        m -> home.refresh().onFailure(e -> { }));
+    return Future.all(home.changes.completion(), home.events.completion(), home.registries.completion())
         .compose(v -> home.refresh().otherwise(e -> null)).map(home);
   }
 
@@ -153,7 +157,7 @@ public final class ClusterHome implements HomeGateway {
   /** Stops mirroring. */
   public Future<Void> close() {
     connection = ConnectionState.CLOSED;
-    return Future.all(changes.unregister(), events.unregister()).mapEmpty();
+    return Future.all(changes.unregister(), events.unregister(), registries.unregister()).mapEmpty();
   }
 
   @Override

@@ -14,9 +14,10 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The agent as a node without the {@code agent} role sees it: each turn is sent on {@link BridgeAddresses#AGENT_ASK}
- * to one of the agent nodes. A turn is sent once and never again: an agent node that dies mid-turn may have acted
- * already, so the reply says the truth (no answer came, whether it acted is unknown) rather than running the turn a
- * second time on another node. A turn that reached no agent node did not run, and says so.
+ * to one of the agent nodes, with the history when the client holds it (an OpenAI-style chat front end). A turn is
+ * sent once and never again: an agent node that dies mid-turn may have acted already, so the reply says the truth (no
+ * answer came, whether it acted is unknown) rather than running the turn a second time on another node. A turn that
+ * reached no agent node did not run, and says so.
  */
 public final class RemoteAgent implements Agent {
 
@@ -31,12 +32,12 @@ public final class RemoteAgent implements Agent {
 
   @Override
   public Future<Reply> ask(Utterance utterance, ChatHistory history) {
+    JsonObject turn = utterance.toJson();
     if (history != null) {
-      return Future.succeededFuture(Reply.error("This node's agent runs on another node, which cannot take a"
-          + " conversation whose history the client holds; send the last message alone.",
-          utterance.conversationId()));
+      // The agent reads no more than its latest messages: the older ones need not cross the network.
+      turn.put(BridgeAddresses.AGENT_ASK_HISTORY, history.latest(ChatHistory.MAX_MESSAGES).toJson());
     }
-    return vertx.eventBus().<JsonObject>request(BridgeAddresses.AGENT_ASK, utterance.toJson(), delivery)
+    return vertx.eventBus().<JsonObject>request(BridgeAddresses.AGENT_ASK, turn, delivery)
         .map(message -> Reply.fromJson(message.body()))
         .otherwise(failure -> Reply.error(explain(failure), utterance.conversationId()));
   }

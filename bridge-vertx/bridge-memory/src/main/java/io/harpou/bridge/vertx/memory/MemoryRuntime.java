@@ -91,7 +91,8 @@ public final class MemoryRuntime {
     }
     if (options.getFactsOllamaUrl() != null) {
       FactExtractor extractor = new ProfileFacts(FactExtractor.create(vertx, options), profiles);
-      turns = vertx.eventBus().consumer(BridgeAddresses.EVENTS, message -> learnFrom(message.body(), extractor));
+      // Only the turns this node's agent ran: in a cluster every node hears every turn, and each would learn it again.
+      turns = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, message -> learnFrom(message.body(), extractor));
     }
   }
 

@@ -14,6 +14,7 @@ import io.harpou.bridge.api.voice.SttService;
 import io.harpou.bridge.api.voice.TtsService;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
+import io.harpou.bridge.vertx.HouseholdDuties;
 import io.harpou.bridge.vertx.RemoteParts;
 import io.harpou.bridge.vertx.agent.AgentRuntime;
 import io.harpou.bridge.vertx.agent.AgentServices;
@@ -286,7 +287,8 @@ public final class BridgeImpl implements Bridge {
       return Future.succeededFuture();
     }
     MonitorServices services = MonitorServices.of(health, options.dataDir()).withMonitors(tools.monitors())
-        .withHome(home).withAgent(agent().orElse(null)).withAnnouncer(announcer().orElse(null));
+        .withHome(home).withAgent(agent().orElse(null)).withAnnouncer(announcer().orElse(null))
+        .withHouseholdDuties(() -> remote.duties().performs(HouseholdDuties.HOUSEHOLD_MONITORS));
     return MonitorRuntime.start(vertx, monitorOptions, services).map(running -> {
       stops.push(running::close);
       health.report(MonitorRuntime.COMPONENT, "ready", running.describe());
@@ -365,7 +367,8 @@ public final class BridgeImpl implements Bridge {
     }
     NotificationServices services = new NotificationServices(home, database, announcer().orElse(null),
         () -> satellites().map(s -> s.list().stream().map(Satellite::room).filter(Objects::nonNull).distinct()
-            .toList()).orElse(List.of()), tools.exposure());
+            .toList()).orElse(List.of()), tools.exposure(),
+        remote.duties()::claim);
     return NotificationRules.start(vertx, configured.get(), services).map(running -> {
       stops.push(running::close);
       health.report(NotificationRules.COMPONENT, "ready", running.rules().size() + " rules");

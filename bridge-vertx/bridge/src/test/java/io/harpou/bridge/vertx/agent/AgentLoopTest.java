@@ -3,12 +3,14 @@ package io.harpou.bridge.vertx.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.api.BridgeAddresses;
+import io.harpou.bridge.api.agent.ChatHistory;
 import io.harpou.bridge.api.agent.Reply;
 import io.harpou.bridge.vertx.audit.AuditEntry;
 import io.harpou.testkit.ollama.OllamaMatch;
 import io.harpou.testkit.ollama.OllamaReply;
 import io.harpou.testkit.ollama.OllamaToolCall;
 import io.harpou.testkit.ollama.RecordedRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,29 @@ class AgentLoopTest extends AgentTestBase {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> vertx.eventBus()
             .request(BridgeAddresses.AGENT_ASK, new JsonObject().put("language", "en")).await())
         .hasMessageContaining("utterance text");
+  }
+
+  @Test
+  void should_read_a_history_sent_on_the_event_bus_and_refuse_one_beyond_a_hubs_bounds() {
+    start(agentSection(true));
+    ollama.addRule(OllamaMatch.userContains("my name").thenReply(OllamaReply.text("Ada.")));
+    JsonArray earlier = new JsonArray().add(new JsonObject().put("role", "user").put("text", "I am Ada."));
+    JsonObject tooMany = new JsonObject().put("messages", new JsonArray(java.util.Collections.nCopies(
+        ChatHistory.MAX_MESSAGES + 1, new JsonObject().put("role", "user").put("text", "again"))));
+    JsonObject tooLong = new JsonObject().put("instructions", "x".repeat(ChatHistory.MAX_CHARS + 1));
+
+    JsonObject reply = vertx.eventBus().<JsonObject>request(BridgeAddresses.AGENT_ASK, new JsonObject()
+        .put("text", "what is my name?").put(BridgeAddresses.AGENT_ASK_HISTORY, new JsonObject()
+            .put("messages", earlier))).await().body();
+
+    assertThat(reply.getString("speech")).isEqualTo("Ada.");
+    assertThat(ollama.takeRequest().messages().encode()).contains("I am Ada.");
+    for (JsonObject history : List.of(tooMany, tooLong)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> vertx.eventBus().request(BridgeAddresses.AGENT_ASK,
+              new JsonObject().put("text", "what is my name?").put(BridgeAddresses.AGENT_ASK_HISTORY, history))
+          .await()).hasMessageContaining("a history has at most");
+    }
+    assertThat(ollama.requestCount()).as("the model never read an oversized history").isEqualTo(1);
   }
 
   @Test

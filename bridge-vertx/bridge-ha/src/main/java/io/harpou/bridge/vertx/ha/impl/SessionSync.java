@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.ha.impl;
 
+import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.home.HomeAssistantException;
 import io.harpou.bridge.api.home.StateChange;
 import io.harpou.bridge.vertx.ha.EntityStateCache;
@@ -86,8 +87,10 @@ final class SessionSync {
       vertx.setTimer(REFRESH_DEBOUNCE_MS, t -> {
         refreshing.remove(registry);
         if (c.isOpen()) {
-          load(c, registry).onFailure(e -> LOG.warn("Could not re-read the {} registry: {}", registry,
-              e.getMessage()));
+          load(c, registry)
+              .onSuccess(v -> vertx.eventBus().publish(BridgeAddresses.HOME_REGISTRY_CHANGED,
+                  new JsonObject().put("registry", registry)))
+              .onFailure(e -> LOG.warn("Could not re-read the {} registry: {}", registry, e.getMessage()));
         }
       });
     }

@@ -18,11 +18,11 @@ import java.util.Set;
 
 /**
  * {@code GET /api/events}: a WebSocket that streams {@link io.harpou.bridge.api.event.BridgeEvent}s and home state
- * changes (kind {@code home_state}) to clients, each receiving the kinds (and optionally the one conversation) it
- * subscribed to; a client admitted by an API key receives only the plans asked for under that key. Each event is
- * encoded once for all clients; a slow client gets a bounded queue, then drops. Each client is pinged at half the
- * idle timeout and closed when it has sent nothing (not even a pong) for the whole timeout, and closed at once when
- * what admitted it no longer would (its key revoked, a first key created).
+ * changes (kind {@code home_state}), published on this node or any other of its cluster, to clients, each receiving
+ * the kinds (and optionally the one conversation) it subscribed to; a client admitted by an API key receives only the
+ * plans asked for under that key. Each event is encoded once for all clients; a slow client gets a bounded queue, then
+ * drops. Each client is pinged at half the idle timeout and closed when it has sent nothing (not even a pong) for the
+ * whole timeout, and closed at once when what admitted it no longer would (its key revoked, a first key created).
  */
 public final class EventHub {
 
@@ -54,8 +54,10 @@ public final class EventHub {
   /** Adds the route and starts following the bus; call on the serving verticle's context. */
   public void mount(Router router) {
     router.get("/api/events").handler(this::upgrade);
-    events = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, m -> dispatch(m.body()));
-    states = vertx.eventBus().localConsumer(BridgeAddresses.HOME_STATE_CHANGED, m -> {
+    // Consumers the whole cluster knows of: a local-only one never hears what other nodes publish, and on an API node
+    // the home's state changes and the agent's events are all published elsewhere.
+    events = vertx.eventBus().consumer(BridgeAddresses.EVENTS, m -> dispatch(m.body()));
+    states = vertx.eventBus().consumer(BridgeAddresses.HOME_STATE_CHANGED, m -> {
       JsonObject event = new JsonObject().put("kind", HOME_STATE_KIND).put("time", Instant.now().toString())
           .mergeIn(m.body());
       dispatch(event);

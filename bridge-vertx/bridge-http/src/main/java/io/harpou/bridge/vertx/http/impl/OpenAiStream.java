@@ -55,9 +55,11 @@ final class OpenAiStream {
     ctx.response().setChunked(true).putHeader("content-type", "text/event-stream")
         .putHeader("cache-control", "no-cache");
     chunk(new JsonObject().put("role", "assistant").put("content", ""), null);
-    events = ctx.vertx().eventBus().localConsumer(BridgeAddresses.EVENTS, message -> onEvent(message.body()));
+    // Known to the whole cluster, since on an API node the turn runs and tells its steps on an agent node; asked once
+    // the registration is in place, so no step is missed.
+    events = ctx.vertx().eventBus().consumer(BridgeAddresses.EVENTS, message -> onEvent(message.body()));
     ctx.response().closeHandler(v -> events.unregister());
-    agent.ask(utterance, history).onComplete(result -> {
+    events.completion().transform(registered -> agent.ask(utterance, history)).onComplete(result -> {
       answer = result;
       if (result.failed() || replyEventSeen) {
         finish();

@@ -31,7 +31,8 @@ public final class MonitorVerticle extends AbstractVerticle {
     this.options = options;
     this.services = services;
     this.monitors = new ArrayList<>(services.monitors());
-    monitors.add(new HomeLinkMonitor(services.home().orElse(null), options.homeLinkAfterMs()));
+    monitors.add(new HomeLinkMonitor(services.home().orElse(null), options.homeLinkAfterMs(),
+        services::watchesHousehold));
     monitors.add(new ComponentsMonitor(services.health(), options.componentsAfterMs()));
   }
 

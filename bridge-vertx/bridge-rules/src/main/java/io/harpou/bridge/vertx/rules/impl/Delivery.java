@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * where people are, when the home knows it (a room whose presence, occupancy or motion sensors are all off is skipped;
  * a room without such sensors is not; only sensors exposed to the assistant count), nowhere during quiet hours; shown
  * in the console as a {@code notification} event; and sent to Home Assistant's configured notification service. Each
- * delivery is audited.
+ * delivery is audited. In a cluster, the node that claims the finding first tells it; the others tell nothing.
  */
 final class Delivery {
 
@@ -55,6 +55,23 @@ final class Delivery {
 
   /** Tells everyone about {@code rule}, found true of {@code state}. */
   void deliver(Rule rule, EntityState state) {
+    Instant since = state.lastChanged() != null ? state.lastChanged() : state.lastUpdated();
+    // Every node that carries the rule sees the same state, changed at the same instant: one claim per finding.
+    services.claim().apply("notification:" + rule.id() + ":" + state.entityId() + ":" + since).onComplete(won -> {
+      if (won.failed()) {
+        // Told twice is better than a leak never told.
+        LOG.warn("Notification {}: the cluster could not say which node tells it ({}), so this one does", rule.id(),
+            won.cause().getMessage());
+        tell(rule, state);
+      } else if (won.result()) {
+        tell(rule, state);
+      } else {
+        LOG.info("Notification {} is told by another node of the cluster", rule.id());
+      }
+    });
+  }
+
+  private void tell(Rule rule, EntityState state) {
     long started = System.nanoTime();
     String text = rule.sentence(state.friendlyName(), state.state());
     boolean quiet = rule.quietHours() != null && rule.quietHours().contains(LocalTime.now(clock));
