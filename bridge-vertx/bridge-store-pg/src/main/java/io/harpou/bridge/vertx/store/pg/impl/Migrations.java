@@ -32,6 +32,9 @@ final class Migrations {
         call TEXT, message TEXT, approved BOOLEAN NOT NULL DEFAULT FALSE, delivered BOOLEAN NOT NULL DEFAULT FALSE,
         seq BIGSERIAL NOT NULL);
       CREATE INDEX tasks_open ON tasks(status, delivered);
+      """, """
+      ALTER TABLE tasks ADD COLUMN owner TEXT;
+      ALTER TABLE tasks ADD COLUMN lease_until_ms BIGINT;
       """);
 
   static final List<String> HTTP = List.of(

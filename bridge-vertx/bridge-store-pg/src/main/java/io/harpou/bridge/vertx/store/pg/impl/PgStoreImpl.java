@@ -27,11 +27,11 @@ public final class PgStoreImpl implements PgStore {
   private static final long MIGRATION_LOCK = 0x4861_7270_6f75L;
 
   private final Pool pool;
-  private final String description;
+  private final PgStoreOptions options;
 
-  private PgStoreImpl(Pool pool, String description) {
+  private PgStoreImpl(Pool pool, PgStoreOptions options) {
     this.pool = pool;
-    this.description = description;
+    this.options = options;
   }
 
   /** See {@link PgStore#open}. */
@@ -45,7 +45,7 @@ public final class PgStoreImpl implements PgStore {
     }
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(options.getMaxPoolSize()))
         .connectingTo(connect).using(vertx).build();
-    PgStoreImpl store = new PgStoreImpl(pool, options.describe());
+    PgStoreImpl store = new PgStoreImpl(pool, options);
     return pool.query("SELECT 1").execute().<PgStore>map(store).recover(e -> {
       pool.close();
       return Future.failedFuture(new BridgeException("cannot open database " + options.describe() + ": "
@@ -65,7 +65,8 @@ public final class PgStoreImpl implements PgStore {
 
   @Override
   public Future<DurableTaskService.TaskTable> tasks() {
-    return migrate("tasks", Migrations.TASKS).map(v -> new PgTaskTable(pool));
+    return migrate("tasks", Migrations.TASKS).map(v -> new PgTaskTable(pool, options.getNodeId(),
+        options.getTaskLeaseMs()));
   }
 
   @Override
@@ -75,7 +76,7 @@ public final class PgStoreImpl implements PgStore {
 
   @Override
   public String describe() {
-    return description;
+    return options.describe();
   }
 
   @Override
