@@ -22,7 +22,7 @@ public final class PgStoreOptions {
 
   private String url;
   private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
-  private String nodeId = "hub-" + UUID.randomUUID();
+  private String nodeId;
   private long taskLeaseMs = DEFAULT_TASK_LEASE_MS;
 
   /** Options with no URL yet. */
@@ -89,11 +89,21 @@ public final class PgStoreOptions {
 
   /**
    * The name this hub's running tasks carry in the shared table: a hub that starts again under the same name
-   * interrupts its own earlier tasks at once, those of other names only once their lease lapses. A new random name
-   * for each start unless configured.
+   * interrupts its own earlier tasks at once, those of other names only once their lease lapses. Null unless set:
+   * the store then takes a new random name each time it opens.
    */
   public String getNodeId() {
     return nodeId;
+  }
+
+  /** Whether a name was set. */
+  public boolean hasNodeId() {
+    return nodeId != null;
+  }
+
+  /** A new random name, for a hub that keeps none. */
+  public static String randomNodeId() {
+    return "hub-" + UUID.randomUUID();
   }
 
   /**
