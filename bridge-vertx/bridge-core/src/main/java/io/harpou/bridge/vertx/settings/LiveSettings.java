@@ -1,6 +1,5 @@
 package io.harpou.bridge.vertx.settings;
 
-import io.harpou.bridge.vertx.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -37,21 +36,14 @@ public final class LiveSettings {
   }
 
   /**
-   * Migrates the table in the embedded database and loads what was saved over {@code defaults} (the configuration's
-   * values). A saved row that no longer validates is logged and left out, so a bad row never stops the agent.
-   */
-  public static Future<LiveSettings> open(Database database, HouseholdSettings defaults) {
-    return SettingsTable.of(database).compose(table -> open(null, table, defaults));
-  }
-
-  /**
-   * Loads what {@code table} holds over {@code defaults}; when the table is shared, reads it again on {@code vertx}
-   * every {@link #SHARED_REFRESH_MS} ms until {@link #close()}.
+   * Loads what {@code table} holds over {@code defaults} (the configuration's values); when the table is shared, reads
+   * it again on {@code vertx} every {@link #SHARED_REFRESH_MS} ms until {@link #close()}. A saved row that no longer
+   * validates is logged and left out, so a bad row never stops the agent.
    */
   public static Future<LiveSettings> open(Vertx vertx, SettingsTable table, HouseholdSettings defaults) {
     LiveSettings settings = new LiveSettings(table, defaults);
     return settings.reload().map(v -> {
-      if (table.shared() && vertx != null) {
+      if (table.shared()) {
         settings.vertx = vertx;
         settings.refresher = vertx.setPeriodic(SHARED_REFRESH_MS, t -> settings.reload()
             .onFailure(e -> LOG.warn("Reading the shared settings failed: {}", e.getMessage())));
