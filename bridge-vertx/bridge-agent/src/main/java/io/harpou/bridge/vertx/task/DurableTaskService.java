@@ -129,7 +129,10 @@ public interface DurableTaskService extends TaskService {
     /** Every task, newest first. */
     Future<List<TaskRow>> all();
 
-    /** Tasks that still need the scheduler: open ones, and final ones not delivered yet, oldest first. */
+    /**
+     * Tasks that still need the scheduler: open ones, and final ones not delivered yet (on a shared table, not those
+     * another live hub finished and is delivering), oldest first.
+     */
     Future<List<TaskRow>> unfinished();
 
     /** The task with this id. */

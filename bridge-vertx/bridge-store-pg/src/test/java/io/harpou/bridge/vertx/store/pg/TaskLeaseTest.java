@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.agent.Utterance;
+import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskRequest;
 import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.tool.ToolCall;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.task.DurableTaskService;
+import io.harpou.bridge.vertx.task.DurableTaskService.TaskTable;
+import io.harpou.bridge.vertx.task.TaskRow;
 import io.harpou.bridge.vertx.task.TaskSettings;
 import io.harpou.testkit.Await;
 import io.harpou.testkit.pg.PostgresServer;
@@ -16,6 +19,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,6 +90,25 @@ class TaskLeaseTest {
     Await.until("hub B tells of the interrupted task", () -> b.told(id, "interrupted"));
     assertThat(b.status(id)).isEqualTo(TaskStatus.INTERRUPTED);
     assertThat(b.told).hasSize(1);
+  }
+
+  @Test
+  void should_leave_a_result_another_live_hub_just_finished_for_it_to_tell() {
+    Hub a = start("hub-a", LEASE_MS);
+    TaskTable table = a.store.tasks().await();
+    // Hub A has stored the result and is about to tell of it when hub B starts.
+    TaskInfo done = new TaskInfo("report1", "write the garage report", TaskStatus.DONE, Utterance.of("a report"),
+        Instant.now(), null, 1, "The garage report is ready.");
+    table.insert(new TaskRow(done, ToolCall.of("garage_report", new JsonObject()), null, true, false)).await();
+
+    Hub b = start("hub-b", LEASE_MS);
+
+    assertThat(Await.within(Duration.ofMillis(LEASE_MS / 2), () -> !b.told.isEmpty())).isFalse();
+    // Hub A stops before telling: once it starts again, it tells, and only it.
+    a.stop();
+    Hub again = start("hub-a", LEASE_MS);
+    Await.until("the restarted hub tells of the result", () -> again.told("report1", "done"));
+    assertThat(b.told).isEmpty();
   }
 
   @Test

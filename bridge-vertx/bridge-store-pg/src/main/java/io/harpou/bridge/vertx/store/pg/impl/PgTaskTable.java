@@ -118,8 +118,10 @@ final class PgTaskTable implements DurableTaskService.TaskTable {
 
   @Override
   public Future<List<TaskRow>> unfinished() {
+    // A result another live hub has just finished is that hub's to deliver, or the person would hear it twice.
     return select("SELECT " + COLUMNS + " FROM tasks WHERE status IN ('queued', 'running') OR NOT delivered"
-        + " ORDER BY created_ms, seq", Tuple.tuple());
+        + " AND (owner IS NULL OR owner = $1 OR lease_until_ms < " + Sql.NOW_MS + ") ORDER BY created_ms, seq",
+        Tuple.of(owner));
   }
 
   @Override
