@@ -10,10 +10,9 @@ import io.vertx.core.Future;
 
 /**
  * Where the agent keeps what must outlive it: the audit log, the conversation history, the tasks, the household's
- * settings and the ledger of model calls. The embedded SQLite database is the default ({@link #of(Database)}); a shared store (PostgreSQL) lets
- * several hubs share them.
- * Each method creates or migrates its tables on first use; Futures fail with
- * {@link io.harpou.bridge.api.BridgeException} when the store cannot be reached.
+ * settings and the ledger of model calls. The embedded SQLite database is the default ({@link #of(Database)}); a
+ * shared store (PostgreSQL) lets several hubs share them. Each method creates or migrates its tables on first use;
+ * Futures fail with {@link io.harpou.bridge.api.BridgeException} when the store cannot be reached.
  */
 public interface AgentStore {
 

@@ -37,15 +37,18 @@ public final class PgStoreImpl implements PgStore {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final PgStoreOptions options;
+  private final String description;
   private final String nodeId;
+  private final long taskLeaseMs;
   private final List<Long> refreshers = new CopyOnWriteArrayList<>();
 
   private PgStoreImpl(Vertx vertx, Pool pool, PgStoreOptions options) {
     this.vertx = vertx;
     this.pool = pool;
-    this.options = options;
+    // The options are the caller's to change: what this store needs of them is copied now.
+    this.description = options.describe();
     this.nodeId = options.hasNodeId() ? options.getNodeId() : PgStoreOptions.randomNodeId();
+    this.taskLeaseMs = options.getTaskLeaseMs();
   }
 
   /** See {@link PgStore#open}. */
@@ -79,8 +82,7 @@ public final class PgStoreImpl implements PgStore {
 
   @Override
   public Future<DurableTaskService.TaskTable> tasks() {
-    return migrate("tasks", Migrations.TASKS).map(v -> new PgTaskTable(pool, nodeId,
-        options.getTaskLeaseMs()));
+    return migrate("tasks", Migrations.TASKS).map(v -> new PgTaskTable(pool, nodeId, taskLeaseMs));
   }
 
   @Override
@@ -114,7 +116,7 @@ public final class PgStoreImpl implements PgStore {
 
   @Override
   public String describe() {
-    return options.describe();
+    return description;
   }
 
   @Override
