@@ -7,6 +7,8 @@ import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.vertx.agent.AgentStore;
 import io.harpou.bridge.vertx.agent.ConversationHistory;
 import io.harpou.bridge.vertx.db.Database;
+import io.harpou.bridge.vertx.models.UsageLedger;
+import io.harpou.bridge.vertx.models.UsageRow;
 import io.harpou.bridge.vertx.store.pg.PgStore;
 import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.task.DurableTaskService.TaskTable;
@@ -23,7 +25,9 @@ import java.util.function.IntFunction;
 /**
  * One store operation at a time, as a turn makes them, on the embedded SQLite file and on a real PostgreSQL server
  * started here (Debian's, on loopback, default settings): appending a turn to a conversation, and claiming a due task
- * (what a hub does when a timer fires). PostgreSQL is measured as configured by default (each commit waits for the
+ * (what a hub does when a timer fires); renewing the lease of a hub's running tasks (every five seconds while
+ * any runs); recording a model call in the ledger (once per call) and reading the month's costs by model (what a hub
+ * sharing the ledger does each second for its budgets). PostgreSQL is measured as configured by default (each commit waits for the
  * disk) and with {@code synchronous_commit = off}, which waits no more than SQLite does here. Prints p50, p99 and
  * p99.9 of each, with the load average before and after.
  *
@@ -76,6 +80,18 @@ public final class StoreLatencyHarness {
       }
       return null;
     }));
+    if (tasks.leaseMs() > 0) {
+      // A hub runs a few tasks at once among many finished ones: all but five timers end first.
+      Future.all(java.util.stream.IntStream.range(5, WARMUP + operations).mapToObj(i -> tasks.update(new TaskInfo(
+          "timer-" + i, "Reminder " + i, TaskStatus.DONE, Utterance.of("remind me"), past, past, 1, "stretch"), true))
+          .toList()).await();
+      report(name, "renew task leases", operations, i -> tasks.renewLeases());
+    }
+    UsageLedger ledger = store.usageLedger().await();
+    report(name, "record a model call", operations, i -> ledger.record(new UsageRow(Instant.now(), "cloud",
+        null, "kitchen-" + (i % 50), "turn-" + i, 1_200, 80, 0.004, 900, "ok")));
+    Instant month = Instant.now().minusSeconds(3_600);
+    report(name, "read month's costs", operations, i -> ledger.costSince(month));
   }
 
   private static void report(String store, String operation, int operations, IntFunction<Future<?>> op) {

@@ -3,6 +3,7 @@ package io.harpou.bridge.vertx.task;
 import io.harpou.bridge.api.task.TaskInfo;
 import io.harpou.bridge.api.task.TaskRequest;
 import io.harpou.bridge.api.task.TaskService;
+import io.harpou.bridge.api.task.TaskStatus;
 import io.harpou.bridge.api.tool.ToolResult;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.task.impl.TaskServiceImpl;
@@ -34,8 +35,10 @@ public interface DurableTaskService extends TaskService {
   }
 
   /**
-   * Picks up after a restart: results finished but not delivered are delivered, tasks that were running are marked
-   * {@link io.harpou.bridge.api.task.TaskStatus#INTERRUPTED} and reported, timers are scheduled again.
+   * Picks up after a restart: results finished but not delivered are delivered, tasks this hub was running are marked
+   * {@link io.harpou.bridge.api.task.TaskStatus#INTERRUPTED} and reported, timers are scheduled again. On a shared
+   * table, tasks another live hub runs are left to it, and those of a hub that stopped renewing its lease are
+   * interrupted and reported once the lease lapses.
    */
   Future<Void> resume();
 
@@ -91,6 +94,32 @@ public interface DurableTaskService extends TaskService {
       return false;
     }
 
+    /**
+     * How long a running task stays this hub's without renewal, when other hubs share the table; 0 when none does,
+     * and nothing needs renewing.
+     */
+    default long leaseMs() {
+      return 0;
+    }
+
+    /** Extends the lease of every task this hub is running, so the hubs sharing the table know it still runs them. */
+    default Future<Void> renewLeases() {
+      return Future.succeededFuture();
+    }
+
+    /**
+     * Running tasks that no hub runs any more: those whose owner's lease lapsed (it stopped) and, when
+     * {@code restarting}, this hub's own from before it started. A table no other hub shares holds only this hub's:
+     * every running task when restarting, none otherwise.
+     */
+    default Future<List<TaskRow>> abandoned(boolean restarting) {
+      if (!restarting) {
+        return Future.succeededFuture(List.of());
+      }
+      return unfinished().map(rows -> rows.stream()
+          .filter(row -> row.info().status() == TaskStatus.RUNNING).toList());
+    }
+
     /** Stores a running task's progress; a task no longer running keeps its value. */
     Future<Boolean> progress(String id, double progress);
 
@@ -100,7 +129,10 @@ public interface DurableTaskService extends TaskService {
     /** Every task, newest first. */
     Future<List<TaskRow>> all();
 
-    /** Tasks that still need the scheduler: open ones, and final ones not delivered yet, oldest first. */
+    /**
+     * Tasks that still need the scheduler: open ones, and final ones not delivered yet (on a shared table, not those
+     * another live hub finished and is delivering), oldest first.
+     */
     Future<List<TaskRow>> unfinished();
 
     /** The task with this id. */

@@ -11,8 +11,6 @@ import io.harpou.bridge.vertx.model.Models;
 import io.harpou.bridge.vertx.models.impl.Budgets;
 import io.harpou.bridge.vertx.models.impl.ModelClient;
 import io.harpou.bridge.vertx.models.impl.ModelStates;
-import io.harpou.bridge.vertx.models.impl.SqlUsageLedger;
-import io.harpou.bridge.vertx.models.impl.UsageRow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -39,6 +37,8 @@ public final class ModelPool {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelPool.class);
   private static final int REMEMBERED_CONVERSATIONS = 10_000;
+  /** How often the budgets read a shared ledger's sums again. */
+  public static final long SHARED_BUDGET_REFRESH_MS = 1_000;
 
   private final Vertx vertx;
   private final ModelsOptions options;
@@ -46,9 +46,10 @@ public final class ModelPool {
   private final Router router;
   private final ModelStates states;
   private final Budgets budgets;
-  private final SqlUsageLedger ledger;
+  private final UsageLedger ledger;
   private final EventPublisher events;
   private final VisionCalls vision;
+  private long refresher = -1;
   private final Map<String, String> lastModel = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -58,7 +59,7 @@ public final class ModelPool {
       });
 
   private ModelPool(Vertx vertx, ModelsOptions options, Map<String, ModelClient> clients, Router router,
-                    ModelStates states, Budgets budgets, SqlUsageLedger ledger) {
+                    ModelStates states, Budgets budgets, UsageLedger ledger) {
     this.vertx = vertx;
     this.options = options;
     this.clients = clients;
@@ -78,6 +79,15 @@ public final class ModelPool {
    * unknown model.
    */
   public static Future<ModelPool> start(Vertx vertx, ModelsOptions options, Database database) {
+    return UsageLedger.of(database).compose(ledger -> start(vertx, options, ledger));
+  }
+
+  /**
+   * As {@link #start(Vertx, ModelsOptions, Database)}, with the calls kept in {@code ledger}. When other hubs share
+   * it, the budgets read its sums again every {@value #SHARED_BUDGET_REFRESH_MS} ms until {@link #close()}, so a
+   * budget another hub spent is refused here within that time.
+   */
+  public static Future<ModelPool> start(Vertx vertx, ModelsOptions options, UsageLedger ledger) {
     Map<String, ModelClient> clients = new LinkedHashMap<>();
     Router router;
     try {
@@ -95,12 +105,28 @@ public final class ModelPool {
     ModelStates states = new ModelStates(vertx, List.copyOf(clients.values()), options.backoffMillis(),
         options.maxBackoffMillis());
     Instant now = Instant.now();
-    return SqlUsageLedger.open(database).compose(ledger -> ledger.costSince(Budgets.monthStart(now)).map(costs -> {
+    return ledger.costSince(Budgets.monthStart(now)).map(costs -> {
       Budgets budgets = new Budgets(vertx, options.models(), costs, YearMonth.from(now.atZone(ZoneOffset.UTC)));
       states.reportAll();
       budgets.reportAll();
-      return new ModelPool(vertx, options, clients, router, states, budgets, ledger);
-    }));
+      ModelPool pool = new ModelPool(vertx, options, clients, router, states, budgets, ledger);
+      if (ledger.shared() && budgets.any()) {
+        pool.refresher = vertx.setPeriodic(SHARED_BUDGET_REFRESH_MS, t -> pool.readBudgets());
+      }
+      return pool;
+    });
+  }
+
+  /** Stops reading a shared ledger's sums again. */
+  public void close() {
+    vertx.cancelTimer(refresher);
+  }
+
+  /** Counts what the other hubs sharing the ledger spent this month. */
+  private void readBudgets() {
+    Instant now = Instant.now();
+    ledger.costSince(Budgets.monthStart(now)).onSuccess(costs -> budgets.atLeast(costs, now))
+        .onFailure(e -> LOG.warn("Reading the shared ledger's costs failed: {}", e.getMessage()));
   }
 
   private static ModelClient client(Vertx vertx, ModelSpec spec) {

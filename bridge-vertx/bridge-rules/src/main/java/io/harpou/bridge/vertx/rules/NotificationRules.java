@@ -24,7 +24,17 @@ public interface NotificationRules extends RuleBook {
    * fails with {@link io.harpou.bridge.api.BridgeException} when the database cannot be read.
    */
   static Future<NotificationRules> start(Vertx vertx, NotificationOptions options, NotificationServices services) {
-    return NotificationRulesImpl.start(vertx, options, services);
+    return RuleTable.of(services.database()).compose(table -> start(vertx, options, services, table));
+  }
+
+  /**
+   * As {@link #start(Vertx, NotificationOptions, NotificationServices)}, with the added rules kept in {@code table}.
+   * When other hubs share it, it is read again each second: a rule added on another hub is watched and listed here,
+   * and one removed there is no longer.
+   */
+  static Future<NotificationRules> start(Vertx vertx, NotificationOptions options, NotificationServices services,
+                                         RuleTable table) {
+    return NotificationRulesImpl.start(vertx, options, services, table);
   }
 
   /** Every rule watched now. */

@@ -179,16 +179,19 @@ public final class BridgeImpl implements Bridge {
     if (configured.isEmpty()) {
       return Future.succeededFuture();
     }
-    return PgStore.open(vertx, configured.get()).map(store -> {
-      shared = store;
-      stops.push(store::close);
-      health.report("shared_database", "ready", store.describe() + " (audit log, conversations, tasks, API keys)");
-      return null;
-    });
+    return SharedNodeName.named(vertx, options.dataDir(), configured.get())
+        .compose(named -> PgStore.open(vertx, named)).map(store -> {
+          shared = store;
+          stops.push(store::close);
+          health.report("shared_database", "ready", store.describe()
+              + " (audit log, conversations, tasks, settings, agent profiles, model usage, added rules, API keys)");
+          return null;
+        });
   }
 
+  /** The agent profiles, in the shared database when there is one, so every hub answers with the same. */
   private Future<Void> startProfiles() {
-    return ProfileStore.open(database).map(store -> {
+    return (shared == null ? ProfileStore.open(database) : shared.profiles()).map(store -> {
       profiles = store;
       health.report("profiles", "ready", store.all().size() + " agent profiles");
       return null;
@@ -369,7 +372,10 @@ public final class BridgeImpl implements Bridge {
         () -> satellites().map(s -> s.list().stream().map(Satellite::room).filter(Objects::nonNull).distinct()
             .toList()).orElse(List.of()), tools.exposure(),
         remote.duties()::claim);
-    return NotificationRules.start(vertx, configured.get(), services).map(running -> {
+    // Rules added by speech, the console and the API are kept in the shared database when there is one.
+    Future<NotificationRules> started = shared == null ? NotificationRules.start(vertx, configured.get(), services)
+        : shared.rules().compose(table -> NotificationRules.start(vertx, configured.get(), services, table));
+    return started.map(running -> {
       stops.push(running::close);
       health.report(NotificationRules.COMPONENT, "ready", running.rules().size() + " rules");
       return null;

@@ -91,9 +91,9 @@ public final class AgentRuntimeImpl implements AgentRuntime {
       return Future.failedFuture(new BridgeException("bad agent configuration: " + e.getMessage(), e));
     }
     Future<ModelPool> pool = !models.hasAnyModel() ? Future.succeededFuture()
-        : ModelPool.start(vertx, models, services.database()).recover(e -> Future.failedFuture(
-            e instanceof IllegalArgumentException ? new BridgeException("bad agent configuration: " + e.getMessage(),
-                e) : e));
+        : services.store().usageLedger().compose(ledger -> ModelPool.start(vertx, models, ledger))
+            .recover(e -> Future.failedFuture(e instanceof IllegalArgumentException
+                ? new BridgeException("bad agent configuration: " + e.getMessage(), e) : e));
     // The pool reads the camera's images too; it answers turns only when a model for turns is configured.
     return pool.compose(all -> open(vertx, options, services.withVision(all == null ? null
             : all.vision().orElse(null)), models.hasModels() ? all : null))
@@ -104,13 +104,14 @@ public final class AgentRuntimeImpl implements AgentRuntime {
   private static Future<AgentRuntimeImpl> open(Vertx vertx, AgentOptions options, AgentServices services,
                                                ModelPool models) {
     Database database = services.database();
-    // The audit log, the history and the tasks live in the agent's store (shared by a cluster's hubs); plans and the
-    // household's settings stay in the embedded database.
+    // The audit log, the history, the tasks and the household's settings live in the agent's store (shared by a
+    // cluster's hubs); plans stay in the embedded database.
     return cache(vertx, options, models).compose(cache -> services.store().auditLog()
         .compose(audit -> services.store().history(options.getHistoryLimit())
             .compose(history -> services.store().tasks()
                 .compose(table -> PlanStore.open(database)
-                    .compose(plans -> LiveSettings.open(database, defaults(options))
+                    .compose(plans -> services.store().settings()
+                        .compose(saved -> LiveSettings.open(vertx, saved, defaults(options)))
                         .map(settings -> new AgentRuntimeImpl(vertx, options, services, models, cache, audit,
                             history, table, plans, settings)))))));
   }
@@ -197,6 +198,10 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     // When Vert.x itself is closing, it may have undeployed the verticle already.
     Future<Void> undeployed = deployment == null || !vertx.deploymentIDs().contains(deployment)
         ? Future.succeededFuture() : vertx.undeploy(deployment);
+    settings.close();
+    if (models != null) {
+      models.close();
+    }
     return undeployed.eventually(timers::close).eventually(tasks::close)
         .eventually(() -> cache == null ? Future.succeededFuture() : cache.close());
   }

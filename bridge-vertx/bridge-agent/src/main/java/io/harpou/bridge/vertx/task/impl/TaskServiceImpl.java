@@ -45,6 +45,8 @@ public final class TaskServiceImpl implements DurableTaskService {
   private volatile boolean closed;
   private long sweeper = -1;
   private boolean sweeping;
+  private long leases = -1;
+  private boolean renewing;
 
   private TaskServiceImpl(Vertx vertx, DurableTaskService.TaskTable store, TaskSettings settings, TaskCallRunner runner) {
     this.vertx = vertx;
@@ -131,34 +133,71 @@ public final class TaskServiceImpl implements DurableTaskService {
 
   @Override
   public Future<Void> resume() {
-    return store.unfinished().map(rows -> {
-      for (TaskRow row : rows) {
-        TaskStatus status = row.info().status();
-        if (status == TaskStatus.RUNNING) {
-          finish(row, TaskStatus.INTERRUPTED, "Interrupted by a restart");
-        } else if (status == TaskStatus.QUEUED) {
-          schedule(row);
-        } else {
-          deliver(row);
-        }
+    return store.abandoned(true).compose(abandoned -> Future.join(abandoned.stream()
+            .map(row -> finish(row, TaskStatus.INTERRUPTED, "Interrupted by a restart")).toList()).otherwiseEmpty()
+        // Read once the interrupted ones are delivered, so none of them is delivered twice.
+        .compose(v -> store.unfinished()).map(rows -> {
+          pickUp(rows);
+          if (!rows.isEmpty() || !abandoned.isEmpty()) {
+            LOG.info("Resumed {} unfinished or undelivered tasks; {} were interrupted", rows.size(),
+                abandoned.size());
+          }
+          return null;
+        }));
+  }
+
+  /**
+   * Schedules the queued tasks, delivers the finished ones nobody was told of, and starts the timers that keep a
+   * shared table's tasks running on one live hub; running tasks belong to the hubs running them.
+   */
+  private void pickUp(List<TaskRow> rows) {
+    for (TaskRow row : rows) {
+      TaskStatus status = row.info().status();
+      if (status == TaskStatus.QUEUED) {
+        schedule(row);
+      } else if (status.isFinal()) {
+        deliver(row);
       }
-      if (!rows.isEmpty()) {
-        LOG.info("Resumed {} unfinished or undelivered tasks", rows.size());
-      }
-      if (store.shared() && !closed) {
-        sweeper = vertx.setPeriodic(SWEEP_MS, t -> sweep());
-      }
-      return null;
-    });
+    }
+    if (closed) {
+      return;
+    }
+    if (store.shared()) {
+      sweeper = vertx.setPeriodic(SWEEP_MS, t -> sweep());
+    }
+    if (store.leaseMs() > 0) {
+      // Three renewals per lease: one late or failed renewal does not yet let another hub take the tasks.
+      leases = vertx.setPeriodic(Math.max(1, store.leaseMs() / 3), t -> keepLeases());
+    }
   }
 
   @Override
   public Future<Void> close() {
     closed = true;
     vertx.cancelTimer(sweeper);
+    vertx.cancelTimer(leases);
     timers.values().forEach(vertx::cancelTimer);
     timers.clear();
     return Future.succeededFuture();
+  }
+
+  /**
+   * Renews the lease of the tasks this hub runs, then interrupts and reports those whose hub let its lease lapse, so
+   * a person whose task died with its hub hears of it from this one.
+   */
+  private void keepLeases() {
+    if (closed || renewing) {
+      return;
+    }
+    renewing = true;
+    store.renewLeases().compose(v -> store.abandoned(false)).onComplete(ar -> {
+      renewing = false;
+      if (ar.failed()) {
+        LOG.warn("Renewing task leases failed: {}", ar.cause().getMessage());
+      } else if (!closed) {
+        ar.result().forEach(row -> finish(row, TaskStatus.INTERRUPTED, "Interrupted: the hub running it stopped"));
+      }
+    });
   }
 
   private void schedule(TaskRow row) {

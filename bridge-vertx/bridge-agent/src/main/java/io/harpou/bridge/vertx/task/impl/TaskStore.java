@@ -25,6 +25,12 @@ final class TaskStore implements DurableTaskService.TaskTable {
         created_ms INTEGER NOT NULL, due_ms INTEGER, progress REAL NOT NULL DEFAULT 0, result TEXT, call TEXT,
         message TEXT, approved INTEGER NOT NULL DEFAULT 0, delivered INTEGER NOT NULL DEFAULT 0);
       CREATE INDEX tasks_open ON tasks(status, delivered);
+      """,
+      // The hub running a task and until when, as in the shared PostgreSQL table; one hub owns this file, so they
+      // stay empty here.
+      """
+      ALTER TABLE tasks ADD COLUMN owner TEXT;
+      ALTER TABLE tasks ADD COLUMN lease_until_ms INTEGER;
       """);
   private static final String COLUMNS = "id, title, status, origin, created_ms, due_ms, progress, result, call,"
       + " message, approved, delivered";

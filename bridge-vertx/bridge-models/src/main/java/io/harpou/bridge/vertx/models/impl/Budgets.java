@@ -73,6 +73,26 @@ public final class Budgets {
     }
   }
 
+  /** Whether any model has a budget. */
+  public synchronized boolean any() {
+    return !limits.isEmpty();
+  }
+
+  /**
+   * Raises what each model has cost this month to {@code costs} (a shared ledger's sums, which count other hubs'
+   * calls) where they are higher, reporting a budget that crosses the warning share or is spent. Costs this hub added
+   * but the ledger does not hold yet are kept.
+   */
+  public synchronized void atLeast(Map<String, Double> costs, Instant now) {
+    rollOver(now);
+    costs.forEach((name, cost) -> {
+      Double known = spent.get(name);
+      if (known != null && cost > known) {
+        add(name, cost - known, now);
+      }
+    });
+  }
+
   /** What the model has cost this month. */
   public synchronized double spent(String name) {
     return spent.getOrDefault(name, 0.0);

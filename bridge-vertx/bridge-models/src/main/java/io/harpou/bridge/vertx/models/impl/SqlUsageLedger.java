@@ -2,6 +2,8 @@ package io.harpou.bridge.vertx.models.impl;
 
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.model.ModelUsage;
+import io.harpou.bridge.vertx.models.UsageLedger;
+import io.harpou.bridge.vertx.models.UsageRow;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The ledger of model calls, one SQLite table indexed by time, and its sums. */
-public final class SqlUsageLedger {
+public final class SqlUsageLedger implements UsageLedger {
 
   private static final List<String> MIGRATIONS = List.of("""
       CREATE TABLE model_usage (id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL,
@@ -33,7 +35,7 @@ public final class SqlUsageLedger {
     return database.migrate("model_usage", MIGRATIONS).map(v -> new SqlUsageLedger(database));
   }
 
-  /** Writes one call. */
+  @Override
   public Future<Void> record(UsageRow row) {
     return database.write(c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO model_usage(time_ms, model, profile,"
@@ -55,7 +57,7 @@ public final class SqlUsageLedger {
     });
   }
 
-  /** What each model has cost since {@code from}. */
+  @Override
   public Future<Map<String, Double>> costSince(Instant from) {
     return database.run(c -> {
       Map<String, Double> costs = new HashMap<>();
@@ -72,7 +74,7 @@ public final class SqlUsageLedger {
     });
   }
 
-  /** The calls from {@code from} to {@code to}, grouped; see {@link ModelUsage#usage}. */
+  @Override
   public Future<JsonArray> groups(ModelUsage.GroupBy by, Instant from, Instant to) {
     String key = switch (by) {
       case DAY -> "strftime('%Y-%m-%d', time_ms / 1000, 'unixepoch')";

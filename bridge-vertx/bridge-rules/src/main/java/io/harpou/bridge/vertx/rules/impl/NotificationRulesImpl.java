@@ -10,6 +10,7 @@ import io.harpou.bridge.vertx.rules.NotificationOptions;
 import io.harpou.bridge.vertx.rules.NotificationRules;
 import io.harpou.bridge.vertx.rules.NotificationServices;
 import io.harpou.bridge.vertx.rules.Rule;
+import io.harpou.bridge.vertx.rules.RuleTable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,6 +24,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -38,7 +41,10 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
 
   private final NotificationOptions options;
   private final NotificationServices services;
-  private final RuleStore store;
+  /** How often a table other hubs share is read again. */
+  private static final long SHARED_REFRESH_MS = 1_000;
+
+  private final RuleTable store;
   private final AuditLog audit;
   private final List<Rule> added;
   private final Clock clock = Clock.systemDefaultZone();
@@ -46,8 +52,12 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
   private Delivery delivery;
   private Registration changes;
   private MessageConsumer<JsonObject> book;
+  private long refresher = -1;
+  /** This hub's additions and removals, done and under way: a read that overlaps one never undoes it. */
+  private long changesHere;
+  private int changing;
 
-  private NotificationRulesImpl(NotificationOptions options, NotificationServices services, RuleStore store,
+  private NotificationRulesImpl(NotificationOptions options, NotificationServices services, RuleTable store,
                                 AuditLog audit, List<Rule> added) {
     this.options = options;
     this.services = services;
@@ -58,14 +68,12 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
 
   /** Opens the store and the audit log, loads the added rules and deploys the rules on their own loop. */
   public static Future<NotificationRules> start(Vertx vertx, NotificationOptions options,
-                                                NotificationServices services) {
-    return RuleStore.open(services.database()).compose(store -> Future.all(store.load(),
-            AuditLog.open(services.database()))
-        .compose(loaded -> {
-          NotificationRulesImpl rules = new NotificationRulesImpl(options, services, store, loaded.resultAt(1),
-              loaded.resultAt(0));
-          return vertx.deployVerticle(rules).map(id -> rules);
-        }));
+                                                NotificationServices services, RuleTable table) {
+    return Future.all(table.load(), AuditLog.open(services.database())).compose(loaded -> {
+      NotificationRulesImpl rules = new NotificationRulesImpl(options, services, table, loaded.resultAt(1),
+          loaded.resultAt(0));
+      return vertx.deployVerticle(rules).map(id -> rules);
+    });
   }
 
   @Override
@@ -80,8 +88,30 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
     Context here = context;
     changes = services.home().onStateChange(change -> here.runOnContext(v -> changed(change)));
     book = vertx.eventBus().consumer(BridgeAddresses.RULES, this::serve);
+    if (store.shared()) {
+      refresher = vertx.setPeriodic(SHARED_REFRESH_MS, t -> readAgain());
+    }
     LOG.info("Notification rules: {} from the configuration, {} added", options.rules().size(), added.size());
     return book.completion();
+  }
+
+  /** Follows the rules other hubs added or removed in the shared table. */
+  private void readAgain() {
+    long before = changesHere;
+    if (changing > 0) {
+      return;
+    }
+    store.load().onFailure(e -> LOG.warn("Reading the shared notification rules failed: {}", e.getMessage()))
+        .onSuccess(kept -> {
+          if (changing > 0 || changesHere != before) {
+            return;
+          }
+          kept.stream().filter(rule -> !watches.containsKey(rule.id())).forEach(this::watch);
+          Set<String> ids = kept.stream().map(Rule::id).collect(Collectors.toSet());
+          List.copyOf(watches.values()).stream().map(Watch::rule)
+              .filter(rule -> !rule.origin().equals("configuration") && !ids.contains(rule.id()))
+              .forEach(rule -> watches.remove(rule.id()).stop());
+        });
   }
 
   private void watch(Rule rule) {
@@ -138,7 +168,7 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
         return Future.failedFuture(new RuleException(RuleBook.INVALID, refused));
       }
       watch(rule);
-      return store.save(rule).map(v -> rule.toJson());
+      return changed(store.save(rule)).map(v -> rule.toJson());
     });
   }
 
@@ -185,7 +215,16 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
     if (watch != null) {
       watch.stop();
     }
-    return store.delete(id).map(deleted -> deleted || watch != null);
+    return changed(store.delete(id)).map(deleted -> deleted || watch != null);
+  }
+
+  /** Counts a change to the table while it is under way and once it is done. */
+  private <T> Future<T> changed(Future<T> change) {
+    changing++;
+    return change.onComplete(ar -> {
+      changing--;
+      changesHere++;
+    });
   }
 
   private <T> Future<T> onLoop(Supplier<Future<T>> work) {
@@ -207,6 +246,7 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
     if (changes != null) {
       changes.unregister();
     }
+    vertx.cancelTimer(refresher);
     watches.values().forEach(Watch::stop);
     return book == null ? Future.succeededFuture() : book.unregister();
   }

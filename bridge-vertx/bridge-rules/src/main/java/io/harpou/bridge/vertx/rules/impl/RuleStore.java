@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.rules.impl;
 
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.rules.Rule;
+import io.harpou.bridge.vertx.rules.RuleTable;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.sql.PreparedStatement;
@@ -12,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The rules speech, the console and the API added, kept in the database so they survive a restart. */
-final class RuleStore {
+public final class RuleStore implements RuleTable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RuleStore.class);
   private static final List<String> MIGRATIONS = List.of("""
@@ -27,12 +28,12 @@ final class RuleStore {
   }
 
   /** Opens the table. */
-  static Future<RuleStore> open(Database database) {
+  public static Future<RuleTable> open(Database database) {
     return database.migrate("notification_rules", MIGRATIONS).map(v -> new RuleStore(database));
   }
 
-  /** Every kept rule, oldest first; a row that no longer reads as a rule is logged and skipped. */
-  Future<List<Rule>> load() {
+  @Override
+  public Future<List<Rule>> load() {
     return database.run(c -> {
       List<Rule> rules = new ArrayList<>();
       try (PreparedStatement query = c.prepareStatement("SELECT id, origin, rule FROM notification_rules ORDER BY"
@@ -49,8 +50,8 @@ final class RuleStore {
     });
   }
 
-  /** Keeps a rule. */
-  Future<Void> save(Rule rule) {
+  @Override
+  public Future<Void> save(Rule rule) {
     return database.write(c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT OR REPLACE INTO notification_rules(id, origin, rule)"
           + " VALUES(?, ?, ?)")) {
@@ -63,8 +64,8 @@ final class RuleStore {
     });
   }
 
-  /** Forgets a rule; true when there was one. */
-  Future<Boolean> delete(String id) {
+  @Override
+  public Future<Boolean> delete(String id) {
     return database.write(c -> {
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM notification_rules WHERE id = ?")) {
         delete.setString(1, id);

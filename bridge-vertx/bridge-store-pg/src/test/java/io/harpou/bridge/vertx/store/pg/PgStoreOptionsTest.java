@@ -33,6 +33,18 @@ class PgStoreOptionsTest {
   }
 
   @Test
+  void should_refuse_a_node_name_or_task_lease_a_hub_cannot_keep() {
+    JsonObject database = new JsonObject().put("url", "postgresql://harpou@db/harpou");
+    assertThat(new PgStoreOptions(database.copy().put("node_id", "harpou-0").put("task_lease_ms", 30_000)))
+        .satisfies(o -> assertThat(o.getNodeId()).isEqualTo("harpou-0"))
+        .satisfies(o -> assertThat(o.getTaskLeaseMs()).isEqualTo(30_000));
+    assertThatThrownBy(() -> new PgStoreOptions(database.copy().put("node_id", "hub a'; DROP TABLE tasks")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node_id");
+    assertThatThrownBy(() -> new PgStoreOptions(database.copy().put("task_lease_ms", 10)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("task_lease_ms");
+  }
+
+  @Test
   void should_name_the_database_without_its_password_when_it_cannot_be_reached() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

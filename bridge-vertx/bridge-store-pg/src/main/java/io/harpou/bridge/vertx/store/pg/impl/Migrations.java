@@ -32,7 +32,30 @@ final class Migrations {
         call TEXT, message TEXT, approved BOOLEAN NOT NULL DEFAULT FALSE, delivered BOOLEAN NOT NULL DEFAULT FALSE,
         seq BIGSERIAL NOT NULL);
       CREATE INDEX tasks_open ON tasks(status, delivered);
+      """, """
+      ALTER TABLE tasks ADD COLUMN owner TEXT;
+      ALTER TABLE tasks ADD COLUMN lease_until_ms BIGINT;
       """);
+
+  static final List<String> PROFILES = PgProfileStore.MIGRATIONS;
+
+  static final List<String> MODEL_USAGE = List.of("""
+      CREATE TABLE model_usage (id BIGSERIAL PRIMARY KEY, time_ms BIGINT NOT NULL, model TEXT NOT NULL,
+        profile TEXT, conversation_id TEXT, turn_id TEXT, input_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL, cost DOUBLE PRECISION NOT NULL, latency_ms BIGINT NOT NULL,
+        outcome TEXT NOT NULL);
+      CREATE INDEX model_usage_time ON model_usage(time_ms);
+      """);
+
+  /** SQLite's {@code strftime('%Y-%m-%dT%H:%M:%fZ', 'now')}: the same text, so rows sort alike. */
+  static final List<String> NOTIFICATION_RULES = List.of("""
+      CREATE TABLE notification_rules (id TEXT PRIMARY KEY, origin TEXT NOT NULL, rule TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (to_char(clock_timestamp() AT TIME ZONE 'UTC',
+          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+      """);
+
+  static final List<String> SETTINGS = List.of("CREATE TABLE household_settings"
+      + " (id INTEGER PRIMARY KEY CHECK (id = 1), settings TEXT NOT NULL, updated_at TEXT NOT NULL)");
 
   static final List<String> HTTP = List.of(
       "CREATE TABLE http_api_keys (name TEXT PRIMARY KEY, hash BYTEA NOT NULL, created_at TEXT NOT NULL)");

@@ -4,6 +4,10 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.vertx.agent.ConversationHistory;
 import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.http.KeyTable;
+import io.harpou.bridge.vertx.models.UsageLedger;
+import io.harpou.bridge.vertx.profiles.ProfileStore;
+import io.harpou.bridge.vertx.rules.RuleTable;
+import io.harpou.bridge.vertx.settings.SettingsTable;
 import io.harpou.bridge.vertx.store.pg.PgStore;
 import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.task.DurableTaskService;
@@ -16,6 +20,8 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +32,23 @@ public final class PgStoreImpl implements PgStore {
   /** Serialises migrations across hubs starting together (a transaction-scoped advisory lock). */
   private static final long MIGRATION_LOCK = 0x4861_7270_6f75L;
 
+  /** How often what a hub holds in memory of the shared tables is read again. */
+  private static final long REFRESH_MS = 1_000;
+
+  private final Vertx vertx;
   private final Pool pool;
   private final String description;
+  private final String nodeId;
+  private final long taskLeaseMs;
+  private final List<Long> refreshers = new CopyOnWriteArrayList<>();
 
-  private PgStoreImpl(Pool pool, String description) {
+  private PgStoreImpl(Vertx vertx, Pool pool, PgStoreOptions options) {
+    this.vertx = vertx;
     this.pool = pool;
-    this.description = description;
+    // The options are the caller's to change: what this store needs of them is copied now.
+    this.description = options.describe();
+    this.nodeId = options.hasNodeId() ? options.getNodeId() : PgStoreOptions.randomNodeId();
+    this.taskLeaseMs = options.getTaskLeaseMs();
   }
 
   /** See {@link PgStore#open}. */
@@ -45,7 +62,7 @@ public final class PgStoreImpl implements PgStore {
     }
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(options.getMaxPoolSize()))
         .connectingTo(connect).using(vertx).build();
-    PgStoreImpl store = new PgStoreImpl(pool, options.describe());
+    PgStoreImpl store = new PgStoreImpl(vertx, pool, options);
     return pool.query("SELECT 1").execute().<PgStore>map(store).recover(e -> {
       pool.close();
       return Future.failedFuture(new BridgeException("cannot open database " + options.describe() + ": "
@@ -65,7 +82,31 @@ public final class PgStoreImpl implements PgStore {
 
   @Override
   public Future<DurableTaskService.TaskTable> tasks() {
-    return migrate("tasks", Migrations.TASKS).map(v -> new PgTaskTable(pool));
+    return migrate("tasks", Migrations.TASKS).map(v -> new PgTaskTable(pool, nodeId, taskLeaseMs));
+  }
+
+  @Override
+  public Future<ProfileStore> profiles() {
+    return migrate("profiles", Migrations.PROFILES).compose(v -> {
+      PgProfileStore store = new PgProfileStore(pool);
+      refreshEachSecond(store::reload);
+      return store.reload().map(store);
+    });
+  }
+
+  @Override
+  public Future<UsageLedger> usageLedger() {
+    return migrate("model_usage", Migrations.MODEL_USAGE).map(v -> new PgUsageLedger(pool));
+  }
+
+  @Override
+  public Future<RuleTable> rules() {
+    return migrate("notification_rules", Migrations.NOTIFICATION_RULES).map(v -> new PgRuleTable(pool));
+  }
+
+  @Override
+  public Future<SettingsTable> settings() {
+    return migrate("settings", Migrations.SETTINGS).map(v -> new PgSettingsTable(pool));
   }
 
   @Override
@@ -80,7 +121,14 @@ public final class PgStoreImpl implements PgStore {
 
   @Override
   public Future<Void> close() {
+    refreshers.forEach(vertx::cancelTimer);
     return pool.close();
+  }
+
+  /** Reads a table held in memory again each second, as other hubs change it; until {@link #close()}. */
+  private void refreshEachSecond(Supplier<Future<Void>> reload) {
+    refreshers.add(vertx.setPeriodic(REFRESH_MS, t -> reload.get()
+        .onFailure(e -> LOG.warn("Reading shared state again failed: {}", e.getMessage()))));
   }
 
   /**

@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * The {@code tasks} table in PostgreSQL, shared by every hub on the database. A due task is claimed by moving it from
  * queued to running in one statement whose row is picked {@code FOR UPDATE SKIP LOCKED}: a hub that finds the row
- * locked by another's claim skips it at once instead of waiting, and a claim that commits is the only one.
+ * locked by another's claim skips it at once instead of waiting, and a claim that commits is the only one. A running
+ * task carries its hub's name and a lease that hub renews while it runs, both on the database's clock, so that a hub
+ * starting or sweeping tells a task another live hub runs from one whose hub stopped.
  */
 final class PgTaskTable implements DurableTaskService.TaskTable {
 
@@ -27,12 +29,22 @@ final class PgTaskTable implements DurableTaskService.TaskTable {
       + " message, approved, delivered";
   // The outer condition repeats status = 'queued': a row another hub claimed and committed between this statement's
   // snapshot and its lock is then left alone instead of being claimed twice.
-  private static final String CLAIM = "UPDATE tasks SET status = 'running', progress = 0, result = NULL";
+  private static final String CLAIM = "UPDATE tasks SET status = 'running', progress = 0, result = NULL, owner = $1,"
+      + " lease_until_ms = " + Sql.NOW_MS + " + $2";
 
   private final Pool pool;
+  private final String owner;
+  private final long leaseMs;
 
-  PgTaskTable(Pool pool) {
+  PgTaskTable(Pool pool, String owner, long leaseMs) {
     this.pool = pool;
+    this.owner = owner;
+    this.leaseMs = leaseMs;
+  }
+
+  @Override
+  public long leaseMs() {
+    return leaseMs;
   }
 
   @Override
@@ -45,9 +57,10 @@ final class PgTaskTable implements DurableTaskService.TaskTable {
     TaskInfo t = row.info();
     Tuple values = Tuple.from(new Object[] {t.id(), t.title(), t.status().jsonName(), t.origin().toJson().encode(),
         t.createdAt().toEpochMilli(), t.dueAt() == null ? null : t.dueAt().toEpochMilli(), t.progress(), t.result(),
-        row.call() == null ? null : row.call().toJson().encode(), row.message(), row.approved(), row.delivered()});
-    return Sql.mapped(pool.preparedQuery("INSERT INTO tasks(" + COLUMNS
-        + ") VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)").execute(values).mapEmpty());
+        row.call() == null ? null : row.call().toJson().encode(), row.message(), row.approved(), row.delivered(),
+        owner, leaseMs});
+    return Sql.mapped(pool.preparedQuery("INSERT INTO tasks(" + COLUMNS + ", owner, lease_until_ms)"
+        + " VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13," + Sql.NOW_MS + " + $14)").execute(values).mapEmpty());
   }
 
   @Override
@@ -59,16 +72,31 @@ final class PgTaskTable implements DurableTaskService.TaskTable {
 
   @Override
   public Future<Boolean> claim(String id) {
-    return changed(pool.preparedQuery(CLAIM + " WHERE id = (SELECT id FROM tasks WHERE id = $1 AND status = 'queued'"
-        + " FOR UPDATE SKIP LOCKED) AND status = 'queued'").execute(Tuple.of(id)));
+    return changed(pool.preparedQuery(CLAIM + " WHERE id = (SELECT id FROM tasks WHERE id = $3 AND status = 'queued'"
+        + " FOR UPDATE SKIP LOCKED) AND status = 'queued'").execute(Tuple.of(owner, leaseMs, id)));
   }
 
   @Override
   public Future<List<TaskRow>> claimDue(Instant now, int limit) {
     return Sql.mapped(pool.preparedQuery(CLAIM + " WHERE id IN (SELECT id FROM tasks WHERE status = 'queued'"
-        + " AND due_ms <= $1 ORDER BY due_ms LIMIT $2 FOR UPDATE SKIP LOCKED) AND status = 'queued' RETURNING "
+        + " AND due_ms <= $3 ORDER BY due_ms LIMIT $4 FOR UPDATE SKIP LOCKED) AND status = 'queued' RETURNING "
         + COLUMNS)
-        .execute(Tuple.of(now.toEpochMilli(), limit)).map(PgTaskTable::read));
+        .execute(Tuple.of(owner, leaseMs, now.toEpochMilli(), limit)).map(PgTaskTable::read));
+  }
+
+  @Override
+  public Future<Void> renewLeases() {
+    return Sql.mapped(pool.preparedQuery("UPDATE tasks SET lease_until_ms = " + Sql.NOW_MS + " + $1"
+        + " WHERE owner = $2 AND status = 'running'").execute(Tuple.of(leaseMs, owner)).mapEmpty());
+  }
+
+  @Override
+  public Future<List<TaskRow>> abandoned(boolean restarting) {
+    // A row from before owners were recorded has none: no live hub can be running it.
+    String lapsed = "SELECT " + COLUMNS + " FROM tasks WHERE status = 'running' AND (owner IS NULL OR lease_until_ms < "
+        + Sql.NOW_MS;
+    return restarting ? select(lapsed + " OR owner = $1) ORDER BY created_ms, seq", Tuple.of(owner))
+        : select(lapsed + ") ORDER BY created_ms, seq", Tuple.tuple());
   }
 
   @Override
@@ -90,8 +118,10 @@ final class PgTaskTable implements DurableTaskService.TaskTable {
 
   @Override
   public Future<List<TaskRow>> unfinished() {
+    // A result another live hub has just finished is that hub's to deliver, or the person would hear it twice.
     return select("SELECT " + COLUMNS + " FROM tasks WHERE status IN ('queued', 'running') OR NOT delivered"
-        + " ORDER BY created_ms, seq", Tuple.tuple());
+        + " AND (owner IS NULL OR owner = $1 OR lease_until_ms < " + Sql.NOW_MS + ") ORDER BY created_ms, seq",
+        Tuple.of(owner));
   }
 
   @Override

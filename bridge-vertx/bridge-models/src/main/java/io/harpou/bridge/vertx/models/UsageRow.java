@@ -1,4 +1,4 @@
-package io.harpou.bridge.vertx.models.impl;
+package io.harpou.bridge.vertx.models;
 
 import java.time.Instant;
 
