@@ -58,9 +58,8 @@ final class FtsQuery {
     return List.copyOf(words);
   }
 
-  /** The FTS5 MATCH expression for {@code text}: any of its content words; null when it holds none. */
-  static String of(String text) {
-    List<String> words = terms(text);
+  /** The FTS5 MATCH expression for any of {@code words}; null when there are none. */
+  static String anyOf(List<String> words) {
     return words.isEmpty() ? null : join(words, " OR ");
   }
 
