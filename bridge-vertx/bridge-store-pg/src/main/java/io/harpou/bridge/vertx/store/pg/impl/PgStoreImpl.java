@@ -83,11 +83,17 @@ public final class PgStoreImpl implements PgStore {
     return pool.close();
   }
 
+  @Override
+  public Pool pool() {
+    return pool;
+  }
+
   /**
    * Brings a component's tables up to date: {@code migrations} is its whole history, oldest first; those not yet
    * recorded in {@code schema_versions} run in one transaction, under a lock so two hubs never run them together.
    */
-  Future<Integer> migrate(String component, List<String> migrations) {
+  @Override
+  public Future<Integer> migrate(String component, List<String> migrations) {
     // The notice that the table exists (every start but the first) is no news.
     return Sql.mapped(pool.withTransaction(c -> c.query("SET LOCAL client_min_messages = warning").execute()
         .compose(r -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(MIGRATION_LOCK)))
