@@ -4,13 +4,18 @@ import java.util.List;
 
 /**
  * The embedded memory tables, translated for PostgreSQL: FTS5's tables become a {@code words} column of
- * {@code tsvector} with a GIN index; the implicit {@code rowid} (the order of memories created in the same
+ * {@code tsvector} with a GIN index, in a text search configuration that stems English as FTS5's porter tokenizer does
+ * and, like it, drops no word (PostgreSQL's {@code english} drops "over", "off", "why" and the like, which questions
+ * need); the implicit {@code rowid} (the order of memories created in the same
  * millisecond) an explicit {@code seq}; and vectors carry the id of the transaction that wrote them, with a table of
  * removals kept by a trigger, so that each hub can ask what the others changed since it last looked.
  */
 final class Migrations {
 
   static final List<String> MEMORY = List.of("""
+      CREATE TEXT SEARCH DICTIONARY harpou_english_stem (TEMPLATE = snowball, LANGUAGE = english);
+      CREATE TEXT SEARCH CONFIGURATION harpou_english (COPY = english);
+      ALTER TEXT SEARCH CONFIGURATION harpou_english ALTER MAPPING REPLACE english_stem WITH harpou_english_stem;
       CREATE TABLE memories (id TEXT PRIMARY KEY, text TEXT NOT NULL, scope TEXT NOT NULL, subject TEXT,
         conversation_id TEXT, source TEXT, origin TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT,
         words TSVECTOR NOT NULL, seq BIGSERIAL NOT NULL);

@@ -45,28 +45,26 @@ final class PgDocuments {
   /** Adds a file and its chunks, with their words indexed. */
   static Future<Void> add(SqlClient c, String file, String hash, int pages, List<Chunk> chunks) {
     Future<?> document = c.preparedQuery("INSERT INTO documents(file, hash, pages, chunks, indexed_at)"
-        + " VALUES($1, $2, $3, $4, $5)").execute(Tuple.of(file, hash, pages, chunks.size(), System.currentTimeMillis()));
+        + " VALUES($1, $2, $3, $4, $5)").execute(Tuple.of(file, hash, pages, chunks.size(),
+        System.currentTimeMillis()));
     if (chunks.isEmpty()) {
       return document.mapEmpty();
     }
     List<Tuple> rows = chunks.stream().map(ch -> Tuple.of(ch.id(), ch.file(), ch.page(), ch.ordinal(), ch.text(),
         Words.folded(ch.text()))).toList();
     return document.compose(v -> c.preparedQuery("INSERT INTO document_chunks(id, file, page, ordinal, text, words)"
-        + " VALUES($1, $2, $3, $4, $5, to_tsvector('english', $6))").executeBatch(rows)).mapEmpty();
+        + " VALUES($1, $2, $3, $4, $5, to_tsvector('" + Words.CONFIGURATION + "', $6))").executeBatch(rows))
+        .mapEmpty();
   }
 
-  /** Ids of chunks sharing any of {@code terms}, by {@code ts_rank}. */
+  /** Ids of chunks sharing any of {@code terms}, the rarest shared words first. */
   Future<List<String>> search(List<String> terms, int limit) {
-    List<String> words = Words.bounded(terms);
-    if (words.isEmpty()) {
+    if (terms.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    Tuple args = Tuple.tuple();
-    words.forEach(args::addString);
-    args.addInteger(limit);
-    return pool.preparedQuery("SELECT id FROM document_chunks, " + Words.anyOf(1, words.size())
-        + " WHERE words @@ q ORDER BY ts_rank(words, q) DESC, id LIMIT $" + args.size()).execute(args)
-        .map(PgMemoryStorage::ids);
+    return pool.preparedQuery(Words.weighted("document_chunks") + "SELECT d.id FROM document_chunks d JOIN weighted w"
+        + " ON d.words @@ w.q GROUP BY d.id ORDER BY " + Words.score("d", 100) + " DESC, d.id LIMIT $2")
+        .execute(Tuple.of(Words.bounded(terms), limit)).map(PgMemoryStorage::ids);
   }
 
   Future<Map<String, Chunk>> chunks(Collection<String> ids) {

@@ -176,8 +176,8 @@ public final class PgMemoryStorage implements MemoryStorage {
 
   private static Future<Void> insert(SqlConnection c, Memory m, String origin) {
     return c.preparedQuery("INSERT INTO memories(" + COLUMNS + ", origin, words) VALUES($1, $2, $3, $4, $5, $6,"
-        + " $7, $8, $9, to_tsvector('english', $10))").execute(Tuple.of(m.id(), m.text(), m.scope().jsonName(),
-            m.subject(), m.conversationId(), m.source(), m.createdAt().toEpochMilli(),
+        + " $7, $8, $9, to_tsvector('" + Words.CONFIGURATION + "', $10))").execute(Tuple.of(m.id(), m.text(),
+            m.scope().jsonName(), m.subject(), m.conversationId(), m.source(), m.createdAt().toEpochMilli(),
             m.expiresAt() == null ? null : m.expiresAt().toEpochMilli()).addString(origin)
         .addString(Words.folded(m.text()))).mapEmpty();
   }
@@ -245,28 +245,26 @@ public final class PgMemoryStorage implements MemoryStorage {
     return mapped(search(pool, terms, scopes, subject, now, limit));
   }
 
-  /** Ids of live memories sharing any of {@code terms}, by {@code ts_rank} (newest first among equals). */
+  /** Ids of live memories sharing any of {@code terms}, the rarest shared words first (newest first among equals). */
   private static Future<List<String>> search(SqlClient c, List<String> terms, Set<MemoryScope> scopes,
                                              String subject, Instant now, int limit) {
-    List<String> words = Words.bounded(terms);
-    if (words.isEmpty()) {
+    if (terms.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    Tuple args = Tuple.tuple();
-    words.forEach(args::addString);
-    args.addLong(now.toEpochMilli());
-    StringBuilder sql = new StringBuilder("SELECT id FROM memories, " + Words.anyOf(1, words.size())
-        + " WHERE words @@ q AND (expires_at IS NULL OR expires_at > $" + args.size() + ")");
+    Tuple args = Tuple.of(Words.bounded(terms), now.toEpochMilli());
+    StringBuilder sql = new StringBuilder(Words.weighted("memories") + "SELECT m.id FROM memories m JOIN weighted w"
+        + " ON m.words @@ w.q WHERE (m.expires_at IS NULL OR m.expires_at > $2)");
     if (!scopes.isEmpty()) {
       args.addValue(scopes.stream().map(MemoryScope::jsonName).toArray(String[]::new));
-      sql.append(" AND scope = ANY($").append(args.size()).append(")");
+      sql.append(" AND m.scope = ANY($").append(args.size()).append(")");
     }
     if (subject != null) {
       args.addString(subject);
-      sql.append(" AND subject = $").append(args.size());
+      sql.append(" AND m.subject = $").append(args.size());
     }
     args.addInteger(limit);
-    sql.append(" ORDER BY ts_rank(words, q) DESC, seq DESC LIMIT $").append(args.size());
+    sql.append(" GROUP BY m.id ORDER BY ").append(Words.score("m", 8)).append(" DESC, m.seq DESC LIMIT $")
+        .append(args.size());
     return c.preparedQuery(sql.toString()).execute(args).map(PgMemoryStorage::ids);
   }
 

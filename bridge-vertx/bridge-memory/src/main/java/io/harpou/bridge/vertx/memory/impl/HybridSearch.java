@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Ranks memories or passages by words (the storage's full-text ranking) and by meaning (vectors), fused by weighted reciprocal rank. Words
- * count less than meaning by default: a word match is often one shared name ("Bob") among several facts about Bob,
+ * Ranks memories or passages by words (the storage's full-text ranking, BM25 in both) and by meaning (vectors), fused
+ * by weighted reciprocal rank. Words count less than meaning by default: a word match is often one shared name ("Bob") among several facts about Bob,
  * while the vector ranking already orders those by what is asked; the word ranking then settles exact identifiers
  * (codes, plates, surnames) that vectors blur.
  */
