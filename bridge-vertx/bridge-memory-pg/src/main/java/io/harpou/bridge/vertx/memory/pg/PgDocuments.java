@@ -57,14 +57,16 @@ final class PgDocuments {
         .mapEmpty();
   }
 
-  /** Ids of chunks sharing any of {@code terms}, the rarest shared words first. */
+  /** Ids of chunks sharing the words of {@code terms} that {@link Words#plan} keeps, best first. */
   Future<List<String>> search(List<String> terms, int limit) {
     if (terms.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return pool.preparedQuery(Words.weighted("document_chunks") + "SELECT d.id FROM document_chunks d JOIN weighted w"
-        + " ON d.words @@ w.q GROUP BY d.id ORDER BY " + Words.score("d", 100) + " DESC, d.id LIMIT $2")
-        .execute(Tuple.of(Words.bounded(terms), limit)).map(PgMemoryStorage::ids);
+    return Words.plan(pool, "document_chunks", terms, true).compose(plan -> {
+      Tuple args = plan.arguments().addInteger(limit);
+      return pool.preparedQuery(plan.select("document_chunks", "d") + " GROUP BY d.id ORDER BY "
+          + Words.score("d", 100) + " DESC, d.id LIMIT $" + args.size()).execute(args).map(PgMemoryStorage::ids);
+    });
   }
 
   Future<Map<String, Chunk>> chunks(Collection<String> ids) {

@@ -153,13 +153,14 @@ public final class PgMemoryStorage implements MemoryStorage {
     String key = fresh.scope().jsonName() + "\n" + Objects.requireNonNullElse(fresh.subject(), "");
     return mapped(pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock($1, hashtext($2))")
         .execute(Tuple.of(WRITE_LOCK, key))
-        .compose(locked -> search(c, lookup.words(), scope, fresh.subject(), now, 20))
-        .compose(byWords -> search(c, lookup.subjectWords(), scope, fresh.subject(), now, 50).compose(bySubject -> {
-          Set<String> ids = new LinkedHashSet<>(lookup.nearIds());
-          ids.addAll(byWords);
-          ids.addAll(bySubject);
-          return byIds(c, ids, scope, fresh.subject(), now);
-        }))
+        .compose(locked -> search(c, lookup.words(), false, scope, fresh.subject(), now, 20))
+        .compose(byWords -> search(c, lookup.subjectWords(), false, scope, fresh.subject(), now, 50)
+            .compose(bySubject -> {
+              Set<String> ids = new LinkedHashSet<>(lookup.nearIds());
+              ids.addAll(byWords);
+              ids.addAll(bySubject);
+              return byIds(c, ids, scope, fresh.subject(), now);
+            }))
         .compose(found -> {
           List<Memory> known = found.values().stream().filter(m -> Objects.equals(m.subject(), fresh.subject()))
               .toList();
@@ -242,30 +243,35 @@ public final class PgMemoryStorage implements MemoryStorage {
   @Override
   public Future<List<String>> searchMemories(List<String> terms, Set<MemoryScope> scopes, String subject,
                                              Instant now, int limit) {
-    return mapped(search(pool, terms, scopes, subject, now, limit));
+    return mapped(search(pool, terms, true, scopes, subject, now, limit));
   }
 
-  /** Ids of live memories sharing any of {@code terms}, the rarest shared words first (newest first among equals). */
-  private static Future<List<String>> search(SqlClient c, List<String> terms, Set<MemoryScope> scopes,
-                                             String subject, Instant now, int limit) {
+  /**
+   * Ids of live memories sharing the words {@code terms} (those {@link Words#plan} keeps when {@code budgeted}, any of
+   * them otherwise), best first (newest first among equals).
+   */
+  private static Future<List<String>> search(SqlClient c, List<String> terms, boolean budgeted,
+                                             Set<MemoryScope> scopes, String subject, Instant now, int limit) {
     if (terms.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    Tuple args = Tuple.of(Words.bounded(terms), now.toEpochMilli());
-    StringBuilder sql = new StringBuilder(Words.weighted("memories") + "SELECT m.id FROM memories m JOIN weighted w"
-        + " ON m.words @@ w.q WHERE (m.expires_at IS NULL OR m.expires_at > $2)");
-    if (!scopes.isEmpty()) {
-      args.addValue(scopes.stream().map(MemoryScope::jsonName).toArray(String[]::new));
-      sql.append(" AND m.scope = ANY($").append(args.size()).append(")");
-    }
-    if (subject != null) {
-      args.addString(subject);
-      sql.append(" AND m.subject = $").append(args.size());
-    }
-    args.addInteger(limit);
-    sql.append(" GROUP BY m.id ORDER BY ").append(Words.score("m", 8)).append(" DESC, m.seq DESC LIMIT $")
-        .append(args.size());
-    return c.preparedQuery(sql.toString()).execute(args).map(PgMemoryStorage::ids);
+    return Words.plan(c, "memories", terms, budgeted).compose(plan -> {
+      Tuple args = plan.arguments().addLong(now.toEpochMilli());
+      StringBuilder sql = new StringBuilder(plan.select("memories", "m"))
+          .append(" AND (m.expires_at IS NULL OR m.expires_at > $").append(args.size()).append(")");
+      if (!scopes.isEmpty()) {
+        args.addValue(scopes.stream().map(MemoryScope::jsonName).toArray(String[]::new));
+        sql.append(" AND m.scope = ANY($").append(args.size()).append(")");
+      }
+      if (subject != null) {
+        args.addString(subject);
+        sql.append(" AND m.subject = $").append(args.size());
+      }
+      args.addInteger(limit);
+      sql.append(" GROUP BY m.id ORDER BY ").append(Words.score("m", 8)).append(" DESC, m.seq DESC LIMIT $")
+          .append(args.size());
+      return c.preparedQuery(sql.toString()).execute(args).map(PgMemoryStorage::ids);
+    });
   }
 
   @Override

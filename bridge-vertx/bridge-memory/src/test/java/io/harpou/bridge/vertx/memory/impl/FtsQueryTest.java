@@ -59,7 +59,7 @@ class FtsQueryTest {
 
     assertThat(expression).isEqualTo("\"heron\" OR \"2290\" OR \"van\" OR (\"bob\" AND \"walk\" AND \"dog\")");
     List<String> found = match(expression);
-    assertThat(found).contains("plate").hasSizeLessThan(FtsQuery.BUDGET);
+    assertThat(found).contains("plate").hasSizeLessThan(WordBudget.BUDGET);
     assertThat(found.subList(1, found.size())).allSatisfy(id -> {
       int i = Integer.parseInt(id.substring(1));
       assertThat(i % 3).isEqualTo(1);
