@@ -4,10 +4,8 @@ import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.memory.Memory;
 import io.harpou.bridge.api.memory.MemoryScope;
 import io.harpou.bridge.vertx.memory.MemoryStorage;
-import io.harpou.bridge.vertx.memory.impl.Vectors;
 import io.harpou.bridge.vertx.store.pg.PgStore;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -29,9 +27,8 @@ import java.util.function.Function;
 
 /**
  * The memory's rows in the PostgreSQL database hubs share. Every hub sees every memory and document at once through
- * the tables; vectors are searched in each hub's own index, which {@link #changes} keeps up to date: vectors carry the
- * id of the transaction that wrote them, and a hub takes those of transactions older than the oldest one still running
- * ({@code pg_snapshot_xmin}), so a write committed late, after a later one was read, is never skipped.
+ * the tables; vectors are searched in each hub's own index, which {@link #changes} keeps up to date (see
+ * {@link PgVectors}).
  */
 public final class PgMemoryStorage implements MemoryStorage {
 
@@ -40,19 +37,18 @@ public final class PgMemoryStorage implements MemoryStorage {
   /** The first key of the advisory locks that serialise writes to one scope and subject across hubs. */
   private static final int WRITE_LOCK = 0x6d656d;
   private static final String COLUMNS = "id, text, scope, subject, conversation_id, source, created_at, expires_at";
-  private static final String XMIN = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 
   private final PgStore store;
   private final Pool pool;
   private final PgDocuments documents;
-  /** Every vector written by a transaction older than this has been read. */
-  private long watermark;
+  private final PgVectors vectors;
 
   /** The memory's tables in {@code store}'s database. */
   public PgMemoryStorage(PgStore store) {
     this.store = store;
     this.pool = store.pool();
     this.documents = new PgDocuments(pool);
+    this.vectors = new PgVectors(pool);
   }
 
   @Override
@@ -89,60 +85,17 @@ public final class PgMemoryStorage implements MemoryStorage {
   @Override
   public Future<Void> putVectors(String model, List<StoredVector> vectors) {
     return vectors.isEmpty() ? Future.succeededFuture()
-        : mapped(pool.withTransaction(c -> putVectors(c, model, vectors)));
-  }
-
-  static Future<Void> putVectors(SqlClient c, String model, List<StoredVector> vectors) {
-    List<Tuple> rows = vectors.stream().map(v -> Tuple.of(v.id(), v.kind(), model,
-        Buffer.buffer(Vectors.toBlob(v.vector())))).toList();
-    return c.preparedQuery("INSERT INTO memory_vectors(id, kind, model, vector) VALUES($1, $2, $3, $4)"
-        + " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, model = excluded.model, vector = excluded.vector,"
-        + " txid = excluded.txid").executeBatch(rows).mapEmpty();
+        : mapped(pool.withTransaction(c -> PgVectors.put(c, model, vectors)));
   }
 
   @Override
-  public synchronized Future<List<StoredVector>> vectors(String model) {
-    return mapped(pool.query(XMIN).execute().compose(xmin -> {
-      long from = xmin.iterator().next().getLong(0);
-      return pool.preparedQuery("SELECT id, kind, vector FROM memory_vectors WHERE model = $1")
-          .execute(Tuple.of(model)).map(rows -> {
-            synchronized (this) {
-              watermark = from;
-            }
-            return vectorsOf(rows);
-          });
-    }));
+  public Future<List<StoredVector>> vectors(String model) {
+    return mapped(vectors.all(model));
   }
 
   @Override
   public Future<Changes> changes(String model) {
-    long from;
-    synchronized (this) {
-      from = watermark;
-    }
-    // Written vectors are read before removals: a vector written then removed is then removed last.
-    return mapped(pool.query(XMIN).execute().compose(xmin -> {
-      long to = xmin.iterator().next().getLong(0);
-      Tuple range = Tuple.of(from, to);
-      return pool.preparedQuery("SELECT id, kind, vector FROM memory_vectors WHERE txid >= $1 AND txid < $2"
-              + " AND model = $3").execute(Tuple.of(from, to, model))
-          .compose(written -> pool.preparedQuery("SELECT id FROM memory_vector_removals WHERE txid >= $1"
-              + " AND txid < $2").execute(range).map(removed -> {
-                synchronized (this) {
-                  watermark = Math.max(watermark, to);
-                }
-                List<String> ids = new ArrayList<>();
-                removed.forEach(r -> ids.add(r.getString(0)));
-                return new Changes(vectorsOf(written), ids);
-              }));
-    }));
-  }
-
-  private static List<StoredVector> vectorsOf(RowSet<Row> rows) {
-    List<StoredVector> out = new ArrayList<>();
-    rows.forEach(r -> out.add(new StoredVector(r.getString(0), r.getString(1),
-        Vectors.fromBlob(r.getBuffer(2).getBytes()))));
-    return out;
+    return mapped(vectors.changes(model));
   }
 
   @Override
@@ -170,7 +123,7 @@ public final class PgMemoryStorage implements MemoryStorage {
           }
           return delete(c, decision.replaced().stream().map(Memory::id).toList())
               .compose(deleted -> insert(c, fresh, origin))
-              .compose(v -> putVectors(c, model, List.of(new StoredVector(fresh.id(), MEMORY, vector))))
+              .compose(v -> PgVectors.put(c, model, List.of(new StoredVector(fresh.id(), MEMORY, vector))))
               .map(decision);
         })));
   }
@@ -313,7 +266,7 @@ public final class PgMemoryStorage implements MemoryStorage {
           for (int i = 0; i < chunks.size(); i++) {
             rows.add(new StoredVector(chunks.get(i).id(), CHUNK, vectors.get(i)));
           }
-          return rows.isEmpty() ? Future.succeededFuture() : putVectors(c, model, rows);
+          return rows.isEmpty() ? Future.succeededFuture() : PgVectors.put(c, model, rows);
         }).map(old))));
   }
 

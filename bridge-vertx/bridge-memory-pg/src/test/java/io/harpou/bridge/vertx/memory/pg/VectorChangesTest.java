@@ -59,7 +59,7 @@ class VectorChangesTest {
     // A slow hub's transaction writes first and commits last.
     SqlConnection slow = writers.pool().getConnection().await();
     Transaction late = slow.begin().await();
-    PgMemoryStorage.putVectors(slow, MODEL, List.of(new StoredVector("late", "memory", new float[] {1, 0})))
+    PgVectors.put(slow, MODEL, List.of(new StoredVector("late", "memory", new float[] {1, 0})))
         .await();
     writer.putVectors(MODEL, List.of(new StoredVector("early", "memory", new float[] {0, 1}))).await();
 
