@@ -34,11 +34,13 @@ public final class MemoryRuntime {
   private final Vertx vertx;
   private final MemoryOptions options;
   private final MemoryService service;
+  private final MemoryStorage storage;
   private final EventPublisher events;
   private MessageConsumer<JsonObject> turns;
 
-  private MemoryRuntime(Vertx vertx, MemoryOptions options, MemoryService service) {
+  private MemoryRuntime(Vertx vertx, MemoryOptions options, MemoryService service, MemoryStorage storage) {
     this.vertx = vertx;
+    this.storage = storage;
     this.options = options;
     this.service = service;
     this.events = new EventPublisher(vertx);
@@ -49,17 +51,18 @@ public final class MemoryRuntime {
    * with {@link io.harpou.bridge.api.BridgeException} when the store cannot open.
    */
   public static Future<MemoryRuntime> start(Vertx vertx, Database database, MemoryOptions options) {
-    return start(vertx, database, options, AgentProfiles.NONE);
+    return start(vertx, MemoryStorage.embedded(database), options, AgentProfiles.NONE);
   }
 
   /**
-   * As {@link #start(Vertx, Database, MemoryOptions)}, with the facts learned from a turn a profile of {@code profiles}
-   * answered kept in that profile's memory scope.
+   * Opens the store on {@code storage} and starts its timers and, when configured, fact learning, the facts learned
+   * from a turn a profile of {@code profiles} answered kept in that profile's memory scope. The Future fails with
+   * {@link io.harpou.bridge.api.BridgeException} when the store cannot open.
    */
-  public static Future<MemoryRuntime> start(Vertx vertx, Database database, MemoryOptions options,
+  public static Future<MemoryRuntime> start(Vertx vertx, MemoryStorage storage, MemoryOptions options,
                                             AgentProfiles profiles) {
-    return MemoryService.open(vertx, database, options).map(opened -> {
-      MemoryRuntime runtime = new MemoryRuntime(vertx, options, opened);
+    return MemoryService.open(vertx, storage, options).map(opened -> {
+      MemoryRuntime runtime = new MemoryRuntime(vertx, options, opened, storage);
       runtime.begin(profiles);
       return runtime;
     });
@@ -73,7 +76,7 @@ public final class MemoryRuntime {
   /** Where vectors live and which model embeds, for {@code /health}. */
   public String describe() {
     String backend = options.getChromaUrl() == null ? "embedded vectors" : "Chroma at " + options.getChromaUrl();
-    return backend + ", embeddings " + service.modelId()
+    return "rows in " + storage.describe() + ", " + backend + ", embeddings " + service.modelId()
         + (options.getDocsDir() == null ? "" : ", documents from " + options.getDocsDir());
   }
 

@@ -27,12 +27,22 @@ public interface MemoryService extends MemoryStore {
 
   /** Opens the store on {@code database} (migrating its tables), loading vectors and re-embedding stale ones. */
   static Future<MemoryService> open(Vertx vertx, Database database, MemoryOptions options) {
-    return MemoryServiceImpl.open(vertx, database, options, Embedder.create(vertx, options));
+    return open(vertx, MemoryStorage.embedded(database), options);
   }
 
-  /** Opens the store with a given embedder (tests, embedding applications). */
+  /** Opens the store on {@code database} with a given embedder (tests, embedding applications). */
   static Future<MemoryService> open(Vertx vertx, Database database, MemoryOptions options, Embedder embedder) {
-    return MemoryServiceImpl.open(vertx, database, options, embedder);
+    return open(vertx, MemoryStorage.embedded(database), options, embedder);
+  }
+
+  /** Opens the store on {@code storage} (migrating its tables), loading vectors and re-embedding stale ones. */
+  static Future<MemoryService> open(Vertx vertx, MemoryStorage storage, MemoryOptions options) {
+    return open(vertx, storage, options, Embedder.create(vertx, options));
+  }
+
+  /** Opens the store on {@code storage} with a given embedder. */
+  static Future<MemoryService> open(Vertx vertx, MemoryStorage storage, MemoryOptions options, Embedder embedder) {
+    return MemoryServiceImpl.open(vertx, storage, options, embedder);
   }
 
   @Override

@@ -31,6 +31,8 @@ import io.harpou.bridge.vertx.mcp.McpRemoteServer;
 import io.harpou.bridge.vertx.mcp.McpServerOptions;
 import io.harpou.bridge.vertx.mcp.McpServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
+import io.harpou.bridge.vertx.memory.MemoryStorage;
+import io.harpou.bridge.vertx.memory.pg.PgMemoryStorage;
 import io.harpou.bridge.vertx.model.Models;
 import io.harpou.bridge.vertx.models.ModelSpec;
 import io.harpou.bridge.vertx.models.ModelsOptions;
@@ -229,12 +231,17 @@ public final class BridgeImpl implements Bridge {
     }
     // Facts learned from a profile's turns go to its memory scope.
     AgentProfiles answering = profiles == null ? AgentProfiles.NONE : profiles;
-    return MemoryRuntime.start(vertx, database, options.getMemory(), answering).map(running -> {
+    return MemoryRuntime.start(vertx, memoryStorage(), options.getMemory(), answering).map(running -> {
       memory = running;
       stops.push(running::close);
       health.report(MemoryRuntime.COMPONENT, "ready", running.describe());
       return null;
     });
+  }
+
+  /** Where memories and documents live: in the shared database when there is one, so that every hub has them. */
+  private MemoryStorage memoryStorage() {
+    return shared == null ? MemoryStorage.embedded(database) : new PgMemoryStorage(shared);
   }
 
   private Future<Void> startAgent() {

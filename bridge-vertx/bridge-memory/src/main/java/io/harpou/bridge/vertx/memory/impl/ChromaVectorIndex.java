@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.memory.impl;
 
+import io.harpou.bridge.vertx.memory.MemoryStorage.StoredVector;
 import io.harpou.bridge.api.BridgeException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,18 +51,18 @@ final class ChromaVectorIndex implements VectorIndex {
   }
 
   @Override
-  public Future<Void> open(String modelId, List<Entry> stored) {
+  public Future<Void> open(String modelId, List<StoredVector> stored) {
     // Earlier versions kept both kinds in one collection of the bare name; its vectors are in the database too.
     Future<Void> chain = call(HttpMethod.DELETE, base + "/" + collectionName(prefix, modelId), null)
         .<Void>mapEmpty().recover(e -> Future.succeededFuture());
     for (String kind : KINDS) {
-      List<Entry> ofKind = stored.stream().filter(e -> e.kind().equals(kind)).toList();
+      List<StoredVector> ofKind = stored.stream().filter(e -> e.kind().equals(kind)).toList();
       chain = chain.compose(v -> openKind(collectionName(prefix, modelId) + "-" + kind, kind, ofKind));
     }
     return chain;
   }
 
-  private Future<Void> openKind(String name, String kind, List<Entry> stored) {
+  private Future<Void> openKind(String name, String kind, List<StoredVector> stored) {
     return createCollection(name)
         .compose(id -> call(HttpMethod.GET, base + "/" + id + "/count", null).map(body -> {
           collections.put(kind, id);
@@ -88,22 +89,22 @@ final class ChromaVectorIndex implements VectorIndex {
   }
 
   @Override
-  public Future<Void> upsert(List<Entry> entries) {
+  public Future<Void> upsert(List<StoredVector> entries) {
     Future<Void> chain = Future.succeededFuture();
     for (String kind : KINDS) {
-      List<Entry> ofKind = entries.stream().filter(e -> e.kind().equals(kind)).toList();
+      List<StoredVector> ofKind = entries.stream().filter(e -> e.kind().equals(kind)).toList();
       for (int from = 0; from < ofKind.size(); from += BATCH) {
-        List<Entry> batch = ofKind.subList(from, Math.min(ofKind.size(), from + BATCH));
+        List<StoredVector> batch = ofKind.subList(from, Math.min(ofKind.size(), from + BATCH));
         chain = chain.compose(v -> upsertBatch(kind, batch));
       }
     }
     return chain;
   }
 
-  private Future<Void> upsertBatch(String kind, List<Entry> batch) {
+  private Future<Void> upsertBatch(String kind, List<StoredVector> batch) {
     JsonArray ids = new JsonArray();
     JsonArray embeddings = new JsonArray();
-    for (Entry entry : batch) {
+    for (StoredVector entry : batch) {
       ids.add(entry.id());
       embeddings.add(vector(entry.vector()));
     }

@@ -5,10 +5,12 @@ import io.harpou.bridge.api.RootedPaths;
 import io.harpou.bridge.api.event.DocumentIndexed;
 import io.harpou.bridge.api.event.EventPublisher;
 import io.harpou.bridge.api.memory.Passage;
-import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.memory.DocumentLibrary;
 import io.harpou.bridge.vertx.memory.Embedder;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
+import io.harpou.bridge.vertx.memory.MemoryStorage;
+import io.harpou.bridge.vertx.memory.MemoryStorage.Chunk;
+import io.harpou.bridge.vertx.memory.MemoryStorage.StoredVector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +41,7 @@ final class DocumentLibraryImpl implements DocumentLibrary {
   private static final int FILES_AT_ONCE = 4;
 
   private final Vertx vertx;
-  private final Database db;
+  private final MemoryStorage storage;
   private final Embedder embedder;
   private final VectorIndex index;
   private final HybridSearch search;
@@ -48,10 +50,10 @@ final class DocumentLibraryImpl implements DocumentLibrary {
   private final EventPublisher events;
   private Future<JsonObject> running;
 
-  DocumentLibraryImpl(Vertx vertx, Database db, Embedder embedder, VectorIndex index, HybridSearch search,
+  DocumentLibraryImpl(Vertx vertx, MemoryStorage storage, Embedder embedder, VectorIndex index, HybridSearch search,
                       MemoryOptions options) {
     this.vertx = vertx;
-    this.db = db;
+    this.storage = storage;
     this.embedder = embedder;
     this.index = index;
     this.search = search;
@@ -71,7 +73,7 @@ final class DocumentLibraryImpl implements DocumentLibrary {
       return Future.succeededFuture(counts);
     }
     Future<JsonObject> sync = vertx.executeBlocking(this::scan, false)
-        .compose(found -> db.run(DocumentTables::hashes).compose(known -> {
+        .compose(found -> storage.documentHashes().compose(known -> {
           Future<Void> chain = Future.succeededFuture();
           for (String file : known.keySet()) {
             if (!found.containsKey(file)) {
@@ -157,7 +159,7 @@ final class DocumentLibraryImpl implements DocumentLibrary {
   }
 
   private Future<Void> removeFile(String file) {
-    return db.transaction(c -> DocumentTables.remove(c, file)).compose(index::remove)
+    return storage.removeDocument(file).compose(index::remove)
         .onSuccess(v -> events.publish(new DocumentIndexed(Instant.now(), file, "removed")));
   }
 
@@ -165,26 +167,23 @@ final class DocumentLibraryImpl implements DocumentLibrary {
     return vertx.executeBlocking(() -> {
       List<TextExtractor.Page> pages = TextExtractor.pages(RootedPaths.resolve(folder, Path.of(file)));
       String prefix = "doc-" + sha256(file + "\n" + hash).substring(0, 20) + "-";
-      List<DocumentTables.Chunk> chunks = new ArrayList<>();
+      List<Chunk> chunks = new ArrayList<>();
       for (TextExtractor.Page page : pages) {
         for (String text : Chunker.chunks(page.text(), options.getChunkSize(), options.getChunkOverlap())) {
-          chunks.add(new DocumentTables.Chunk(prefix + chunks.size(), file, page.number(), chunks.size(), text));
+          chunks.add(new Chunk(prefix + chunks.size(), file, page.number(), chunks.size(), text));
         }
       }
       return new Object[] {pages.size(), chunks};
     }, false).compose(parsed -> {
       @SuppressWarnings("unchecked")
-      List<DocumentTables.Chunk> chunks = (List<DocumentTables.Chunk>) parsed[1];
+      List<Chunk> chunks = (List<Chunk>) parsed[1];
       int pageCount = (Integer) parsed[0];
-      return embedAll(chunks.stream().map(DocumentTables.Chunk::text).toList())
-          .compose(vectors -> db.transaction(c -> {
-            List<String> old = DocumentTables.remove(c, file);
-            DocumentTables.add(c, file, hash, pageCount, chunks, vectors, embedder.modelId());
-            return old;
-          }).compose(old -> index.remove(old)).compose(v -> {
-            List<VectorIndex.Entry> entries = new ArrayList<>();
+      return embedAll(chunks.stream().map(Chunk::text).toList())
+          .compose(vectors -> storage.replaceDocument(file, hash, pageCount, chunks, vectors, embedder.modelId())
+          .compose(old -> index.remove(old)).compose(v -> {
+            List<StoredVector> entries = new ArrayList<>();
             for (int i = 0; i < chunks.size(); i++) {
-              entries.add(new VectorIndex.Entry(chunks.get(i).id(), MemoryTables.CHUNK, vectors.get(i)));
+              entries.add(new StoredVector(chunks.get(i).id(), MemoryStorage.CHUNK, vectors.get(i)));
             }
             return index.upsert(entries);
           }))
@@ -217,13 +216,11 @@ final class DocumentLibraryImpl implements DocumentLibrary {
       return Future.failedFuture(new IllegalArgumentException("document search needs text and a positive limit"));
     }
     int depth = Math.max(limit * 4, 20);
-    return search.rank(text, MemoryTables.CHUNK, depth, terms -> c -> DocumentTables.search(c,
-            FtsQuery.bounded(c, "document_chunks_fts", terms), depth))
-        .compose(ranked -> db.run(c -> DocumentTables.chunks(c, ranked.stream().map(HybridSearch.Scored::id)
-            .toList())).map(found -> {
+    return search.rank(text, MemoryStorage.CHUNK, depth, terms -> storage.searchChunks(terms, depth))
+        .compose(ranked -> storage.chunks(ranked.stream().map(HybridSearch.Scored::id).toList()).map(found -> {
               List<Passage> out = new ArrayList<>();
               for (HybridSearch.Scored scored : ranked) {
-                DocumentTables.Chunk chunk = found.get(scored.id());
+                Chunk chunk = found.get(scored.id());
                 if (chunk != null && out.size() < limit) {
                   out.add(new Passage(chunk.file(), chunk.page(), chunk.text(), scored.score()));
                 }
@@ -234,9 +231,9 @@ final class DocumentLibraryImpl implements DocumentLibrary {
 
   @Override
   public Future<List<JsonObject>> files() {
-    return db.run(DocumentTables::files).map(rows -> rows.stream().map(row -> new JsonObject()
-        .put("file", row[0]).put("pages", row[1]).put("chunks", row[2])
-        .put("indexed_at", Instant.ofEpochMilli((Long) row[3]).toString())).toList());
+    return storage.files().map(rows -> rows.stream().map(row -> new JsonObject()
+        .put("file", row.file()).put("pages", row.pages()).put("chunks", row.chunks())
+        .put("indexed_at", row.indexedAt().toString())).toList());
   }
 
   private static String sha256(Path file) throws IOException {

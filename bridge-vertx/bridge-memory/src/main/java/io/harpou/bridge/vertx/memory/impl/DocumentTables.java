@@ -1,9 +1,12 @@
 package io.harpou.bridge.vertx.memory.impl;
 
+import io.harpou.bridge.vertx.memory.MemoryStorage.Chunk;
+import io.harpou.bridge.vertx.memory.MemoryStorage.IndexedFile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,10 +16,6 @@ import java.util.Map;
 
 /** Statements over the indexed documents and their chunks; every method runs on the database thread. */
 final class DocumentTables {
-
-  /** One stored chunk. */
-  record Chunk(String id, String file, int page, int ordinal, String text) {
-  }
 
   private DocumentTables() {
   }
@@ -115,12 +114,13 @@ final class DocumentTables {
     return out;
   }
 
-  static List<Object[]> files(Connection c) throws SQLException {
-    List<Object[]> out = new ArrayList<>();
+  static List<IndexedFile> files(Connection c) throws SQLException {
+    List<IndexedFile> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement("SELECT file, pages, chunks, indexed_at FROM documents "
         + "ORDER BY file"); ResultSet rows = s.executeQuery()) {
       while (rows.next()) {
-        out.add(new Object[] {rows.getString(1), rows.getInt(2), rows.getInt(3), rows.getLong(4)});
+        out.add(new IndexedFile(rows.getString(1), rows.getInt(2), rows.getInt(3),
+            Instant.ofEpochMilli(rows.getLong(4))));
       }
     }
     return out;

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -23,9 +21,6 @@ import java.util.stream.Collectors;
  * that no input is read as FTS syntax, joined by OR so that BM25 ranks rows by how many of the rarer words they share.
  */
 final class FtsQuery {
-
-  /** How many matching rows the rare words of a query may bring together (about half a millisecond of BM25). */
-  static final int BUDGET = 200;
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*");
   private static final Set<String> STOP = new HashSet<>(Arrays.asList(
@@ -58,17 +53,14 @@ final class FtsQuery {
     return List.copyOf(words);
   }
 
-  /** The FTS5 MATCH expression for {@code text}: any of its content words; null when it holds none. */
-  static String of(String text) {
-    List<String> words = terms(text);
+  /** The FTS5 MATCH expression for any of {@code words}; null when there are none. */
+  static String anyOf(List<String> words) {
     return words.isEmpty() ? null : join(words, " OR ");
   }
 
   /**
-   * An FTS5 MATCH expression for {@code terms} over {@code table} whose matches stay few: BM25 scores every row an
-   * expression matches, and a common word ("dog" in 400 of 10,000 memories) made that the most expensive part of a
-   * recall. Rare words, up to {@link #BUDGET} matching rows together, are each enough to match, as exact identifiers
-   * (codes, surnames) should be; the common words must then all be present together. Null when there are no terms.
+   * An FTS5 MATCH expression for {@code terms} over {@code table} whose matches stay few, as {@link WordBudget} splits
+   * them. Null when there are no terms.
    */
   static String bounded(Connection c, String table, List<String> terms) throws SQLException {
     if (terms.isEmpty()) {
@@ -84,26 +76,14 @@ final class FtsQuery {
         }
       }
     }
-    List<String> byRarity = new ArrayList<>(terms);
-    byRarity.sort(Comparator.comparingInt(frequency::get));
-    List<String> rare = new ArrayList<>();
-    int rows = 0;
-    for (String term : byRarity) {
-      if (rows + frequency.get(term) > BUDGET) {
-        break;
-      }
-      rows += frequency.get(term);
-      rare.add(term);
+    WordBudget.Split split = WordBudget.split(terms, frequency);
+    if (split.allOf().isEmpty()) {
+      return join(split.anyOf(), " OR ");
     }
-    List<String> common = byRarity.subList(rare.size(), byRarity.size());
-    if (common.isEmpty()) {
-      return join(terms, " OR ");
+    if (split.anyOf().isEmpty()) {
+      return join(split.allOf(), " AND ");
     }
-    if (rare.isEmpty()) {
-      return join(common, " AND ");
-    }
-    // A single common word adds its many rows and nothing the rarer words and the vectors do not already say.
-    return common.size() == 1 ? join(rare, " OR ") : join(rare, " OR ") + " OR (" + join(common, " AND ") + ")";
+    return join(split.anyOf(), " OR ") + " OR (" + join(split.allOf(), " AND ") + ")";
   }
 
   private static String join(List<String> words, String operator) {

@@ -1,6 +1,7 @@
 package io.harpou.bridge.vertx.memory.impl;
 
 import io.harpou.bridge.api.memory.Memory;
+import io.harpou.bridge.vertx.memory.MemoryStorage.Decision;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +16,6 @@ import java.util.Optional;
  * embed close together.
  */
 final class Governance {
-
-  /** The outcome: the known memory it repeats (then nothing changes), and those it replaces. */
-  record Decision(Memory duplicateOf, List<Memory> replaced) {
-  }
 
   private Governance() {
   }

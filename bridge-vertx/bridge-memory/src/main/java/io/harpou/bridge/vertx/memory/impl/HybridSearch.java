@@ -1,7 +1,5 @@
 package io.harpou.bridge.vertx.memory.impl;
 
-import io.harpou.bridge.vertx.db.Database;
-import io.harpou.bridge.vertx.db.SqlWork;
 import io.harpou.bridge.vertx.memory.Embedder;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.bridge.vertx.memory.MemoryOptions.RecallMode;
@@ -13,8 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Ranks memories or passages by words (FTS5 BM25) and by meaning (vectors), fused by weighted reciprocal rank. Words
- * count less than meaning by default: a word match is often one shared name ("Bob") among several facts about Bob,
+ * Ranks memories or passages by words (the storage's full-text ranking, BM25 in both) and by meaning (vectors), fused
+ * by weighted reciprocal rank. Words count less than meaning by default: a word match is often one shared name ("Bob") among several facts about Bob,
  * while the vector ranking already orders those by what is asked; the word ranking then settles exact identifiers
  * (codes, plates, surnames) that vectors blur.
  */
@@ -24,13 +22,11 @@ final class HybridSearch {
   record Scored(String id, double score, double similarity) {
   }
 
-  private final Database db;
   private final QueryVectors queries;
   private final VectorIndex index;
   private final MemoryOptions options;
 
-  HybridSearch(Database db, Embedder embedder, VectorIndex index, MemoryOptions options) {
-    this.db = db;
+  HybridSearch(Embedder embedder, VectorIndex index, MemoryOptions options) {
     this.queries = new QueryVectors(embedder, 256);
     this.index = index;
     this.options = options;
@@ -41,11 +37,11 @@ final class HybridSearch {
    * and the {@code depth} vectors of {@code kind} nearest to it join them, except those under the minimum similarity.
    */
   Future<List<Scored>> rank(String text, String kind, int depth,
-                            Function<List<String>, SqlWork<List<String>>> lexical) {
+                            Function<List<String>, Future<List<String>>> lexical) {
     RecallMode mode = options.getRecallMode();
     List<String> terms = FtsQuery.terms(text);
     Future<List<String>> words = terms.isEmpty() || mode == RecallMode.SEMANTIC
-        ? Future.succeededFuture(List.of()) : db.run(lexical.apply(terms));
+        ? Future.succeededFuture(List.of()) : lexical.apply(terms);
     Future<List<VectorIndex.Hit>> meaning = mode == RecallMode.LEXICAL
         ? Future.succeededFuture(List.of()) : closest(text, kind, depth);
     return Future.all(words, meaning).map(both -> {

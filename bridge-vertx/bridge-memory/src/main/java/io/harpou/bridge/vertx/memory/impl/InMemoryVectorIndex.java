@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.memory.impl;
 
+import io.harpou.bridge.vertx.memory.MemoryStorage.StoredVector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Collection;
@@ -25,14 +26,14 @@ final class InMemoryVectorIndex implements VectorIndex {
   }
 
   @Override
-  public Future<Void> open(String modelId, List<Entry> stored) {
+  public Future<Void> open(String modelId, List<StoredVector> stored) {
     byKind.clear();
     put(stored);
     return Future.succeededFuture();
   }
 
   @Override
-  public Future<Void> upsert(List<Entry> entries) {
+  public Future<Void> upsert(List<StoredVector> entries) {
     try {
       put(entries);
       return Future.succeededFuture();
@@ -41,8 +42,8 @@ final class InMemoryVectorIndex implements VectorIndex {
     }
   }
 
-  private void put(List<Entry> entries) {
-    for (Entry entry : entries) {
+  private void put(List<StoredVector> entries) {
+    for (StoredVector entry : entries) {
       byKind.forEach((kind, matrix) -> {
         if (!kind.equals(entry.kind())) {
           matrix.remove(entry.id());

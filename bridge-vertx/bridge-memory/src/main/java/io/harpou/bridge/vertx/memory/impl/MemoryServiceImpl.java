@@ -7,12 +7,14 @@ import io.harpou.bridge.api.memory.MemoryQuery;
 import io.harpou.bridge.api.memory.MemoryScope;
 import io.harpou.bridge.api.memory.Passage;
 import io.harpou.bridge.api.memory.RecalledMemory;
-import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.memory.DocumentLibrary;
 import io.harpou.bridge.vertx.memory.Embedder;
 import io.harpou.bridge.vertx.memory.FactExtractor;
 import io.harpou.bridge.vertx.memory.MemoryOptions;
 import io.harpou.bridge.vertx.memory.MemoryService;
+import io.harpou.bridge.vertx.memory.MemoryStorage;
+import io.harpou.bridge.vertx.memory.MemoryStorage.StoredText;
+import io.harpou.bridge.vertx.memory.MemoryStorage.StoredVector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -28,14 +29,14 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The memory store over the embedded database and a vector index; writes are serialised so governance holds. */
+/** The memory store over a storage and a vector index; writes are serialised so governance holds. */
 public final class MemoryServiceImpl implements MemoryService {
 
   private static final Logger LOG = LoggerFactory.getLogger(MemoryServiceImpl.class);
   /** A request to forget matches a memory from this similarity (MiniLM: a paraphrase, not a neighbour topic). */
   static final double FORGET_SIMILARITY = 0.5;
 
-  private final Database db;
+  private final MemoryStorage storage;
   private final MemoryOptions options;
   private final Embedder embedder;
   private final VectorIndex index;
@@ -43,23 +44,26 @@ public final class MemoryServiceImpl implements MemoryService {
   private final DocumentLibraryImpl documents;
   private Future<?> writes = Future.succeededFuture();
 
-  private MemoryServiceImpl(Vertx vertx, Database db, MemoryOptions options, Embedder embedder, VectorIndex index) {
-    this.db = db;
+  private MemoryServiceImpl(Vertx vertx, MemoryStorage storage, MemoryOptions options, Embedder embedder,
+                            VectorIndex index) {
+    this.storage = storage;
     this.options = options;
     this.embedder = embedder;
     this.index = index;
-    this.search = new HybridSearch(db, embedder, index, options);
-    this.documents = new DocumentLibraryImpl(vertx, db, embedder, index, search, options);
+    this.search = new HybridSearch(embedder, index, options);
+    this.documents = new DocumentLibraryImpl(vertx, storage, embedder, index, search, options);
   }
 
   /** Migrates, re-embeds what another model embedded, and opens the vector index. */
-  public static Future<MemoryService> open(Vertx vertx, Database db, MemoryOptions options, Embedder embedder) {
-    VectorIndex index = options.getChromaUrl() == null ? new InMemoryVectorIndex(vertx)
+  public static Future<MemoryService> open(Vertx vertx, MemoryStorage storage, MemoryOptions options,
+                                           Embedder embedder) {
+    VectorIndex backend = options.getChromaUrl() == null ? new InMemoryVectorIndex(vertx)
         : new ChromaVectorIndex(vertx, options.getChromaUrl(), options.getChromaCollection());
-    MemoryServiceImpl service = new MemoryServiceImpl(vertx, db, options, embedder, index);
-    return db.migrate("memory", MemoryTables.MIGRATIONS)
+    VectorIndex index = storage.shared() ? new FollowingVectorIndex(backend, storage) : backend;
+    MemoryServiceImpl service = new MemoryServiceImpl(vertx, storage, options, embedder, index);
+    return storage.migrate()
         .compose(v -> service.reembed())
-        .compose(v -> db.run(c -> MemoryTables.vectors(c, embedder.modelId())))
+        .compose(v -> storage.vectors(embedder.modelId()))
         .compose(stored -> index.open(embedder.modelId(), stored))
         .<MemoryService>map(service)
         .onFailure(e -> index.close());
@@ -67,21 +71,22 @@ public final class MemoryServiceImpl implements MemoryService {
 
   private Future<Void> reembed() {
     String model = embedder.modelId();
-    return db.run(c -> MemoryTables.stale(c, model)).compose(stale -> {
+    return storage.unembedded(model).compose(stale -> {
       if (stale.isEmpty()) {
         return Future.succeededFuture();
       }
       LOG.info("Embedding {} memories and passages with {}", stale.size(), model);
       Future<Void> chain = Future.succeededFuture();
       for (int from = 0; from < stale.size(); from += 256) {
-        List<MemoryTables.Text> batch = stale.subList(from, Math.min(stale.size(), from + 256));
-        chain = chain.compose(v -> embedder.embedAll(batch.stream().map(MemoryTables.Text::text).toList())
-            .compose(vectors -> db.transaction(c -> {
+        List<StoredText> batch = stale.subList(from, Math.min(stale.size(), from + 256));
+        chain = chain.compose(v -> embedder.embedAll(batch.stream().map(StoredText::text).toList())
+            .compose(vectors -> {
+              List<StoredVector> rows = new ArrayList<>();
               for (int i = 0; i < batch.size(); i++) {
-                MemoryTables.putVector(c, batch.get(i).id(), batch.get(i).kind(), model, vectors.get(i));
+                rows.add(new StoredVector(batch.get(i).id(), batch.get(i).kind(), vectors.get(i)));
               }
-              return null;
-            })));
+              return storage.putVectors(model, rows);
+            }));
       }
       return chain;
     });
@@ -110,17 +115,9 @@ public final class MemoryServiceImpl implements MemoryService {
         memory.conversationId(), memory.source(), now,
         memory.expiresAt() != null || ttl == null ? memory.expiresAt() : now.plus(ttl));
     return serially(() -> embedder.embed(fresh.text())
-        .compose(vector -> index.search(vector, MemoryTables.MEMORY, 8)
-            .compose(hits -> db.transaction(c -> {
-              List<Memory> known = candidates(c, fresh, hits, now);
-              Governance.Decision decision = Governance.decide(fresh, known, hits, options.getDuplicateSimilarity());
-              if (decision.duplicateOf() != null) {
-                return decision;
-              }
-              MemoryTables.delete(c, decision.replaced().stream().map(Memory::id).toList());
-              MemoryTables.insert(c, fresh, origin, vector, embedder.modelId());
-              return decision;
-            }))
+        .compose(vector -> index.search(vector, MemoryStorage.MEMORY, 8)
+            .compose(hits -> storage.store(fresh, origin, embedder.modelId(), vector, lookup(fresh, hits),
+                known -> Governance.decide(fresh, known, hits, options.getDuplicateSimilarity())))
             .compose(decision -> {
               if (decision.duplicateOf() != null) {
                 return Future.succeededFuture(decision.duplicateOf());
@@ -130,31 +127,21 @@ public final class MemoryServiceImpl implements MemoryService {
                     decision.replaced().size());
               }
               return index.remove(decision.replaced().stream().map(Memory::id).toList())
-                  .compose(v -> index.upsert(List.of(new VectorIndex.Entry(fresh.id(), MemoryTables.MEMORY,
-                      vector))))
+                  .compose(v -> index.upsert(List.of(new StoredVector(fresh.id(), MemoryStorage.MEMORY, vector))))
                   .map(fresh);
             })));
   }
 
   /**
-   * The known memories a new one may repeat or contradict, in its scope and subject: its nearest vectors, and those
-   * sharing words with the subject of its claim (a contradiction says something else about the same subject, so it
+   * Where the known memories a new one may repeat or contradict are: its nearest vectors, and those sharing words
+   * with it or with the subject of its claim (a contradiction says something else about the same subject, so it
    * shares those words). This keeps a write independent of the size of the store.
    */
-  private static List<Memory> candidates(java.sql.Connection c, Memory fresh, List<VectorIndex.Hit> hits,
-                                         Instant now) throws java.sql.SQLException {
-    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-    hits.forEach(hit -> ids.add(hit.id()));
-    String exact = FtsQuery.of(fresh.text());
-    if (exact != null) {
-      ids.addAll(MemoryTables.search(c, exact, Set.of(fresh.scope()), fresh.subject(), now, 20));
-    }
-    String about = Statements.claim(fresh.text()).map(claim -> FtsQuery.of(claim.subject())).orElse(null);
-    if (about != null) {
-      ids.addAll(MemoryTables.search(c, about, Set.of(fresh.scope()), fresh.subject(), now, 50));
-    }
-    return MemoryTables.byIds(c, ids, Set.of(fresh.scope()), fresh.subject(), now).values().stream()
-        .filter(m -> Objects.equals(m.subject(), fresh.subject())).toList();
+  private static MemoryStorage.Lookup lookup(Memory fresh, List<VectorIndex.Hit> hits) {
+    List<String> about = Statements.claim(fresh.text()).map(claim -> FtsQuery.terms(claim.subject()))
+        .orElse(List.of());
+    return new MemoryStorage.Lookup(hits.stream().map(VectorIndex.Hit::id).toList(), FtsQuery.terms(fresh.text()),
+        about);
   }
 
   @Override
@@ -164,26 +151,31 @@ public final class MemoryServiceImpl implements MemoryService {
     boolean filtered = !query.scopes().isEmpty() || query.subject() != null;
     int vectorDepth = filtered ? Math.max(depth * 10, 200) : depth;
     Instant now = Instant.now();
-    return search.rank(query.text(), MemoryTables.MEMORY, vectorDepth,
-            terms -> c -> MemoryTables.search(c, FtsQuery.bounded(c, "memories_fts", terms), query.scopes(),
-                query.subject(), now, depth))
-        .compose(ranked -> db.run(c -> {
+    return search.rank(query.text(), MemoryStorage.MEMORY, vectorDepth,
+            terms -> storage.searchMemories(terms, query.scopes(), query.subject(), now, depth))
+        .compose(ranked -> {
           // Read the memories in rank order, a few more than asked at a time: most are kept, so one read is enough.
-          List<RecalledMemory> out = new ArrayList<>();
           int step = filtered ? 100 : query.limit() * 2;
-          for (int from = 0; from < ranked.size() && out.size() < query.limit(); from += step) {
-            List<HybridSearch.Scored> part = ranked.subList(from, Math.min(ranked.size(), from + step));
-            Map<String, Memory> found = MemoryTables.byIds(c, part.stream().map(HybridSearch.Scored::id).toList(),
-                query.scopes(), query.subject(), now);
-            for (HybridSearch.Scored scored : part) {
-              Memory m = found.get(scored.id());
-              if (m != null && out.size() < query.limit()) {
-                out.add(new RecalledMemory(m, scored.score()));
-              }
+          return readRanked(ranked, 0, step, query, now, new ArrayList<>());
+        });
+  }
+
+  private Future<List<RecalledMemory>> readRanked(List<HybridSearch.Scored> ranked, int from, int step,
+                                                  MemoryQuery query, Instant now, List<RecalledMemory> out) {
+    if (from >= ranked.size() || out.size() >= query.limit()) {
+      return Future.succeededFuture(out);
+    }
+    List<HybridSearch.Scored> part = ranked.subList(from, Math.min(ranked.size(), from + step));
+    return storage.byIds(part.stream().map(HybridSearch.Scored::id).toList(), query.scopes(), query.subject(), now)
+        .compose(found -> {
+          for (HybridSearch.Scored scored : part) {
+            Memory m = found.get(scored.id());
+            if (m != null && out.size() < query.limit()) {
+              out.add(new RecalledMemory(m, scored.score()));
             }
           }
-          return out;
-        }));
+          return readRanked(ranked, from + step, step, query, now, out);
+        });
   }
 
   @Override
@@ -201,7 +193,7 @@ public final class MemoryServiceImpl implements MemoryService {
     if (limit <= 0) {
       return Future.failedFuture(new IllegalArgumentException("list limit must be positive"));
     }
-    return db.run(c -> MemoryTables.list(c, scope, limit, Instant.now()));
+    return storage.list(scope, limit, Instant.now());
   }
 
   @Override
@@ -209,18 +201,18 @@ public final class MemoryServiceImpl implements MemoryService {
     if (id == null || id.isBlank()) {
       return Future.succeededFuture(false);
     }
-    return deleteIds(() -> db.run(c -> List.of(id))).map(n -> n > 0);
+    return deleteIds(() -> Future.succeededFuture(List.of(id))).map(n -> n > 0);
   }
 
   @Override
   public Future<Integer> forgetScope(MemoryScope scope, String subject) {
     Objects.requireNonNull(scope, "scope");
-    return deleteIds(() -> db.run(c -> MemoryTables.idsInScope(c, scope, subject)));
+    return deleteIds(() -> storage.idsInScope(scope, subject));
   }
 
   @Override
   public Future<Integer> sweepExpired() {
-    return deleteIds(() -> db.run(c -> MemoryTables.expired(c, Instant.now())));
+    return deleteIds(() -> storage.expired(Instant.now()));
   }
 
   @Override
@@ -230,9 +222,8 @@ public final class MemoryServiceImpl implements MemoryService {
     }
     Set<MemoryScope> scopes = scope == null ? Set.of() : Set.of(scope);
     Instant now = Instant.now();
-    return search.closest(text, MemoryTables.MEMORY, 5).compose(hits -> db.run(c -> {
-      Map<String, Memory> found = MemoryTables.byIds(c, hits.stream().map(VectorIndex.Hit::id).toList(), scopes,
-          subject, now);
+    return search.closest(text, MemoryStorage.MEMORY, 5).compose(hits -> storage.byIds(
+        hits.stream().map(VectorIndex.Hit::id).toList(), scopes, subject, now).map(found -> {
       List<Memory> chosen = new ArrayList<>();
       double best = -1;
       for (VectorIndex.Hit hit : hits) {
@@ -276,8 +267,7 @@ public final class MemoryServiceImpl implements MemoryService {
   }
 
   private Future<Integer> deleteIds(Supplier<Future<List<String>>> ids) {
-    return serially(() -> ids.get().compose(list -> list.isEmpty() ? Future.succeededFuture(List.<String>of())
-            : db.transaction(c -> MemoryTables.delete(c, list)))
+    return serially(() -> ids.get().compose(storage::delete)
         .compose(deleted -> index.remove(deleted).map(deleted.size())));
   }
 

@@ -2,6 +2,9 @@ package io.harpou.bridge.vertx.memory.impl;
 
 import io.harpou.bridge.api.memory.Memory;
 import io.harpou.bridge.api.memory.MemoryScope;
+import io.harpou.bridge.vertx.memory.MemoryStorage;
+import io.harpou.bridge.vertx.memory.MemoryStorage.StoredText;
+import io.harpou.bridge.vertx.memory.MemoryStorage.StoredVector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,13 +39,9 @@ final class MemoryTables {
         tokenize = 'porter unicode61 remove_diacritics 2')
       """);
 
-  static final String MEMORY = "memory";
-  static final String CHUNK = "chunk";
+  static final String MEMORY = MemoryStorage.MEMORY;
+  static final String CHUNK = MemoryStorage.CHUNK;
   private static final String COLUMNS = "id, text, scope, subject, conversation_id, source, created_at, expires_at";
-
-  /** An id and its text, for re-embedding. */
-  record Text(String id, String kind, String text) {
-  }
 
   private MemoryTables() {
   }
@@ -234,8 +233,8 @@ final class MemoryTables {
   }
 
   /** Memories and chunks that have no vector from {@code model}. */
-  static List<Text> stale(Connection c, String model) throws SQLException {
-    List<Text> out = new ArrayList<>();
+  static List<StoredText> stale(Connection c, String model) throws SQLException {
+    List<StoredText> out = new ArrayList<>();
     String[][] sources = {{"memories", MEMORY}, {"document_chunks", CHUNK}};
     for (String[] source : sources) {
       try (PreparedStatement s = c.prepareStatement("SELECT t.id, t.text FROM " + source[0] + " t "
@@ -243,7 +242,7 @@ final class MemoryTables {
         s.setString(1, model);
         try (ResultSet rows = s.executeQuery()) {
           while (rows.next()) {
-            out.add(new Text(rows.getString(1), source[1], rows.getString(2)));
+            out.add(new StoredText(rows.getString(1), source[1], rows.getString(2)));
           }
         }
       }
@@ -252,13 +251,13 @@ final class MemoryTables {
   }
 
   /** Every vector from {@code model}. */
-  static List<VectorIndex.Entry> vectors(Connection c, String model) throws SQLException {
-    List<VectorIndex.Entry> out = new ArrayList<>();
+  static List<StoredVector> vectors(Connection c, String model) throws SQLException {
+    List<StoredVector> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement("SELECT id, kind, vector FROM memory_vectors WHERE model = ?")) {
       s.setString(1, model);
       try (ResultSet rows = s.executeQuery()) {
         while (rows.next()) {
-          out.add(new VectorIndex.Entry(rows.getString(1), rows.getString(2), Vectors.fromBlob(rows.getBytes(3))));
+          out.add(new StoredVector(rows.getString(1), rows.getString(2), Vectors.fromBlob(rows.getBytes(3))));
         }
       }
     }

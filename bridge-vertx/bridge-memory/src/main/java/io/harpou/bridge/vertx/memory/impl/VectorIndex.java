@@ -1,5 +1,6 @@
 package io.harpou.bridge.vertx.memory.impl;
 
+import io.harpou.bridge.vertx.memory.MemoryStorage.StoredVector;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.List;
@@ -10,19 +11,15 @@ import java.util.List;
  */
 interface VectorIndex {
 
-  /** One stored vector: {@code kind} is {@code memory} or {@code chunk}. */
-  record Entry(String id, String kind, float[] vector) {
-  }
-
   /** A match, with its cosine similarity. */
   record Hit(String id, double similarity) {
   }
 
   /** Prepares the backend for vectors of {@code modelId} given those the database holds for it. */
-  Future<Void> open(String modelId, List<Entry> stored);
+  Future<Void> open(String modelId, List<StoredVector> stored);
 
   /** Adds or replaces vectors. */
-  Future<Void> upsert(List<Entry> entries);
+  Future<Void> upsert(List<StoredVector> entries);
 
   /** Removes vectors by id (unknown ids are ignored). */
   Future<Void> remove(Collection<String> ids);

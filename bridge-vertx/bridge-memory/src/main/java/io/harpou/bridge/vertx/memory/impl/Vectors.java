@@ -37,7 +37,7 @@ public final class Vectors {
     return sum;
   }
 
-  static byte[] toBlob(float[] v) {
+  public static byte[] toBlob(float[] v) {
     ByteBuffer buffer = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (float x : v) {
       buffer.putFloat(x);
@@ -45,7 +45,7 @@ public final class Vectors {
     return buffer.array();
   }
 
-  static float[] fromBlob(byte[] blob) {
+  public static float[] fromBlob(byte[] blob) {
     ByteBuffer buffer = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
     float[] v = new float[blob.length / 4];
     for (int i = 0; i < v.length; i++) {

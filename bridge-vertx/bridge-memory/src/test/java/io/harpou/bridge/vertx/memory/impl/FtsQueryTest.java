@@ -50,7 +50,7 @@ class FtsQueryTest {
   void should_drop_stop_words_in_english_and_french() {
     assertThat(FtsQuery.terms("When does Bob walk the dog?")).containsExactly("bob", "walk", "dog");
     assertThat(FtsQuery.terms("Qu'est-ce que tu sais sur le chien de Léa ?")).containsExactly("chien", "lea");
-    assertThat(FtsQuery.of("what is it?")).isNull();
+    assertThat(FtsQuery.anyOf(FtsQuery.terms("what is it?"))).isNull();
   }
 
   @Test
@@ -59,7 +59,7 @@ class FtsQueryTest {
 
     assertThat(expression).isEqualTo("\"heron\" OR \"2290\" OR \"van\" OR (\"bob\" AND \"walk\" AND \"dog\")");
     List<String> found = match(expression);
-    assertThat(found).contains("plate").hasSizeLessThan(FtsQuery.BUDGET);
+    assertThat(found).contains("plate").hasSizeLessThan(WordBudget.BUDGET);
     assertThat(found.subList(1, found.size())).allSatisfy(id -> {
       int i = Integer.parseInt(id.substring(1));
       assertThat(i % 3).isEqualTo(1);

@@ -8,6 +8,8 @@ import io.harpou.bridge.vertx.rules.RuleTable;
 import io.harpou.bridge.vertx.store.pg.impl.PgStoreImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
 
 /**
  * The hub's shared state in PostgreSQL, for every hub that opens the same database: the audit log, the conversation
@@ -41,6 +43,15 @@ public interface PgStore extends AgentStore, HttpStore {
   /** Opens the audit log, for the agent and the HTTP API alike. */
   @Override
   Future<AuditLog> auditLog();
+
+  /** The pool, for components that keep their own tables in the same database. */
+  Pool pool();
+
+  /**
+   * Brings a component's tables up to date: {@code migrations} is its whole history, oldest first; those not yet
+   * applied run in one transaction, never on two hubs at once. Returns the version reached.
+   */
+  Future<Integer> migrate(String component, List<String> migrations);
 
   /** The database, without its password. */
   String describe();

@@ -125,6 +125,11 @@ public final class PgStoreImpl implements PgStore {
     return pool.close();
   }
 
+  @Override
+  public Pool pool() {
+    return pool;
+  }
+
   /** Reads a table held in memory again each second, as other hubs change it; until {@link #close()}. */
   private void refreshEachSecond(Supplier<Future<Void>> reload) {
     refreshers.add(vertx.setPeriodic(REFRESH_MS, t -> reload.get()
@@ -135,7 +140,8 @@ public final class PgStoreImpl implements PgStore {
    * Brings a component's tables up to date: {@code migrations} is its whole history, oldest first; those not yet
    * recorded in {@code schema_versions} run in one transaction, under a lock so two hubs never run them together.
    */
-  Future<Integer> migrate(String component, List<String> migrations) {
+  @Override
+  public Future<Integer> migrate(String component, List<String> migrations) {
     // The notice that the table exists (every start but the first) is no news.
     return Sql.mapped(pool.withTransaction(c -> c.query("SET LOCAL client_min_messages = warning").execute()
         .compose(r -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(MIGRATION_LOCK)))
