@@ -155,8 +155,8 @@ class HubClusterTest {
 
     assertThat(reply).containsIgnoringCase("kitchen");
     assertThat(home.connectionCount()).as("never two Home Assistant connections").isEqualTo(1);
-    assertThat(postgres.psql("SELECT epoch FROM harpou_role_lease WHERE role = 'home'").strip())
-        .as("the lease's fencing epoch, raised when the role moved").isEqualTo("2");
+    assertThat(Long.parseLong(postgres.psql("SELECT epoch FROM harpou_role_lease WHERE role = 'home'").strip()))
+        .as("the lease's fencing epoch, raised when the role moved").isGreaterThan(1);
   }
 
   @Test
