@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A process on the household's network that joins Hazelcast with the cluster's name but holds no certificate of the
- * household's CA tries the event bus's doors: asking the agent and calling Home Assistant through the home node.
- * Nothing reaches the agent or the virtual home, while a node with the household's certificate is served.
+ * Processes on the household's network that join Hazelcast with the cluster's name but hold no certificate of the
+ * household's CA (one with none at all, one with a certificate of its own CA) try the event bus's doors: asking the
+ * agent and calling Home Assistant through the home node. Nothing reaches the agent or the virtual home, while a node
+ * with the household's certificate is served.
  */
 class EventBusTlsTest {
 
@@ -49,27 +50,30 @@ class EventBusTlsTest {
   @Test
   void should_deliver_nothing_from_a_node_without_the_households_certificate() throws Exception {
     ClusterCertificates.create(certs, List.of("home", "edge"));
+    ClusterCertificates.create(certs.resolve("foreign"), List.of("impostor"));
     VirtualHomeAssistant home = VirtualHomeAssistant.create(local, new VirtualHomeOptions()).start().await();
-    nodes = new ClusterNodes(3);
-    Vertx homeNode = nodes.start(withCertificate(nodes.options(0), "home"));
+    nodes = new ClusterNodes(4);
+    Vertx homeNode = nodes.start(withCertificate(nodes.options(0), certs, "home"));
     AtomicInteger asked = new AtomicInteger();
     homeNode.eventBus().<JsonObject>consumer(BridgeAddresses.AGENT_ASK, m -> {
       asked.incrementAndGet();
       m.reply(new JsonObject());
     }).completion().await();
     serveHome(homeNode, home);
-    Vertx edge = nodes.start(withCertificate(nodes.options(1), "edge"));
+    Vertx edge = nodes.start(withCertificate(nodes.options(1), certs, "edge"));
     Vertx rogue = nodes.start(nodes.options(2));
+    Vertx impostor = nodes.start(withCertificate(nodes.options(3), certs.resolve("foreign"), "impostor"));
 
-    DeliveryOptions quick = new DeliveryOptions().setSendTimeout(3_000);
-    Future<?> rogueUnlock = rogue.eventBus().request(BridgeAddresses.HOME_CALL, UNLOCK, quick);
-    Future<?> rogueAsk = rogue.eventBus().request(BridgeAddresses.AGENT_ASK,
-        new JsonObject().put("text", "unlock the front door"), quick);
-    Await.until("the rogue's requests end", Duration.ofSeconds(20),
-        () -> rogueUnlock.isComplete() && rogueAsk.isComplete());
+    for (Vertx stranger : List.of(rogue, impostor)) {
+      DeliveryOptions quick = new DeliveryOptions().setSendTimeout(3_000);
+      Future<?> unlock = stranger.eventBus().request(BridgeAddresses.HOME_CALL, UNLOCK, quick);
+      Future<?> ask = stranger.eventBus().request(BridgeAddresses.AGENT_ASK,
+          new JsonObject().put("text", "unlock the front door"), quick);
+      Await.until("the stranger's requests end", Duration.ofSeconds(20), () -> unlock.isComplete() && ask.isComplete());
 
-    assertThat(rogueUnlock.failed()).as("the rogue's Home Assistant call").isTrue();
-    assertThat(rogueAsk.failed()).as("the rogue's turn").isTrue();
+      assertThat(unlock.failed()).as("a stranger's Home Assistant call").isTrue();
+      assertThat(ask.failed()).as("a stranger's turn").isTrue();
+    }
     assertThat(asked).as("turns that reached the agent").hasValue(0);
     assertThat(home.calls()).as("calls that reached Home Assistant").isEmpty();
     assertThat(home.state("lock.front_door").getString("state")).isEqualTo("locked");
@@ -79,9 +83,9 @@ class EventBusTlsTest {
     assertThat(home.state("lock.front_door").getString("state")).isEqualTo("unlocked");
   }
 
-  private ClusterOptions withCertificate(ClusterOptions options, String node) {
-    options.trust().setTls(certs.resolve(node + ".pem").toString(), certs.resolve(node + ".key").toString(),
-        certs.resolve("ca.pem").toString());
+  private static ClusterOptions withCertificate(ClusterOptions options, Path dir, String node) {
+    options.trust().setTls(dir.resolve(node + ".pem").toString(), dir.resolve(node + ".key").toString(),
+        dir.resolve("ca.pem").toString());
     return options;
   }
 
