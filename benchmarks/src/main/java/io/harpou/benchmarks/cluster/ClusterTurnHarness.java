@@ -7,6 +7,7 @@ import io.harpou.bridge.vertx.RemoteParts;
 import io.harpou.bridge.vertx.cluster.ClusterNode;
 import io.harpou.bridge.vertx.cluster.ClusterOptions;
 import io.harpou.bridge.vertx.cluster.HarpouClusterManager;
+import io.harpou.bridge.vertx.cluster.trust.ClusterCertificates;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
 import io.harpou.testkit.Await;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
@@ -17,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -26,11 +28,15 @@ import java.util.List;
  * matcher's fast path acting on the virtual home) run first in one process, then entering on an edge node and crossing
  * to an agent node ({@code harpou.agent.ask}) and from there to the home node ({@code harpou.home.call}): three
  * clustered Vert.x instances with their own Hazelcast members, in this JVM but talking over loopback TCP as separate
- * hosts would. The difference of the percentiles is what the two hops cost.
+ * hosts would. The difference of the percentiles is what the two hops cost. With {@code tls}, the three nodes speak
+ * TLS on the event bus with certificates of one household CA, as {@code cluster.tls} configures them.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.harpou.benchmarks.cluster.ClusterTurnHarness [turns]}
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.harpou.benchmarks.cluster.ClusterTurnHarness [turns]
+ * [tls]}
  */
 public final class ClusterTurnHarness {
+
+  private static Path tls;
 
   private ClusterTurnHarness() {
   }
@@ -38,6 +44,10 @@ public final class ClusterTurnHarness {
   /** Runs the harness and prints the figures. */
   public static void main(String[] args) throws Exception {
     int turns = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    tls = args.length > 1 && args[1].equals("tls") ? Files.createTempDirectory("harpou-cluster-certs") : null;
+    if (tls != null) {
+      ClusterCertificates.create(tls, List.of("node0", "node1", "node2"));
+    }
     Vertx local = Vertx.vertx();
     VirtualHomeAssistant home = VirtualHomeAssistant.create(local, new VirtualHomeOptions()).start().await();
     JsonObject homeSection = new JsonObject().put("url", home.url()).put("token", home.accessToken());
@@ -64,7 +74,7 @@ public final class ClusterTurnHarness {
     ClusterNode edgeNode = ClusterNode.start(edgeVertx, options(ports, 0).setRoles("edge"), null).await();
     long[] crossing = measure(edgeNode.remoteAgent().orElseThrow(), turns);
 
-    report("edge -> agent -> home nodes", crossing);
+    report("edge -> agent -> home nodes" + (tls == null ? "" : " (event bus over TLS)"), crossing);
     System.out.printf("added by the cluster: p50 %.3f ms, p99 %.3f ms%n",
         ms(pct(crossing, 50) - pct(oneProcess, 50)), ms(pct(crossing, 99) - pct(oneProcess, 99)));
     System.out.printf("load average at the end: %.2f%n",
@@ -87,8 +97,13 @@ public final class ClusterTurnHarness {
   private static ClusterOptions options(int[] ports, int index) {
     List<String> members = Arrays.stream(ports).filter(p -> p != ports[index]).mapToObj(p -> "127.0.0.1:" + p)
         .toList();
-    return new ClusterOptions().setPort(ports[index]).setHost("127.0.0.1").setMembers(members)
+    ClusterOptions options = new ClusterOptions().setPort(ports[index]).setHost("127.0.0.1").setMembers(members)
         .setLiteMember(index == 0);
+    if (tls != null) {
+      options.trust().setTls(tls.resolve("node" + index + ".pem").toString(),
+          tls.resolve("node" + index + ".key").toString(), tls.resolve("ca.pem").toString());
+    }
+    return options;
   }
 
   private static Vertx clustered(int[] ports, int index, boolean lite) {

@@ -88,5 +88,17 @@ public record ConfigKey(String env, String flag, String path, Type type, String 
       new ConfigKey("HARPOU_CLUSTER_HOST", "--cluster-host-address", "cluster.host", Type.TEXT,
           "with -cluster: the address this member binds and announces"),
       new ConfigKey("HARPOU_CLUSTER_DNS", "--cluster-dns", "cluster.kubernetes_dns", Type.TEXT,
-          "with -cluster: a Kubernetes headless service's DNS name to find the members by, instead of the list"));
+          "with -cluster: a Kubernetes headless service's DNS name to find the members by, instead of the list"),
+      new ConfigKey("HARPOU_CLUSTER_SECRET", null, "cluster.secret", Type.SECRET,
+          "with -cluster: the household's cluster secret (16 characters or more); members without it are shut out"),
+      new ConfigKey("HARPOU_CLUSTER_SECRET_FILE", "--cluster-secret-file", "cluster.secret", Type.SECRET_FILE,
+          "file holding the cluster secret"),
+      new ConfigKey("HARPOU_CLUSTER_TLS_CERT", "--cluster-tls-cert", "cluster.tls.cert", Type.TEXT,
+          "with -cluster: this node's certificate (PEM) for the event bus's TLS"),
+      new ConfigKey("HARPOU_CLUSTER_TLS_KEY", "--cluster-tls-key", "cluster.tls.key", Type.TEXT,
+          "with -cluster: this node's private key (PEM)"),
+      new ConfigKey("HARPOU_CLUSTER_TLS_CA", "--cluster-tls-ca", "cluster.tls.ca", Type.TEXT,
+          "with -cluster: the household's cluster CA (PEM); the event bus takes only peers it signed"),
+      new ConfigKey("HARPOU_CLUSTER_MIN_MEMBERS", "--cluster-min-members", "cluster.min_members", Type.INTEGER,
+          "with -cluster and no shared database: the trusted members a node must see to hold the home role (1)"));
 }

@@ -44,6 +44,8 @@ final class HubCluster {
   static Future<HubCluster> start(Vertx vertx, JsonObject config) {
     ClusterOptions cluster = new ClusterOptions(config.getJsonObject("cluster", new JsonObject()));
     BridgeOptions whole = new BridgeOptions(config);
+    // Nodes that share a database hold the home role there, where a split network cannot elect two holders.
+    whole.getSharedDatabase().ifPresent(database -> cluster.trust().setLeaseDatabaseUrl(database.getUrl()));
     return ClusterNode.start(vertx, cluster, whole.getHomeAssistant().orElse(null)).compose(node -> {
       JsonObject mine = config.copy();
       // The home node's lease holds the one Home Assistant connection; this bridge reaches it through the cluster.

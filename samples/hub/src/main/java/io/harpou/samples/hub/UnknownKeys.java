@@ -84,8 +84,14 @@ final class UnknownKeys {
         .put("mqtt", new MqttOptions(new JsonObject().put("url", "mqtt://broker")).toJson())
         .put("notifications", new NotificationOptions().toJson())
         .put("mcp", new JsonObject().put("server", new McpServerOptions().toJson()).put("servers", new JsonArray()))
-        .put("cluster", new ClusterOptions().setRoles("").setHost("").setKubernetesDns("").toJson());
+        .put("cluster", knownCluster());
     return merge(known, UNSET_OR_OWNED);
+  }
+
+  private static JsonObject knownCluster() {
+    ClusterOptions cluster = new ClusterOptions().setRoles("").setHost("").setKubernetesDns("");
+    cluster.trust().setSecret("").setTls("", "", "");
+    return cluster.toJson();
   }
 
   private static JsonObject merge(JsonObject into, JsonObject more) {

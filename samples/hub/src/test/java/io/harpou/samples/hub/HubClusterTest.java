@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTP API; a lite member), an agent node, and two home nodes of which one holds the Home Assistant connection. Voice
  * turns enter on the edge node and act on the virtual home through the home node; then the home node is killed and
  * the role moves, and the agent node is killed mid-turn. The virtual home, run by this test, counts what was done; the
- * nodes share one PostgreSQL database, whose audit log says what the agent nodes finished.
+ * nodes share one PostgreSQL database, whose audit log says what the agent nodes finished and which holds the home
+ * lease. The nodes prove the household's cluster secret and speak TLS on the event bus with its CA's certificates.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,6 +67,9 @@ class HubClusterTest {
     home = VirtualHomeAssistant.create(vertx, new VirtualHomeOptions()).start().await();
     postgres = PostgresServer.start();
     int[] ports = {freePort(), freePort(), freePort(), freePort()};
+    // The household's cluster: its secret and its CA's certificates, as `harpou cluster-certs` makes them.
+    assertThat(ClusterCertsMain.run(new String[] {dir.resolve("certs").toString(), "agent", "home-a", "home-b",
+        "edge"}, System.out, System.err)).isZero();
     agent = start("agent", "agent", false, ports, 1);
     homeA = start("home-a", "home", false, ports, 2);
     homeB = start("home-b", "home", false, ports, 3);
@@ -93,10 +97,17 @@ class HubClusterTest {
         .put("home_assistant", new JsonObject().put("url", home.url()).put("token", home.accessToken()))
         .put("database", new JsonObject().put("url", postgres.url()))
         .put("cluster", new JsonObject().put("roles", roles).put("port", ports[index]).put("host", "127.0.0.1")
-            .put("members", members).put("lite_member", lite).put("agent_timeout_ms", 10_000));
+            .put("members", members).put("lite_member", lite).put("agent_timeout_ms", 10_000)
+            .put("secret", "the household's own cluster secret").put("tls", certificates(name)));
     NodeProcess node = NodeProcess.start(name, dir.resolve(name), config);
     nodes.add(node);
     return node;
+  }
+
+  private static JsonObject certificates(String node) {
+    Path certs = dir.resolve("certs");
+    return new JsonObject().put("cert", certs.resolve(node + ".pem").toString())
+        .put("key", certs.resolve(node + ".key").toString()).put("ca", certs.resolve("ca.pem").toString());
   }
 
   /** The living home node that announced taking the lease. */
@@ -144,6 +155,8 @@ class HubClusterTest {
 
     assertThat(reply).containsIgnoringCase("kitchen");
     assertThat(home.connectionCount()).as("never two Home Assistant connections").isEqualTo(1);
+    assertThat(Long.parseLong(postgres.psql("SELECT epoch FROM harpou_role_lease WHERE role = 'home'").strip()))
+        .as("the lease's fencing epoch, raised when the role moved").isGreaterThan(1);
   }
 
   @Test

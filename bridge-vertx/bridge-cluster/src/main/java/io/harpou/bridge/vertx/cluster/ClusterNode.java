@@ -51,7 +51,7 @@ public final class ClusterNode {
     ClusterHealth health = new ClusterHealth(vertx, names).start();
     Agent agent = roles.contains(NodeRole.AGENT) ? null : new RemoteAgent(vertx, options);
     return ClusterHome.start(vertx, options).compose(home -> {
-      Future<HomeLease> lease = roles.contains(NodeRole.HOME) ? HomeLease.start(vertx, homeAssistant)
+      Future<HomeLease> lease = roles.contains(NodeRole.HOME) ? HomeLease.start(vertx, homeAssistant, options)
           : Future.succeededFuture();
       return lease.map(l -> new ClusterNode(roles, home, agent, l, health));
     }).onFailure(e -> health.close());

@@ -39,6 +39,7 @@ public final class ClusterOptions {
   private boolean liteMember;
   private long agentTimeoutMs = DEFAULT_AGENT_TIMEOUT_MS;
   private long homeTimeoutMs = DEFAULT_HOME_TIMEOUT_MS;
+  private final Trust trust = new Trust();
 
   /** Defaults: every role, this host's port 5701, no members listed. */
   public ClusterOptions() {
@@ -71,6 +72,7 @@ public final class ClusterOptions {
     liteMember = json.getBoolean("lite_member", false);
     agentTimeoutMs = json.getLong("agent_timeout_ms", DEFAULT_AGENT_TIMEOUT_MS);
     homeTimeoutMs = json.getLong("home_timeout_ms", DEFAULT_HOME_TIMEOUT_MS);
+    trust.read(json);
   }
 
   /** This node's roles; every role when none is configured. */
@@ -180,6 +182,138 @@ public final class ClusterOptions {
     if (kubernetesDns != null) {
       json.put("kubernetes_dns", kubernetesDns);
     }
+    trust.write(json);
     return json;
+  }
+
+  // Trust between nodes and the one home node: the household's secret, the event bus's TLS, the home lease.
+
+  /** The settings that keep strangers out of the cluster and the home role on one node. */
+  public Trust trust() {
+    return trust;
+  }
+
+  /**
+   * {@code secret} (at least 16 characters; members without it are shut out), {@code tls} ({@code cert},
+   * {@code key}, {@code ca}: PEM files for the event bus, which then takes only peers the household's CA signed),
+   * {@code min_members} (the trusted members a node must see to hold the home role when the lease is in Hazelcast)
+   * and {@code home_lease_ttl_ms} (how long the home lease in PostgreSQL lasts unrenewed).
+   */
+  public static final class Trust {
+
+    /** How long the PostgreSQL home lease lasts without renewal. */
+    public static final long DEFAULT_LEASE_TTL_MS = 15_000;
+
+    private String secret;
+    private String tlsCert;
+    private String tlsKey;
+    private String tlsCa;
+    private int minMembers = 1;
+    private long leaseTtlMs = DEFAULT_LEASE_TTL_MS;
+    private String leaseDatabaseUrl;
+
+    private void read(JsonObject json) {
+      secret = json.getString("secret");
+      JsonObject tls = json.getJsonObject("tls", new JsonObject());
+      setTls(tls.getString("cert"), tls.getString("key"), tls.getString("ca"));
+      setMinMembers(json.getInteger("min_members", 1));
+      setLeaseTtlMs(json.getLong("home_lease_ttl_ms", DEFAULT_LEASE_TTL_MS));
+    }
+
+    private void write(JsonObject json) {
+      json.put("min_members", minMembers).put("home_lease_ttl_ms", leaseTtlMs);
+      if (secret != null) {
+        json.put("secret", "***");
+      }
+      if (tlsCert != null) {
+        json.put("tls", new JsonObject().put("cert", tlsCert).put("key", tlsKey).put("ca", tlsCa));
+      }
+    }
+
+    /** The household's cluster secret, or null when members are not checked. */
+    public String getSecret() {
+      return secret;
+    }
+
+    /** Sets the cluster secret. */
+    public Trust setSecret(String secret) {
+      this.secret = secret;
+      return this;
+    }
+
+    /** True when the event bus speaks TLS with certificates both ways. */
+    public boolean hasTls() {
+      return tlsCert != null;
+    }
+
+    /** This node's certificate (PEM file). */
+    public String getTlsCert() {
+      return tlsCert;
+    }
+
+    /** This node's private key (PEM file). */
+    public String getTlsKey() {
+      return tlsKey;
+    }
+
+    /** The household's CA certificate (PEM file): the only issuer whose nodes this one talks to. */
+    public String getTlsCa() {
+      return tlsCa;
+    }
+
+    /**
+     * Sets the event bus's certificate, key and CA; all three or none.
+     *
+     * @throws IllegalArgumentException when only some are given
+     */
+    public Trust setTls(String cert, String key, String ca) {
+      int given = (cert == null ? 0 : 1) + (key == null ? 0 : 1) + (ca == null ? 0 : 1);
+      if (given != 0 && given != 3) {
+        throw new IllegalArgumentException("cluster.tls needs cert, key and ca together");
+      }
+      tlsCert = cert;
+      tlsKey = key;
+      tlsCa = ca;
+      return this;
+    }
+
+    /** How many trusted members a node must see to hold the home role by Hazelcast's lock. */
+    public int getMinMembers() {
+      return minMembers;
+    }
+
+    /** Sets the minimum cluster size for the home role, at least 1. */
+    public Trust setMinMembers(int minMembers) {
+      if (minMembers < 1) {
+        throw new IllegalArgumentException("cluster.min_members must be at least 1, not " + minMembers);
+      }
+      this.minMembers = minMembers;
+      return this;
+    }
+
+    /** How long the home lease in PostgreSQL lasts unrenewed. */
+    public long getLeaseTtlMs() {
+      return leaseTtlMs;
+    }
+
+    /** Sets the lease's length, at least 3 seconds (it is renewed every third of it). */
+    public Trust setLeaseTtlMs(long leaseTtlMs) {
+      if (leaseTtlMs < 3_000) {
+        throw new IllegalArgumentException("cluster.home_lease_ttl_ms must be at least 3000, not " + leaseTtlMs);
+      }
+      this.leaseTtlMs = leaseTtlMs;
+      return this;
+    }
+
+    /** The PostgreSQL database holding the home lease, or null to hold it in Hazelcast. */
+    public String getLeaseDatabaseUrl() {
+      return leaseDatabaseUrl;
+    }
+
+    /** Holds the home lease in this PostgreSQL database (the nodes' shared {@code database.url}). */
+    public Trust setLeaseDatabaseUrl(String url) {
+      this.leaseDatabaseUrl = url;
+      return this;
+    }
   }
 }

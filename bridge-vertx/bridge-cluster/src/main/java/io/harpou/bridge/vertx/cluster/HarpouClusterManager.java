@@ -3,6 +3,8 @@ package io.harpou.bridge.vertx.cluster;
 import com.hazelcast.config.ClasspathXmlConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import io.harpou.bridge.vertx.cluster.trust.ClusterTrust;
+import io.harpou.bridge.vertx.cluster.trust.EventBusTls;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -32,6 +34,7 @@ public final class HarpouClusterManager {
     if (copy.getEventBusOptions().getHost() == null) {
       copy.getEventBusOptions().setHost(cluster.getHost());
     }
+    EventBusTls.apply(copy.getEventBusOptions(), cluster.trust());
     return Vertx.builder().with(copy).withClusterManager(create(cluster));
   }
 
@@ -58,6 +61,9 @@ public final class HarpouClusterManager {
       join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", options.getKubernetesDns());
     } else {
       join.getTcpIpConfig().setEnabled(true).setMembers(options.getMembers());
+    }
+    if (options.trust().getSecret() != null) {
+      ClusterTrust.install(config, options.trust().getSecret());
     }
     return config;
   }
