@@ -7,11 +7,18 @@ import io.harpou.bridge.vertx.cluster.ClusterNode;
 import io.harpou.bridge.vertx.cluster.ClusterOptions;
 import io.harpou.bridge.vertx.cluster.HarpouClusterManager;
 import io.harpou.bridge.vertx.cluster.NodeRole;
+import io.harpou.bridge.vertx.cluster.SatelliteLeases;
+import io.harpou.bridge.vertx.voice.SatelliteConfig;
+import io.harpou.bridge.vertx.voice.SatelliteDialer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The hub as one node of a cluster ({@code -cluster}): Hazelcast from the {@code cluster} section, and a bridge that
@@ -22,10 +29,12 @@ final class HubCluster {
 
   private final ClusterNode node;
   private final Bridge bridge;
+  private final SatelliteLeases satellites;
 
-  private HubCluster(ClusterNode node, Bridge bridge) {
+  private HubCluster(ClusterNode node, Bridge bridge, SatelliteLeases satellites) {
     this.node = node;
     this.bridge = bridge;
+    this.satellites = satellites;
   }
 
   /** The Vert.x builder the launcher uses: Harpou's Hazelcast configuration, joined only with {@code -cluster}. */
@@ -45,10 +54,40 @@ final class HubCluster {
       enable(mine, "agent", node.has(NodeRole.AGENT));
       enable(mine, "wyoming", node.has(NodeRole.EDGE));
       enable(mine, "http", node.has(NodeRole.API));
+      // Each satellite is dialed by the edge node holding its lease, not by every node that lists it.
+      mine.getJsonObject("voice", new JsonObject()).remove("satellites");
       RemoteParts remote = new RemoteParts(node.home(), node.remoteAgent().orElse(null));
       return Bridge.create(vertx, new BridgeOptions(mine), remote).start()
-          .map(bridge -> new HubCluster(node, bridge))
+          .compose(bridge -> shareSatellites(vertx, cluster, whole, bridge)
+              .map(leases -> new HubCluster(node, bridge, leases))
+              .recover(e -> bridge.close().transform(v -> Future.failedFuture(e))))
           .recover(e -> node.close().transform(v -> Future.failedFuture(e)));
+    });
+  }
+
+  /**
+   * Competes for the leases of the satellites listed under {@code voice.satellites} when this node runs voice (the
+   * {@code edge} role), dialing those it takes; null when it has none to share.
+   */
+  private static Future<SatelliteLeases> shareSatellites(Vertx vertx, ClusterOptions cluster, BridgeOptions whole,
+      Bridge bridge) {
+    SatelliteDialer dialer = bridge.satelliteDialer().orElse(null);
+    List<SatelliteConfig> listed = dialer == null ? List.of() : whole.getVoice().getSatellites();
+    if (listed.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Map<String, SatelliteConfig> byId = listed.stream()
+        .collect(Collectors.toMap(SatelliteConfig::id, Function.identity()));
+    return SatelliteLeases.start(vertx, cluster, List.copyOf(byId.keySet()), new SatelliteLeases.Holder() {
+      @Override
+      public Future<Void> connect(String satelliteId) {
+        return dialer.dial(byId.get(satelliteId));
+      }
+
+      @Override
+      public Future<Void> disconnect(String satelliteId) {
+        return dialer.hangUp(satelliteId);
+      }
     });
   }
 
@@ -62,8 +101,9 @@ final class HubCluster {
     return bridge;
   }
 
-  /** Stops the bridge, then gives the home role up and leaves. */
+  /** Gives the satellites up, stops the bridge, then gives the home role up and leaves. */
   Future<Void> close() {
-    return bridge.close().eventually(node::close);
+    Future<Void> released = satellites == null ? Future.succeededFuture() : satellites.close();
+    return released.eventually(bridge::close).eventually(node::close);
   }
 }
