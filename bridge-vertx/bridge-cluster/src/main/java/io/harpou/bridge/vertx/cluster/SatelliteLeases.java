@@ -1,9 +1,10 @@
 package io.harpou.bridge.vertx.cluster;
 
+import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.bridge.api.event.ComponentStateChanged;
-import io.harpou.bridge.api.event.EventPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.core.shareddata.Lock;
@@ -59,7 +60,6 @@ public final class SatelliteLeases {
   private final ClusterManager cluster;
   private final List<String> satellites;
   private final Holder holder;
-  private final EventPublisher events;
   private final Map<String, Lock> held = new ConcurrentHashMap<>();
   private AsyncMap<String, String> edges;
   private long timer = -1;
@@ -72,7 +72,6 @@ public final class SatelliteLeases {
     this.cluster = ((VertxInternal) vertx).clusterManager();
     this.satellites = List.copyOf(new TreeSet<>(satellites));
     this.holder = holder;
-    this.events = new EventPublisher(vertx);
   }
 
   /**
@@ -179,7 +178,10 @@ public final class SatelliteLeases {
         + satellites.size() + ")";
     if (!detail.equals(lastReport)) {
       lastReport = detail;
-      events.publish(new ComponentStateChanged(Instant.now(), COMPONENT, "ready", detail));
+      // This node's own state: kept off the other nodes, whose health would otherwise show it as theirs.
+      vertx.eventBus().publish(BridgeAddresses.EVENTS,
+          new ComponentStateChanged(Instant.now(), COMPONENT, "ready", detail).toJson(),
+          new DeliveryOptions().setLocalOnly(true));
     }
   }
 

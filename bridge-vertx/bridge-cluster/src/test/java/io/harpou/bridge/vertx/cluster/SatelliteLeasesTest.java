@@ -2,10 +2,12 @@ package io.harpou.bridge.vertx.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.bridge.api.BridgeAddresses;
 import io.harpou.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +46,8 @@ class SatelliteLeasesTest {
   private Edge first;
   private Edge second;
 
-  /** One edge node: its Vert.x, its leases and the satellites it connected. */
-  private record Edge(Vertx vertx, SatelliteLeases leases, Set<String> connected) {
+  /** One edge node: its Vert.x, its leases, the satellites it connected and the lease reports its health saw. */
+  private record Edge(Vertx vertx, SatelliteLeases leases, Set<String> connected, List<String> reports) {
   }
 
   private Edge edge(int index) {
@@ -60,6 +64,12 @@ class SatelliteLeasesTest {
       members.add(vertx);
     }
     Set<String> connected = ConcurrentHashMap.newKeySet();
+    List<String> reports = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(BridgeAddresses.EVENTS, m -> {
+      if (SatelliteLeases.COMPONENT.equals(m.body().getString("component"))) {
+        reports.add(m.body().getString("detail"));
+      }
+    }).completion().await();
     SatelliteLeases leases = SatelliteLeases.start(vertx, options, SATELLITES, new SatelliteLeases.Holder() {
       @Override
       public Future<Void> connect(String id) {
@@ -76,7 +86,7 @@ class SatelliteLeasesTest {
         return Future.succeededFuture();
       }
     }).await();
-    return new Edge(vertx, leases, connected);
+    return new Edge(vertx, leases, connected, reports);
   }
 
   private int mostEverOpen() {
@@ -101,6 +111,10 @@ class SatelliteLeasesTest {
     assertThat(first.connected()).hasSize(2);
     assertThat(second.connected()).hasSize(2).doesNotContainAnyElementsOf(first.connected());
     assertThat(first.leases().held()).isEqualTo(first.connected());
+    String firstReport = "connects " + String.join(", ", new TreeSet<>(first.connected())) + " (2 of 4)";
+    Await.until("the first node's health names its satellites", MOVE, () -> first.reports().contains(firstReport));
+    assertThat(first.reports()).as("health sees this node's leases only, never the other node's")
+        .allSatisfy(report -> second.connected().forEach(id -> assertThat(report).doesNotContain(id)));
     assertThat(mostEverOpen()).as("no satellite ever had two connections").isEqualTo(1);
   }
 
