@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Three hubs in three JVMs on loopback: an agent and home node, and two edge nodes (lite members) listing the same four
  * simulated satellites. The satellites are spread over the two edge nodes; one of them is killed (kill -9) and the
  * other connects its satellites, and a voice turn from a moved satellite acts on the virtual home. Each simulated
- * satellite counts its connections: none ever has two.
+ * satellite counts its connections: none ever has two. The killed node then comes back and takes none of them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,6 +42,7 @@ class HubEdgeFailoverTest {
   private final Vertx vertx = Vertx.vertx();
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final Map<String, SatelliteSimulator> satellites = new ConcurrentHashMap<>();
+  private final Map<String, JsonObject> configs = new ConcurrentHashMap<>();
   private VirtualHomeAssistant home;
   private NodeProcess edgeA;
   private NodeProcess edgeB;
@@ -91,6 +92,7 @@ class HubEdgeFailoverTest {
         // Both edge nodes start together: the claim delay lets each see the other before taking satellites.
         .put("cluster", new JsonObject().put("roles", roles).put("port", ports[index]).put("host", "127.0.0.1")
             .put("members", members).put("lite_member", lite).put("satellite_claim_delay_ms", 20_000));
+    configs.put(name, config);
     NodeProcess node = NodeProcess.start(name, dir.resolve(name), config);
     nodes.add(node);
     return node;
@@ -146,6 +148,26 @@ class HubEdgeFailoverTest {
     });
 
     assertThat(home.state(light).getString("state")).isEqualTo(wanted);
+    assertThat(satellites.values()).allSatisfy(s -> {
+      assertThat(s.openConnections()).as(s.area() + " connected").isEqualTo(1);
+      assertThat(s.mostOpenConnections()).as(s.area() + " never had two connections").isEqualTo(1);
+    });
+  }
+
+  @Test
+  @Order(3)
+  void should_leave_the_satellites_on_the_survivor_when_the_killed_edge_node_comes_back() throws Exception {
+    int[] accepted = satellites.values().stream().mapToInt(SatelliteSimulator::acceptedConnections).toArray();
+    NodeProcess back = NodeProcess.start("edge-a", dir.resolve("edge-a"), configs.get("edge-a"));
+    nodes.add(back);
+    back.awaitRunning();
+
+    // Past its claim delay (20 s), the node back has checked the leases several times.
+    Thread.sleep(30_000);
+
+    assertThat(taken(back)).as("satellites the node back took from the survivor").isEmpty();
+    assertThat(satellites.values().stream().mapToInt(SatelliteSimulator::acceptedConnections).toArray())
+        .as("no satellite was dialed again").isEqualTo(accepted);
     assertThat(satellites.values()).allSatisfy(s -> {
       assertThat(s.openConnections()).as(s.area() + " connected").isEqualTo(1);
       assertThat(s.mostOpenConnections()).as(s.area() + " never had two connections").isEqualTo(1);
