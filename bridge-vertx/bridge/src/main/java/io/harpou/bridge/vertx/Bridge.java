@@ -13,6 +13,7 @@ import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
 import io.harpou.bridge.vertx.impl.BridgeImpl;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
+import io.harpou.bridge.vertx.voice.SatelliteDialer;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -87,6 +88,9 @@ public interface Bridge {
 
   /** The satellites voice knows, when voice runs. */
   Optional<Satellites> satellites();
+
+  /** Dials and hangs up on satellites while voice runs (an edge node of a cluster), when voice runs. */
+  Optional<SatelliteDialer> satelliteDialer();
 
   /** The port the HTTP API listens on, or -1 when it does not run. */
   int httpPort();

@@ -10,6 +10,7 @@ import io.harpou.bridge.vertx.cluster.ClusterOptions;
 import io.harpou.bridge.vertx.cluster.DutyLease;
 import io.harpou.bridge.vertx.cluster.HarpouClusterManager;
 import io.harpou.bridge.vertx.cluster.NodeRole;
+import io.harpou.bridge.vertx.cluster.SatelliteLeases;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
@@ -27,11 +28,13 @@ final class HubCluster {
   private final ClusterNode node;
   private final Bridge bridge;
   private final DutyLease householdMonitors;
+  private final SatelliteLeases satellites;
 
-  private HubCluster(ClusterNode node, Bridge bridge, DutyLease householdMonitors) {
+  private HubCluster(ClusterNode node, Bridge bridge, DutyLease householdMonitors, SatelliteLeases satellites) {
     this.node = node;
     this.bridge = bridge;
     this.householdMonitors = householdMonitors;
+    this.satellites = satellites;
   }
 
   /** The Vert.x builder the launcher uses: Harpou's Hazelcast configuration, joined only with {@code -cluster}. */
@@ -56,10 +59,14 @@ final class HubCluster {
       // Only nodes that run monitors compete to watch the household, so the one that wins does watch it.
       DutyLease monitors = whole.getMonitors().enabled()
           ? DutyLease.start(vertx, HouseholdDuties.HOUSEHOLD_MONITORS) : null;
+      // Each satellite is dialed by the edge node holding its lease, not by every node that lists it.
+      mine.getJsonObject("voice", new JsonObject()).remove("satellites");
       RemoteParts remote = new RemoteParts(node.home(), node.remoteAgent().orElse(null),
           duties(new ClusterClaims(vertx), monitors));
       return Bridge.create(vertx, new BridgeOptions(mine), remote).start()
-          .map(bridge -> new HubCluster(node, bridge, monitors))
+          .compose(bridge -> EdgeSatellites.share(vertx, cluster, whole, bridge)
+              .map(leases -> new HubCluster(node, bridge, monitors, leases))
+              .recover(e -> bridge.close().transform(v -> Future.failedFuture(e))))
           .recover(e -> release(monitors).eventually(node::close).transform(v -> Future.failedFuture(e)));
     });
   }
@@ -93,8 +100,9 @@ final class HubCluster {
     return bridge;
   }
 
-  /** Stops the bridge, then gives its duties and the home role up and leaves. */
+  /** Gives the satellites up, stops the bridge, then gives its duties and the home role up and leaves. */
   Future<Void> close() {
-    return bridge.close().eventually(() -> release(householdMonitors)).eventually(node::close);
+    Future<Void> released = satellites == null ? Future.succeededFuture() : satellites.close();
+    return released.eventually(bridge::close).eventually(() -> release(householdMonitors)).eventually(node::close);
   }
 }

@@ -40,6 +40,7 @@ public final class ClusterOptions {
   private long agentTimeoutMs = DEFAULT_AGENT_TIMEOUT_MS;
   private long homeTimeoutMs = DEFAULT_HOME_TIMEOUT_MS;
   private final Trust trust = new Trust();
+  private long satelliteClaimDelayMs = DEFAULT_SATELLITE_CLAIM_DELAY_MS;
 
   /** Defaults: every role, this host's port 5701, no members listed. */
   public ClusterOptions() {
@@ -73,6 +74,7 @@ public final class ClusterOptions {
     agentTimeoutMs = json.getLong("agent_timeout_ms", DEFAULT_AGENT_TIMEOUT_MS);
     homeTimeoutMs = json.getLong("home_timeout_ms", DEFAULT_HOME_TIMEOUT_MS);
     trust.read(json);
+    readSatelliteLeases(json);
   }
 
   /** This node's roles; every role when none is configured. */
@@ -171,11 +173,39 @@ public final class ClusterOptions {
     return this;
   }
 
+  // Satellites shared among edge nodes (see SatelliteLeases).
+
+  /** How long a new edge node waits for the edge nodes starting with it before it takes satellites. */
+  public static final long DEFAULT_SATELLITE_CLAIM_DELAY_MS = 5_000;
+
+  private void readSatelliteLeases(JsonObject json) {
+    setSatelliteClaimDelayMs(json.getLong("satellite_claim_delay_ms", DEFAULT_SATELLITE_CLAIM_DELAY_MS));
+  }
+
+  /** How long a new edge node waits for the edge nodes starting with it before it takes satellites. */
+  public long getSatelliteClaimDelayMs() {
+    return satelliteClaimDelayMs;
+  }
+
+  /**
+   * Sets the claim delay.
+   *
+   * @throws IllegalArgumentException when not positive
+   */
+  public ClusterOptions setSatelliteClaimDelayMs(long satelliteClaimDelayMs) {
+    if (satelliteClaimDelayMs <= 0) {
+      throw new IllegalArgumentException("cluster.satellite_claim_delay_ms must be positive, not "
+          + satelliteClaimDelayMs);
+    }
+    this.satelliteClaimDelayMs = satelliteClaimDelayMs;
+    return this;
+  }
+
   /** The section as JSON, as read. */
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put("members", new JsonArray(List.copyOf(members))).put("port", port)
         .put("lite_member", liteMember).put("agent_timeout_ms", agentTimeoutMs).put("home_timeout_ms", homeTimeoutMs)
-        .put("host", host);
+        .put("host", host).put("satellite_claim_delay_ms", satelliteClaimDelayMs);
     if (roles != null) {
       json.put("roles", roles);
     }

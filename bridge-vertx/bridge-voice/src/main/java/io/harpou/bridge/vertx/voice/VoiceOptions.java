@@ -198,8 +198,18 @@ public final class VoiceOptions {
     return satellites;
   }
 
-  /** Sets the satellites Harpou connects to. */
+  /**
+   * Sets the satellites Harpou connects to.
+   *
+   * @throws IllegalArgumentException when two share an id
+   */
   public VoiceOptions setSatellites(List<SatelliteConfig> satellites) {
+    if (satellites != null) {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      satellites.stream().filter(s -> !ids.add(s.id())).findFirst().ifPresent(s -> {
+        throw new IllegalArgumentException("two voice.satellites entries have the id " + s.id());
+      });
+    }
     this.satellites = satellites == null ? List.of() : List.copyOf(satellites);
     return this;
   }

@@ -8,7 +8,7 @@ import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SatelliteControl;
 import io.harpou.bridge.api.voice.SatelliteLines;
 import io.harpou.bridge.api.voice.SatelliteSettings;
-import io.harpou.bridge.vertx.voice.impl.SatelliteLink;
+import io.harpou.bridge.vertx.voice.impl.Dialer;
 import io.harpou.bridge.vertx.voice.impl.ServiceConnection;
 import io.harpou.bridge.vertx.voice.impl.VoiceRuntime;
 import io.harpou.wyoming.WyomingClient;
@@ -35,10 +35,10 @@ public class WyomingServiceVerticle extends VerticleBase {
 
   private final VoiceOptions options;
   private final VoiceBackends backends;
-  private final List<SatelliteLink> links = new ArrayList<>();
   private VoiceRuntime runtime;
   private WyomingServer server;
   private WyomingClient client;
+  private Dialer dialer;
   private MessageConsumer<JsonObject> announcements;
   private MessageConsumer<JsonObject> timerEvents;
 
@@ -54,6 +54,7 @@ public class WyomingServiceVerticle extends VerticleBase {
     server = WyomingServer.create(vertx, options.getServer());
     server.connectHandler(connection -> new ServiceConnection(runtime, connection));
     client = WyomingClient.create(vertx, new WyomingClientOptions());
+    dialer = new Dialer(runtime, client);
     announcements = vertx.eventBus().consumer(BridgeAddresses.VOICE_ANNOUNCE, message -> {
       Announcement announcement;
       try {
@@ -77,7 +78,7 @@ public class WyomingServiceVerticle extends VerticleBase {
       }
     });
     Future<Void> consumers = Future.all(announcements.completion(), timerEvents.completion()).mapEmpty();
-    return consumers.compose(v -> server.listen()).onSuccess(s -> {
+    return consumers.compose(v -> server.listen()).compose(s -> {
       if (!isLoopback(options.getHost())) {
         LOG.warn("Wyoming listens on {}:{} without authentication: anyone who can reach that port can talk to the"
             + " agent. Locks, alarms and garage doors are refused from network peers other than loopback and the"
@@ -85,15 +86,14 @@ public class WyomingServiceVerticle extends VerticleBase {
             + " agent.policy.channels.satellite.protected_from (satellites dialing in).", options.getHost(),
             server.actualPort());
       }
-      options.getSatellites().forEach(config -> links.add(new SatelliteLink(runtime, client, config)));
-      links.forEach(SatelliteLink::start);
+      return Future.all(options.getSatellites().stream().map(dialer::dial).toList());
     });
   }
 
   @Override
   public Future<?> stop() {
     List<Future<Void>> closing = new ArrayList<>();
-    links.forEach(link -> closing.add(link.close()));
+    closing.add(dialer.closeAll());
     closing.add(runtime.closeAll());
     closing.add(announcements.unregister());
     closing.add(timerEvents.unregister());
@@ -110,6 +110,33 @@ public class WyomingServiceVerticle extends VerticleBase {
   /** The port the Wyoming server listens on (useful after port 0), or 0 before it is bound. */
   public int actualPort() {
     return server == null ? 0 : server.actualPort();
+  }
+
+  /**
+   * Dials and hangs up on satellites while voice runs; before the verticle starts, or after it stopped, every dial
+   * fails.
+   */
+  public SatelliteDialer dialer() {
+    return new SatelliteDialer() {
+      @Override
+      public Future<Void> dial(SatelliteConfig satellite) {
+        return dialer == null ? notRunning() : dialer.dial(satellite);
+      }
+
+      @Override
+      public Future<Void> hangUp(String satelliteId) {
+        return dialer == null ? notRunning() : dialer.hangUp(satelliteId);
+      }
+
+      @Override
+      public java.util.Set<String> dialed() {
+        return dialer == null ? java.util.Set.of() : dialer.dialed();
+      }
+    };
+  }
+
+  private static Future<Void> notRunning() {
+    return Future.failedFuture(new io.harpou.bridge.api.BridgeException("voice is not running"));
   }
 
   /** The satellites view. */

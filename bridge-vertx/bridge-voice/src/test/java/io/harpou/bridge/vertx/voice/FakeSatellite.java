@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A wyoming-satellite stand-in: a Wyoming server on 127.0.0.1 that answers {@code describe} and {@code ping} as the
@@ -29,6 +30,8 @@ final class FakeSatellite {
   private final WyomingServer server;
   private final BlockingQueue<WyomingEvent> received = new LinkedBlockingQueue<>();
   private final BlockingQueue<WyomingConnection> connections = new LinkedBlockingQueue<>();
+  private final AtomicInteger open = new AtomicInteger();
+  private final AtomicInteger mostOpen = new AtomicInteger();
   private volatile WyomingConnection current;
 
   FakeSatellite(Vertx vertx, String area) {
@@ -38,6 +41,8 @@ final class FakeSatellite {
     server = WyomingServer.create(vertx, new WyomingServerOptions().setHost("127.0.0.1").setPort(0));
     server.connectHandler(connection -> {
       current = connection;
+      mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+      connection.closeHandler(v -> open.decrementAndGet());
       connection.handler(event -> {
         switch (event.type()) {
           case "describe" -> connection.write(info);
@@ -48,6 +53,21 @@ final class FakeSatellite {
       connections.add(connection);
     });
     server.listen().await();
+  }
+
+  /** Connections open now. */
+  int openConnections() {
+    return open.get();
+  }
+
+  /** The most connections ever open at once. */
+  int mostOpenConnections() {
+    return mostOpen.get();
+  }
+
+  /** True when Harpou connected again since the last {@link #awaitRunning()}. */
+  boolean reconnected() {
+    return !connections.isEmpty();
   }
 
   int port() {

@@ -51,4 +51,14 @@ class VoiceOptionsTest {
     assertThatThrownBy(() -> new VoiceOptions(new JsonObject().put("idle_timeout_ms", -1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idle_timeout_ms must be positive");
   }
+
+  @Test
+  void should_refuse_two_satellites_with_one_id() {
+    JsonObject json = new JsonObject().put("satellites", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("host", "192.168.1.20").put("id", "kitchen-sat"))
+        .add(new JsonObject().put("host", "192.168.1.21").put("id", "kitchen-sat")));
+
+    assertThatThrownBy(() -> new VoiceOptions(json)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two voice.satellites entries have the id kitchen-sat");
+  }
 }

@@ -53,6 +53,7 @@ import io.harpou.bridge.vertx.store.pg.PgStore;
 import io.harpou.bridge.vertx.store.pg.PgStoreOptions;
 import io.harpou.bridge.vertx.tools.ToolRegistry;
 import io.harpou.bridge.vertx.voice.Satellite;
+import io.harpou.bridge.vertx.voice.SatelliteDialer;
 import io.harpou.bridge.vertx.voice.Satellites;
 import io.harpou.bridge.vertx.voice.VoiceBackends;
 import io.harpou.bridge.vertx.voice.VoiceOptions;
@@ -493,6 +494,11 @@ public final class BridgeImpl implements Bridge {
   @Override
   public Optional<Satellites> satellites() {
     return Optional.ofNullable(voice).map(WyomingServiceVerticle::satellites);
+  }
+
+  @Override
+  public Optional<SatelliteDialer> satelliteDialer() {
+    return Optional.ofNullable(voice).map(WyomingServiceVerticle::dialer);
   }
 
   @Override

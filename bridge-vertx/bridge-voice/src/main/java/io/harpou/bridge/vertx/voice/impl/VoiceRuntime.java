@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What every voice connection shares: options, backends, the arbiter, the live sessions, the satellites view and the
@@ -51,8 +52,19 @@ public final class VoiceRuntime implements Satellites, SatelliteControl {
     this.options = options;
     this.backends = backends;
     this.arbiter = new Arbiter(vertx, options.getArbitrationWindowMs());
-    options.getSatellites().forEach(s -> view.put(s.id(), new Satellite(s.id(), s.room(), State.DISCONNECTED,
-        false, false)));
+    options.getSatellites().forEach(s -> listed(s.id(), s.room()));
+  }
+
+  /** Shows a satellite Harpou dials as disconnected until its session opens. */
+  void listed(String id, String room) {
+    view.putIfAbsent(id, new Satellite(id, room, State.DISCONNECTED, false, false));
+  }
+
+  /** Runs {@code action} on voice's event loop and completes with its outcome. */
+  <T> Future<T> onContext(Supplier<Future<T>> action) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> action.get().onComplete(promise));
+    return promise.future();
   }
 
   Vertx vertx() {
@@ -89,7 +101,7 @@ public final class VoiceRuntime implements Satellites, SatelliteControl {
     publish(new SatelliteStateChanged(Instant.now(), id, room, state, conversationId));
   }
 
-  /** Forgets a satellite that dialed in and left. */
+  /** Forgets a satellite that dialed in and left, or that Harpou no longer dials. */
   void forget(String id) {
     view.remove(id);
   }
