@@ -1,6 +1,5 @@
 package io.harpou.bridge.vertx.impl;
 
-import dev.langchain4j.model.chat.ChatModel;
 import io.harpou.bridge.api.BridgeException;
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.api.agent.AgentProfiles;
@@ -33,10 +32,6 @@ import io.harpou.bridge.vertx.mcp.McpServices;
 import io.harpou.bridge.vertx.memory.MemoryRuntime;
 import io.harpou.bridge.vertx.memory.MemoryStorage;
 import io.harpou.bridge.vertx.memory.pg.PgMemoryStorage;
-import io.harpou.bridge.vertx.model.Models;
-import io.harpou.bridge.vertx.models.ModelSpec;
-import io.harpou.bridge.vertx.models.ModelsOptions;
-import io.harpou.bridge.vertx.models.Router;
 import io.harpou.bridge.vertx.monitor.MonitorOptions;
 import io.harpou.bridge.vertx.monitor.MonitorRuntime;
 import io.harpou.bridge.vertx.monitor.MonitorServices;
@@ -69,7 +64,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -325,7 +319,9 @@ public final class BridgeImpl implements Bridge {
         .settings(agent == null ? null : agent.settings(), agent == null ? null : agent.modelDescription())
         .store(store).build());
     return store.auditLog().map(audit -> {
-      ProfilesApi api = ProfilesApi.create(vertx, profiles, tools, configuredModels(), audit, profileWriter());
+      ProfilesApi api = ProfilesApi.create(vertx, profiles, tools,
+          ProfileWriting.modelNames(options.getAgent().getModels()), audit,
+          ProfileWriting.writer(vertx, options.getAgent().getModels()));
       return services.withRoutes(router -> api.mount(router, HttpApi::keyName));
     }).compose(withProfiles -> HttpApi.start(vertx, options.getHttp(), withProfiles)).map(running -> {
       http = running;
@@ -333,30 +329,6 @@ public final class BridgeImpl implements Bridge {
       health.report("http", "listening", running.describe());
       return null;
     });
-  }
-
-  /** The named models a profile may name. */
-  private Set<String> configuredModels() {
-    return options.getAgent().getModels().models().stream().map(ModelSpec::name).collect(Collectors.toSet());
-  }
-
-  /**
-   * The strong model as a blocking chat model, to write profiles from descriptions (an open task, as the router sees
-   * it); null without models.
-   */
-  private ChatModel profileWriter() {
-    ModelsOptions models = options.getAgent().getModels();
-    if (!models.hasModels()) {
-      return null;
-    }
-    String strong = new Router(models.routing(), models.models()).strong();
-    ModelSpec spec = models.models().stream().filter(m -> m.name().equals(strong)).findFirst().orElseThrow();
-    try {
-      return Models.provider(spec.provider()).chatModel(vertx, spec.section());
-    } catch (IllegalArgumentException e) {
-      LOG.warn("Profiles cannot be generated: {}", e.getMessage());
-      return null;
-    }
   }
 
   /** The HTTP services with the MCP server mounted, when it is enabled and the agent's policy point runs. */
