@@ -65,7 +65,10 @@ final class HubCluster {
           duties(new ClusterClaims(vertx), monitors));
       return Bridge.create(vertx, new BridgeOptions(mine), remote).start()
           .compose(bridge -> EdgeSatellites.share(vertx, cluster, whole, bridge)
-              .map(leases -> new HubCluster(node, bridge, monitors, leases))
+              .map(leases -> {
+                node.announceHealth();
+                return new HubCluster(node, bridge, monitors, leases);
+              })
               .recover(e -> bridge.close().transform(v -> Future.failedFuture(e))))
           .recover(e -> release(monitors).eventually(node::close).transform(v -> Future.failedFuture(e)));
     });

@@ -124,6 +124,9 @@ class HubJarsIT {
     Await.until("the one node holds the home lease", START, () -> "held".equals(new JsonObject(health(port).body())
         .getJsonObject("components").getJsonObject("home_lease", new JsonObject()).getString("state")));
     Await.until("the one node holds the Home Assistant connection", START, () -> home.connectionCount() == 1);
+    // The cluster's own health was first told before the bridge listened; /health must still show it.
+    Await.until("/health shows the cluster", START, () -> "ready".equals(new JsonObject(health(port).body())
+        .getJsonObject("components").getJsonObject("cluster", new JsonObject()).getString("state")));
   }
 
   /** A hub on free ports, its data in {@code home}, without the parts that watch the machine or embed texts. */

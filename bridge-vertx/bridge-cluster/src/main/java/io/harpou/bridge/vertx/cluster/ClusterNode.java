@@ -82,6 +82,11 @@ public final class ClusterNode {
     return lease != null && lease.held();
   }
 
+  /** Tells the cluster's health again, to a bridge started after this node joined. */
+  public void announceHealth() {
+    health.announce();
+  }
+
   /** Gives the home role up (another node takes it), then stops mirroring and checking. */
   public Future<Void> close() {
     Future<Void> released = lease == null ? Future.succeededFuture() : lease.close();

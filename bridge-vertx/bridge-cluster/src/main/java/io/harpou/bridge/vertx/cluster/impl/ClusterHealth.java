@@ -25,7 +25,7 @@ public final class ClusterHealth {
   private final EventPublisher events;
   private final String roles;
   private long timer = -1;
-  private String last;
+  private ComponentStateChanged last;
 
   /** A check of {@code vertx}'s cluster, naming this node's {@code roles} in its detail. */
   public ClusterHealth(Vertx vertx, String roles) {
@@ -49,15 +49,25 @@ public final class ClusterHealth {
       String state = safe ? "ready" : "degraded";
       String detail = "roles " + roles + "; " + (safe ? "every partition has its backups"
           : "partitions are migrating or lack backups (a member joined or left)");
-      if (!detail.equals(last)) {
-        last = detail;
-        events.publish(new ComponentStateChanged(Instant.now(), COMPONENT, state, detail));
+      if (last == null || !detail.equals(last.detail())) {
+        last = new ComponentStateChanged(Instant.now(), COMPONENT, state, detail);
+        events.publish(last);
       }
     });
     vertx.executeBlocking(() -> {
       check.handle(status);
       return null;
     }, false);
+  }
+
+  /**
+   * Tells the latest state again, for a {@code /health} that started listening after it was first told (the bridge
+   * starts after the node has joined); the next check tells it when none has finished yet.
+   */
+  public void announce() {
+    if (last != null) {
+      events.publish(last);
+    }
   }
 
   /** Stops checking. */
