@@ -5,8 +5,10 @@ import io.harpou.bridge.api.task.TaskService;
 import io.harpou.bridge.api.timer.TimerService;
 import io.harpou.bridge.api.voice.Announcer;
 import io.harpou.bridge.api.voice.SatelliteControl;
+import io.harpou.bridge.vertx.audit.AuditLog;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.health.Health;
+import io.vertx.core.Future;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,10 +30,11 @@ public final class MqttServices {
   private final TimerService timers;
   private final Supplier<List<MqttSatellite>> satellites;
   private final SatelliteControl satelliteControl;
+  private final Future<AuditLog> audit;
 
   private MqttServices(Health health, Database database, String model, Agent agent, Announcer announcer,
                        TaskService tasks, TimerService timers, Supplier<List<MqttSatellite>> satellites,
-                       SatelliteControl control) {
+                       SatelliteControl control, Future<AuditLog> audit) {
     this.health = Objects.requireNonNull(health, "health");
     this.database = Objects.requireNonNull(database, "database");
     this.model = model;
@@ -41,36 +44,51 @@ public final class MqttServices {
     this.timers = timers;
     this.satellites = satellites;
     this.satelliteControl = control;
+    this.audit = audit;
   }
 
   /** The required parts; every other part starts absent. */
   public static MqttServices of(Health health, Database database) {
-    return new MqttServices(health, database, null, null, null, null, null, null, null);
+    return new MqttServices(health, database, null, null, null, null, null, null, null, null);
   }
 
   /** A copy answering the conversation entity with {@code agent}, whose model is {@code model} (nulls for none). */
   public MqttServices withAgent(Agent agent, String model) {
-    return new MqttServices(health, database, model, agent, announcer, tasks, timers, satellites, satelliteControl);
+    return new MqttServices(health, database, model, agent, announcer, tasks, timers, satellites, satelliteControl, audit);
   }
 
   /** A copy speaking the announce entities through {@code announcer} (null for none). */
   public MqttServices withAnnouncer(Announcer announcer) {
-    return new MqttServices(health, database, model, agent, announcer, tasks, timers, satellites, satelliteControl);
+    return new MqttServices(health, database, model, agent, announcer, tasks, timers, satellites, satelliteControl, audit);
   }
 
   /** A copy showing these background tasks (null for none). */
   public MqttServices withTasks(TaskService tasks) {
-    return new MqttServices(health, database, model, agent, announcer, tasks, timers, satellites, satelliteControl);
+    return new MqttServices(health, database, model, agent, announcer, tasks, timers, satellites, satelliteControl, audit);
   }
 
   /** A copy showing these voice timers, which the cancel button cancels (null for none). */
   public MqttServices withTimers(TimerService timers) {
-    return new MqttServices(health, database, model, agent, announcer, tasks, timers, satellites, satelliteControl);
+    return new MqttServices(health, database, model, agent, announcer, tasks, timers, satellites, satelliteControl, audit);
   }
 
   /** A copy publishing each of these satellites as a device, whose switches act through {@code control}. */
   public MqttServices withSatellites(Supplier<List<MqttSatellite>> list, SatelliteControl control) {
-    return new MqttServices(health, database, model, agent, announcer, tasks, timers, list, control);
+    return new MqttServices(health, database, model, agent, announcer, tasks, timers, list, control, audit);
+  }
+
+  /**
+   * A copy auditing the broker's commands in {@code audit} (the log hubs sharing a database keep) instead of the
+   * database's own.
+   */
+  public MqttServices withAuditLog(Future<AuditLog> audit) {
+    return new MqttServices(health, database, model, agent, announcer, tasks, timers, satellites, satelliteControl,
+        audit);
+  }
+
+  /** Where the broker's commands are audited: the log given, else the database's. */
+  public Future<AuditLog> auditLog() {
+    return audit != null ? audit : AuditLog.open(database);
   }
 
   /** Component states, for the hub's status sensor. */

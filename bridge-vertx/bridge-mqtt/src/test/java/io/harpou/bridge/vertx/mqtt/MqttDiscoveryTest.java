@@ -125,6 +125,25 @@ class MqttDiscoveryTest {
   }
 
   @Test
+  void should_audit_a_command_in_the_log_it_is_given_as_hubs_sharing_a_database_do() {
+    // Another file stands for the log hubs share: the row must be there, and not in this hub's own database.
+    Database sharedFile = Database.open(vertx, dir.resolve("shared.db")).await();
+    discovery = MqttDiscovery.start(vertx, new MqttOptions(new JsonObject().put("url", broker.url())),
+        household.services(MqttServices.of(health, database).withAuditLog(AuditLog.open(sharedFile)))).await();
+    Await.until("the connection", () -> discovery.connected());
+    Await.until("the mute state", () -> "OFF".equals(ha.latest().get("harpou/satellite/kitchen-sat/mute")));
+
+    ha.send("harpou/satellite/kitchen-sat/mute/set", "ON", false);
+
+    Await.until("the command audited in the shared log", () -> AuditLog.open(sharedFile)
+        .compose(log -> log.query(AuditQuery.latest())).await().stream()
+        .anyMatch(r -> r.tool().equals("mqtt_satellite_mute") && r.channel().equals("mqtt")));
+    assertThat(AuditLog.open(database).compose(log -> log.query(AuditQuery.latest())).await())
+        .noneMatch(r -> r.tool().equals("mqtt_satellite_mute"));
+    sharedFile.close().await();
+  }
+
+  @Test
   void should_answer_the_conversation_entity_on_its_state_topic_on_the_mqtt_channel() {
     startDiscovery(new JsonObject());
     ha.send("harpou/conversation/set", "what time is it", false);

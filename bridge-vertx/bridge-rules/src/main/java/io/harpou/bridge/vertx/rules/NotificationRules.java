@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.rules;
 
 import io.harpou.bridge.api.rules.RuleBook;
 import io.harpou.bridge.vertx.rules.impl.NotificationRulesImpl;
+import io.harpou.bridge.vertx.audit.AuditLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -24,17 +25,19 @@ public interface NotificationRules extends RuleBook {
    * fails with {@link io.harpou.bridge.api.BridgeException} when the database cannot be read.
    */
   static Future<NotificationRules> start(Vertx vertx, NotificationOptions options, NotificationServices services) {
-    return RuleTable.of(services.database()).compose(table -> start(vertx, options, services, table));
+    return Future.all(RuleTable.of(services.database()), AuditLog.open(services.database()))
+        .compose(opened -> start(vertx, options, services, opened.resultAt(0), opened.resultAt(1)));
   }
 
   /**
-   * As {@link #start(Vertx, NotificationOptions, NotificationServices)}, with the added rules kept in {@code table}.
-   * When other hubs share it, it is read again each second: a rule added on another hub is watched and listed here,
-   * and one removed there is no longer.
+   * As {@link #start(Vertx, NotificationOptions, NotificationServices)}, with the added rules kept in {@code table}
+   * and each notification audited in {@code audit} (hubs sharing a database pass theirs). When other hubs share the
+   * table, it is read again each second: a rule added on another hub is watched and listed here, and one removed
+   * there is no longer.
    */
   static Future<NotificationRules> start(Vertx vertx, NotificationOptions options, NotificationServices services,
-                                         RuleTable table) {
-    return NotificationRulesImpl.start(vertx, options, services, table);
+                                         RuleTable table, AuditLog audit) {
+    return NotificationRulesImpl.start(vertx, options, services, table, audit);
   }
 
   /** Every rule watched now. */

@@ -352,9 +352,10 @@ public final class BridgeImpl implements Bridge {
         () -> satellites().map(s -> s.list().stream().map(Satellite::room).filter(Objects::nonNull).distinct()
             .toList()).orElse(List.of()), tools.exposure(),
         remote.duties()::claim);
-    // Rules added by speech, the console and the API are kept in the shared database when there is one.
+    // Rules added by speech, the console and the API, and what they told, are kept in the shared database if any.
     Future<NotificationRules> started = shared == null ? NotificationRules.start(vertx, configured.get(), services)
-        : shared.rules().compose(table -> NotificationRules.start(vertx, configured.get(), services, table));
+        : Future.all(shared.rules(), shared.auditLog()).compose(opened -> NotificationRules.start(vertx,
+            configured.get(), services, opened.resultAt(0), opened.resultAt(1)));
     return started.map(running -> {
       stops.push(running::close);
       health.report(NotificationRules.COMPONENT, "ready", running.rules().size() + " rules");
@@ -368,6 +369,7 @@ public final class BridgeImpl implements Bridge {
       return Future.succeededFuture();
     }
     MqttServices services = MqttServices.of(health, database)
+        .withAuditLog(shared == null ? null : shared.auditLog())
         .withAgent(agent().orElse(null), agent == null ? null : agent.modelDescription())
         .withAnnouncer(announcer().orElse(null)).withTasks(tasks().orElse(null)).withTimers(timers().orElse(null));
     if (voice != null) {

@@ -95,7 +95,7 @@ public final class MqttDiscoveryImpl extends VerticleBase implements MqttDiscove
     // Connecting costs round trips (and a TLS handshake): they overlap building the entities and opening the tables.
     link.start();
     Future<UsageLedger> ledger = UsageLedger.open(services.database(), Clock.systemDefaultZone());
-    Future<AuditLog> audit = AuditLog.open(services.database());
+    Future<AuditLog> audit = services.auditLog();
     feed = new StateFeed(board, new Entities(topics, version), topics, services, options);
     feed.start();
     events = vertx.eventBus().localConsumer(BridgeAddresses.EVENTS, message -> feed.event(message.body()));

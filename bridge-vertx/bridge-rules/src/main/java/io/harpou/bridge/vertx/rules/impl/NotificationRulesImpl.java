@@ -66,12 +66,11 @@ public final class NotificationRulesImpl extends VerticleBase implements Notific
     this.added = added;
   }
 
-  /** Opens the store and the audit log, loads the added rules and deploys the rules on their own loop. */
+  /** Loads the added rules from {@code table} and deploys the rules on their own loop, auditing in {@code audit}. */
   public static Future<NotificationRules> start(Vertx vertx, NotificationOptions options,
-                                                NotificationServices services, RuleTable table) {
-    return Future.all(table.load(), AuditLog.open(services.database())).compose(loaded -> {
-      NotificationRulesImpl rules = new NotificationRulesImpl(options, services, table, loaded.resultAt(1),
-          loaded.resultAt(0));
+                                                NotificationServices services, RuleTable table, AuditLog audit) {
+    return table.load().compose(added -> {
+      NotificationRulesImpl rules = new NotificationRulesImpl(options, services, table, audit, added);
       return vertx.deployVerticle(rules).map(id -> rules);
     });
   }

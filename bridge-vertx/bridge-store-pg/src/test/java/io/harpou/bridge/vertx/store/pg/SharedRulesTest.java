@@ -2,6 +2,7 @@ package io.harpou.bridge.vertx.store.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpou.bridge.vertx.audit.AuditQuery;
 import io.harpou.bridge.vertx.db.Database;
 import io.harpou.bridge.vertx.ha.HomeAssistantClient;
 import io.harpou.bridge.vertx.ha.HomeAssistantOptions;
@@ -12,6 +13,7 @@ import io.harpou.testkit.Await;
 import io.harpou.testkit.ha.VirtualHomeAssistant;
 import io.harpou.testkit.ha.VirtualHomeOptions;
 import io.harpou.testkit.pg.PostgresServer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -88,6 +90,23 @@ class SharedRulesTest {
     assertThat(ids(second)).doesNotContain("door_open");
   }
 
+  @Test
+  void should_audit_what_a_rule_told_in_the_log_the_hubs_share() {
+    NotificationRules first = start(hubs.get(0), "first");
+    first.add(new JsonObject().put("id", "door_open").put("rooms", new JsonArray().add("hallway"))
+        .put("when", new JsonObject().put("entity_id", "binary_sensor.front_door").put("state", "on"))
+        .put("say", "The front door is open.")).await();
+
+    home.setState("binary_sensor.front_door", "on");
+
+    // Read from another hub's store: the row is in the database, not in the first hub's own file.
+    PgStore other = PgStore.open(hubs.get(0), new PgStoreOptions().setUrl(url)).await();
+    closing.add(() -> other.close().await());
+    Await.until("the notification is in the shared audit log", () -> other.auditLog().await()
+        .query(AuditQuery.latest()).await().stream()
+        .anyMatch(row -> "rules".equals(row.channel()) && row.arguments().getString("rule").equals("door_open")));
+  }
+
   /** One hub's rules: its own Home Assistant client and embedded file, the added rules in the shared database. */
   private NotificationRules start(Vertx vertx, String name) {
     if (!hubs.contains(vertx)) {
@@ -98,9 +117,9 @@ class SharedRulesTest {
     client.connect().await();
     Database database = Database.open(vertx, dir.resolve(name + ".db")).await();
     PgStore store = PgStore.open(vertx, new PgStoreOptions().setUrl(url)).await();
-    NotificationRules rules = store.rules().compose(table -> NotificationRules.start(vertx,
-        new NotificationOptions(new JsonObject()), new NotificationServices(client, database, null, List::of),
-        table)).await();
+    NotificationRules rules = Future.all(store.rules(), store.auditLog()).compose(opened -> NotificationRules.start(
+        vertx, new NotificationOptions(new JsonObject()), new NotificationServices(client, database, null, List::of),
+        opened.resultAt(0), opened.resultAt(1))).await();
     closing.add(() -> database.close().await());
     closing.add(() -> store.close().await());
     closing.add(() -> rules.close().await());
