@@ -3,12 +3,15 @@ package io.harpou.bridge.vertx.mqtt.impl;
 import io.harpou.bridge.vertx.mqtt.MqttOptions;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
+import io.vertx.mqtt.messages.MqttSubAckMessage;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,6 +56,8 @@ final class BrokerLink {
   private final String willTopic;
   private final Listener listener;
   private final Map<String, Outgoing> waiting = new LinkedHashMap<>();
+  /** Subscriptions sent and not yet acknowledged, by message id. */
+  private final Map<Integer, Promise<Void>> subscribing = new HashMap<>();
   private MqttClient client;
   private boolean connected;
   private boolean stopped;
@@ -114,6 +119,11 @@ final class BrokerLink {
     });
     attempt.publishCompletionHandler(id -> acknowledged(attempt));
     attempt.publishCompletionExpirationHandler(id -> acknowledged(attempt));
+    attempt.subscribeCompletionHandler(ack -> {
+      if (attempt == client) {
+        subscribed(ack);
+      }
+    });
     attempt.exceptionHandler(e -> LOG.debug("MQTT: {}", e.toString()));
     attempt.closeHandler(v -> dropped(attempt, "the connection to the broker closed"));
     attempt.connect(options.port(), options.host()).onComplete(ar -> {
@@ -149,6 +159,8 @@ final class BrokerLink {
     connected = false;
     inflight = 0;
     waiting.clear();
+    subscribing.values().forEach(p -> p.tryFail("the connection to the broker closed"));
+    subscribing.clear();
     if (wasUp && (System.nanoTime() - connectedAt) / 1_000_000 >= STABLE_MS) {
       backoff = options.initialBackoffMs();
     }
@@ -166,12 +178,32 @@ final class BrokerLink {
     retryTimer = vertx.setTimer(delay, t -> connect());
   }
 
-  /** Subscribes at QoS 1; fails when not connected. */
+  /**
+   * Subscribes; succeeds once the broker has acknowledged every topic (Vert.x's own future only says the request was
+   * written, and a command published before the broker subscribes us is lost); fails when not connected.
+   */
   Future<Void> subscribe(Map<String, Integer> topics) {
     if (!connected) {
       return Future.failedFuture("not connected");
     }
-    return client.subscribe(topics).mapEmpty();
+    return client.subscribe(topics).compose(id -> {
+      Promise<Void> acknowledged = Promise.promise();
+      subscribing.put(id, acknowledged);
+      return acknowledged.future();
+    });
+  }
+
+  private void subscribed(MqttSubAckMessage ack) {
+    Promise<Void> waiter = subscribing.remove(ack.messageId());
+    if (waiter == null) {
+      return;
+    }
+    // 0x80 in place of a granted QoS is the broker's refusal of that topic.
+    if (ack.grantedQoSLevels().contains(0x80)) {
+      waiter.fail("the broker refused a subscription");
+    } else {
+      waiter.complete();
+    }
   }
 
   /** Publishes at QoS 1, now or when the window has room; nothing when not connected. */
