@@ -1,5 +1,10 @@
 package io.harpou.benchmarks.cluster;
 
+import static io.harpou.benchmarks.cluster.Latencies.freePort;
+import static io.harpou.benchmarks.cluster.Latencies.ms;
+import static io.harpou.benchmarks.cluster.Latencies.pct;
+import static io.harpou.benchmarks.cluster.Latencies.report;
+
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
 import io.harpou.bridge.vertx.RemoteParts;
@@ -19,7 +24,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +67,7 @@ public final class ApiNodeChatHarness {
         homeSection))).start().await();
     long[] oneHub = measure(http, alone.httpPort(), requests);
     alone.close().await();
-    report("one hub", oneHub);
+    report("one hub", oneHub, "request");
 
     int[] ports = {freePort(), freePort()};
     Vertx brainVertx = clustered(ports, 0);
@@ -78,7 +82,7 @@ public final class ApiNodeChatHarness {
         new RemoteParts(apiNode.home(), apiNode.remoteAgent().orElseThrow())).start().await();
     long[] crossing = measure(http, api.httpPort(), requests);
 
-    report("api node -> agent node", crossing);
+    report("api node -> agent node", crossing, "request");
     System.out.printf("added by the API node: p50 %.3f ms, p99 %.3f ms%n",
         ms(pct(crossing, 50) - pct(oneHub, 50)), ms(pct(crossing, 99) - pct(oneHub, 99)));
     System.out.printf("load average at the end: %.2f%n",
@@ -131,24 +135,5 @@ public final class ApiNodeChatHarness {
     }
     Arrays.sort(nanos);
     return nanos;
-  }
-
-  private static void report(String what, long[] sorted) {
-    System.out.printf("%s: p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d requests)%n", what, ms(pct(sorted, 50)),
-        ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]), sorted.length);
-  }
-
-  private static long pct(long[] sorted, int percentile) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
-  }
-
-  private static double ms(long nanos) {
-    return nanos / 1e6;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,5 +1,10 @@
 package io.harpou.benchmarks.cluster;
 
+import static io.harpou.benchmarks.cluster.Latencies.freePort;
+import static io.harpou.benchmarks.cluster.Latencies.ms;
+import static io.harpou.benchmarks.cluster.Latencies.pct;
+import static io.harpou.benchmarks.cluster.Latencies.report;
+
 import io.harpou.bridge.api.agent.Agent;
 import io.harpou.bridge.vertx.Bridge;
 import io.harpou.bridge.vertx.BridgeOptions;
@@ -16,7 +21,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +60,7 @@ public final class ClusterTurnHarness {
         .await();
     long[] oneProcess = measure(alone.agent().orElseThrow(), turns);
     alone.close().await();
-    report("one process", oneProcess);
+    report("one process", oneProcess, "turn");
 
     int[] ports = {freePort(), freePort(), freePort()};
     // A lite member cannot start a cluster alone (it holds no partition): the data members come first.
@@ -74,7 +78,7 @@ public final class ClusterTurnHarness {
     ClusterNode edgeNode = ClusterNode.start(edgeVertx, options(ports, 0).setRoles("edge"), null).await();
     long[] crossing = measure(edgeNode.remoteAgent().orElseThrow(), turns);
 
-    report("edge -> agent -> home nodes" + (tls == null ? "" : " (event bus over TLS)"), crossing);
+    report("edge -> agent -> home nodes" + (tls == null ? "" : " (event bus over TLS)"), crossing, "turn");
     System.out.printf("added by the cluster: p50 %.3f ms, p99 %.3f ms%n",
         ms(pct(crossing, 50) - pct(oneProcess, 50)), ms(pct(crossing, 99) - pct(oneProcess, 99)));
     System.out.printf("load average at the end: %.2f%n",
@@ -128,24 +132,5 @@ public final class ClusterTurnHarness {
     }
     Arrays.sort(nanos);
     return nanos;
-  }
-
-  private static void report(String what, long[] sorted) {
-    System.out.printf("%s: p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d turns)%n", what, ms(pct(sorted, 50)),
-        ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]), sorted.length);
-  }
-
-  private static long pct(long[] sorted, int percentile) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
-  }
-
-  private static double ms(long nanos) {
-    return nanos / 1e6;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.harpou.benchmarks.cluster;
 
+import static io.harpou.benchmarks.cluster.Latencies.freePort;
+
 import io.harpou.bridge.vertx.cluster.ClusterOptions;
 import io.harpou.bridge.vertx.cluster.HarpouClusterManager;
 import io.harpou.bridge.vertx.cluster.SatelliteLeases;
@@ -17,7 +19,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +64,8 @@ public final class EdgeFailoverHarness {
       satellitePorts.add(String.valueOf(satellite.port()));
     }
     Edge[] edges = {Edge.start(ports, 1, satellitePorts), Edge.start(ports, 2, satellitePorts)};
-    Await.until("every satellite is connected", WAIT, () -> satellites.stream().allMatch(s -> s.openConnections() == 1));
+    Await.until("every satellite is connected", WAIT,
+        () -> satellites.stream().allMatch(s -> s.openConnections() == 1));
     long[] millis = new long[runs];
     for (int run = 0; run < runs; run++) {
       int victim = edges[0].held.get() > 0 ? 0 : 1;
@@ -170,9 +172,4 @@ public final class EdgeFailoverHarness {
     return members;
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }
